@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { version } from '../package.json';
+
+/** The `baton` command line; each domain adds its commands here. */
+export function createProgram(): Command {
+  const program = new Command('baton')
+    .description(
+      'Baton: reliability facts for Backstage catalog entities, from the command line',
+    )
+    .version(version);
+  return program;
+}

@@ -1,0 +1,45 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import fs from 'fs';
+import { migrationsDir } from './migrations';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const migrationFiles = fs
+  .readdirSync(migrationsDir)
+  .filter(file => file.endsWith('.js'))
+  .sort();
+
+describe.each(databases.eachSupportedId())('migrations on %s', id => {
+  it('steps every migration up and back down', async () => {
+    const knex = await databases.init(id);
+    expect(migrationFiles.length).toBeGreaterThan(0);
+
+    for (const _file of migrationFiles) {
+      await knex.migrate.up({ directory: migrationsDir });
+    }
+    expect(await knex.schema.hasTable('sre_alert_events')).toBe(true);
+
+    // The dedupe key is a unique constraint, so duplicates collapse in the database.
+    const row = {
+      source: 'alertmanager',
+      dedupe_key: 'fp-1',
+      title: 'High error rate',
+      severity: 'critical',
+      status: 'firing',
+      starts_at: new Date('2026-11-01T00:00:00Z'),
+      labels: '{}',
+      acknowledged_by: '[]',
+    };
+    await knex('sre_alert_events').insert(row);
+    await expect(knex('sre_alert_events').insert(row)).rejects.toThrow();
+
+    for (const _file of migrationFiles) {
+      await knex.migrate.down({ directory: migrationsDir });
+    }
+    expect(await knex.schema.hasTable('sre_alert_events')).toBe(false);
+
+    await knex.destroy();
+  });
+});

@@ -1,0 +1,7 @@
+/**
+ * The Baton backend plugin (`sre`).
+ *
+ * @packageDocumentation
+ */
+
+export { sreBackendPlugin as default } from './plugin';

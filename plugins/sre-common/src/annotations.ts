@@ -1,0 +1,28 @@
+/**
+ * The catalog annotations Baton reads. Each card checks its own annotation
+ * and tells the user which one to add when it is missing.
+ */
+
+/** Path or URL of an OpenSLO v1 file, relative to the entity's catalog-info.yaml. @public */
+export const ANNOTATION_OPENSLO = 'baton.dev/openslo';
+/** `key=value[,key=value]` labels that route alerts to the entity. @public */
+export const ANNOTATION_ALERT_SELECTOR = 'baton.dev/alert-selector';
+/** `key=value[,…]` cost allocation tags that attribute spend to the entity. @public */
+export const ANNOTATION_COST_TAGS = 'baton.dev/cost-tags';
+/** Comma-separated git URLs or paths (optional `:subdir`) whose history is the entity's knowledge. @public */
+export const ANNOTATION_REPOS = 'baton.dev/repos';
+/** Where the entity's infrastructure as code lives. @public */
+export const ANNOTATION_IAC = 'baton.dev/iac';
+/** How the entity's data is backed up (e.g. `cross-region,cross-account`). @public */
+export const ANNOTATION_BACKUPS = 'baton.dev/backups';
+/** ISO 8601 date of the entity's last recovery drill. @public */
+export const ANNOTATION_LAST_DRILL = 'baton.dev/last-drill';
+/** URL of the entity's runbook. @public */
+export const ANNOTATION_RUNBOOK = 'baton.dev/runbook';
+/** On a Resource: the access source it stands for, e.g. `github-org:acme`. @public */
+export const ANNOTATION_ACCESS_SOURCE = 'baton.dev/access-source';
+/** On a User: the AWS IAM user name that belongs to this person. @public */
+export const ANNOTATION_AWS_IAM_USER = 'baton.dev/aws-iam-user';
+
+/** Backstage's own annotation for where an entity's source lives. @public */
+export const ANNOTATION_SOURCE_LOCATION = 'backstage.io/source-location';

@@ -1,0 +1,15 @@
+/**
+ * Types and pure logic shared by Baton's frontend and backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './entityRef';
+export * from './slo/types';
+export * from './alerts/types';
+export * from './cost/types';
+export * from './access/types';
+export * from './access/permissions';
+export * from './readiness/types';
+export * from './review/types';

@@ -1,0 +1,2 @@
+/** The state of a team's reliability review. @public */
+export type ReviewState = 'draft' | 'in-progress' | 'finished';

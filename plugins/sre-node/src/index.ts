@@ -1,0 +1,12 @@
+/**
+ * Extension points and provider interfaces through which backend modules feed
+ * the sre backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './slo/extensions';
+export * from './alerts/extensions';
+export * from './cost/extensions';
+export * from './access/extensions';
+export * from './readiness/extensions';

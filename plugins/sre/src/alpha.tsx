@@ -1,0 +1,82 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { sreApiRef } from './api/SreApi';
+import { SreClient } from './api/SreClient';
+
+/** The catalog kinds Baton puts its cards on. */
+const isServiceLike = (entity: Entity) =>
+  ['component', 'system', 'resource'].includes(
+    entity.kind.toLocaleLowerCase('en-US'),
+  );
+
+const sreApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: sreApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SreClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @alpha */
+export const entitySloCard = EntityCardBlueprint.make({
+  name: 'slo',
+  params: {
+    filter: isServiceLike,
+    loader: () =>
+      import('./slo/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
+/** @alpha */
+export const entityAlertHistoryCard = EntityCardBlueprint.make({
+  name: 'alert-history',
+  params: {
+    filter: isServiceLike,
+    loader: () =>
+      import('./alerts/EntityAlertHistoryCard').then(m => (
+        <m.EntityAlertHistoryCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const entityCostCard = EntityCardBlueprint.make({
+  name: 'cost',
+  params: {
+    filter: isServiceLike,
+    loader: () =>
+      import('./cost/EntityCostCard').then(m => <m.EntityCostCard />),
+  },
+});
+
+/** @alpha */
+export const entityReadyForLeaveCard = EntityCardBlueprint.make({
+  name: 'ready-for-leave',
+  params: {
+    filter: isServiceLike,
+    loader: () =>
+      import('./readiness/EntityReadyForLeaveCard').then(m => (
+        <m.EntityReadyForLeaveCard />
+      )),
+  },
+});
+
+/** Baton's frontend plugin for the new frontend system. @alpha */
+export default createFrontendPlugin({
+  pluginId: 'sre',
+  extensions: [
+    sreApi,
+    entitySloCard,
+    entityAlertHistoryCard,
+    entityCostCard,
+    entityReadyForLeaveCard,
+  ],
+});

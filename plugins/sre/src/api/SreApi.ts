@@ -1,0 +1,32 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  AlertItem,
+  AlertSummary,
+  CostReport,
+  ReadinessReport,
+  SloSummary,
+} from '@baton/plugin-sre-common';
+
+/** A list page of the REST API. @public */
+export interface SreList<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** The client of Baton's backend (`/api/sre`). @public */
+export interface SreApi {
+  getHealth(): Promise<{ status: string }>;
+  getSlos(entityRef: string): Promise<SreList<SloSummary>>;
+  getAlerts(
+    entityRef: string,
+    query?: { from?: string; to?: string; limit?: number; cursor?: string },
+  ): Promise<SreList<AlertItem> & { summary: AlertSummary }>;
+  getCosts(
+    entityRef: string,
+    query?: { from?: string; to?: string; granularity?: 'day' | 'month' },
+  ): Promise<CostReport>;
+  getReadiness(entityRef: string): Promise<ReadinessReport>;
+}
+
+/** @public */
+export const sreApiRef = createApiRef<SreApi>({ id: 'plugin.sre.api' });

@@ -1,0 +1,71 @@
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { SreClient } from './SreClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://backstage.test/api/sre';
+const client = new SreClient({
+  discoveryApi: { getBaseUrl: async () => baseUrl },
+  fetchApi: new MockFetchApi(),
+});
+
+describe('SreClient', () => {
+  it('reads an entity resource by its path-form ref', async () => {
+    let seenUrl = '';
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name/readiness`, ({ request, params }) => {
+        seenUrl = request.url;
+        return HttpResponse.json({ score: 40, level: 'at-risk', name: params.name });
+      }),
+    );
+
+    const report = await client.getReadiness('Component:default/checkout-api');
+
+    expect(seenUrl).toBe(`${baseUrl}/entities/component/default/checkout-api/readiness`);
+    expect(report).toMatchObject({ score: 40, name: 'checkout-api' });
+  });
+
+  it('sends only the query parameters that are set', async () => {
+    let search = '';
+    server.use(
+      http.get(`${baseUrl}/entities/component/default/storefront/alerts`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json({ items: [], summary: { count: 0 } });
+      }),
+    );
+
+    await client.getAlerts('component:default/storefront', {
+      from: '2026-11-01T00:00:00Z',
+      limit: 50,
+      cursor: undefined,
+    });
+
+    expect(new URLSearchParams(search).get('from')).toBe('2026-11-01T00:00:00Z');
+    expect(new URLSearchParams(search).get('limit')).toBe('50');
+    expect(new URLSearchParams(search).has('cursor')).toBe(false);
+  });
+
+  it('throws a ResponseError carrying the backend error', async () => {
+    server.use(
+      http.get(`${baseUrl}/health`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'AuthenticationError', message: 'Missing credentials' },
+            request: { method: 'GET', url: '/api/sre/health' },
+            response: { statusCode: 401 },
+          },
+          { status: 401 },
+        ),
+      ),
+    );
+
+    await expect(client.getHealth()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 401,
+      body: { error: { name: 'AuthenticationError' } },
+    });
+  });
+});

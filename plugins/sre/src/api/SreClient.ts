@@ -1,0 +1,48 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { entityRefToPath } from '@baton/plugin-sre-common';
+import type { SreApi } from './SreApi';
+
+/** Talks to the sre backend through the app's discovery and fetch APIs. @public */
+export class SreClient implements SreApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  getHealth: SreApi['getHealth'] = () => this.#get('/health');
+
+  getSlos: SreApi['getSlos'] = entityRef =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/slos`);
+
+  getAlerts: SreApi['getAlerts'] = (entityRef, query) =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/alerts`, query);
+
+  getCosts: SreApi['getCosts'] = (entityRef, query) =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/costs`, query);
+
+  getReadiness: SreApi['getReadiness'] = entityRef =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/readiness`);
+
+  async #get<T>(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('sre');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.size ? `?${params}` : '';
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}${search}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Baton's frontend plugin: entity cards and pages for the `sre` backend.
+ * Apps on the new frontend system use the `/alpha` entry point.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  srePlugin,
+  EntitySloCard,
+  EntityAlertHistoryCard,
+  EntityCostCard,
+  EntityReadyForLeaveCard,
+} from './plugin';
+export { isSloAvailable } from './slo/EntitySloCard';
+export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
+export { sreApiRef, type SreApi, type SreList } from './api/SreApi';
+export { SreClient } from './api/SreClient';

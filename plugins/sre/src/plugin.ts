@@ -1,0 +1,68 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { sreApiRef } from './api/SreApi';
+import { SreClient } from './api/SreClient';
+
+/** Baton's frontend plugin for apps on the legacy frontend system. @public */
+export const srePlugin = createPlugin({
+  id: 'sre',
+  apis: [
+    createApiFactory({
+      api: sreApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SreClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/** @public */
+export const EntitySloCard = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () => import('./slo/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/** @public */
+export const EntityAlertHistoryCard = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAlertHistoryCard',
+    component: {
+      lazy: () =>
+        import('./alerts/EntityAlertHistoryCard').then(
+          m => m.EntityAlertHistoryCard,
+        ),
+    },
+  }),
+);
+
+/** @public */
+export const EntityCostCard = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostCard',
+    component: {
+      lazy: () => import('./cost/EntityCostCard').then(m => m.EntityCostCard),
+    },
+  }),
+);
+
+/** @public */
+export const EntityReadyForLeaveCard = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadyForLeaveCard',
+    component: {
+      lazy: () =>
+        import('./readiness/EntityReadyForLeaveCard').then(
+          m => m.EntityReadyForLeaveCard,
+        ),
+    },
+  }),
+);

