@@ -1,0 +1,30 @@
+// Shared set-up of the browser tests: the system Chromium through playwright-core.
+const { chromium } = require('playwright-core');
+const path = require('path');
+
+const baseUrl = process.env.BATON_E2E_URL || 'http://localhost:3000';
+const resultsDir =
+  process.env.BATON_E2E_RESULTS || path.resolve(__dirname, '../test-results');
+
+async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.BATON_CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Opens the portal and enters as the guest user. */
+async function signInAsGuest(page) {
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+}
+
+module.exports = { baseUrl, resultsDir, launchBrowser, signInAsGuest };

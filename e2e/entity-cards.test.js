@@ -1,0 +1,45 @@
+const path = require('path');
+const { baseUrl, resultsDir, launchBrowser, signInAsGuest } = require('./browser');
+
+describe('a demo service page', () => {
+  let browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the four Baton cards to a guest', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
+    await signInAsGuest(page);
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
+
+    for (const title of [
+      'Service level objectives',
+      'Alert history',
+      'Cost',
+      'Ready for leave',
+    ]) {
+      await page
+        .getByRole('heading', { name: title, exact: true })
+        .waitFor({ timeout: 60_000 });
+    }
+    // checkout-api declares no OpenSLO file, so the SLO card names the annotation to add.
+    await page.getByText('baton.dev/openslo').first().waitFor();
+
+    await page.screenshot({
+      path: path.join(resultsDir, 'checkout-api-cards.png'),
+      fullPage: true,
+    });
+  });
+
+  it('keeps the Baton API closed to callers without credentials', async () => {
+    const health = await fetch('http://localhost:7007/api/sre/health');
+    expect(health.status).toBe(200);
+    const slos = await fetch(
+      'http://localhost:7007/api/sre/entities/component/default/checkout-api/slos',
+    );
+    expect(slos.status).toBe(401);
+  });
+});

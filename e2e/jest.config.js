@@ -1,0 +1,8 @@
+// Browser tests against the running demo portal (see scripts/e2e.sh).
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.test.js'],
+  testTimeout: 120_000,
+  transform: {},
+};
