@@ -22,16 +22,28 @@ describe('a demo service page', () => {
       'Ready for leave',
     ]) {
       await page
-        .getByRole('heading', { name: title, exact: true })
+        .getByText(title, { exact: true })
         .waitFor({ timeout: 60_000 });
     }
-    // checkout-api declares no OpenSLO file, so the SLO card names the annotation to add.
-    await page.getByText('baton.dev/openslo').first().waitFor();
+    // checkout-api declares its SLOs, so the card waits for data instead of asking for set-up.
+    await page.getByText('No SLI data collected yet').waitFor();
 
     await page.screenshot({
       path: path.join(resultsDir, 'checkout-api-cards.png'),
       fullPage: true,
     });
+  });
+
+  it('tells the owner of a service without SLOs which annotation to add', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
+    await signInAsGuest(page);
+    await page.goto(`${baseUrl}/catalog/default/component/admin-console`);
+
+    const sloCard = page
+      .locator('.MuiCard-root')
+      .filter({ has: page.getByText('Service level objectives', { exact: true }) });
+    await sloCard.getByText('baton.dev/openslo').first().waitFor({ timeout: 60_000 });
+    expect(await sloCard.getByText('No SLI data collected yet').count()).toBe(0);
   });
 
   it('keeps the Baton API closed to callers without credentials', async () => {
