@@ -1,5 +1,10 @@
 const path = require('path');
-const { baseUrl, resultsDir, launchBrowser, signInAsGuest } = require('./browser');
+const {
+  baseUrl,
+  resultsDir,
+  launchBrowser,
+  signInAsGuest,
+} = require('./browser');
 
 describe('a demo service page', () => {
   let browser;
@@ -11,7 +16,9 @@ describe('a demo service page', () => {
   });
 
   it('shows the four Baton cards to a guest', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
     await signInAsGuest(page);
     await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
 
@@ -21,9 +28,7 @@ describe('a demo service page', () => {
       'Cost',
       'Ready for leave',
     ]) {
-      await page
-        .getByText(title, { exact: true })
-        .waitFor({ timeout: 60_000 });
+      await page.getByText(title, { exact: true }).waitFor({ timeout: 60_000 });
     }
     // checkout-api declares its SLOs, so the card waits for data instead of asking for set-up.
     await page.getByText('No SLI data collected yet').waitFor();
@@ -35,15 +40,22 @@ describe('a demo service page', () => {
   });
 
   it('tells the owner of a service without SLOs which annotation to add', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
     await signInAsGuest(page);
     await page.goto(`${baseUrl}/catalog/default/component/admin-console`);
 
-    const sloCard = page
-      .locator('.MuiCard-root')
-      .filter({ has: page.getByText('Service level objectives', { exact: true }) });
-    await sloCard.getByText('baton.dev/openslo').first().waitFor({ timeout: 60_000 });
-    expect(await sloCard.getByText('No SLI data collected yet').count()).toBe(0);
+    const sloCard = page.locator('.MuiCard-root').filter({
+      has: page.getByText('Service level objectives', { exact: true }),
+    });
+    await sloCard
+      .getByText('baton.dev/openslo')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(await sloCard.getByText('No SLI data collected yet').count()).toBe(
+      0,
+    );
   });
 
   it('keeps the Baton API closed to callers without credentials', async () => {

@@ -11,7 +11,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('sre_alert_events', table => {
     table.comment('Alert events received from webhooks and pulls');
     table.bigIncrements('id').primary();
-    table.string('source', 32).notNullable().comment('alertmanager, mackerel, …');
+    table
+      .string('source', 32)
+      .notNullable()
+      .comment('alertmanager, mackerel, …');
     table
       .string('dedupe_key', 255)
       .notNullable()
@@ -32,7 +35,10 @@ exports.up = async function up(knex) {
     table.unique(['source', 'dedupe_key'], {
       indexName: 'sre_alert_events_source_dedupe_key_idx',
     });
-    table.index(['entity_ref', 'starts_at'], 'sre_alert_events_entity_starts_idx');
+    table.index(
+      ['entity_ref', 'starts_at'],
+      'sre_alert_events_entity_starts_idx',
+    );
   });
 };
 

@@ -15,10 +15,7 @@ describe.each(databases.eachSupportedId())('sre backend plugin on %s', id => {
   async function startBackend() {
     const knex = await databases.init(id);
     const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        mockServices.database.factory({ knex }),
-      ],
+      features: [sreBackendPlugin, mockServices.database.factory({ knex })],
     });
     return { server, knex };
   }

@@ -59,9 +59,9 @@ export const sreBackendPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         logger.info(
-          `SLI sources: ${sliSources.types().join(', ') || 'none'}; cost sources: ${
-            costSources.list().length
-          }`,
+          `SLI sources: ${
+            sliSources.types().join(', ') || 'none'
+          }; cost sources: ${costSources.list().length}`,
         );
       },
     });

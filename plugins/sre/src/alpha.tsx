@@ -30,8 +30,7 @@ export const entitySloCard = EntityCardBlueprint.make({
   name: 'slo',
   params: {
     filter: isServiceLike,
-    loader: () =>
-      import('./slo/EntitySloCard').then(m => <m.EntitySloCard />),
+    loader: () => import('./slo/EntitySloCard').then(m => <m.EntitySloCard />),
   },
 });
 

@@ -10,7 +10,9 @@ export class CostSourceRegistry implements SreCostSourcesExtensionPoint {
   addCostSource(...sources: CostSource[]): void {
     for (const source of sources) {
       if (this.#sources.has(source.id)) {
-        throw new Error(`A cost source with id '${source.id}' is already registered`);
+        throw new Error(
+          `A cost source with id '${source.id}' is already registered`,
+        );
       }
       this.#sources.set(source.id, source);
     }

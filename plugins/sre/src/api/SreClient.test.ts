@@ -16,25 +16,37 @@ describe('SreClient', () => {
   it('reads an entity resource by its path-form ref', async () => {
     let seenUrl = '';
     server.use(
-      http.get(`${baseUrl}/entities/:kind/:namespace/:name/readiness`, ({ request, params }) => {
-        seenUrl = request.url;
-        return HttpResponse.json({ score: 40, level: 'at-risk', name: params.name });
-      }),
+      http.get(
+        `${baseUrl}/entities/:kind/:namespace/:name/readiness`,
+        ({ request, params }) => {
+          seenUrl = request.url;
+          return HttpResponse.json({
+            score: 40,
+            level: 'at-risk',
+            name: params.name,
+          });
+        },
+      ),
     );
 
     const report = await client.getReadiness('Component:default/checkout-api');
 
-    expect(seenUrl).toBe(`${baseUrl}/entities/component/default/checkout-api/readiness`);
+    expect(seenUrl).toBe(
+      `${baseUrl}/entities/component/default/checkout-api/readiness`,
+    );
     expect(report).toMatchObject({ score: 40, name: 'checkout-api' });
   });
 
   it('sends only the query parameters that are set', async () => {
     let search = '';
     server.use(
-      http.get(`${baseUrl}/entities/component/default/storefront/alerts`, ({ request }) => {
-        search = new URL(request.url).search;
-        return HttpResponse.json({ items: [], summary: { count: 0 } });
-      }),
+      http.get(
+        `${baseUrl}/entities/component/default/storefront/alerts`,
+        ({ request }) => {
+          search = new URL(request.url).search;
+          return HttpResponse.json({ items: [], summary: { count: 0 } });
+        },
+      ),
     );
 
     await client.getAlerts('component:default/storefront', {
@@ -43,7 +55,9 @@ describe('SreClient', () => {
       cursor: undefined,
     });
 
-    expect(new URLSearchParams(search).get('from')).toBe('2026-11-01T00:00:00Z');
+    expect(new URLSearchParams(search).get('from')).toBe(
+      '2026-11-01T00:00:00Z',
+    );
     expect(new URLSearchParams(search).get('limit')).toBe('50');
     expect(new URLSearchParams(search).has('cursor')).toBe(false);
   });
@@ -53,7 +67,10 @@ describe('SreClient', () => {
       http.get(`${baseUrl}/health`, () =>
         HttpResponse.json(
           {
-            error: { name: 'AuthenticationError', message: 'Missing credentials' },
+            error: {
+              name: 'AuthenticationError',
+              message: 'Missing credentials',
+            },
             request: { method: 'GET', url: '/api/sre/health' },
             response: { statusCode: 401 },
           },

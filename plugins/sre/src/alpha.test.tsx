@@ -1,0 +1,55 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import srePlugin, {
+  entityAlertHistoryCard,
+  entityCostCard,
+  entityReadyForLeaveCard,
+  entitySloCard,
+} from './alpha';
+
+const entityOfKind = (kind: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'storefront' },
+});
+
+describe.each([
+  ['slo', entitySloCard, 'Service level objectives'],
+  ['alert-history', entityAlertHistoryCard, 'Alert history'],
+  ['cost', entityCostCard, 'Cost'],
+  ['ready-for-leave', entityReadyForLeaveCard, 'Ready for leave'],
+])('the %s entity card extension', (_name, card, title) => {
+  it('shows on components, systems and resources only', () => {
+    const filter = createExtensionTester(card).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    );
+    expect(filter).toBeDefined();
+    expect(filter!(entityOfKind('Component'))).toBe(true);
+    expect(filter!(entityOfKind('System'))).toBe(true);
+    expect(filter!(entityOfKind('Resource'))).toBe(true);
+    expect(filter!(entityOfKind('Group'))).toBe(false);
+    expect(filter!(entityOfKind('User'))).toBe(false);
+  });
+
+  it('renders its card', async () => {
+    const element = createExtensionTester(card).reactElement();
+    await renderInTestApp(
+      <EntityProvider entity={entityOfKind('Component')}>
+        {element}
+      </EntityProvider>,
+    );
+    expect(await screen.findByText(title)).toBeInTheDocument();
+  });
+});
+
+describe('the sre frontend plugin', () => {
+  it('has the plugin id sre', () => {
+    expect(srePlugin.id).toBe('sre');
+  });
+});
