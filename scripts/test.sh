@@ -2,7 +2,8 @@
 # `npm test`: type-check, lint, every package's jest tests (integration tests
 # on SQLite, and on PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING
 # is set) and the browser tests when a Chromium is found. Ends with the line
-# `N passed, N failed`, where type-check and lint count as one test each.
+# `N passed, N failed`, where type-check, lint and formatting count as one
+# test each.
 #
 # BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 turn "not found, skipped"
 # into a failure.
@@ -50,6 +51,7 @@ count_jest() { # json file, label: adds a jest --json result to the totals
 
 check "type-check (tsc)" node "$(yarn_release)" tsc
 check "lint" node "$(yarn_release)" backstage-cli repo lint
+check "formatting (prettier)" node_modules/.bin/prettier --check --log-level warn .
 
 step "unit and integration tests (jest)"
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING:-}" ]; then
