@@ -51,7 +51,7 @@ count_jest() { # json file, label: adds a jest --json result to the totals
 
 check "type-check (tsc)" node "$(yarn_release)" tsc
 check "lint" node "$(yarn_release)" backstage-cli repo lint
-check "formatting (prettier)" node_modules/.bin/prettier --check --log-level warn .
+check "formatting (prettier)" node_modules/.bin/prettier --check --loglevel warn .
 
 step "unit and integration tests (jest)"
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING:-}" ]; then

@@ -20,15 +20,25 @@ const entityOfKind = (kind: string): Entity => ({
 });
 
 describe.each([
-  ['slo', entitySloCard, 'Service level objectives'],
-  ['alert-history', entityAlertHistoryCard, 'Alert history'],
-  ['cost', entityCostCard, 'Cost'],
-  ['ready-for-leave', entityReadyForLeaveCard, 'Ready for leave'],
-])('the %s entity card extension', (_name, card, title) => {
+  [
+    'slo',
+    () => createExtensionTester(entitySloCard),
+    'Service level objectives',
+  ],
+  [
+    'alert-history',
+    () => createExtensionTester(entityAlertHistoryCard),
+    'Alert history',
+  ],
+  ['cost', () => createExtensionTester(entityCostCard), 'Cost'],
+  [
+    'ready-for-leave',
+    () => createExtensionTester(entityReadyForLeaveCard),
+    'Ready for leave',
+  ],
+])('the %s entity card extension', (_name, tester, title) => {
   it('shows on components, systems and resources only', () => {
-    const filter = createExtensionTester(card).get(
-      EntityCardBlueprint.dataRefs.filterFunction,
-    );
+    const filter = tester().get(EntityCardBlueprint.dataRefs.filterFunction);
     expect(filter).toBeDefined();
     expect(filter!(entityOfKind('Component'))).toBe(true);
     expect(filter!(entityOfKind('System'))).toBe(true);
@@ -38,7 +48,7 @@ describe.each([
   });
 
   it('renders its card', async () => {
-    const element = createExtensionTester(card).reactElement();
+    const element = tester().reactElement();
     await renderInTestApp(
       <EntityProvider entity={entityOfKind('Component')}>
         {element}
@@ -49,7 +59,14 @@ describe.each([
 });
 
 describe('the sre frontend plugin', () => {
-  it('has the plugin id sre', () => {
-    expect(srePlugin.id).toBe('sre');
-  });
+  it.each(['slo', 'alert-history', 'cost', 'ready-for-leave'] as const)(
+    'names the %s card for app-config',
+    name => {
+      expect(srePlugin.getExtension(`entity-card:sre/${name}`)).toMatchObject({
+        kind: 'entity-card',
+        namespace: 'sre',
+        name,
+      });
+    },
+  );
 });
