@@ -12,4 +12,7 @@ export * from './cost/types';
 export * from './access/types';
 export * from './access/permissions';
 export * from './readiness/types';
+export * from './readiness/knowledge/history';
+export * from './readiness/knowledge/degreeOfAuthorship';
+export * from './readiness/knowledge/excludedPaths';
 export * from './review/types';

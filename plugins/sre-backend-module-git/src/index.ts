@@ -1,0 +1,13 @@
+/**
+ * Baton's git knowledge source: truck factor and knowledge map from git history.
+ *
+ * @packageDocumentation
+ */
+
+export { computeTruckFactor, type TruckFactorOptions } from './truckFactor';
+export {
+  listFiles,
+  readCommits,
+  resolveRevision,
+  type GitHistoryScope,
+} from './gitHistory';
