@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { truckFactorCommand } from './readiness/truckFactorCommand';
 
 /** The `baton` command line; each domain adds its commands here. */
 export function createProgram(): Command {
@@ -8,5 +9,6 @@ export function createProgram(): Command {
       'Baton: reliability facts for Backstage catalog entities, from the command line',
     )
     .version(version);
+  program.addCommand(truckFactorCommand());
   return program;
 }

@@ -305,10 +305,11 @@ export class TruckFactorCalculator {
   #find(id: number): number {
     let root = id;
     while (this.#parent[root] !== root) root = this.#parent[root];
-    while (this.#parent[id] !== root) {
-      const next = this.#parent[id];
-      this.#parent[id] = root;
-      id = next;
+    // Path compression: point every identity on the way at the root.
+    for (let node = id; this.#parent[node] !== root; ) {
+      const next = this.#parent[node];
+      this.#parent[node] = root;
+      node = next;
     }
     return root;
   }

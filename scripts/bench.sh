@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `npm run bench`: the project's speed and memory benchmarks.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+ensure_dependencies
+cd "$BATON_ROOT"
+node --require @backstage/cli/config/nodeTransform.cjs packages/sre-cli/src/bench/truckFactorBench.ts
