@@ -15,4 +15,5 @@ export * from './readiness/types';
 export * from './readiness/knowledge/history';
 export * from './readiness/knowledge/degreeOfAuthorship';
 export * from './readiness/knowledge/excludedPaths';
+export * from './readiness/knowledge/repoSpec';
 export * from './review/types';

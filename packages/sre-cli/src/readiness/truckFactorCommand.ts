@@ -1,4 +1,7 @@
-import type { TruckFactorResult } from '@baton/plugin-sre-common';
+import {
+  parseRepoSpec,
+  type TruckFactorResult,
+} from '@baton/plugin-sre-common';
 import { computeTruckFactor } from '@baton/plugin-sre-backend-module-git';
 import { Command } from 'commander';
 
@@ -54,12 +57,9 @@ export function truckFactorCommand(): Command {
     .option('--exclude <glob...>', 'further files to leave out')
     .option('--json', 'print JSON (documented in README)')
     .action(async (repo: string, options) => {
-      // `repo:subdir`, but not a Windows drive letter or a URL scheme.
-      const match = /^(.+?):(?!\/\/)([^:]+)$/.exec(repo);
-      const repository =
-        match && !/^[A-Za-z]$/.test(match[1]) ? match[1] : repo;
-      const subdir: string | undefined =
-        options.path ?? (match && repository !== repo ? match[2] : undefined);
+      const spec = parseRepoSpec(repo);
+      const repository = spec.location;
+      const subdir: string | undefined = options.path ?? spec.subdir;
       const result = await computeTruckFactor({
         repository,
         revision: options.rev,

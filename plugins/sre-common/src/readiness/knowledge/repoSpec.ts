@@ -1,0 +1,64 @@
+import {
+  ANNOTATION_REPOS,
+  ANNOTATION_SOURCE_LOCATION,
+} from '../../annotations';
+
+/** A repository and the folder of it that belongs to an entity. @public */
+export interface RepoSpec {
+  /** A git URL or a path. */
+  location: string;
+  subdir?: string;
+}
+
+/**
+ * Parses `location[:subdir]`, where location is a path, a URL
+ * (`https://host:port/x.git`) or scp-like (`git@host:org/x.git`): the colons
+ * those forms need are never read as the subdir separator.
+ * @public
+ */
+export function parseRepoSpec(spec: string): RepoSpec {
+  const trimmed = spec.trim();
+  const prefix =
+    /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(trimmed)?.[0] ?? // scheme://host[:port]
+    /^[\w.-]+@[\w.-]+:/.exec(trimmed)?.[0] ?? // user@host:
+    /^[A-Za-z]:(?=[\\/])/.exec(trimmed)?.[0] ?? // a Windows drive
+    '';
+  const separator = trimmed.indexOf(':', prefix.length);
+  if (separator < 0) return { location: trimmed };
+  const subdir = trimmed.slice(separator + 1).replace(/^\/+|\/+$/g, '');
+  return {
+    location: trimmed.slice(0, separator),
+    ...(subdir ? { subdir } : {}),
+  };
+}
+
+/**
+ * The repositories whose history is an entity's knowledge: `baton.dev/repos`
+ * (comma-separated), else `backstage.io/source-location` — whose browse URLs
+ * (`…/tree/<ref>/<folder>`) become the repository and folder.
+ * @public
+ */
+export function repoSpecsOf(
+  annotations: Record<string, string> = {},
+): RepoSpec[] {
+  const repos = annotations[ANNOTATION_REPOS];
+  if (repos) {
+    return repos
+      .split(',')
+      .map(entry => entry.trim())
+      .filter(Boolean)
+      .map(parseRepoSpec);
+  }
+  const source = annotations[ANNOTATION_SOURCE_LOCATION];
+  if (!source) return [];
+  const target = source.replace(/^(url|dir):/, '');
+  const browse =
+    /^(https?:\/\/[^/]+\/[^/]+\/[^/]+?)(?:\.git)?\/(?:-\/)?tree\/[^/]+\/?(.*)$/.exec(
+      target,
+    );
+  if (browse) {
+    const subdir = browse[2].replace(/\/+$/, '');
+    return [{ location: `${browse[1]}.git`, ...(subdir ? { subdir } : {}) }];
+  }
+  return [{ location: target.replace(/\/+$/, '') }];
+}
