@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Baton (the `sre` plugin). */
   sre?: {
@@ -17,6 +19,15 @@ export interface Config {
         /** @visibility secret */
         secret: string;
       };
+    };
+    /** The knowledge map and truck factor, computed from each entity's repositories. */
+    knowledge?: {
+      /** When to recompute; defaults to every 6 hours, first 15 s after start. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Globs of further files to leave out, beside vendored, generated and documentation files. */
+      exclude?: string[];
+      /** Regular expressions (case-insensitive) of bot names or e-mails; replaces the defaults. */
+      botPatterns?: string[];
     };
     /** Prometheus instances used as SLI sources. */
     prometheus?: {

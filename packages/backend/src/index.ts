@@ -36,5 +36,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Baton
 backend.add(import('@baton/plugin-sre-backend'));
+backend.add(import('@baton/plugin-sre-backend-module-git'));
 
 backend.start();

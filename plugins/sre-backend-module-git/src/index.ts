@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 
+export { sreModuleGit as default } from './module';
+export { GitKnowledgeSource } from './GitKnowledgeSource';
 export { computeTruckFactor, type TruckFactorOptions } from './truckFactor';
 export {
   listFiles,

@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { TestRepo } from './__testUtils__/TestRepo';
 import { readCommits } from './gitHistory';
 import { computeTruckFactor } from './truckFactor';
 
@@ -11,70 +12,6 @@ const people = {
   carol: ['Carol Example', 'carol@shop.example'],
   bot: ['renovate[bot]', '29139614+renovate[bot]@users.noreply.github.com'],
 } as const;
-
-/** A repository built commit by commit with the git CLI, in a temporary folder. */
-class TestRepo {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-git-'));
-  #time = Date.parse('2026-01-01T00:00:00Z') / 1000;
-
-  constructor() {
-    this.git('init', '-q', '-b', 'main');
-  }
-
-  git(...args: string[]): string {
-    return execFileSync('git', args, {
-      cwd: this.dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        GIT_CONFIG_NOSYSTEM: '1',
-      },
-    });
-  }
-
-  write(file: string, content: string) {
-    fs.mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(this.dir, file), content);
-  }
-
-  commit(
-    who: readonly [string, string],
-    files: Record<string, string | null>,
-    options: { message?: string; renames?: Record<string, string> } = {},
-  ) {
-    for (const [from, to] of Object.entries(options.renames ?? {})) {
-      fs.mkdirSync(path.dirname(path.join(this.dir, to)), { recursive: true });
-      this.git('mv', from, to);
-    }
-    for (const [file, content] of Object.entries(files)) {
-      if (content === null) this.git('rm', '-q', file);
-      else {
-        this.write(file, content);
-        this.git('add', file);
-      }
-    }
-    this.#time += 3600;
-    execFileSync('git', ['commit', '-q', '-m', options.message ?? 'change'], {
-      cwd: this.dir,
-      env: {
-        ...process.env,
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_AUTHOR_NAME: who[0],
-        GIT_AUTHOR_EMAIL: who[1],
-        GIT_COMMITTER_NAME: who[0],
-        GIT_COMMITTER_EMAIL: who[1],
-        GIT_AUTHOR_DATE: `@${this.#time} +0000`,
-        GIT_COMMITTER_DATE: `@${this.#time} +0000`,
-      },
-    });
-  }
-
-  remove() {
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 const lines = (n: number, seed: string) =>
   Array.from({ length: n }, (_, i) => `${seed} line ${i}`).join('\n');

@@ -1,7 +1,10 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { srePermissions } from '@baton/plugin-sre-common';
 import {
   sreAccessSourcesExtensionPoint,
@@ -14,9 +17,17 @@ import { AccessSourceRegistry } from './access/AccessSourceRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { applyDatabaseMigrations } from './database/migrations';
+import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
+import { DatabaseKnowledgeStore } from './readiness/KnowledgeStore';
 import { createRouter } from './router';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
+
+const DEFAULT_KNOWLEDGE_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 6 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 15 },
+};
 
 /**
  * Baton's backend plugin: stores reliability facts per catalog entity and
@@ -47,15 +58,51 @@ export const sreBackendPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         permissionsRegistry: coreServices.permissionsRegistry,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, logger, database, permissionsRegistry }) {
+      async init({
+        httpRouter,
+        logger,
+        database,
+        permissionsRegistry,
+        config,
+        scheduler,
+        auth,
+        catalog,
+      }) {
         const client = await database.getClient();
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(client);
         }
         permissionsRegistry.addPermissions(srePermissions);
 
-        httpRouter.use(await createRouter());
+        const knowledgeConfig = config.getOptionalConfig('sre.knowledge');
+        const knowledge = new KnowledgeService({
+          store: DatabaseKnowledgeStore.create(client),
+          sources: knowledgeSources,
+          catalog,
+          auth,
+          logger,
+          exclude: knowledgeConfig?.getOptionalStringArray('exclude'),
+          botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
+        });
+        // The scheduler's database locks run each task on one replica at a time.
+        await scheduler.scheduleTask({
+          id: 'sre-knowledge-refresh',
+          ...(knowledgeConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                knowledgeConfig.getConfig('schedule'),
+              )
+            : DEFAULT_KNOWLEDGE_SCHEDULE),
+          fn: async () => {
+            await knowledge.refreshAll();
+          },
+        });
+
+        httpRouter.use(await createRouter({ knowledge }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         logger.info(

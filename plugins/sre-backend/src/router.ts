@@ -1,16 +1,21 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { KnowledgeService } from './readiness/KnowledgeService';
+import { createReadinessRouter } from './readiness/router';
 
 /**
- * The plugin's REST API. Each domain adds its routes here; errors reach the
- * backend's own error handler, so none is installed.
+ * The plugin's REST API: one router per domain. Errors reach the backend's
+ * own error handler, so none is installed here.
  */
-export async function createRouter(): Promise<express.Router> {
+export async function createRouter(options: {
+  knowledge: KnowledgeService;
+}): Promise<express.Router> {
   const router = Router();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  router.use(createReadinessRouter(options));
 
   return router;
 }

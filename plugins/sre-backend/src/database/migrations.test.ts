@@ -6,6 +6,9 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
+// Every table the migrations create.
+const TABLES = ['sre_alert_events', 'sre_knowledge'];
+
 const migrationFiles = fs
   .readdirSync(migrationsDir)
   .filter(file => file.endsWith('.js'))
@@ -19,7 +22,9 @@ describe.each(databases.eachSupportedId())('migrations on %s', id => {
     for (const _file of migrationFiles) {
       await knex.migrate.up({ directory: migrationsDir });
     }
-    expect(await knex.schema.hasTable('sre_alert_events')).toBe(true);
+    for (const table of TABLES) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
 
     // The dedupe key is a unique constraint, so duplicates collapse in the database.
     const row = {
@@ -38,8 +43,8 @@ describe.each(databases.eachSupportedId())('migrations on %s', id => {
     for (const _file of migrationFiles) {
       await knex.migrate.down({ directory: migrationsDir });
     }
-    expect(await knex.schema.hasTable('sre_alert_events')).toBe(false);
-
-    await knex.destroy();
+    for (const table of TABLES) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type {
   SreKnowledgeSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 
-/** The repository-history readers that modules registered, first match wins. */
+/** The repository-history readers that modules registered; the first that supports a location reads it. */
 export class KnowledgeSourceRegistry
   implements SreKnowledgeSourcesExtensionPoint
 {

@@ -1,32 +1,32 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { HistoryCommit } from '@baton/plugin-sre-common';
 
-/** One change of a file in a repository's history. @public */
-export interface FileChange {
-  commit: string;
-  authorName: string;
-  authorEmail: string;
-  /** Co-authors named by `Co-authored-by:` trailers. */
-  coAuthors: Array<{ name: string; email: string }>;
-  timestamp: Date;
-  status: 'A' | 'M' | 'D' | 'R';
-  path: string;
-  /** The path before a rename. */
-  previousPath?: string;
+/** A repository's files at its head and the history that led to them. @public */
+export interface RepositoryHistory {
+  /** The commit read. */
+  revision: string;
+  /** The files at that commit (within the folder, if one was asked for). */
+  files: string[];
+  /** The non-merge history, oldest first, streamed. */
+  commits: AsyncIterable<HistoryCommit>;
 }
 
 /**
  * Reads a repository's history for the knowledge map and truck factor
- * (`git log`, a hosting API, …).
+ * (a local git repository, a cached clone of a remote one, a hosting API, …).
  * @public
  */
 export interface KnowledgeSource {
-  /** Whether this source can read the given repository location. */
+  /** Whether this source can read the location: a git URL or an absolute path. */
   supports(location: string): boolean;
-  /** The files at a revision and the changes that led to them. */
-  readHistory(options: { location: string; revision?: string }): Promise<{
-    files: string[];
-    changes: FileChange[];
-  }>;
+  /**
+   * Brings the repository up to date (clone or fetch where it is remote) and
+   * opens its history at the head of its default branch.
+   */
+  readHistory(options: {
+    location: string;
+    subdir?: string;
+  }): Promise<RepositoryHistory>;
 }
 
 /** Lets modules add knowledge sources to the sre backend plugin. @public */

@@ -10,6 +10,13 @@ export interface RepoSpec {
   subdir?: string;
 }
 
+const REMOTE_LOCATION = /^([a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+
+/** Whether a repository location is a URL or scp-like address rather than a path. @public */
+export function isRemoteLocation(location: string): boolean {
+  return REMOTE_LOCATION.test(location);
+}
+
 /**
  * Parses `location[:subdir]`, where location is a path, a URL
  * (`https://host:port/x.git`) or scp-like (`git@host:org/x.git`): the colons

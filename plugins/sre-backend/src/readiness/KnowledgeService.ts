@@ -1,0 +1,220 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  parseLocationRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DOA_COEFFICIENTS,
+  isRemoteLocation,
+  KnowledgeFileFilter,
+  KnowledgeHolder,
+  KnowledgePerson,
+  KnowledgeReport,
+  RepoSpec,
+  repoSpecsOf,
+  TruckFactorCalculator,
+} from '@baton/plugin-sre-common';
+import path from 'path';
+import { KnowledgeSourceRegistry } from './KnowledgeSourceRegistry';
+import { KnowledgeSnapshot, KnowledgeStore } from './KnowledgeStore';
+
+/** The rule behind every knowledge report, shown as the card's "why". */
+export const KNOWLEDGE_RULE =
+  `Degree of authorship DOA = ${DOA_COEFFICIENTS.intercept} + ${DOA_COEFFICIENTS.firstAuthorship}·FA + ` +
+  `${DOA_COEFFICIENTS.deliveries}·DL − ${DOA_COEFFICIENTS.acceptances}·ln(1 + AC) per file and person; ` +
+  'a person authors a file when DOA / the file’s highest DOA > 0.75 and (DOA ≥ 3.293 or they created it). ' +
+  'Truck factor: how many top authors must leave before fewer than 50% of the files have an author ' +
+  '(Avelino et al., ICPC 2016). Vendored, generated and documentation files are not counted.';
+
+const KINDS_WITH_CODE = ['component', 'system', 'resource'];
+const GITHUB_NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
+
+/** Matches git identities to catalog Users by e-mail, then by GitHub login. */
+export class PeopleDirectory {
+  readonly #byEmail = new Map<string, string>();
+  readonly #byLogin = new Map<string, string>();
+
+  constructor(users: Entity[]) {
+    for (const user of users) {
+      const ref = stringifyEntityRef(user);
+      const email = (user.spec?.profile as { email?: string } | undefined)
+        ?.email;
+      if (email) this.#byEmail.set(email.toLowerCase(), ref);
+      const login = user.metadata.annotations?.['github.com/user-login'];
+      if (login) this.#byLogin.set(login.toLowerCase(), ref);
+    }
+  }
+
+  match(holder: KnowledgeHolder): KnowledgePerson {
+    let userRef: string | null = null;
+    for (const email of holder.emails) {
+      const login = GITHUB_NOREPLY.exec(email)?.[1];
+      userRef =
+        this.#byEmail.get(email) ??
+        (login ? this.#byLogin.get(login.toLowerCase()) : undefined) ??
+        null;
+      if (userRef) break;
+    }
+    return { ...holder, userRef };
+  }
+}
+
+/** Computes, stores and serves each entity's knowledge map and truck factor. */
+export class KnowledgeService {
+  constructor(
+    private readonly options: {
+      store: KnowledgeStore;
+      sources: KnowledgeSourceRegistry;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      exclude?: string[];
+      botPatterns?: string[];
+    },
+  ) {}
+
+  /** The stored report of an entity; NotFoundError before the first computation. */
+  async getReport(entityRef: string): Promise<KnowledgeReport> {
+    const snapshot = await this.options.store.get(entityRef);
+    if (!snapshot) {
+      throw new NotFoundError(
+        `No knowledge has been computed for ${entityRef} yet`,
+      );
+    }
+    return { ...snapshot, rule: KNOWLEDGE_RULE };
+  }
+
+  /** Recomputes every catalog entity that names repositories; run by the scheduler. */
+  async refreshAll(): Promise<{ refreshed: number; failed: number }> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const [{ items: entities }, { items: users }] = await Promise.all([
+      this.options.catalog.getEntities(
+        { filter: { kind: KINDS_WITH_CODE } },
+        { credentials },
+      ),
+      this.options.catalog.getEntities(
+        { filter: { kind: 'User' } },
+        { credentials },
+      ),
+    ]);
+    const people = new PeopleDirectory(users);
+    let refreshed = 0;
+    let failed = 0;
+    for (const entity of entities) {
+      if (repoSpecsOf(entity.metadata.annotations).length === 0) continue;
+      const snapshot = await this.refreshEntity(entity, people);
+      if (snapshot.status === 'ok') refreshed += 1;
+      else failed += 1;
+    }
+    this.options.logger.info(
+      `Knowledge refreshed for ${refreshed} entities, ${failed} failed`,
+    );
+    return { refreshed, failed };
+  }
+
+  /** Computes and stores one entity's knowledge; a failure is stored with its reason. */
+  async refreshEntity(
+    entity: Entity,
+    people: PeopleDirectory,
+  ): Promise<KnowledgeSnapshot> {
+    const entityRef = stringifyEntityRef(entity);
+    const specs = repoSpecsOf(entity.metadata.annotations).map(spec =>
+      this.#resolve(spec, entity),
+    );
+    const repositories: KnowledgeSnapshot['repositories'] = specs.map(spec => ({
+      ...spec,
+    }));
+    const calculator = new TruckFactorCalculator({
+      botPatterns: this.options.botPatterns,
+    });
+    const filter = new KnowledgeFileFilter(this.options.exclude);
+    let snapshot: KnowledgeSnapshot;
+    try {
+      const files: string[] = [];
+      for (const [index, spec] of specs.entries()) {
+        const source = this.options.sources.forLocation(spec.location);
+        if (!source) {
+          throw new Error(`No knowledge source can read ${spec.location}`);
+        }
+        const history = await source.readHistory(spec);
+        repositories[index].revision = history.revision;
+        // Several repositories count as one body of files, kept apart by a prefix.
+        const prefix = specs.length > 1 ? `${index}:` : '';
+        for (const file of history.files) {
+          if (!filter.isExcluded(file)) files.push(prefix + file);
+        }
+        for await (const commit of history.commits) {
+          calculator.addCommit(
+            prefix
+              ? {
+                  ...commit,
+                  changes: commit.changes.map(change => ({
+                    ...change,
+                    path: prefix + change.path,
+                    previousPath:
+                      change.previousPath && prefix + change.previousPath,
+                  })),
+                }
+              : commit,
+          );
+        }
+      }
+      const result = calculator.compute(files);
+      snapshot = {
+        entityRef,
+        computedAt: new Date().toISOString(),
+        status: 'ok',
+        repositories,
+        truckFactor: result.truckFactor,
+        fileCount: result.fileCount,
+        filesWithoutAuthor: result.filesWithoutAuthor,
+        mode: result.mode,
+        people: result.people.map(holder => people.match(holder)),
+        truckFactorAuthors: result.truckFactorAuthors.map(holder =>
+          people.match(holder),
+        ),
+      };
+    } catch (error) {
+      this.options.logger.warn(
+        `Knowledge of ${entityRef} could not be computed: ${error}`,
+      );
+      snapshot = {
+        entityRef,
+        computedAt: new Date().toISOString(),
+        status: 'error',
+        error: { message: (error as Error).message },
+        repositories,
+        truckFactor: null,
+        fileCount: 0,
+        filesWithoutAuthor: 0,
+        mode: 'pairing',
+        people: [],
+        truckFactorAuthors: [],
+      };
+    }
+    await this.options.store.save(snapshot);
+    return snapshot;
+  }
+
+  /** A relative path is relative to the folder of the entity's catalog file. */
+  #resolve(spec: RepoSpec, entity: Entity): RepoSpec {
+    if (isRemoteLocation(spec.location) || path.isAbsolute(spec.location)) {
+      return spec;
+    }
+    const managedBy = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+    const location = managedBy ? parseLocationRef(managedBy) : undefined;
+    if (location?.type !== 'file') {
+      // A relative path only means something next to a catalog file on disk.
+      return spec;
+    }
+    const file = location.target;
+    return {
+      ...spec,
+      location: path.resolve(path.dirname(file), spec.location),
+    };
+  }
+}

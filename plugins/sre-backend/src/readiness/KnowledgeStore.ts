@@ -1,0 +1,75 @@
+import type { KnowledgeReport } from '@baton/plugin-sre-common';
+import { Knex } from 'knex';
+
+/** The stored knowledge of an entity: the report without its rule text. */
+export type KnowledgeSnapshot = Omit<KnowledgeReport, 'rule'>;
+
+/** Keeps the latest knowledge snapshot of each entity. */
+export interface KnowledgeStore {
+  save(snapshot: KnowledgeSnapshot): Promise<void>;
+  get(entityRef: string): Promise<KnowledgeSnapshot | undefined>;
+}
+
+interface KnowledgeRow {
+  entity_ref: string;
+  computed_at: Date | string;
+  status: string;
+  error: string | null;
+  repositories: string;
+  truck_factor: number | null;
+  file_count: number;
+  files_without_author: number;
+  mode: string;
+  people: string;
+  truck_factor_authors: string;
+}
+
+/** KnowledgeStore on the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseKnowledgeStore implements KnowledgeStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): DatabaseKnowledgeStore {
+    return new DatabaseKnowledgeStore(db);
+  }
+
+  async save(snapshot: KnowledgeSnapshot): Promise<void> {
+    const row: KnowledgeRow = {
+      entity_ref: snapshot.entityRef,
+      computed_at: new Date(snapshot.computedAt),
+      status: snapshot.status,
+      error: snapshot.error?.message ?? null,
+      repositories: JSON.stringify(snapshot.repositories),
+      truck_factor: snapshot.truckFactor,
+      file_count: snapshot.fileCount,
+      files_without_author: snapshot.filesWithoutAuthor,
+      mode: snapshot.mode,
+      people: JSON.stringify(snapshot.people),
+      truck_factor_authors: JSON.stringify(snapshot.truckFactorAuthors),
+    };
+    // One row per entity; concurrent refreshes on replicas collapse to the last write.
+    await this.db<KnowledgeRow>('sre_knowledge')
+      .insert(row)
+      .onConflict('entity_ref')
+      .merge();
+  }
+
+  async get(entityRef: string): Promise<KnowledgeSnapshot | undefined> {
+    const row = await this.db<KnowledgeRow>('sre_knowledge')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    return {
+      entityRef: row.entity_ref,
+      computedAt: new Date(row.computed_at).toISOString(),
+      status: row.status === 'ok' ? 'ok' : 'error',
+      ...(row.error ? { error: { message: row.error } } : {}),
+      repositories: JSON.parse(row.repositories),
+      truckFactor: row.truck_factor,
+      fileCount: row.file_count,
+      filesWithoutAuthor: row.files_without_author,
+      mode: row.mode === 'classic' ? 'classic' : 'pairing',
+      people: JSON.parse(row.people),
+      truckFactorAuthors: JSON.parse(row.truck_factor_authors),
+    };
+  }
+}
