@@ -58,6 +58,32 @@ describe('a demo service page', () => {
     );
   });
 
+  it('shows Baton’s own truck factor, computed from this repository’s history', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
+    await signInAsGuest(page);
+    const truckFactor = page.getByLabel('truck factor');
+    // The backend reads the history on its schedule, shortly after start-up.
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      await page.goto(`${baseUrl}/catalog/default/component/baton`);
+      try {
+        await truckFactor.waitFor({ timeout: 15_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    expect(Number(await truckFactor.textContent())).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Why?' }).click();
+    await page.getByText(/files counted/).waitFor();
+    await page.screenshot({
+      path: path.join(resultsDir, 'baton-truck-factor.png'),
+      fullPage: true,
+    });
+  });
+
   it('keeps the Baton API closed to callers without credentials', async () => {
     const health = await fetch('http://localhost:7007/api/sre/health');
     expect(health.status).toBe(200);

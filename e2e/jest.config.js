@@ -3,6 +3,6 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.test.js'],
-  testTimeout: 120_000,
+  testTimeout: 240_000,
   transform: {},
 };

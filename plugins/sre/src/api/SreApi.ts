@@ -3,6 +3,7 @@ import type {
   AlertItem,
   AlertSummary,
   CostReport,
+  KnowledgeReport,
   ReadinessReport,
   SloSummary,
 } from '@baton/plugin-sre-common';
@@ -26,6 +27,8 @@ export interface SreApi {
     query?: { from?: string; to?: string; granularity?: 'day' | 'month' },
   ): Promise<CostReport>;
   getReadiness(entityRef: string): Promise<ReadinessReport>;
+  /** The truck factor and knowledge map; a 404 ResponseError before the first computation. */
+  getKnowledge(entityRef: string): Promise<KnowledgeReport>;
 }
 
 /** @public */

@@ -27,6 +27,9 @@ export class SreClient implements SreApi {
   getReadiness: SreApi['getReadiness'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/readiness`);
 
+  getKnowledge: SreApi['getKnowledge'] = entityRef =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/knowledge`);
+
   async #get<T>(
     path: string,
     query?: Record<string, string | number | undefined>,

@@ -2,11 +2,15 @@ import {
   EmptyState,
   InfoCard,
   MissingAnnotationEmptyState,
+  Progress,
+  ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { ReactNode } from 'react';
 
 /** What a Baton card shows before it has data of its own. */
 export type BatonCardPlaceholder =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: Error }
   | { kind: 'not-configured'; annotation: string }
   | { kind: 'no-data'; title: string; description: string };
 
@@ -22,7 +26,11 @@ export function BatonCard(props: {
 }) {
   const { title, subheader, placeholder, children } = props;
   let content = children;
-  if (placeholder?.kind === 'not-configured') {
+  if (placeholder?.kind === 'loading') {
+    content = <Progress />;
+  } else if (placeholder?.kind === 'error') {
+    content = <ResponseErrorPanel error={placeholder.error} />;
+  } else if (placeholder?.kind === 'not-configured') {
     content = (
       <MissingAnnotationEmptyState
         annotation={placeholder.annotation}

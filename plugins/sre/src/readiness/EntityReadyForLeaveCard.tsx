@@ -1,10 +1,15 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_REPOS,
   ANNOTATION_SOURCE_LOCATION,
 } from '@baton/plugin-sre-common';
-import { BatonCard } from '../components/BatonCard';
+import useAsync from 'react-use/esm/useAsync';
+import { sreApiRef } from '../api/SreApi';
+import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
+import { KnowledgeView } from './KnowledgeView';
 
 /** Whether the entity names the repositories its knowledge lives in. @public */
 export const isReadyForLeaveAvailable = (entity: Entity): boolean =>
@@ -13,22 +18,48 @@ export const isReadyForLeaveAvailable = (entity: Entity): boolean =>
       entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION],
   );
 
-/** The "ready for leave" score: checks, truck factor and who holds the knowledge. @public */
+const TITLE = 'Ready for leave';
+
+/** The "ready for leave" card: truck factor and who holds the knowledge. @public */
 export function EntityReadyForLeaveCard() {
   const { entity } = useEntity();
+  if (!isReadyForLeaveAvailable(entity)) {
+    return (
+      <BatonCard
+        title={TITLE}
+        placeholder={{ kind: 'not-configured', annotation: ANNOTATION_REPOS }}
+      />
+    );
+  }
+  return <KnowledgeCard entityRef={stringifyEntityRef(entity)} />;
+}
+
+function KnowledgeCard({ entityRef }: { entityRef: string }) {
+  const sreApi = useApi(sreApiRef);
+  const { value, loading, error } = useAsync(
+    () => sreApi.getKnowledge(entityRef),
+    [sreApi, entityRef],
+  );
+  let placeholder: BatonCardPlaceholder | undefined;
+  if (loading) {
+    placeholder = { kind: 'loading' };
+  } else if (error instanceof ResponseError && error.statusCode === 404) {
+    placeholder = {
+      kind: 'no-data',
+      title: 'Not scored yet',
+      description:
+        'The truck factor and who holds the knowledge appear here once the backend has read the repository history (it does so on a schedule).',
+    };
+  } else if (error) {
+    placeholder = { kind: 'error', error };
+  }
   return (
     <BatonCard
-      title="Ready for leave"
-      placeholder={
-        isReadyForLeaveAvailable(entity)
-          ? {
-              kind: 'no-data',
-              title: 'Not scored yet',
-              description:
-                'The score, the truck factor and who holds the knowledge appear here once the backend has read the repository history and the entity’s checks.',
-            }
-          : { kind: 'not-configured', annotation: ANNOTATION_REPOS }
-      }
-    />
+      title={TITLE}
+      subheader="Truck factor and who holds the knowledge"
+      placeholder={placeholder}
+    >
+      {value && <KnowledgeView report={value} />}
+    </BatonCard>
   );
 }
