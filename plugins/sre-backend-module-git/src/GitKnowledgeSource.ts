@@ -34,8 +34,11 @@ export class GitKnowledgeSource implements KnowledgeSource {
     this.#logger = options.logger;
   }
 
+  /** Absolute paths, and remote URLs unless remote reading is switched off (so another source may read them). */
   supports(location: string): boolean {
-    return isRemoteLocation(location) || path.isAbsolute(location);
+    return isRemoteLocation(location)
+      ? this.#allowRemote
+      : path.isAbsolute(location);
   }
 
   async readHistory(options: {

@@ -54,6 +54,7 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
     });
     repo.commit(['Bob', '4242+bob-gh@users.noreply.github.com'], {
       'd.ts': 'd',
+      'infra/main.tf': 'resource "aws_s3_bucket" "assets" {}',
     });
     repo.commit(['Bob', '4242+bob-gh@users.noreply.github.com'], {
       'a.ts': 'a2',
@@ -93,12 +94,12 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
       .set('Authorization', mockCredentials.user.header());
 
     expect(res.status).toBe(200);
-    // Worked by hand: alice authors a b c, bob a d; removing alice leaves 2/4 → remove bob.
+    // Worked by hand: alice authors a b c, bob a d main.tf; removing alice leaves 3/5 → remove bob.
     expect(res.body).toMatchObject({
       entityRef: 'component:default/checkout',
       status: 'ok',
       truckFactor: 2,
-      fileCount: 4,
+      fileCount: 5,
       mode: 'pairing',
       repositories: [
         { location: repo.dir, revision: repo.git('rev-parse', 'HEAD').trim() },
@@ -108,9 +109,17 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
       res.body.people.map((p: KnowledgePerson) => [p.name, p.userRef, p.files]),
     ).toEqual([
       ['Alice', 'user:default/alice', 3],
-      ['Bob', 'user:default/bob', 2],
+      ['Bob', 'user:default/bob', 3],
     ]);
     expect(res.body.rule).toMatch(/Degree of authorship/);
+    expect(res.body.iacFiles).toBe(1);
+    expect(res.body.authorSets).toEqual(
+      expect.arrayContaining([
+        { people: [0, 1], files: 1 },
+        { people: [0], files: 2 },
+        { people: [1], files: 2 },
+      ]),
+    );
   });
 
   it('stores why a repository could not be read', async () => {
@@ -122,7 +131,7 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
     expect(res.body.status).toBe('error');
     expect(res.body.truckFactor).toBeNull();
     expect(res.body.error.message).toMatch(
-      /sre\.knowledge\.git\.remote: false/,
+      /No knowledge source reads https:\/\/git\.example\.invalid.*sre\.knowledge\.git\.remote/,
     );
   });
 

@@ -26,6 +26,11 @@ exports.up = async function up(knex) {
       .text('truck_factor_authors')
       .notNullable()
       .comment('JSON array of KnowledgePerson, in removal order');
+    table
+      .text('author_sets')
+      .notNullable()
+      .comment('JSON array of AuthorSet: people indexes and file counts');
+    table.integer('iac_files').notNullable().defaultTo(0);
   });
 };
 

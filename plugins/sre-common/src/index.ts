@@ -16,4 +16,5 @@ export * from './readiness/knowledge/history';
 export * from './readiness/knowledge/degreeOfAuthorship';
 export * from './readiness/knowledge/excludedPaths';
 export * from './readiness/knowledge/repoSpec';
+export * from './readiness/knowledge/truckFactor';
 export * from './review/types';

@@ -130,6 +130,8 @@ const report: KnowledgeReport = {
     person('Aiko', 4, 'user:default/aiko.tanaka'),
     person('Contractor', 1, null),
   ],
+  authorSets: [{ people: [0], files: 4 }],
+  iacFiles: 0,
   rule: 'Degree of authorship DOA = 3.293 + …',
 };
 

@@ -31,6 +31,8 @@ export const KNOWLEDGE_RULE =
   '(Avelino et al., ICPC 2016). Vendored, generated and documentation files are not counted.';
 
 const KINDS_WITH_CODE = ['component', 'system', 'resource'];
+/** Terraform and Terragrunt files: the "infrastructure as code" a readiness check looks for. */
+const IAC_FILE = /(\.tf|\.tf\.json|(^|\/)terragrunt\.hcl)$/;
 const GITHUB_NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
 
 /** Matches git identities to catalog Users by e-mail, then by GitHub login. */
@@ -135,16 +137,20 @@ export class KnowledgeService {
     let snapshot: KnowledgeSnapshot;
     try {
       const files: string[] = [];
+      let iacFiles = 0;
       for (const [index, spec] of specs.entries()) {
         const source = this.options.sources.forLocation(spec.location);
         if (!source) {
-          throw new Error(`No knowledge source can read ${spec.location}`);
+          throw new Error(
+            `No knowledge source reads ${spec.location}; for a remote repository, check that sre.knowledge.git.remote is not false`,
+          );
         }
         const history = await source.readHistory(spec);
         repositories[index].revision = history.revision;
         // Several repositories count as one body of files, kept apart by a prefix.
         const prefix = specs.length > 1 ? `${index}:` : '';
         for (const file of history.files) {
+          if (IAC_FILE.test(file)) iacFiles += 1;
           if (!filter.isExcluded(file)) files.push(prefix + file);
         }
         for await (const commit of history.commits) {
@@ -177,6 +183,8 @@ export class KnowledgeService {
         truckFactorAuthors: result.truckFactorAuthors.map(holder =>
           people.match(holder),
         ),
+        authorSets: result.authorSets,
+        iacFiles,
       };
     } catch (error) {
       this.options.logger.warn(
@@ -194,6 +202,8 @@ export class KnowledgeService {
         mode: 'pairing',
         people: [],
         truckFactorAuthors: [],
+        authorSets: [],
+        iacFiles: 0,
       };
     }
     await this.options.store.save(snapshot);

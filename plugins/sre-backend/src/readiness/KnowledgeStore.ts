@@ -22,6 +22,8 @@ interface KnowledgeRow {
   mode: string;
   people: string;
   truck_factor_authors: string;
+  author_sets: string;
+  iac_files: number;
 }
 
 /** KnowledgeStore on the plugin's database (SQLite or PostgreSQL). */
@@ -45,6 +47,8 @@ export class DatabaseKnowledgeStore implements KnowledgeStore {
       mode: snapshot.mode,
       people: JSON.stringify(snapshot.people),
       truck_factor_authors: JSON.stringify(snapshot.truckFactorAuthors),
+      author_sets: JSON.stringify(snapshot.authorSets),
+      iac_files: snapshot.iacFiles,
     };
     // One row per entity; concurrent refreshes on replicas collapse to the last write.
     await this.db<KnowledgeRow>('sre_knowledge')
@@ -70,6 +74,8 @@ export class DatabaseKnowledgeStore implements KnowledgeStore {
       mode: row.mode === 'classic' ? 'classic' : 'pairing',
       people: JSON.parse(row.people),
       truckFactorAuthors: JSON.parse(row.truck_factor_authors),
+      authorSets: JSON.parse(row.author_sets),
+      iacFiles: row.iac_files,
     };
   }
 }

@@ -1,3 +1,5 @@
+import type { AuthorSet } from './knowledge/truckFactor';
+
 /** @public */
 export type ReadinessCheckStatus = 'pass' | 'fail' | 'unknown';
 
@@ -50,6 +52,10 @@ export interface KnowledgeReport {
   /** The people whose absence leaves most files without an author, in removal order. */
   truckFactorAuthors: KnowledgePerson[];
   people: KnowledgePerson[];
+  /** Which people (indexes into `people`) author which files: lets a leave simulation recompute the truck factor. */
+  authorSets: AuthorSet[];
+  /** Infrastructure-as-code files (Terraform) found at the revision. */
+  iacFiles: number;
   /** The rule that produced the numbers, for the card's "why". */
   rule: string;
 }

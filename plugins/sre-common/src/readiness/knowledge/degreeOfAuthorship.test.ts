@@ -72,6 +72,15 @@ describe('TruckFactorCalculator', () => {
       ['Alice', 3, 0.75],
       ['Bob', 2, 0.5],
     ]);
+    // f1 by both, f2 f3 by alice (index 0), f4 by bob (index 1).
+    expect(result.authorSets).toEqual(
+      expect.arrayContaining([
+        { people: [0, 1], files: 1 },
+        { people: [0], files: 2 },
+        { people: [1], files: 1 },
+      ]),
+    );
+    expect(result.authorSets).toHaveLength(3);
   });
 
   it('does not make an occasional changer an author', () => {

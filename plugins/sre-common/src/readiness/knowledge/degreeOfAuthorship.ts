@@ -1,4 +1,5 @@
 import type { GitIdentity, HistoryCommit } from './history';
+import { AuthorSet, greedyTruckFactor } from './truckFactor';
 
 /** Coefficients of the degree-of-authorship model (Fritz et al., as used by Avelino et al., ICPC 2016). */
 export const DOA_COEFFICIENTS = {
@@ -53,8 +54,10 @@ export interface TruckFactorResult {
   filesWithoutAuthor: number;
   /** The people whose removal took coverage below 50%, in removal order. */
   truckFactorAuthors: KnowledgeHolder[];
-  /** Everyone with a commit, most files first. */
+  /** Everyone with a commit, most files first, ties by name. */
   people: KnowledgeHolder[];
+  /** Which people author which files, for recomputing without some of them. */
+  authorSets: AuthorSet[];
   /** `pairing` counts `Co-authored-by:` trailers; `classic` is the published algorithm. */
   mode: 'pairing' | 'classic';
 }
@@ -168,23 +171,25 @@ export class TruckFactorCalculator {
     }
 
     const people = this.#people(roots, filesByPerson, authorsByFile.length);
-    const holderByRoot = new Map(people.map(p => [p.root, p.holder]));
-
-    // Greedy: remove the top author while at least half the files still have one.
-    const order = people.filter(p => p.holder.files > 0).map(p => p.root);
-    const removed = new Set<number>();
-    const coverage = () =>
-      authorsByFile.filter(authors => authors.some(a => !removed.has(a)))
-        .length;
-    const fileCount = authorsByFile.length;
-    let covered = coverage();
-    const truckFactorAuthors: KnowledgeHolder[] = [];
-    for (const person of order) {
-      if (fileCount === 0 || covered / fileCount < 0.5) break;
-      removed.add(person);
-      truckFactorAuthors.push(holderByRoot.get(person)!);
-      covered = coverage();
+    const indexByRoot = new Map(people.map((p, index) => [p.root, index]));
+    const sets = new Map<string, AuthorSet>();
+    for (const authors of authorsByFile) {
+      const indexes = authors
+        .map(a => indexByRoot.get(a)!)
+        .sort((a, b) => a - b);
+      const key = indexes.join(',');
+      const set = sets.get(key);
+      if (set) set.files += 1;
+      else sets.set(key, { people: indexes, files: 1 });
     }
+    const authorSets = [...sets.values()].filter(set => set.people.length > 0);
+    const fileCount = authorsByFile.length;
+    // People are sorted most files first, ties by name: that is the removal order.
+    const truckFactorAuthors = greedyTruckFactor({
+      authorSets,
+      fileCount,
+      order: people.map((_, index) => index),
+    }).map(index => people[index].holder);
 
     return {
       truckFactor: truckFactorAuthors.length,
@@ -192,6 +197,7 @@ export class TruckFactorCalculator {
       filesWithoutAuthor: authorsByFile.filter(a => a.length === 0).length,
       truckFactorAuthors,
       people: people.map(p => p.holder),
+      authorSets,
       mode: this.#pairing ? 'pairing' : 'classic',
     };
   }
