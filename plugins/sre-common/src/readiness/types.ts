@@ -3,23 +3,64 @@ import type { AuthorSet } from './knowledge/truckFactor';
 /** @public */
 export type ReadinessCheckStatus = 'pass' | 'fail' | 'unknown';
 
+/** The checks of the readiness score. @public */
+export type ReadinessCheckId =
+  | 'truck-factor'
+  | 'recent-committers'
+  | 'owner-group'
+  | 'alert-responders'
+  | 'techdocs'
+  | 'runbook'
+  | 'iac'
+  | 'backups'
+  | 'slo'
+  | 'alert-routing'
+  | 'access-holders'
+  | 'access-review'
+  | 'drill'
+  | 'alert-noise';
+
+/** What a readiness check is about. @public */
+export type ReadinessCategory =
+  | 'knowledge'
+  | 'people'
+  | 'docs'
+  | 'safety-nets'
+  | 'access'
+  | 'practice';
+
 /** One check of the "ready for leave" score. @public */
 export interface ReadinessCheck {
-  id: string;
+  id: ReadinessCheckId;
   title: string;
+  category: ReadinessCategory;
   status: ReadinessCheckStatus;
+  /** The data the check looked at, in words. */
   reason: string;
+  /** What to do to make it pass. */
   fix: string;
+  weight: number;
+  critical: boolean;
 }
+
+/** The three levels of readiness. @public */
+export type ReadinessLevel = 'ready' | 'at-risk' | 'single-point-of-failure';
 
 /** An entity's "ready for leave" report as `GET /entities/{ref}/readiness` returns it. @public */
 export interface ReadinessReport {
-  /** 0–100. */
+  entityRef: string;
+  /** 0–100: the weighted share of passed checks among those with a known result. */
   score: number;
-  level: string;
+  level: ReadinessLevel;
+  /** Why the level is what it is. */
+  levelReason: string;
   checks: ReadinessCheck[];
+  /** Weight of the checks with a known result, as a share of all weight (0..1). */
+  known: number;
   truckFactor: number | null;
-  knowledge: Array<{ userRef: string; share: number }>;
+  knowledge: Array<{ userRef: string | null; name: string; share: number }>;
+  /** How score and level are computed, for the card's "why". */
+  rule: string;
 }
 
 /** A person who holds knowledge of an entity's code. @public */

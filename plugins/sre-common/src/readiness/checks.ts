@@ -1,0 +1,367 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ALERT_SELECTOR,
+  ANNOTATION_BACKUPS,
+  ANNOTATION_IAC,
+  ANNOTATION_LAST_DRILL,
+  ANNOTATION_OPENSLO,
+  ANNOTATION_RUNBOOK,
+} from '../annotations';
+import type { ReadinessPolicy } from './policy';
+import type {
+  KnowledgeReport,
+  ReadinessCategory,
+  ReadinessCheck,
+  ReadinessCheckId,
+  ReadinessCheckStatus,
+} from './types';
+
+/**
+ * What the backend gathered about one entity. A field left undefined means
+ * its source has not been built or has no data yet: the checks that need it
+ * answer `unknown` and say so, never pass.
+ * @public
+ */
+export interface ReadinessFacts {
+  /** The time the checks are evaluated at (ISO 8601). */
+  now: string;
+  entity: Entity;
+  /** The entity's owner, with the catalog Users it stands for. */
+  owner: { ref: string; kind: 'group' | 'user' | 'missing'; members: string[] };
+  /** The knowledge map; undefined before the first computation. */
+  knowledge?: KnowledgeReport;
+  /** Alert acknowledgements per responder (userRef) over the responder window, alerts seen, noisy share. */
+  alerts?: {
+    acknowledgements: Record<string, number>;
+    seenInWindow: number;
+    noisyShare: number;
+  };
+  /** SLOs read from the entity's OpenSLO file. */
+  slos?: { count: number };
+  /** Resources the entity depends on that stand for an access source. */
+  accessResources: Array<{
+    ref: string;
+    source: string;
+    /** Active, matched people with admin-level access; undefined until an inventory has been read. */
+    admins?: string[];
+    /** When its last access review was completed; null when never; undefined when unknown. */
+    lastReviewCompletedAt?: string | null;
+  }>;
+}
+
+type Outcome = { status: ReadinessCheckStatus; reason: string };
+
+interface CheckDefinition {
+  id: ReadinessCheckId;
+  title: string;
+  category: ReadinessCategory;
+  fix: string;
+  evaluate(facts: ReadinessFacts, policy: ReadinessPolicy): Outcome;
+}
+
+const DAY = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(to) - Date.parse(from)) / DAY;
+const pass = (reason: string): Outcome => ({ status: 'pass', reason });
+const fail = (reason: string): Outcome => ({ status: 'fail', reason });
+const unknown = (reason: string): Outcome => ({ status: 'unknown', reason });
+const notYet = (what: string) =>
+  unknown(`No ${what} has been collected for this entity yet.`);
+const annotation = (facts: ReadinessFacts, key: string) =>
+  facts.entity.metadata.annotations?.[key]?.trim() || undefined;
+
+function knowledgeOutcome(
+  facts: ReadinessFacts,
+  judge: (knowledge: KnowledgeReport) => Outcome,
+): Outcome {
+  const knowledge = facts.knowledge;
+  if (!knowledge) return notYet('repository history');
+  if (knowledge.status === 'error') {
+    return unknown(
+      `The repository history could not be read: ${knowledge.error?.message}`,
+    );
+  }
+  return judge(knowledge);
+}
+
+/** Every check, in the order the card lists them. */
+export const READINESS_CHECKS: CheckDefinition[] = [
+  {
+    id: 'truck-factor',
+    title: 'Knowledge held by more than one person (truck factor)',
+    category: 'knowledge',
+    fix: 'Pair on changes and rotate who works on the code until a second person authors a large part of it.',
+    evaluate: (facts, { thresholds }) =>
+      knowledgeOutcome(facts, k => {
+        const who = k.truckFactorAuthors.map(p => p.name).join(', ');
+        const reason = `Truck factor ${k.truckFactor} over ${
+          k.fileCount
+        } files${who ? ` (${who})` : ''}.`;
+        return (k.truckFactor ?? 0) >= thresholds.minTruckFactor
+          ? pass(reason)
+          : fail(reason);
+      }),
+  },
+  {
+    id: 'recent-committers',
+    title: 'Several people committed recently',
+    category: 'knowledge',
+    fix: 'Have a second person make (or pair on) changes regularly, so the code stays fresh in more than one head.',
+    evaluate: (facts, { thresholds }) =>
+      knowledgeOutcome(facts, k => {
+        const recent = k.people.filter(
+          p =>
+            p.lastCommitAt &&
+            daysBetween(p.lastCommitAt, facts.now) <=
+              thresholds.recentCommitDays,
+        );
+        const reason = `${recent.length} people committed in the last ${
+          thresholds.recentCommitDays
+        } days${
+          recent.length ? ` (${recent.map(p => p.name).join(', ')})` : ''
+        }.`;
+        return recent.length >= thresholds.minRecentCommitters
+          ? pass(reason)
+          : fail(reason);
+      }),
+  },
+  {
+    id: 'owner-group',
+    title: 'Owned by a team',
+    category: 'people',
+    fix: 'Make a Group the owner (spec.owner) and give it at least two members.',
+    evaluate: (facts, { thresholds }) => {
+      const { owner } = facts;
+      if (owner.kind === 'missing') {
+        return fail(
+          `The owner ${owner.ref || '(none)'} is not in the catalog.`,
+        );
+      }
+      if (owner.kind === 'user') {
+        return fail(`Owned by one person, ${owner.ref}, not by a team.`);
+      }
+      const reason = `${owner.ref} has ${owner.members.length} members.`;
+      return owner.members.length >= thresholds.minGroupMembers
+        ? pass(reason)
+        : fail(reason);
+    },
+  },
+  {
+    id: 'alert-responders',
+    title: 'Alerts are handled by more than one person',
+    category: 'people',
+    fix: 'Share the on-call: let a second person acknowledge and handle alerts.',
+    evaluate: (facts, { thresholds }) => {
+      if (!facts.alerts) return notYet('alert history');
+      const counts = Object.entries(facts.alerts.acknowledgements);
+      const total = counts.reduce((sum, [, n]) => sum + n, 0);
+      if (total === 0) {
+        return fail(
+          `No one acknowledged an alert in the last ${thresholds.responderDays} days.`,
+        );
+      }
+      const [top, topCount] = counts.sort((a, b) => b[1] - a[1])[0];
+      const share = topCount / total;
+      const reason = `${counts.length} responders in ${
+        thresholds.responderDays
+      } days; ${top} took ${Math.round(share * 100)}%.`;
+      return counts.length >= thresholds.minResponders &&
+        share <= thresholds.maxResponderShare
+        ? pass(reason)
+        : fail(reason);
+    },
+  },
+  {
+    id: 'techdocs',
+    title: 'Documentation in TechDocs',
+    category: 'docs',
+    fix: 'Add docs next to the code and the annotation backstage.io/techdocs-ref.',
+    evaluate: facts =>
+      annotation(facts, 'backstage.io/techdocs-ref')
+        ? pass('backstage.io/techdocs-ref is set.')
+        : fail('No backstage.io/techdocs-ref annotation.'),
+  },
+  {
+    id: 'runbook',
+    title: 'A runbook',
+    category: 'docs',
+    fix: `Write the runbook and link it with ${ANNOTATION_RUNBOOK} (or an entity link of type runbook).`,
+    evaluate: facts => {
+      const url =
+        annotation(facts, ANNOTATION_RUNBOOK) ??
+        facts.entity.metadata.links?.find(link => link.type === 'runbook')?.url;
+      return url ? pass(`Runbook: ${url}`) : fail('No runbook is linked.');
+    },
+  },
+  {
+    id: 'iac',
+    title: 'Infrastructure as code',
+    category: 'safety-nets',
+    fix: `Manage the infrastructure with Terraform and point ${ANNOTATION_IAC} at it.`,
+    evaluate: facts => {
+      const where = annotation(facts, ANNOTATION_IAC);
+      if (where) return pass(`${ANNOTATION_IAC}: ${where}`);
+      return knowledgeOutcome(facts, k =>
+        k.iacFiles > 0
+          ? pass(`${k.iacFiles} Terraform files in the repository.`)
+          : fail(
+              `No ${ANNOTATION_IAC} annotation and no Terraform files in the repository.`,
+            ),
+      );
+    },
+  },
+  {
+    id: 'backups',
+    title: 'Backups across regions or accounts',
+    category: 'safety-nets',
+    fix: `Copy backups to another region or account and say so in ${ANNOTATION_BACKUPS} (e.g. cross-region,cross-account).`,
+    evaluate: facts => {
+      const value = annotation(facts, ANNOTATION_BACKUPS);
+      if (!value) return fail(`No ${ANNOTATION_BACKUPS} annotation.`);
+      return /cross-(region|account)/i.test(value)
+        ? pass(`${ANNOTATION_BACKUPS}: ${value}`)
+        : fail(
+            `${ANNOTATION_BACKUPS} is "${value}": neither cross-region nor cross-account.`,
+          );
+    },
+  },
+  {
+    id: 'slo',
+    title: 'At least one SLO',
+    category: 'safety-nets',
+    fix: `Declare SLOs in an OpenSLO file and point ${ANNOTATION_OPENSLO} at it.`,
+    evaluate: facts => {
+      const file = annotation(facts, ANNOTATION_OPENSLO);
+      if (!file) return fail(`No ${ANNOTATION_OPENSLO} annotation.`);
+      if (!facts.slos) {
+        return unknown(
+          `SLOs are declared in ${file} but have not been read yet.`,
+        );
+      }
+      const reason = `${facts.slos.count} SLOs in ${file}.`;
+      return facts.slos.count > 0 ? pass(reason) : fail(reason);
+    },
+  },
+  {
+    id: 'alert-routing',
+    title: 'Alerts reach this service',
+    category: 'safety-nets',
+    fix: `Label alerts with service=<name>, or set ${ANNOTATION_ALERT_SELECTOR} to the labels they carry.`,
+    evaluate: (facts, { thresholds }) => {
+      const selector = annotation(facts, ANNOTATION_ALERT_SELECTOR);
+      if (selector) return pass(`${ANNOTATION_ALERT_SELECTOR}: ${selector}`);
+      if (!facts.alerts) return notYet('alert history');
+      const reason = `${facts.alerts.seenInWindow} alerts labeled service=${facts.entity.metadata.name} in ${thresholds.alertsSeenDays} days.`;
+      return facts.alerts.seenInWindow > 0 ? pass(reason) : fail(reason);
+    },
+  },
+  {
+    id: 'access-holders',
+    title: 'More than one admin for each key access',
+    category: 'access',
+    fix: 'Give a second, named person admin access (least privilege otherwise), so no key permission rests with one person.',
+    evaluate: (facts, { thresholds }) => {
+      if (facts.accessResources.length === 0) {
+        return pass('Depends on no Resource with baton.dev/access-source.');
+      }
+      const unread = facts.accessResources.filter(r => !r.admins);
+      if (unread.length) {
+        return unknown(
+          `No access inventory yet for ${unread.map(r => r.ref).join(', ')}.`,
+        );
+      }
+      const thin = facts.accessResources.filter(
+        r => r.admins!.length < thresholds.minAdmins,
+      );
+      const summary = facts.accessResources
+        .map(r => `${r.ref}: ${r.admins!.length} admins`)
+        .join('; ');
+      return thin.length ? fail(summary) : pass(summary);
+    },
+  },
+  {
+    id: 'access-review',
+    title: 'Access reviewed recently',
+    category: 'access',
+    fix: 'Run an access review campaign over the resources this service depends on.',
+    evaluate: (facts, { thresholds }) => {
+      if (facts.accessResources.length === 0) {
+        return pass('Depends on no Resource with baton.dev/access-source.');
+      }
+      const unread = facts.accessResources.filter(
+        r => r.lastReviewCompletedAt === undefined,
+      );
+      if (unread.length) {
+        return unknown(
+          `No access-review record yet for ${unread
+            .map(r => r.ref)
+            .join(', ')}.`,
+        );
+      }
+      const stale = facts.accessResources.filter(
+        r =>
+          r.lastReviewCompletedAt === null ||
+          daysBetween(r.lastReviewCompletedAt!, facts.now) >
+            thresholds.accessReviewMaxAgeDays,
+      );
+      return stale.length
+        ? fail(
+            `Not reviewed within ${
+              thresholds.accessReviewMaxAgeDays
+            } days: ${stale.map(r => r.ref).join(', ')}.`,
+          )
+        : pass(
+            `All reviewed within ${thresholds.accessReviewMaxAgeDays} days.`,
+          );
+    },
+  },
+  {
+    id: 'drill',
+    title: 'A recent recovery drill',
+    category: 'practice',
+    fix: `Run a restore or failover drill and record its date in ${ANNOTATION_LAST_DRILL}.`,
+    evaluate: (facts, { thresholds }) => {
+      const date = annotation(facts, ANNOTATION_LAST_DRILL);
+      if (!date) return fail(`No ${ANNOTATION_LAST_DRILL} annotation.`);
+      if (Number.isNaN(Date.parse(date))) {
+        return fail(
+          `${ANNOTATION_LAST_DRILL} "${date}" is not a date (YYYY-MM-DD).`,
+        );
+      }
+      const age = Math.floor(daysBetween(date, facts.now));
+      const reason = `Last drill ${date}, ${age} days ago.`;
+      return age <= thresholds.drillMaxAgeDays ? pass(reason) : fail(reason);
+    },
+  },
+  {
+    id: 'alert-noise',
+    title: 'Alerts that do not cry wolf',
+    category: 'practice',
+    fix: 'Fix or delete the alerts that flap or resolve on their own.',
+    evaluate: (facts, { thresholds }) => {
+      if (!facts.alerts) return notYet('alert history');
+      const reason = `${Math.round(
+        facts.alerts.noisyShare * 100,
+      )}% of alerts were noisy.`;
+      return facts.alerts.noisyShare < thresholds.maxNoiseShare
+        ? pass(reason)
+        : fail(reason);
+    },
+  },
+];
+
+/** Runs every check on the facts with the policy's weights and critical set. @public */
+export function runReadinessChecks(
+  facts: ReadinessFacts,
+  policy: ReadinessPolicy,
+): ReadinessCheck[] {
+  return READINESS_CHECKS.map(check => ({
+    id: check.id,
+    title: check.title,
+    category: check.category,
+    fix: check.fix,
+    ...check.evaluate(facts, policy),
+    weight: policy.weights[check.id],
+    critical: policy.critical.includes(check.id),
+  }));
+}

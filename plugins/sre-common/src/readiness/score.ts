@@ -1,0 +1,98 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ReadinessFacts, runReadinessChecks } from './checks';
+import type { ReadinessPolicy } from './policy';
+import type { ReadinessLevel, ReadinessReport } from './types';
+
+/** Levels from best to worst, for comparing before and after. @public */
+export const READINESS_LEVELS: ReadinessLevel[] = [
+  'ready',
+  'at-risk',
+  'single-point-of-failure',
+];
+
+/** The rule behind score and level, returned with every report. */
+function ruleText(policy: ReadinessPolicy): string {
+  return (
+    `Score = weighted share of passed checks among those with a known result (unknown checks count neither way and are shown apart). ` +
+    `single-point-of-failure: truck factor 1, a sole alert responder, or a sole admin of a key access. ` +
+    `ready: score ≥ ${
+      policy.thresholds.readyScore
+    } and no critical check (${policy.critical.join(
+      ', ',
+    )}) failed or unknown. ` +
+    `Otherwise at-risk.`
+  );
+}
+
+/** The "ready for leave" report of one entity from its facts. @public */
+export function evaluateReadiness(
+  facts: ReadinessFacts,
+  policy: ReadinessPolicy,
+): ReadinessReport {
+  const checks = runReadinessChecks(facts, policy);
+  const totalWeight = checks.reduce((sum, c) => sum + c.weight, 0);
+  const knownChecks = checks.filter(c => c.status !== 'unknown');
+  const knownWeight = knownChecks.reduce((sum, c) => sum + c.weight, 0);
+  const passedWeight = knownChecks
+    .filter(c => c.status === 'pass')
+    .reduce((sum, c) => sum + c.weight, 0);
+  const score = knownWeight
+    ? Math.round((100 * passedWeight) / knownWeight)
+    : 0;
+
+  const knowledge =
+    facts.knowledge?.status === 'ok' ? facts.knowledge : undefined;
+  const truckFactor = knowledge?.truckFactor ?? null;
+
+  const single: string[] = [];
+  if (truckFactor === 1) {
+    single.push(
+      `truck factor 1 (${
+        knowledge!.truckFactorAuthors[0]?.name ?? 'one person'
+      })`,
+    );
+  }
+  const responders = Object.keys(facts.alerts?.acknowledgements ?? {});
+  if (responders.length === 1)
+    single.push(`sole alert responder ${responders[0]}`);
+  for (const resource of facts.accessResources) {
+    if (resource.admins?.length === 1) {
+      single.push(`sole admin of ${resource.ref}: ${resource.admins[0]}`);
+    }
+  }
+  const criticalGaps = checks.filter(c => c.critical && c.status !== 'pass');
+
+  let level: ReadinessLevel;
+  let levelReason: string;
+  if (single.length) {
+    level = 'single-point-of-failure';
+    levelReason = `One person is the only cover: ${single.join('; ')}.`;
+  } else if (
+    score >= policy.thresholds.readyScore &&
+    criticalGaps.length === 0
+  ) {
+    level = 'ready';
+    levelReason = `Score ${score} ≥ ${policy.thresholds.readyScore} and every critical check passes.`;
+  } else {
+    level = 'at-risk';
+    levelReason = criticalGaps.length
+      ? `Critical checks not passing: ${criticalGaps
+          .map(c => `${c.title} (${c.status})`)
+          .join(', ')}.`
+      : `Score ${score} is below ${policy.thresholds.readyScore}.`;
+  }
+
+  return {
+    entityRef: stringifyEntityRef(facts.entity),
+    score,
+    level,
+    levelReason,
+    checks,
+    known: totalWeight ? knownWeight / totalWeight : 0,
+    truckFactor,
+    knowledge: (knowledge?.people ?? [])
+      .filter(p => p.files > 0)
+      .map(p => ({ userRef: p.userRef, name: p.name, share: p.share })),
+    rule: ruleText(policy),
+  };
+}

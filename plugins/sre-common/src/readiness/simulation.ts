@@ -1,0 +1,200 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { greedyTruckFactor } from './knowledge/truckFactor';
+import type { ReadinessFacts } from './checks';
+import type { ReadinessPolicy } from './policy';
+import { evaluateReadiness, READINESS_LEVELS } from './score';
+import type {
+  KnowledgeReport,
+  ReadinessCheckId,
+  ReadinessCheckStatus,
+  ReadinessReport,
+} from './types';
+
+/** The facts as they would be with some people away. @public */
+export function factsWithout(
+  facts: ReadinessFacts,
+  absent: ReadonlySet<string>,
+): ReadinessFacts {
+  const without = (refs: string[]) => refs.filter(ref => !absent.has(ref));
+  return {
+    ...facts,
+    owner: { ...facts.owner, members: without(facts.owner.members) },
+    knowledge: facts.knowledge && knowledgeWithout(facts.knowledge, absent),
+    alerts: facts.alerts && {
+      ...facts.alerts,
+      acknowledgements: Object.fromEntries(
+        Object.entries(facts.alerts.acknowledgements).filter(
+          ([ref]) => !absent.has(ref),
+        ),
+      ),
+    },
+    accessResources: facts.accessResources.map(resource => ({
+      ...resource,
+      admins: resource.admins && without(resource.admins),
+    })),
+  };
+}
+
+/** The knowledge map without some people: their authorship removed, the truck factor recomputed. */
+function knowledgeWithout(
+  knowledge: KnowledgeReport,
+  absent: ReadonlySet<string>,
+): KnowledgeReport {
+  if (knowledge.status !== 'ok') return knowledge;
+  const gone = knowledge.people.flatMap((person, index) =>
+    person.userRef && absent.has(person.userRef) ? [index] : [],
+  );
+  if (gone.length === 0) return knowledge;
+  const removed = greedyTruckFactor({
+    authorSets: knowledge.authorSets,
+    fileCount: knowledge.fileCount,
+    order: knowledge.people.map((_, index) => index),
+    absent: gone,
+  });
+  const present = knowledge.people.filter((_, index) => !gone.includes(index));
+  return {
+    ...knowledge,
+    truckFactor: removed.length,
+    truckFactorAuthors: removed.map(index => knowledge.people[index]),
+    people: present,
+    // Indexes into the original people no longer line up; nothing reads them after this.
+    authorSets: [],
+  };
+}
+
+/** One service before and during the absence. @public */
+export interface LeaveSimulation {
+  entityRef: string;
+  before: ReadinessReport;
+  after: ReadinessReport;
+  /** Whether the level gets worse. */
+  drops: boolean;
+  /** What would have no one at all during the absence (a service already at single-point-of-failure can still lose its last cover). */
+  uncovered: string[];
+  /** `drops` or anything uncovered. */
+  affected: boolean;
+  /** Checks whose status changes, with the reason they have during the absence. */
+  flipped: Array<{
+    id: ReadinessCheckId;
+    title: string;
+    before: ReadinessCheckStatus;
+    after: ReadinessCheckStatus;
+    reason: string;
+  }>;
+}
+
+/** Recomputes every check of each service without the absent people. @public */
+export function simulateLeave(
+  services: ReadinessFacts[],
+  absent: Iterable<string>,
+  policy: ReadinessPolicy,
+): LeaveSimulation[] {
+  const away = new Set(absent);
+  return services.map(facts => {
+    const before = evaluateReadiness(facts, policy);
+    const during = factsWithout(facts, away);
+    const after = evaluateReadiness(during, policy);
+    const drops =
+      READINESS_LEVELS.indexOf(after.level) >
+      READINESS_LEVELS.indexOf(before.level);
+    const uncovered = uncoveredDuring(facts, during);
+    return {
+      entityRef: before.entityRef,
+      before,
+      after,
+      drops,
+      uncovered,
+      affected: drops || uncovered.length > 0,
+      flipped: after.checks.flatMap((check, index) =>
+        check.status === before.checks[index].status
+          ? []
+          : [
+              {
+                id: check.id,
+                title: check.title,
+                before: before.checks[index].status,
+                after: check.status,
+                reason: check.reason,
+              },
+            ],
+      ),
+    };
+  });
+}
+
+/** What had someone before and has no one during the absence. */
+function uncoveredDuring(
+  before: ReadinessFacts,
+  during: ReadinessFacts,
+): string[] {
+  const gaps: string[] = [];
+  if (
+    (before.knowledge?.truckFactor ?? 0) > 0 &&
+    during.knowledge?.truckFactor === 0
+  ) {
+    gaps.push('No one left authors most of the code.');
+  }
+  const responders = (facts: ReadinessFacts) =>
+    Object.keys(facts.alerts?.acknowledgements ?? {}).length;
+  if (responders(before) > 0 && responders(during) === 0) {
+    gaps.push('No one left who has handled its alerts.');
+  }
+  during.accessResources.forEach((resource, index) => {
+    if (
+      resource.admins?.length === 0 &&
+      before.accessResources[index].admins?.length
+    ) {
+      gaps.push(`No admin left for ${resource.ref}.`);
+    }
+  });
+  return gaps;
+}
+
+/** The services where a person is the only cover. @public */
+export interface SoleCover {
+  userRef: string;
+  /** Services with truck factor 1 whose one truck-factor author is this person. */
+  soleKnowledgeHolder: string[];
+  soleResponder: string[];
+  soleAdmin: string[];
+}
+
+/** For each person, the services where they alone hold the knowledge, the pager or an admin key. @public */
+export function soleCovers(services: ReadinessFacts[]): SoleCover[] {
+  const covers = new Map<string, SoleCover>();
+  const cover = (userRef: string) => {
+    let entry = covers.get(userRef);
+    if (!entry) {
+      entry = {
+        userRef,
+        soleKnowledgeHolder: [],
+        soleResponder: [],
+        soleAdmin: [],
+      };
+      covers.set(userRef, entry);
+    }
+    return entry;
+  };
+  for (const facts of services) {
+    const ref = stringifyEntityRef(facts.entity);
+    const knowledge = facts.knowledge;
+    if (knowledge?.status === 'ok' && knowledge.truckFactor === 1) {
+      const holder = knowledge.truckFactorAuthors[0]?.userRef;
+      if (holder) cover(holder).soleKnowledgeHolder.push(ref);
+    }
+    const responders = Object.keys(facts.alerts?.acknowledgements ?? {});
+    if (responders.length === 1) cover(responders[0]).soleResponder.push(ref);
+    for (const resource of facts.accessResources) {
+      if (resource.admins?.length === 1) {
+        const list = cover(resource.admins[0]).soleAdmin;
+        if (!list.includes(ref)) list.push(ref);
+      }
+    }
+  }
+  return [...covers.values()].sort(
+    (a, b) => total(b) - total(a) || a.userRef.localeCompare(b.userRef, 'en'),
+  );
+}
+
+const total = (c: SoleCover) =>
+  c.soleKnowledgeHolder.length + c.soleResponder.length + c.soleAdmin.length;
