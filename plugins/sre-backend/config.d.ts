@@ -29,6 +29,15 @@ export interface Config {
       /** Regular expressions (case-insensitive) of bot names or e-mails; replaces the defaults. */
       botPatterns?: string[];
     };
+    /** The "ready for leave" score; every key is optional and overrides the documented default. */
+    readiness?: {
+      /** Weight of each check by id (truck-factor, runbook, …). */
+      weights?: { [checkId: string]: number };
+      /** Checks that keep a service from `ready` when they fail or are unknown. */
+      critical?: string[];
+      /** minTruckFactor, recentCommitDays, drillMaxAgeDays, readyScore, … */
+      thresholds?: { [name: string]: number };
+    };
     /** Prometheus instances used as SLI sources. */
     prometheus?: {
       instances: Array<{

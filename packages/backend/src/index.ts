@@ -37,5 +37,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Baton
 backend.add(import('@baton/plugin-sre-backend'));
 backend.add(import('@baton/plugin-sre-backend-module-git'));
+// Scripted data for the demo catalog; inert unless sre.demo is true.
+backend.add(import('@baton/plugin-sre-backend-module-demo'));
 
 backend.start();

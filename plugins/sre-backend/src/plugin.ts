@@ -5,7 +5,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { srePermissions } from '@baton/plugin-sre-common';
+import { readinessPolicy, srePermissions } from '@baton/plugin-sre-common';
 import {
   sreAccessSourcesExtensionPoint,
   sreAlertReceiversExtensionPoint,
@@ -20,6 +20,7 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
 import { DatabaseKnowledgeStore } from './readiness/KnowledgeStore';
+import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
 
@@ -102,7 +103,19 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(await createRouter({ knowledge }));
+        const readinessConfig = config.getOptionalConfig('sre.readiness');
+        const readiness = new ReadinessService({
+          catalog,
+          auth,
+          knowledge,
+          policy: readinessPolicy({
+            weights: readinessConfig?.getOptional('weights'),
+            critical: readinessConfig?.getOptional('critical'),
+            thresholds: readinessConfig?.getOptional('thresholds'),
+          }),
+        });
+
+        httpRouter.use(await createRouter({ knowledge, readiness }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         logger.info(

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { KnowledgeService } from './readiness/KnowledgeService';
+import { ReadinessService } from './readiness/ReadinessService';
 import { createReadinessRouter } from './readiness/router';
 
 /**
@@ -9,6 +10,7 @@ import { createReadinessRouter } from './readiness/router';
  */
 export async function createRouter(options: {
   knowledge: KnowledgeService;
+  readiness: ReadinessService;
 }): Promise<express.Router> {
   const router = Router();
 

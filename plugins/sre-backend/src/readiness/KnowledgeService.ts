@@ -81,13 +81,19 @@ export class KnowledgeService {
 
   /** The stored report of an entity; NotFoundError before the first computation. */
   async getReport(entityRef: string): Promise<KnowledgeReport> {
-    const snapshot = await this.options.store.get(entityRef);
-    if (!snapshot) {
+    const report = await this.findReport(entityRef);
+    if (!report) {
       throw new NotFoundError(
         `No knowledge has been computed for ${entityRef} yet`,
       );
     }
-    return { ...snapshot, rule: KNOWLEDGE_RULE };
+    return report;
+  }
+
+  /** The stored report of an entity, if any. */
+  async findReport(entityRef: string): Promise<KnowledgeReport | undefined> {
+    const snapshot = await this.options.store.get(entityRef);
+    return snapshot && { ...snapshot, rule: KNOWLEDGE_RULE };
   }
 
   /** Recomputes every catalog entity that names repositories; run by the scheduler. */

@@ -507,6 +507,16 @@ describe('simulateLeave', () => {
     ]);
   });
 
+  it('lets deadlines run during the absence', () => {
+    // web's drill was 30 days ago; 160 days away pushes it past 180.
+    const [, , web] = simulateLeave(team, [], DEFAULT_READINESS_POLICY, 160);
+    expect(web.flipped.map(f => [f.id, f.after])).toEqual([
+      ['recent-committers', 'fail'],
+      ['drill', 'fail'],
+    ]);
+    expect(web.flipped[1].reason).toMatch(/190 days ago/);
+  });
+
   it('drops exactly the services whose sole author and admin is away', () => {
     // Before: billing and ledger are already SPOF (truck factor 1); with kai away nobody covers them.
     const kaiAway = simulateLeave(

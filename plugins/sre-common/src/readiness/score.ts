@@ -14,7 +14,7 @@ export const READINESS_LEVELS: ReadinessLevel[] = [
 function ruleText(policy: ReadinessPolicy): string {
   return (
     `Score = weighted share of passed checks among those with a known result (unknown checks count neither way and are shown apart). ` +
-    `single-point-of-failure: truck factor 1, a sole alert responder, or a sole admin of a key access. ` +
+    `single-point-of-failure: truck factor 1 (or 0), a sole alert responder, or a sole (or no) admin of a key access. ` +
     `ready: score ≥ ${
       policy.thresholds.readyScore
     } and no critical check (${policy.critical.join(
@@ -51,6 +51,9 @@ export function evaluateReadiness(
         knowledge!.truckFactorAuthors[0]?.name ?? 'one person'
       })`,
     );
+  } else if (truckFactor === 0 && knowledge!.fileCount > 0) {
+    // Worse than one person: no one left authors most of the code.
+    single.push('truck factor 0: no one authors most of the code');
   }
   const responders = Object.keys(facts.alerts?.acknowledgements ?? {});
   if (responders.length === 1)
@@ -58,6 +61,8 @@ export function evaluateReadiness(
   for (const resource of facts.accessResources) {
     if (resource.admins?.length === 1) {
       single.push(`sole admin of ${resource.ref}: ${resource.admins[0]}`);
+    } else if (resource.admins?.length === 0) {
+      single.push(`no admin of ${resource.ref}`);
     }
   }
   const criticalGaps = checks.filter(c => c.critical && c.status !== 'pass');

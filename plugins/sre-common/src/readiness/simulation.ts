@@ -10,14 +10,17 @@ import type {
   ReadinessReport,
 } from './types';
 
-/** The facts as they would be with some people away. @public */
+/** The facts as they would be with some people away, at the end of an absence of `days`. @public */
 export function factsWithout(
   facts: ReadinessFacts,
   absent: ReadonlySet<string>,
+  days = 0,
 ): ReadinessFacts {
   const without = (refs: string[]) => refs.filter(ref => !absent.has(ref));
   return {
     ...facts,
+    // Deadlines (drills, reviews, recent commits) keep running while people are away.
+    now: new Date(Date.parse(facts.now) + days * 86_400_000).toISOString(),
     owner: { ...facts.owner, members: without(facts.owner.members) },
     knowledge: facts.knowledge && knowledgeWithout(facts.knowledge, absent),
     alerts: facts.alerts && {
@@ -83,16 +86,17 @@ export interface LeaveSimulation {
   }>;
 }
 
-/** Recomputes every check of each service without the absent people. @public */
+/** Recomputes every check of each service without the absent people, at the end of `days` away. @public */
 export function simulateLeave(
   services: ReadinessFacts[],
   absent: Iterable<string>,
   policy: ReadinessPolicy,
+  days = 0,
 ): LeaveSimulation[] {
   const away = new Set(absent);
   return services.map(facts => {
     const before = evaluateReadiness(facts, policy);
-    const during = factsWithout(facts, away);
+    const during = factsWithout(facts, away, days);
     const after = evaluateReadiness(during, policy);
     const drops =
       READINESS_LEVELS.indexOf(after.level) >
@@ -159,6 +163,9 @@ export interface SoleCover {
   soleAdmin: string[];
 }
 
+const total = (c: SoleCover) =>
+  c.soleKnowledgeHolder.length + c.soleResponder.length + c.soleAdmin.length;
+
 /** For each person, the services where they alone hold the knowledge, the pager or an admin key. @public */
 export function soleCovers(services: ReadinessFacts[]): SoleCover[] {
   const covers = new Map<string, SoleCover>();
@@ -195,6 +202,3 @@ export function soleCovers(services: ReadinessFacts[]): SoleCover[] {
     (a, b) => total(b) - total(a) || a.userRef.localeCompare(b.userRef, 'en'),
   );
 }
-
-const total = (c: SoleCover) =>
-  c.soleKnowledgeHolder.length + c.soleResponder.length + c.soleAdmin.length;

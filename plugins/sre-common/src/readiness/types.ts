@@ -100,3 +100,49 @@ export interface KnowledgeReport {
   /** The rule that produced the numbers, for the card's "why". */
   rule: string;
 }
+
+/** One service of a team's bus-factor report. @public */
+export interface TeamReportService {
+  entityRef: string;
+  title: string;
+  readiness: ReadinessReport;
+  /** Present when people are simulated away: the service during their absence. */
+  during?: {
+    level: ReadinessLevel;
+    score: number;
+    truckFactor: number | null;
+    affected: boolean;
+    uncovered: string[];
+    flipped: Array<{
+      id: ReadinessCheckId;
+      title: string;
+      before: ReadinessCheckStatus;
+      after: ReadinessCheckStatus;
+      reason: string;
+    }>;
+  };
+}
+
+/** A team's bus-factor report as `GET /teams/{namespace}/{name}/report` returns it. @public */
+export interface TeamReport {
+  team: { ref: string; title: string };
+  /** The members of the team and of its sub-teams. */
+  members: Array<{ userRef: string; name: string }>;
+  /** People simulated away, and for how many days. */
+  absent: string[];
+  days: number;
+  services: TeamReportService[];
+  /** Per person, the services where they are the only cover. */
+  soleCovers: Array<{
+    userRef: string;
+    soleKnowledgeHolder: string[];
+    soleResponder: string[];
+    soleAdmin: string[];
+  }>;
+  /** Person × service: the share of each service's files the person authors. */
+  knowledgeMap: Array<{
+    userRef: string;
+    name: string;
+    shares: Record<string, number>;
+  }>;
+}

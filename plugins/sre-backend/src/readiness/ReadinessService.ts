@@ -1,0 +1,208 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  RELATION_HAS_MEMBER,
+  RELATION_OWNED_BY,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_ACCESS_SOURCE,
+  evaluateReadiness,
+  ReadinessFacts,
+  ReadinessPolicy,
+  ReadinessReport,
+  simulateLeave,
+  soleCovers,
+  TeamReport,
+} from '@baton/plugin-sre-common';
+import { KnowledgeService } from './KnowledgeService';
+
+const SERVICE_KINDS = ['component', 'system', 'resource'];
+
+const relationTargets = (entity: Entity, type: string) =>
+  (entity.relations ?? [])
+    .filter(relation => relation.type === type)
+    .map(relation => relation.targetRef);
+
+/** The catalog entities readiness needs, read once per request. */
+class CatalogView {
+  readonly byRef = new Map<string, Entity>();
+
+  constructor(entities: Entity[]) {
+    for (const entity of entities)
+      this.byRef.set(stringifyEntityRef(entity), entity);
+  }
+
+  /** A group and every group below it. */
+  groupTree(groupRef: string): string[] {
+    const refs: string[] = [];
+    const visit = (ref: string) => {
+      if (refs.includes(ref) || !this.byRef.has(ref)) return;
+      refs.push(ref);
+      relationTargets(this.byRef.get(ref)!, RELATION_PARENT_OF).forEach(visit);
+    };
+    visit(groupRef);
+    return refs;
+  }
+
+  /** The Users of a group and its sub-groups. */
+  members(groupRef: string): string[] {
+    const members = new Set<string>();
+    for (const ref of this.groupTree(groupRef)) {
+      for (const member of relationTargets(
+        this.byRef.get(ref)!,
+        RELATION_HAS_MEMBER,
+      )) {
+        members.add(member);
+      }
+    }
+    return [...members].sort();
+  }
+
+  owner(entity: Entity): ReadinessFacts['owner'] {
+    const ref = relationTargets(entity, RELATION_OWNED_BY)[0] ?? '';
+    const owner = this.byRef.get(ref);
+    if (!owner) return { ref, kind: 'missing', members: [] };
+    if (owner.kind.toLocaleLowerCase('en-US') === 'user') {
+      return { ref, kind: 'user', members: [ref] };
+    }
+    return { ref, kind: 'group', members: this.members(ref) };
+  }
+
+  accessResources(entity: Entity): ReadinessFacts['accessResources'] {
+    return relationTargets(entity, RELATION_DEPENDS_ON).flatMap(ref => {
+      const source =
+        this.byRef.get(ref)?.metadata.annotations?.[ANNOTATION_ACCESS_SOURCE];
+      return source ? [{ ref, source }] : [];
+    });
+  }
+}
+
+/** Builds readiness reports and team bus-factor reports from the catalog and stored facts. */
+export class ReadinessService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      knowledge: KnowledgeService;
+      policy: ReadinessPolicy;
+      now?: () => Date;
+    },
+  ) {}
+
+  async getReadiness(entityRef: string): Promise<ReadinessReport> {
+    const view = await this.#catalogView();
+    const entity = view.byRef.get(entityRef);
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return evaluateReadiness(
+      await this.#facts(entity, view),
+      this.options.policy,
+    );
+  }
+
+  async getTeamReport(
+    teamRef: string,
+    options: { absent: string[]; days: number },
+  ): Promise<TeamReport> {
+    const view = await this.#catalogView();
+    const team = view.byRef.get(teamRef);
+    if (!team || team.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new NotFoundError(`No group ${teamRef} in the catalog`);
+    }
+    const members = view.members(teamRef);
+    const owners = new Set([...view.groupTree(teamRef), ...members]);
+    const services = [...view.byRef.values()]
+      .filter(
+        e =>
+          SERVICE_KINDS.includes(e.kind.toLocaleLowerCase('en-US')) &&
+          relationTargets(e, RELATION_OWNED_BY).some(ref => owners.has(ref)),
+      )
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en'));
+    const facts = await Promise.all(services.map(e => this.#facts(e, view)));
+    const { policy } = this.options;
+    const simulations = simulateLeave(
+      facts,
+      options.absent,
+      policy,
+      options.days,
+    );
+
+    const nameOf = (ref: string) => {
+      const user = view.byRef.get(ref);
+      return user ? profileName(user) : ref;
+    };
+    const knowledgeMap = members.map(userRef => ({
+      userRef,
+      name: nameOf(userRef),
+      shares: Object.fromEntries(
+        facts.flatMap(f => {
+          const person = f.knowledge?.people.find(p => p.userRef === userRef);
+          return person && person.files > 0
+            ? [[stringifyEntityRef(f.entity), person.share]]
+            : [];
+        }),
+      ),
+    }));
+
+    return {
+      team: { ref: teamRef, title: profileName(team) },
+      members: members.map(userRef => ({ userRef, name: nameOf(userRef) })),
+      absent: options.absent,
+      days: options.days,
+      services: simulations.map((simulation, index) => ({
+        entityRef: simulation.entityRef,
+        title: services[index].metadata.title ?? services[index].metadata.name,
+        readiness: simulation.before,
+        ...(options.absent.length || options.days
+          ? {
+              during: {
+                level: simulation.after.level,
+                score: simulation.after.score,
+                truckFactor: simulation.after.truckFactor,
+                affected: simulation.affected,
+                uncovered: simulation.uncovered,
+                flipped: simulation.flipped,
+              },
+            }
+          : {}),
+      })),
+      soleCovers: soleCovers(facts),
+      knowledgeMap,
+    };
+  }
+
+  async #facts(entity: Entity, view: CatalogView): Promise<ReadinessFacts> {
+    const entityRef = stringifyEntityRef(entity);
+    return {
+      now: (this.options.now?.() ?? new Date()).toISOString(),
+      entity,
+      owner: view.owner(entity),
+      knowledge: await this.options.knowledge.findReport(entityRef),
+      accessResources: view.accessResources(entity),
+    };
+  }
+
+  async #catalogView(): Promise<CatalogView> {
+    const credentials: BackstageCredentials =
+      await this.options.auth.getOwnServiceCredentials();
+    const kinds = [...SERVICE_KINDS, 'group', 'user'];
+    const { items } = await this.options.catalog.getEntities(
+      { filter: { kind: kinds } },
+      { credentials },
+    );
+    return new CatalogView(items);
+  }
+}
+
+function profileName(entity: Entity): string {
+  const profile = entity.spec?.profile as { displayName?: string } | undefined;
+  return profile?.displayName ?? entity.metadata.title ?? entity.metadata.name;
+}

@@ -1,0 +1,188 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
+import request from 'supertest';
+import { sreBackendPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const relation = (type: string, targetRef: string) => ({ type, targetRef });
+const user = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { email: `${name}@hanamori.example` } },
+  relations: [relation('memberOf', 'group:default/fulfilment')],
+});
+const service = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'backstage.io/source-location': `url:https://github.com/hanamori-market/${name}`,
+      ...annotations,
+    },
+  },
+  spec: { type: 'service', owner: 'fulfilment', lifecycle: 'production' },
+  relations: [relation('ownedBy', 'group:default/fulfilment')],
+});
+
+// The demo's fulfilment squad: Farid pairs on media-streaming and inventory-sync and alone writes payments-adapter.
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'fulfilment', namespace: 'default' },
+    spec: {
+      type: 'squad',
+      children: [],
+      profile: { displayName: 'Fulfilment squad' },
+    },
+    relations: ['daniel.weiss', 'emi.sato', 'farid.haddad'].map(n =>
+      relation('hasMember', `user:default/${n}`),
+    ),
+  },
+  user('daniel.weiss'),
+  user('emi.sato'),
+  user('farid.haddad'),
+  service('media-streaming', {
+    'baton.dev/runbook': 'https://runbooks.example/media',
+  }),
+  service('inventory-sync'),
+  service('payments-adapter'),
+];
+
+describe.each(databases.eachSupportedId())('readiness API on %s', id => {
+  async function startBackend() {
+    const knex = await databases.init(id);
+    const { server } = await startTestBackend({
+      features: [
+        sreBackendPlugin,
+        sreModuleDemo,
+        mockServices.database.factory({ knex }),
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        mockServices.rootConfig.factory({ data: { sre: { demo: true } } }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const get = (path: string) =>
+      request(server)
+        .get(`/api/sre${path}`)
+        .set('Authorization', mockCredentials.user.header());
+    return get;
+  }
+
+  it('reports an entity’s checks, score and level from the stored knowledge', async () => {
+    const get = await startBackend();
+    const res = await get(
+      '/entities/component/default/inventory-sync/readiness',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/inventory-sync',
+      truckFactor: 2,
+      level: 'at-risk',
+    });
+    const status = Object.fromEntries(
+      res.body.checks.map((c: { id: string; status: string }) => [
+        c.id,
+        c.status,
+      ]),
+    );
+    expect(status).toMatchObject({
+      'truck-factor': 'pass',
+      'owner-group': 'pass',
+      runbook: 'fail',
+      'alert-responders': 'unknown',
+    });
+    expect(res.body.levelReason).toMatch(/A runbook \(fail\)/);
+    expect(res.body.rule).toMatch(/weighted share/);
+  });
+
+  it('builds the team report and simulates a leave', async () => {
+    const get = await startBackend();
+    const plain = await get('/teams/default/fulfilment/report');
+    expect(plain.status).toBe(200);
+    expect(plain.body.team).toEqual({
+      ref: 'group:default/fulfilment',
+      title: 'Fulfilment squad',
+    });
+    expect(
+      plain.body.services.map((s: { entityRef: string }) => s.entityRef),
+    ).toEqual([
+      'component:default/inventory-sync',
+      'component:default/media-streaming',
+      'component:default/payments-adapter',
+    ]);
+    expect(plain.body.services[0].during).toBeUndefined();
+    expect(plain.body.soleCovers).toEqual([
+      {
+        userRef: 'user:default/farid.haddad',
+        soleKnowledgeHolder: ['component:default/payments-adapter'],
+        soleResponder: [],
+        soleAdmin: [],
+      },
+    ]);
+    expect(
+      plain.body.knowledgeMap.find(
+        (p: { userRef: string }) => p.userRef === 'user:default/farid.haddad',
+      ).shares,
+    ).toHaveProperty(['component:default/payments-adapter']);
+
+    const farid = await get(
+      '/teams/default/fulfilment/report?absent=user:default/farid.haddad&days=21',
+    );
+    expect(farid.status).toBe(200);
+    const during = Object.fromEntries(
+      farid.body.services.map(
+        (s: {
+          entityRef: string;
+          during: { level: string; affected: boolean };
+        }) => [s.entityRef, [s.during.level, s.during.affected]],
+      ),
+    );
+    expect(during).toEqual({
+      'component:default/inventory-sync': ['single-point-of-failure', true],
+      'component:default/media-streaming': ['single-point-of-failure', true],
+      'component:default/payments-adapter': ['single-point-of-failure', true],
+    });
+    expect(farid.body.services[2].during.uncovered).toEqual([
+      'No one left authors most of the code.',
+    ]);
+    expect(farid.body.absent).toEqual(['user:default/farid.haddad']);
+    expect(farid.body.days).toBe(21);
+  });
+
+  it('answers 400 naming the field, and 404 for an unknown team or entity', async () => {
+    const get = await startBackend();
+    const badAbsent = await get(
+      '/teams/default/fulfilment/report?absent=farid',
+    );
+    expect(badAbsent.status).toBe(400);
+    expect(badAbsent.body.error.message).toMatch(
+      /^absent\.0: 'farid' is not a User entity ref/,
+    );
+    const badDays = await get('/teams/default/fulfilment/report?days=-3');
+    expect(badDays.status).toBe(400);
+    expect(badDays.body.error.message).toMatch(/^days: /);
+    expect((await get('/teams/default/nobody/report')).status).toBe(404);
+    expect(
+      (await get('/entities/component/default/nothing/readiness')).status,
+    ).toBe(404);
+  });
+});
