@@ -6,6 +6,7 @@ import {
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
+import { sreApiRef } from './api/SreApi';
 import srePlugin, {
   entityAlertHistoryCard,
   entityCostCard,
@@ -53,6 +54,12 @@ describe.each([
       <EntityProvider entity={entityOfKind('Component')}>
         {element}
       </EntityProvider>,
+      // Cards that fetch stay loading: this test is about the extension, not the data.
+      {
+        apis: [
+          [sreApiRef, { getReadiness: () => new Promise<never>(() => {}) }],
+        ],
+      },
     );
     expect(await screen.findByText(title)).toBeInTheDocument();
   });

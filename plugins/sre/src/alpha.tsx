@@ -5,7 +5,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
 
@@ -68,6 +71,21 @@ export const entityReadyForLeaveCard = EntityCardBlueprint.make({
   },
 });
 
+/** @alpha */
+export const entityTeamBusFactorContent = EntityContentBlueprint.make({
+  name: 'bus-factor',
+  params: {
+    path: '/bus-factor',
+    title: 'Bus factor',
+    filter: (entity: Entity) =>
+      entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./readiness/team/EntityTeamBusFactorContent').then(m => (
+        <m.EntityTeamBusFactorContent />
+      )),
+  },
+});
+
 /** Baton's frontend plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'sre',
@@ -77,5 +95,6 @@ export default createFrontendPlugin({
     entityAlertHistoryCard,
     entityCostCard,
     entityReadyForLeaveCard,
+    entityTeamBusFactorContent,
   ],
 });

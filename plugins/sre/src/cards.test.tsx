@@ -5,7 +5,10 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
-import type { KnowledgeReport } from '@baton/plugin-sre-common';
+import type {
+  KnowledgeReport,
+  ReadinessReport,
+} from '@baton/plugin-sre-common';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from './api/SreApi';
@@ -135,57 +138,126 @@ const report: KnowledgeReport = {
   rule: 'Degree of authorship DOA = 3.293 + …',
 };
 
+const readiness: ReadinessReport = {
+  entityRef: 'component:default/checkout-api',
+  score: 88,
+  level: 'single-point-of-failure',
+  levelReason: 'One person is the only cover: truck factor 1 (Aiko).',
+  checks: [
+    {
+      id: 'truck-factor',
+      title: 'Knowledge held by more than one person (truck factor)',
+      category: 'knowledge',
+      status: 'fail',
+      reason: 'Truck factor 1 over 4 files (Aiko).',
+      fix: 'Pair on changes.',
+      weight: 3,
+      critical: true,
+    },
+    {
+      id: 'runbook',
+      title: 'A runbook',
+      category: 'docs',
+      status: 'pass',
+      reason: 'Runbook: https://runbooks.example/checkout',
+      fix: 'Write the runbook.',
+      weight: 2,
+      critical: true,
+    },
+    {
+      id: 'alert-noise',
+      title: 'Alerts that do not cry wolf',
+      category: 'practice',
+      status: 'unknown',
+      reason: 'No alert history has been collected for this entity yet.',
+      fix: 'Fix or delete noisy alerts.',
+      weight: 1,
+      critical: false,
+    },
+  ],
+  known: 5 / 6,
+  truckFactor: 1,
+  knowledge: [{ userRef: 'user:default/aiko.tanaka', name: 'Aiko', share: 1 }],
+  rule: 'Score = weighted share of passed checks …',
+};
+
+const notFound = () =>
+  ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'none' },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+
 describe('EntityReadyForLeaveCard', () => {
   const withSource = component({
     'backstage.io/source-location': 'url:https://example.com/shop/checkout',
   });
 
-  it('asks for baton.dev/repos when it cannot find the code', async () => {
+  it('shows score, level and every check with its reason, failures with their fix', async () => {
+    await renderCard(<EntityReadyForLeaveCard />, withSource, {
+      getReadiness: jest.fn().mockResolvedValue(readiness),
+      getKnowledge: jest.fn().mockResolvedValue(report),
+    });
+    expect(
+      await screen.findByText('Single point of failure'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/only cover: truck factor 1 \(Aiko\)/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Knowledge held by more than one person (truck factor) (critical)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Fix: Pair on changes.')).toBeInTheDocument();
+    expect(screen.queryByText('Fix: Write the runbook.')).toBeNull();
+    expect(screen.getByText(/1 of 3 checks unknown/)).toBeInTheDocument();
+    expect(screen.getByLabelText('truck factor')).toHaveTextContent('1');
+  });
+
+  it('asks for baton.dev/repos for the knowledge part when it cannot find the code', async () => {
     const getKnowledge = jest.fn();
     await renderCard(<EntityReadyForLeaveCard />, component(), {
+      getReadiness: jest.fn().mockResolvedValue(readiness),
       getKnowledge,
     });
-    expect(screen.getAllByText(/baton\.dev\/repos/).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/baton\.dev\/repos/)).length,
+    ).toBeGreaterThan(0);
     expect(getKnowledge).not.toHaveBeenCalled();
     expect(isReadyForLeaveAvailable(withSource)).toBe(true);
   });
 
-  it('says the entity is not scored yet while the backend has nothing', async () => {
-    const notFound = await ResponseError.fromResponse(
-      new Response(
-        JSON.stringify({
-          error: { name: 'NotFoundError', message: 'none' },
-          response: { statusCode: 404 },
-        }),
-        {
-          status: 404,
-          headers: { 'Content-Type': 'application/json' },
-        },
-      ),
-    );
+  it('says the knowledge is not scored yet while the backend has nothing', async () => {
     await renderCard(<EntityReadyForLeaveCard />, withSource, {
-      getKnowledge: jest.fn().mockRejectedValue(notFound),
+      getReadiness: jest.fn().mockResolvedValue(readiness),
+      getKnowledge: jest.fn().mockImplementation(async () => {
+        throw await notFound();
+      }),
     });
-    expect(await screen.findByText('Not scored yet')).toBeInTheDocument();
+    expect(await screen.findByText(/Not scored yet/)).toBeInTheDocument();
   });
 
-  it('shows other errors', async () => {
+  it('shows errors', async () => {
     await renderCard(<EntityReadyForLeaveCard />, withSource, {
-      getKnowledge: jest.fn().mockRejectedValue(new Error('backend down')),
+      getReadiness: jest.fn().mockRejectedValue(new Error('backend down')),
+      getKnowledge: jest.fn().mockResolvedValue(report),
     });
     expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
       0,
     );
-    expect(screen.queryByText('Not scored yet')).toBeNull();
   });
 
-  it('shows the truck factor, who holds the knowledge, and why on demand', async () => {
-    const getKnowledge = jest.fn().mockResolvedValue(report);
-    await renderCard(<EntityReadyForLeaveCard />, withSource, { getKnowledge });
-    expect(await screen.findByLabelText('truck factor')).toHaveTextContent('1');
-    expect(getKnowledge).toHaveBeenCalledWith('component:default/checkout-api');
-    expect(screen.getByText(/One person’s absence/)).toBeInTheDocument();
-    expect(screen.getByText('100% (4)')).toBeInTheDocument();
+  it('shows who holds the knowledge, and why on demand', async () => {
+    await renderCard(<EntityReadyForLeaveCard />, withSource, {
+      getReadiness: jest.fn().mockResolvedValue(readiness),
+      getKnowledge: jest.fn().mockResolvedValue(report),
+    });
+    expect(await screen.findByText('100% (4)')).toBeInTheDocument();
     expect(screen.getByText(/truck-factor author/)).toBeInTheDocument();
     expect(screen.getByText(/no catalog User/)).toBeInTheDocument();
     expect(screen.queryByText(/Degree of authorship/)).not.toBeVisible();
@@ -198,6 +270,7 @@ describe('EntityReadyForLeaveCard', () => {
 
   it('says why a repository could not be read', async () => {
     await renderCard(<EntityReadyForLeaveCard />, withSource, {
+      getReadiness: jest.fn().mockResolvedValue(readiness),
       getKnowledge: jest.fn().mockResolvedValue({
         ...report,
         status: 'error',

@@ -11,6 +11,7 @@ export {
   EntityAlertHistoryCard,
   EntityCostCard,
   EntityReadyForLeaveCard,
+  EntityTeamBusFactorContent,
 } from './plugin';
 export { isSloAvailable } from './slo/EntitySloCard';
 export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';

@@ -66,3 +66,16 @@ export const EntityReadyForLeaveCard = srePlugin.provide(
     },
   }),
 );
+
+/** The team bus-factor report, for a Group entity page tab. @public */
+export const EntityTeamBusFactorContent = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamBusFactorContent',
+    component: {
+      lazy: () =>
+        import('./readiness/team/EntityTeamBusFactorContent').then(
+          m => m.EntityTeamBusFactorContent,
+        ),
+    },
+  }),
+);

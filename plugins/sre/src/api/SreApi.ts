@@ -5,6 +5,7 @@ import type {
   CostReport,
   KnowledgeReport,
   ReadinessReport,
+  TeamReport,
   SloSummary,
 } from '@baton/plugin-sre-common';
 
@@ -29,6 +30,11 @@ export interface SreApi {
   getReadiness(entityRef: string): Promise<ReadinessReport>;
   /** The truck factor and knowledge map; a 404 ResponseError before the first computation. */
   getKnowledge(entityRef: string): Promise<KnowledgeReport>;
+  /** A team's bus-factor report; with `absent`, the leave simulation. */
+  getTeamReport(
+    groupRef: string,
+    query?: { absent?: string[]; days?: number },
+  ): Promise<TeamReport>;
 }
 
 /** @public */

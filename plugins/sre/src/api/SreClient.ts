@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from '@baton/plugin-sre-common';
+import { parseEntityRef } from '@backstage/catalog-model';
 import type { SreApi } from './SreApi';
 
 /** Talks to the sre backend through the app's discovery and fetch APIs. @public */
@@ -30,15 +31,27 @@ export class SreClient implements SreApi {
   getKnowledge: SreApi['getKnowledge'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/knowledge`);
 
+  getTeamReport: SreApi['getTeamReport'] = (groupRef, query) => {
+    const { namespace, name } = parseEntityRef(groupRef, {
+      defaultKind: 'group',
+    });
+    return this.#get(
+      `/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/report`,
+      { absent: query?.absent, days: query?.days },
+    );
+  };
+
   async #get<T>(
     path: string,
-    query?: Record<string, string | number | undefined>,
+    query?: Record<string, string | number | string[] | undefined>,
   ): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('sre');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) {
-        params.set(key, String(value));
+      for (const item of [value ?? []].flat()) {
+        params.append(key, String(item));
       }
     }
     const search = params.size ? `?${params}` : '';

@@ -1,0 +1,160 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { ReadinessReport, TeamReport } from '@baton/plugin-sre-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { sreApiRef } from '../../api/SreApi';
+import { TeamBusFactorReport } from './TeamBusFactorReport';
+import { teamReportCsv } from './teamReportCsv';
+
+const readiness = (
+  level: ReadinessReport['level'],
+  truckFactor: number,
+): ReadinessReport => ({
+  entityRef: '',
+  score: 80,
+  level,
+  levelReason: '',
+  checks: [],
+  known: 1,
+  truckFactor,
+  knowledge: [],
+  rule: '',
+});
+
+const baseReport: TeamReport = {
+  team: { ref: 'group:default/fulfilment', title: 'Fulfilment squad' },
+  members: [
+    { userRef: 'user:default/daniel', name: 'Daniel' },
+    { userRef: 'user:default/farid', name: 'Farid' },
+  ],
+  absent: [],
+  days: 0,
+  services: [
+    {
+      entityRef: 'component:default/inventory-sync',
+      title: 'inventory-sync',
+      readiness: readiness('at-risk', 2),
+    },
+    {
+      entityRef: 'component:default/payments',
+      title: 'payments',
+      readiness: readiness('single-point-of-failure', 1),
+    },
+  ],
+  soleCovers: [
+    {
+      userRef: 'user:default/farid',
+      soleKnowledgeHolder: ['component:default/payments'],
+      soleResponder: [],
+      soleAdmin: [],
+    },
+  ],
+  knowledgeMap: [
+    {
+      userRef: 'user:default/daniel',
+      name: 'Daniel',
+      shares: { 'component:default/inventory-sync': 1 },
+    },
+    {
+      userRef: 'user:default/farid',
+      name: 'Farid',
+      shares: {
+        'component:default/inventory-sync': 1,
+        'component:default/payments': 0.8,
+      },
+    },
+  ],
+};
+
+const faridAway: TeamReport = {
+  ...baseReport,
+  absent: ['user:default/farid'],
+  days: 21,
+  services: [
+    {
+      ...baseReport.services[0],
+      during: {
+        level: 'single-point-of-failure',
+        score: 70,
+        truckFactor: 1,
+        affected: true,
+        uncovered: [],
+        flipped: [
+          {
+            id: 'truck-factor',
+            title: 'Truck factor',
+            before: 'pass',
+            after: 'fail',
+            reason: 'Truck factor 1',
+          },
+        ],
+      },
+    },
+    {
+      ...baseReport.services[1],
+      during: {
+        level: 'single-point-of-failure',
+        score: 60,
+        truckFactor: 0,
+        affected: true,
+        uncovered: ['No one left authors most of the code.'],
+        flipped: [],
+      },
+    },
+  ],
+};
+
+describe('TeamBusFactorReport', () => {
+  it('shows services, the people the team cannot spare and the knowledge map, and simulates a leave', async () => {
+    const getTeamReport = jest.fn(
+      async (_ref: string, query?: { absent?: string[] }) =>
+        query?.absent?.length ? faridAway : baseReport,
+    );
+    await renderInTestApp(
+      <TeamBusFactorReport groupRef="group:default/fulfilment" />,
+      {
+        apis: [[sreApiRef, { getTeamReport }]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    const services = await screen.findByRole('table', { name: 'services' });
+    expect(within(services).getAllByRole('row')).toHaveLength(3);
+    expect(within(services).queryByText('During the absence')).toBeNull();
+    expect(screen.getByText(/only one who knows payments/)).toBeInTheDocument();
+    const map = screen.getByRole('table', { name: 'knowledge map' });
+    expect(within(map).getByText('80%')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Farid' }));
+    expect(
+      await within(services).findByText('During the absence'),
+    ).toBeInTheDocument();
+    expect(getTeamReport).toHaveBeenLastCalledWith('group:default/fulfilment', {
+      absent: ['user:default/farid'],
+      days: 21,
+    });
+    expect(
+      within(services).getByText(/No one left authors most of the code/),
+    ).toBeInTheDocument();
+    expect(
+      within(services).getByText(/now failing: Truck factor/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('teamReportCsv', () => {
+  it('writes one row per service, with the simulated columns when people are away', () => {
+    expect(teamReportCsv(baseReport).split('\n')[0]).toBe(
+      'service,level,score,truck_factor,checks_failed,checks_unknown',
+    );
+    const csv = teamReportCsv(faridAway).trim().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(
+      /,level_during_absence,truck_factor_during_absence,uncovered$/,
+    );
+    expect(csv[2]).toBe(
+      'component:default/payments,single-point-of-failure,80,1,,,single-point-of-failure,0,No one left authors most of the code.',
+    );
+  });
+});
