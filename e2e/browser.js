@@ -21,10 +21,16 @@ async function launchBrowser() {
   });
 }
 
-/** Opens the portal and enters as the guest user. */
+/** Opens the portal and enters as the guest user, waiting until the session exists. */
 async function signInAsGuest(page) {
   await page.goto(baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+  // Navigating while the sign-in is in flight would land on the sign-in page again.
+  await enter.waitFor({ state: 'detached', timeout: 60_000 });
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 module.exports = { baseUrl, resultsDir, launchBrowser, signInAsGuest };

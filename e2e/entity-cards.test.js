@@ -84,6 +84,52 @@ describe('a demo service page', () => {
     });
   });
 
+  it('reports a spread of readiness levels on the demo services', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
+    await signInAsGuest(page);
+    for (const [service, level] of [
+      ['storefront', 'Ready'],
+      ['order-batch', 'At risk'],
+      ['catalog-search', 'Single point of failure'],
+    ]) {
+      await page.goto(`${baseUrl}/catalog/default/component/${service}`);
+      const card = page
+        .locator('.MuiCard-root')
+        .filter({ has: page.getByText('Ready for leave', { exact: true }) });
+      // The level needs the knowledge computed on the backend's schedule.
+      await card
+        .getByText(level, { exact: true })
+        .waitFor({ timeout: 120_000 });
+    }
+  });
+
+  it('simulates a leave on the team bus-factor report', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1800 },
+    });
+    await signInAsGuest(page);
+    await page.goto(
+      `${baseUrl}/catalog/default/group/fulfilment-squad/bus-factor`,
+    );
+    const services = page.getByRole('table', { name: 'services' });
+    await services.getByText('inventory-sync').waitFor({ timeout: 60_000 });
+    expect(await services.getByText('During the absence').count()).toBe(0);
+
+    await page.getByRole('checkbox', { name: 'Farid Haddad' }).check();
+    await services.getByText('During the absence').waitFor();
+    const inventory = services
+      .getByRole('row')
+      .filter({ hasText: 'inventory-sync' });
+    await inventory.getByText('Single point of failure').waitFor();
+    expect(await inventory.getByText(/truck factor 1/).count()).toBe(1);
+    await page.screenshot({
+      path: path.join(resultsDir, 'team-bus-factor-farid-away.png'),
+      fullPage: true,
+    });
+  });
+
   it('keeps the Baton API closed to callers without credentials', async () => {
     const health = await fetch('http://localhost:7007/api/sre/health');
     expect(health.status).toBe(200);
