@@ -1,3 +1,4 @@
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -13,6 +14,12 @@ import { TestRepo } from './__testUtils__/TestRepo';
 import { sreModuleGit } from './module';
 
 jest.setTimeout(60_000);
+
+/** What mockServices.scheduler() is at runtime (MockSchedulerService), which its declared type hides. */
+interface TriggerableScheduler {
+  factory(options: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  triggerTask(id: string): Promise<void>;
+}
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
@@ -63,14 +70,15 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
 
   async function startBackend() {
     const knex = await databases.init(id);
+    // Runs the refresh itself, so the test knows it has finished.
+    const scheduler =
+      mockServices.scheduler() as unknown as TriggerableScheduler;
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,
         sreModuleGit,
         mockServices.database.factory({ knex }),
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
           data: { sre: { knowledge: { git: { remote: false } } } },
         }),
@@ -84,6 +92,7 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
         }),
       ],
     });
+    await scheduler.triggerTask('sre-knowledge-refresh');
     return server;
   }
 

@@ -20,6 +20,7 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
 import { DatabaseKnowledgeStore } from './readiness/KnowledgeStore';
+import { DatabaseReadinessHistoryStore } from './readiness/ReadinessHistoryStore';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
@@ -90,6 +91,19 @@ export const sreBackendPlugin = createBackendPlugin({
           exclude: knowledgeConfig?.getOptionalStringArray('exclude'),
           botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
         });
+        const readinessConfig = config.getOptionalConfig('sre.readiness');
+        const readiness = new ReadinessService({
+          catalog,
+          auth,
+          knowledge,
+          history: DatabaseReadinessHistoryStore.create(client),
+          policy: readinessPolicy({
+            weights: readinessConfig?.getOptional('weights'),
+            critical: readinessConfig?.getOptional('critical'),
+            thresholds: readinessConfig?.getOptional('thresholds'),
+          }),
+        });
+
         // The scheduler's database locks run each task on one replica at a time.
         await scheduler.scheduleTask({
           id: 'sre-knowledge-refresh',
@@ -100,19 +114,12 @@ export const sreBackendPlugin = createBackendPlugin({
             : DEFAULT_KNOWLEDGE_SCHEDULE),
           fn: async () => {
             await knowledge.refreshAll();
+            // One snapshot per entity and day feeds the cards' trend.
+            const snapshots = await readiness.snapshotAll();
+            logger.info(
+              `Readiness snapshot recorded for ${snapshots} entities`,
+            );
           },
-        });
-
-        const readinessConfig = config.getOptionalConfig('sre.readiness');
-        const readiness = new ReadinessService({
-          catalog,
-          auth,
-          knowledge,
-          policy: readinessPolicy({
-            weights: readinessConfig?.getOptional('weights'),
-            critical: readinessConfig?.getOptional('critical'),
-            thresholds: readinessConfig?.getOptional('thresholds'),
-          }),
         });
 
         httpRouter.use(await createRouter({ knowledge, readiness }));

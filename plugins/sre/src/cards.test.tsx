@@ -178,6 +178,15 @@ const readiness: ReadinessReport = {
   known: 5 / 6,
   truckFactor: 1,
   knowledge: [{ userRef: 'user:default/aiko.tanaka', name: 'Aiko', share: 1 }],
+  trend: [
+    { day: '2026-11-20', score: 70, level: 'at-risk', truckFactor: 2 },
+    {
+      day: '2026-11-24',
+      score: 88,
+      level: 'single-point-of-failure',
+      truckFactor: 1,
+    },
+  ],
   rule: 'Score = weighted share of passed checks …',
 };
 
@@ -217,6 +226,9 @@ describe('EntityReadyForLeaveCard', () => {
     expect(screen.queryByText('Fix: Write the runbook.')).toBeNull();
     expect(screen.getByText(/1 of 3 checks unknown/)).toBeInTheDocument();
     expect(screen.getByLabelText('truck factor')).toHaveTextContent('1');
+    expect(screen.getByLabelText('readiness trend')).toHaveTextContent(
+      '70 → 88 (+18) since 2026-11-20',
+    );
   });
 
   it('asks for baton.dev/repos for the knowledge part when it cannot find the code', async () => {

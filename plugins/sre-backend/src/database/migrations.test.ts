@@ -7,7 +7,7 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
 // Every table the migrations create.
-const TABLES = ['sre_alert_events', 'sre_knowledge'];
+const TABLES = ['sre_alert_events', 'sre_knowledge', 'sre_readiness_history'];
 
 const migrationFiles = fs
   .readdirSync(migrationsDir)

@@ -23,8 +23,11 @@ import {
   TeamReport,
 } from '@baton/plugin-sre-common';
 import { KnowledgeService } from './KnowledgeService';
+import { ReadinessHistoryStore } from './ReadinessHistoryStore';
 
 const SERVICE_KINDS = ['component', 'system', 'resource'];
+const TREND_DAYS = 90;
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 const relationTargets = (entity: Entity, type: string) =>
   (entity.relations ?? [])
@@ -92,20 +95,58 @@ export class ReadinessService {
       catalog: CatalogService;
       auth: AuthService;
       knowledge: KnowledgeService;
+      history: ReadinessHistoryStore;
       policy: ReadinessPolicy;
       now?: () => Date;
     },
   ) {}
 
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  #trendSince(): string {
+    return dayOf(new Date(this.#now().getTime() - TREND_DAYS * 86_400_000));
+  }
+
+  /** Records today's score and level of every entity; run after each knowledge refresh. */
+  async snapshotAll(): Promise<number> {
+    const view = await this.#catalogView();
+    const services = [...view.byRef.values()].filter(e =>
+      SERVICE_KINDS.includes(e.kind.toLocaleLowerCase('en-US')),
+    );
+    const points = [];
+    for (const entity of services) {
+      const report = evaluateReadiness(
+        await this.#facts(entity, view),
+        this.options.policy,
+      );
+      points.push({
+        entityRef: report.entityRef,
+        score: report.score,
+        level: report.level,
+        truckFactor: report.truckFactor,
+      });
+    }
+    await this.options.history.record(dayOf(this.#now()), points);
+    return points.length;
+  }
+
   async getReadiness(entityRef: string): Promise<ReadinessReport> {
     const view = await this.#catalogView();
     const entity = view.byRef.get(entityRef);
-    if (!entity)
+    if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    return evaluateReadiness(
+    }
+    const report = evaluateReadiness(
       await this.#facts(entity, view),
       this.options.policy,
     );
+    const trends = await this.options.history.trends(
+      [entityRef],
+      this.#trendSince(),
+    );
+    return { ...report, trend: trends.get(entityRef) ?? [] };
   }
 
   async getTeamReport(
@@ -152,6 +193,11 @@ export class ReadinessService {
       ),
     }));
 
+    const trends = await this.options.history.trends(
+      simulations.map(simulation => simulation.entityRef),
+      this.#trendSince(),
+    );
+
     return {
       team: { ref: teamRef, title: profileName(team) },
       members: members.map(userRef => ({ userRef, name: nameOf(userRef) })),
@@ -160,7 +206,10 @@ export class ReadinessService {
       services: simulations.map((simulation, index) => ({
         entityRef: simulation.entityRef,
         title: services[index].metadata.title ?? services[index].metadata.name,
-        readiness: simulation.before,
+        readiness: {
+          ...simulation.before,
+          trend: trends.get(simulation.entityRef) ?? [],
+        },
         ...(options.absent.length || options.days
           ? {
               during: {
@@ -182,7 +231,7 @@ export class ReadinessService {
   async #facts(entity: Entity, view: CatalogView): Promise<ReadinessFacts> {
     const entityRef = stringifyEntityRef(entity);
     return {
-      now: (this.options.now?.() ?? new Date()).toISOString(),
+      now: this.#now().toISOString(),
       entity,
       owner: view.owner(entity),
       knowledge: await this.options.knowledge.findReport(entityRef),

@@ -1,3 +1,4 @@
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -11,6 +12,12 @@ import request from 'supertest';
 import { sreBackendPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
+
+/** What mockServices.scheduler() is at runtime (MockSchedulerService), which its declared type hides. */
+interface TriggerableScheduler {
+  factory(options: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  triggerTask(id: string): Promise<void>;
+}
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
@@ -68,18 +75,20 @@ const entities: Entity[] = [
 describe.each(databases.eachSupportedId())('readiness API on %s', id => {
   async function startBackend() {
     const knex = await databases.init(id);
+    // Runs the refresh itself, so the test knows it has finished.
+    const scheduler =
+      mockServices.scheduler() as unknown as TriggerableScheduler;
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,
         sreModuleDemo,
         mockServices.database.factory({ knex }),
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({ data: { sre: { demo: true } } }),
         catalogServiceMock.factory({ entities }),
       ],
     });
+    await scheduler.triggerTask('sre-knowledge-refresh');
     const get = (path: string) =>
       request(server)
         .get(`/api/sre${path}`)
@@ -112,6 +121,15 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
     });
     expect(res.body.levelReason).toMatch(/A runbook \(fail\)/);
     expect(res.body.rule).toMatch(/weighted share/);
+    // The scheduled refresh recorded today's snapshot.
+    expect(res.body.trend).toEqual([
+      {
+        day: new Date().toISOString().slice(0, 10),
+        score: res.body.score,
+        level: 'at-risk',
+        truckFactor: 2,
+      },
+    ]);
   });
 
   it('builds the team report and simulates a leave', async () => {

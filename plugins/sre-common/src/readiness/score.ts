@@ -98,6 +98,7 @@ export function evaluateReadiness(
     knowledge: (knowledge?.people ?? [])
       .filter(p => p.files > 0)
       .map(p => ({ userRef: p.userRef, name: p.name, share: p.share })),
+    trend: [],
     rule: ruleText(policy),
   };
 }

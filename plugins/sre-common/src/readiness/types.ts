@@ -46,6 +46,15 @@ export interface ReadinessCheck {
 /** The three levels of readiness. @public */
 export type ReadinessLevel = 'ready' | 'at-risk' | 'single-point-of-failure';
 
+/** One day of an entity's readiness history. @public */
+export interface ReadinessTrendPoint {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  score: number;
+  level: ReadinessLevel;
+  truckFactor: number | null;
+}
+
 /** An entity's "ready for leave" report as `GET /entities/{ref}/readiness` returns it. @public */
 export interface ReadinessReport {
   entityRef: string;
@@ -59,6 +68,8 @@ export interface ReadinessReport {
   known: number;
   truckFactor: number | null;
   knowledge: Array<{ userRef: string | null; name: string; share: number }>;
+  /** Daily snapshots of the last 90 days, oldest first (the backend adds them; empty before the first). */
+  trend: ReadinessTrendPoint[];
   /** How score and level are computed, for the card's "why". */
   rule: string;
 }

@@ -18,6 +18,7 @@ import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { KnowledgeView } from './KnowledgeView';
 import { LevelChip } from './LevelChip';
 import { ReadinessChecks } from './ReadinessChecks';
+import { ReadinessTrend } from './ReadinessTrend';
 
 /** Whether the entity names the repositories its knowledge lives in. @public */
 export const isReadyForLeaveAvailable = (entity: Entity): boolean =>
@@ -92,6 +93,7 @@ function ReadinessView(props: {
               ? `${unknown} of ${readiness.checks.length} checks unknown (no data yet); the score counts the others.`
               : `All ${readiness.checks.length} checks known.`}
           </Typography>
+          <ReadinessTrend trend={readiness.trend} />
         </Box>
       </Box>
       <ReadinessChecks checks={readiness.checks} />

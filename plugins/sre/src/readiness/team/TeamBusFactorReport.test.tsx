@@ -19,6 +19,7 @@ const readiness = (
   known: 1,
   truckFactor,
   knowledge: [],
+  trend: [],
   rule: '',
 });
 

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../../api/SreApi';
 import { LevelChip } from '../LevelChip';
+import { trendDelta } from '../ReadinessTrend';
 import { teamReportCsv } from './teamReportCsv';
 
 function downloadCsv(report: TeamReport) {
@@ -30,6 +31,9 @@ function downloadCsv(report: TeamReport) {
   link.click();
   URL.revokeObjectURL(link.href);
 }
+
+const formatDelta = (delta: number | null) =>
+  delta === null ? '—' : `${delta > 0 ? '+' : ''}${delta}`;
 
 /** A team's bus-factor report with its leave simulation. @public */
 export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
@@ -152,6 +156,7 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
                 <TableCell>Level</TableCell>
                 <TableCell>Score</TableCell>
                 <TableCell>Truck factor</TableCell>
+                <TableCell>Trend</TableCell>
                 {simulated && <TableCell>During the absence</TableCell>}
               </TableRow>
             </TableHead>
@@ -166,6 +171,9 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
                   </TableCell>
                   <TableCell>{service.readiness.score}</TableCell>
                   <TableCell>{service.readiness.truckFactor ?? '—'}</TableCell>
+                  <TableCell>
+                    {formatDelta(trendDelta(service.readiness.trend))}
+                  </TableCell>
                   {simulated && (
                     <TableCell>
                       {service.during?.affected ? (
