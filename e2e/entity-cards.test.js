@@ -130,6 +130,18 @@ describe('a demo service page', () => {
     });
   });
 
+  it('opens the bus-factor page from the sidebar on the team that owns the most', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1400 },
+    });
+    await signInAsGuest(page);
+    await page.getByRole('link', { name: 'Bus factor' }).click();
+    await page
+      .getByText('Services of Fulfilment squad')
+      .waitFor({ timeout: 60_000 });
+    expect(page.url()).toMatch(/\/bus-factor$/);
+  });
+
   it('keeps the Baton API closed to callers without credentials', async () => {
     const health = await fetch('http://localhost:7007/api/sre/health');
     expect(health.status).toBe(200);

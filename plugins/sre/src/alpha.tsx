@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -11,6 +12,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
+import { busFactorRouteRef } from './routes';
 
 /** The catalog kinds Baton puts its cards on. */
 const isServiceLike = (entity: Entity) =>
@@ -86,6 +88,19 @@ export const entityTeamBusFactorContent = EntityContentBlueprint.make({
   },
 });
 
+/** @alpha */
+export const teamBusFactorPage = PageBlueprint.make({
+  params: {
+    path: '/bus-factor',
+    title: 'Bus factor',
+    routeRef: busFactorRouteRef,
+    loader: () =>
+      import('./readiness/team/TeamBusFactorPage').then(m => (
+        <m.TeamBusFactorPage />
+      )),
+  },
+});
+
 /** Baton's frontend plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'sre',
@@ -96,5 +111,7 @@ export default createFrontendPlugin({
     entityCostCard,
     entityReadyForLeaveCard,
     entityTeamBusFactorContent,
+    teamBusFactorPage,
   ],
+  routes: { busFactor: busFactorRouteRef },
 });

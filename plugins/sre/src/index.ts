@@ -12,7 +12,9 @@ export {
   EntityCostCard,
   EntityReadyForLeaveCard,
   EntityTeamBusFactorContent,
+  TeamBusFactorPage,
 } from './plugin';
+export { busFactorRouteRef } from './routes';
 export { isSloAvailable } from './slo/EntitySloCard';
 export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
 export { sreApiRef, type SreApi, type SreList } from './api/SreApi';

@@ -2,15 +2,18 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
+import { busFactorRouteRef } from './routes';
 
 /** Baton's frontend plugin for apps on the legacy frontend system. @public */
 export const srePlugin = createPlugin({
   id: 'sre',
+  routes: { busFactor: busFactorRouteRef },
   apis: [
     createApiFactory({
       api: sreApiRef,
@@ -77,5 +80,17 @@ export const EntityTeamBusFactorContent = srePlugin.provide(
           m => m.EntityTeamBusFactorContent,
         ),
     },
+  }),
+);
+
+/** The team bus-factor page with its team picker. @public */
+export const TeamBusFactorPage = srePlugin.provide(
+  createRoutableExtension({
+    name: 'TeamBusFactorPage',
+    mountPoint: busFactorRouteRef,
+    component: () =>
+      import('./readiness/team/TeamBusFactorPage').then(
+        m => m.TeamBusFactorPage,
+      ),
   }),
 );

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The team bus-factor page. @public */
+export const busFactorRouteRef = createRouteRef({ id: 'sre:bus-factor' });
