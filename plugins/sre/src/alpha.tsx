@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import PeopleIcon from '@material-ui/icons/People';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
 import { busFactorRouteRef } from './routes';
@@ -93,6 +94,8 @@ export const teamBusFactorPage = PageBlueprint.make({
   params: {
     path: '/bus-factor',
     title: 'Bus factor',
+    // With an icon, the page gets a sidebar item.
+    icon: <PeopleIcon fontSize="inherit" />,
     routeRef: busFactorRouteRef,
     loader: () =>
       import('./readiness/team/TeamBusFactorPage').then(m => (
@@ -104,6 +107,8 @@ export const teamBusFactorPage = PageBlueprint.make({
 /** Baton's frontend plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'sre',
+  title: 'Baton',
+  icon: <PeopleIcon fontSize="inherit" />,
   extensions: [
     sreApi,
     entitySloCard,
