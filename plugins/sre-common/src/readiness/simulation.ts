@@ -3,12 +3,7 @@ import { greedyTruckFactor } from './knowledge/truckFactor';
 import type { ReadinessFacts } from './checks';
 import type { ReadinessPolicy } from './policy';
 import { evaluateReadiness, READINESS_LEVELS } from './score';
-import type {
-  KnowledgeReport,
-  ReadinessCheckId,
-  ReadinessCheckStatus,
-  ReadinessReport,
-} from './types';
+import type { CheckFlip, KnowledgeReport, ReadinessReport } from './types';
 
 /** The facts as they would be with some people away, at the end of an absence of `days`. @public */
 export function factsWithout(
@@ -77,13 +72,7 @@ export interface LeaveSimulation {
   /** `drops` or anything uncovered. */
   affected: boolean;
   /** Checks whose status changes, with the reason they have during the absence. */
-  flipped: Array<{
-    id: ReadinessCheckId;
-    title: string;
-    before: ReadinessCheckStatus;
-    after: ReadinessCheckStatus;
-    reason: string;
-  }>;
+  flipped: CheckFlip[];
 }
 
 /** Recomputes every check of each service without the absent people, at the end of `days` away. @public */

@@ -112,6 +112,15 @@ export interface KnowledgeReport {
   rule: string;
 }
 
+/** A check whose status changes during an absence, with the reason it has then. @public */
+export interface CheckFlip {
+  id: ReadinessCheckId;
+  title: string;
+  before: ReadinessCheckStatus;
+  after: ReadinessCheckStatus;
+  reason: string;
+}
+
 /** One service of a team's bus-factor report. @public */
 export interface TeamReportService {
   entityRef: string;
@@ -124,13 +133,7 @@ export interface TeamReportService {
     truckFactor: number | null;
     affected: boolean;
     uncovered: string[];
-    flipped: Array<{
-      id: ReadinessCheckId;
-      title: string;
-      before: ReadinessCheckStatus;
-      after: ReadinessCheckStatus;
-      reason: string;
-    }>;
+    flipped: CheckFlip[];
   };
 }
 
