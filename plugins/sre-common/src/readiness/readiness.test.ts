@@ -441,7 +441,7 @@ describe('evaluateReadiness', () => {
 });
 
 describe('simulateLeave', () => {
-  // kai is the only author and the only admin of billing and ledger; the web service is shared.
+  // kai is the only author and the only admin of billing and ledger; the web service is shared by ann and bo.
   const kai = person('kai', 10);
   const lee = person('lee', 6);
   const awsSoleAdmin = [
@@ -451,41 +451,37 @@ describe('simulateLeave', () => {
       admins: ['user:default/kai'],
     },
   ];
+  const kaiMostly = (kaiOnly: number, shared: number) =>
+    knowledge(
+      [kai, lee],
+      [
+        { people: [0], files: kaiOnly },
+        { people: [0, 1], files: shared },
+      ],
+      1,
+    );
   const team = [
     facts({
       entity: entity('billing', wellCovered),
-      knowledge: knowledge(
-        [kai, lee],
-        [
-          { people: [0], files: 6 },
-          { people: [0, 1], files: 4 },
-        ],
-        1,
-      ),
+      knowledge: kaiMostly(6, 4),
       accessResources: awsSoleAdmin,
     }),
     facts({
       entity: entity('ledger', wellCovered),
-      knowledge: knowledge(
-        [kai, lee],
-        [
-          { people: [0], files: 5 },
-          { people: [0, 1], files: 5 },
-        ],
-        1,
-      ),
+      knowledge: kaiMostly(8, 2),
+      accessResources: awsSoleAdmin,
     }),
-    facts({ entity: entity('web', wellCovered) }), // ann and bo
+    facts({ entity: entity('web', wellCovered) }),
   ];
 
   it('recomputes the truck factor without the absent and reports the checks that flip', () => {
-    // lee away: web is unaffected; billing and ledger were already kai-only.
+    // lee away: nothing changes (billing and ledger were kai's already, web is ann's and bo's).
     const leeAway = simulateLeave(
       team,
       ['user:default/lee'],
       DEFAULT_READINESS_POLICY,
     );
-    expect(leeAway.filter(s => s.drops)).toEqual([]);
+    expect(leeAway.filter(s => s.affected)).toEqual([]);
 
     // ann away from web: bo alone covers 5/10 files → truck factor 1 → single point of failure.
     const annAway = simulateLeave(
@@ -497,12 +493,13 @@ describe('simulateLeave', () => {
     expect(web.before.level).toBe('ready');
     expect(web.after.level).toBe('single-point-of-failure');
     expect(web.after.truckFactor).toBe(1);
+    expect(web.drops).toBe(true);
     expect(web.flipped.map(f => [f.id, f.before, f.after])).toEqual([
       ['truck-factor', 'pass', 'fail'],
       ['recent-committers', 'pass', 'fail'],
       ['owner-group', 'pass', 'fail'],
     ]);
-    expect(annAway.filter(s => s.drops).map(s => s.entityRef)).toEqual([
+    expect(annAway.filter(s => s.affected).map(s => s.entityRef)).toEqual([
       'component:default/web',
     ]);
   });
@@ -517,23 +514,31 @@ describe('simulateLeave', () => {
     expect(web.flipped[1].reason).toMatch(/190 days ago/);
   });
 
-  it('drops exactly the services whose sole author and admin is away', () => {
-    // Before: billing and ledger are already SPOF (truck factor 1); with kai away nobody covers them.
+  it('affects exactly the services whose sole author and sole admin is away', () => {
     const kaiAway = simulateLeave(
       team,
       ['user:default/kai'],
       DEFAULT_READINESS_POLICY,
     );
-    const billing = kaiAway.find(
-      s => s.entityRef === 'component:default/billing',
-    )!;
+    expect(kaiAway.filter(s => s.affected).map(s => s.entityRef)).toEqual([
+      'component:default/billing',
+      'component:default/ledger',
+    ]);
+    const billing = kaiAway[0];
+    // lee authors 4 of 10 files, under half: truck factor 0, still (at least) a single point of failure.
     expect(billing.after.truckFactor).toBe(0);
+    expect(billing.after.level).toBe('single-point-of-failure');
+    expect(billing.after.levelReason).toMatch(
+      /truck factor 0.*no admin of resource:default\/aws/,
+    );
+    expect(billing.uncovered).toEqual([
+      'No one left authors most of the code.',
+      'No admin left for resource:default/aws.',
+    ]);
     expect(
       billing.after.checks.find(c => c.id === 'access-holders')!.reason,
     ).toMatch(/0 admins/);
-    expect(
-      kaiAway.find(s => s.entityRef === 'component:default/web')!.flipped,
-    ).toEqual([]);
+    expect(kaiAway[2].flipped).toEqual([]);
 
     expect(soleCovers(team)).toEqual([
       {
@@ -543,7 +548,7 @@ describe('simulateLeave', () => {
           'component:default/ledger',
         ],
         soleResponder: [],
-        soleAdmin: ['component:default/billing'],
+        soleAdmin: ['component:default/billing', 'component:default/ledger'],
       },
     ]);
   });
