@@ -78,6 +78,9 @@ describe('GitKnowledgeSource', () => {
       allowRemote: false,
       logger: mockServices.logger.mock(),
     });
+    // Another source (the demo's) may then read remote URLs.
+    expect(localOnly.supports(url)).toBe(false);
+    expect(localOnly.supports(upstream.dir)).toBe(true);
     await expect(
       localOnly.readHistory({ location: url }),
     ).rejects.toMatchObject({
