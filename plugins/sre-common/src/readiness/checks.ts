@@ -84,6 +84,23 @@ function knowledgeOutcome(
   return judge(knowledge);
 }
 
+/** Access checks: nothing to hold without access-reviewed dependencies; unknown until every one has data. */
+function accessOutcome(
+  facts: ReadinessFacts,
+  hasData: (resource: ReadinessFacts['accessResources'][number]) => boolean,
+  what: string,
+  judge: (resources: ReadinessFacts['accessResources']) => Outcome,
+): Outcome {
+  if (facts.accessResources.length === 0) {
+    return pass('Depends on no Resource with baton.dev/access-source.');
+  }
+  const unread = facts.accessResources.filter(r => !hasData(r));
+  if (unread.length) {
+    return unknown(`No ${what} yet for ${unread.map(r => r.ref).join(', ')}.`);
+  }
+  return judge(facts.accessResources);
+}
+
 /** Every check, in the order the card lists them. */
 export const READINESS_CHECKS: CheckDefinition[] = [
   {
@@ -261,22 +278,20 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     category: 'access',
     fix: 'Give a second, named person admin access (least privilege otherwise), so no key permission rests with one person.',
     evaluate: (facts, { thresholds }) => {
-      if (facts.accessResources.length === 0) {
-        return pass('Depends on no Resource with baton.dev/access-source.');
-      }
-      const unread = facts.accessResources.filter(r => !r.admins);
-      if (unread.length) {
-        return unknown(
-          `No access inventory yet for ${unread.map(r => r.ref).join(', ')}.`,
-        );
-      }
-      const thin = facts.accessResources.filter(
-        r => r.admins!.length < thresholds.minAdmins,
+      return accessOutcome(
+        facts,
+        r => Boolean(r.admins),
+        'access inventory',
+        resources => {
+          const thin = resources.filter(
+            r => r.admins!.length < thresholds.minAdmins,
+          );
+          const summary = resources
+            .map(r => `${r.ref}: ${r.admins!.length} admins`)
+            .join('; ');
+          return thin.length ? fail(summary) : pass(summary);
+        },
       );
-      const summary = facts.accessResources
-        .map(r => `${r.ref}: ${r.admins!.length} admins`)
-        .join('; ');
-      return thin.length ? fail(summary) : pass(summary);
     },
   },
   {
@@ -285,34 +300,28 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     category: 'access',
     fix: 'Run an access review campaign over the resources this service depends on.',
     evaluate: (facts, { thresholds }) => {
-      if (facts.accessResources.length === 0) {
-        return pass('Depends on no Resource with baton.dev/access-source.');
-      }
-      const unread = facts.accessResources.filter(
-        r => r.lastReviewCompletedAt === undefined,
-      );
-      if (unread.length) {
-        return unknown(
-          `No access-review record yet for ${unread
-            .map(r => r.ref)
-            .join(', ')}.`,
-        );
-      }
-      const stale = facts.accessResources.filter(
-        r =>
-          r.lastReviewCompletedAt === null ||
-          daysBetween(r.lastReviewCompletedAt!, facts.now) >
-            thresholds.accessReviewMaxAgeDays,
-      );
-      return stale.length
-        ? fail(
-            `Not reviewed within ${
-              thresholds.accessReviewMaxAgeDays
-            } days: ${stale.map(r => r.ref).join(', ')}.`,
-          )
-        : pass(
-            `All reviewed within ${thresholds.accessReviewMaxAgeDays} days.`,
+      return accessOutcome(
+        facts,
+        r => r.lastReviewCompletedAt !== undefined,
+        'access-review record',
+        resources => {
+          const stale = resources.filter(
+            r =>
+              r.lastReviewCompletedAt === null ||
+              daysBetween(r.lastReviewCompletedAt!, facts.now) >
+                thresholds.accessReviewMaxAgeDays,
           );
+          return stale.length
+            ? fail(
+                `Not reviewed within ${
+                  thresholds.accessReviewMaxAgeDays
+                } days: ${stale.map(r => r.ref).join(', ')}.`,
+              )
+            : pass(
+                `All reviewed within ${thresholds.accessReviewMaxAgeDays} days.`,
+              );
+        },
+      );
     },
   },
   {
