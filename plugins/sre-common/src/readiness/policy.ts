@@ -59,12 +59,52 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
   },
 };
 
-/** The default policy with overrides (from config) laid over it. @public */
+/**
+ * The default policy with overrides (from config) laid over it. Throws a
+ * TypeError naming the setting when a check id or threshold is unknown or a
+ * value is not a number, so a typo in config fails at start-up, not silently.
+ * @public
+ */
 export function readinessPolicy(overrides?: {
   weights?: Partial<ReadinessPolicy['weights']>;
   critical?: ReadinessCheckId[];
   thresholds?: Partial<ReadinessPolicy['thresholds']>;
 }): ReadinessPolicy {
+  const checkIds = Object.keys(DEFAULT_READINESS_POLICY.weights);
+  const thresholdNames = Object.keys(DEFAULT_READINESS_POLICY.thresholds);
+  const numbers = (
+    setting: string,
+    values: Record<string, unknown> | undefined,
+    known: string[],
+  ) => {
+    for (const [key, value] of Object.entries(values ?? {})) {
+      if (!known.includes(key)) {
+        throw new TypeError(
+          `sre.readiness.${setting}.${key}: unknown; expected one of ${known.join(
+            ', ',
+          )}`,
+        );
+      }
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+        throw new TypeError(
+          `sre.readiness.${setting}.${key}: must be a number ≥ 0, got ${JSON.stringify(
+            value,
+          )}`,
+        );
+      }
+    }
+  };
+  numbers('weights', overrides?.weights, checkIds);
+  numbers('thresholds', overrides?.thresholds, thresholdNames);
+  for (const id of overrides?.critical ?? []) {
+    if (!checkIds.includes(id)) {
+      throw new TypeError(
+        `sre.readiness.critical: unknown check '${id}'; expected one of ${checkIds.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
   return {
     weights: { ...DEFAULT_READINESS_POLICY.weights, ...overrides?.weights },
     critical: overrides?.critical ?? DEFAULT_READINESS_POLICY.critical,
