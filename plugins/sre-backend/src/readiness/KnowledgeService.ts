@@ -92,8 +92,20 @@ export class KnowledgeService {
 
   /** The stored report of an entity, if any. */
   async findReport(entityRef: string): Promise<KnowledgeReport | undefined> {
-    const snapshot = await this.options.store.get(entityRef);
-    return snapshot && { ...snapshot, rule: KNOWLEDGE_RULE };
+    return (await this.findReports([entityRef])).get(entityRef);
+  }
+
+  /** The stored reports of many entities, read at once. */
+  async findReports(
+    entityRefs: string[],
+  ): Promise<Map<string, KnowledgeReport>> {
+    const snapshots = await this.options.store.getMany(entityRefs);
+    return new Map(
+      [...snapshots].map(([ref, snapshot]) => [
+        ref,
+        { ...snapshot, rule: KNOWLEDGE_RULE },
+      ]),
+    );
   }
 
   /** Recomputes every catalog entity that names repositories; run by the scheduler. */

@@ -8,6 +8,8 @@ export type KnowledgeSnapshot = Omit<KnowledgeReport, 'rule'>;
 export interface KnowledgeStore {
   save(snapshot: KnowledgeSnapshot): Promise<void>;
   get(entityRef: string): Promise<KnowledgeSnapshot | undefined>;
+  /** The snapshots of many entities in one read; entities without one are absent. */
+  getMany(entityRefs: string[]): Promise<Map<string, KnowledgeSnapshot>>;
 }
 
 interface KnowledgeRow {
@@ -58,24 +60,37 @@ export class DatabaseKnowledgeStore implements KnowledgeStore {
   }
 
   async get(entityRef: string): Promise<KnowledgeSnapshot | undefined> {
-    const row = await this.db<KnowledgeRow>('sre_knowledge')
-      .where({ entity_ref: entityRef })
-      .first();
-    if (!row) return undefined;
-    return {
-      entityRef: row.entity_ref,
-      computedAt: new Date(row.computed_at).toISOString(),
-      status: row.status === 'ok' ? 'ok' : 'error',
-      ...(row.error ? { error: { message: row.error } } : {}),
-      repositories: JSON.parse(row.repositories),
-      truckFactor: row.truck_factor,
-      fileCount: row.file_count,
-      filesWithoutAuthor: row.files_without_author,
-      mode: row.mode === 'classic' ? 'classic' : 'pairing',
-      people: JSON.parse(row.people),
-      truckFactorAuthors: JSON.parse(row.truck_factor_authors),
-      authorSets: JSON.parse(row.author_sets),
-      iacFiles: row.iac_files,
-    };
+    return (await this.getMany([entityRef])).get(entityRef);
   }
+
+  async getMany(entityRefs: string[]): Promise<Map<string, KnowledgeSnapshot>> {
+    const snapshots = new Map<string, KnowledgeSnapshot>();
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db<KnowledgeRow>('sre_knowledge').whereIn(
+        'entity_ref',
+        entityRefs.slice(i, i + 500),
+      );
+      for (const row of rows) snapshots.set(row.entity_ref, snapshotOf(row));
+    }
+    return snapshots;
+  }
+}
+
+function snapshotOf(row: KnowledgeRow): KnowledgeSnapshot {
+  return {
+    entityRef: row.entity_ref,
+    computedAt: new Date(row.computed_at).toISOString(),
+    status: row.status === 'ok' ? 'ok' : 'error',
+    ...(row.error ? { error: { message: row.error } } : {}),
+    repositories: JSON.parse(row.repositories),
+    truckFactor: row.truck_factor,
+    fileCount: row.file_count,
+    filesWithoutAuthor: row.files_without_author,
+    mode: row.mode === 'classic' ? 'classic' : 'pairing',
+    people: JSON.parse(row.people),
+    truckFactorAuthors: JSON.parse(row.truck_factor_authors),
+    authorSets: JSON.parse(row.author_sets),
+    iacFiles: row.iac_files,
+  };
 }
