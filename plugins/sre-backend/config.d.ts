@@ -38,15 +38,25 @@ export interface Config {
       /** minTruckFactor, recentCommitDays, drillMaxAgeDays, readyScore, … */
       thresholds?: { [name: string]: number };
     };
-    /** Prometheus instances used as SLI sources. */
-    prometheus?: {
-      instances: Array<{
-        /** Name that an OpenSLO `metricSourceRef` refers to. */
-        name: string;
-        baseUrl: string;
-        /** @visibility secret */
-        token?: string;
+    /** SLOs from OpenSLO files (`baton.dev/openslo`). */
+    slo?: {
+      /** How often SLI snapshots are fetched; defaults to every 5 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Evaluation step, a duration that divides 5m (default `5m`). Changing it restarts every series. */
+      step?: string;
+      /** Multiwindow burn-rate rules; `burnRate` is for a 30-day window and is scaled to each SLO's window. */
+      alertRules?: Array<{
+        severity: 'page' | 'ticket';
+        longWindow: '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+        shortWindow: '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+        burnRate: number;
       }>;
+      /** Flag an SLO as low-traffic when one bad event spends at least this share of its budget (default 0.01). */
+      lowTrafficBudgetShare?: number;
+      /** Points of the burn-down chart (default 60). */
+      historyPoints?: number;
+      /** Maintenance windows for every SLO, ISO 8601 intervals (`2026-11-20T01:00Z/PT2H`). */
+      maintenance?: string[];
     };
   };
 }

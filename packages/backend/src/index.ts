@@ -37,6 +37,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Baton
 backend.add(import('@baton/plugin-sre-backend'));
 backend.add(import('@baton/plugin-sre-backend-module-git'));
+backend.add(import('@baton/plugin-sre-backend-module-prometheus'));
+backend.add(import('@baton/plugin-sre-backend-module-mackerel'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 

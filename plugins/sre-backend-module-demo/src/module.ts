@@ -2,8 +2,12 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { sreKnowledgeSourcesExtensionPoint } from '@baton/plugin-sre-node';
+import {
+  sreKnowledgeSourcesExtensionPoint,
+  sreSliSourcesExtensionPoint,
+} from '@baton/plugin-sre-node';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
+import { DemoSliSource } from './slo/DemoSliSource';
 
 /** Feeds the demo catalog with scripted data when `sre.demo` is true; does nothing otherwise. @public */
 export const sreModuleDemo = createBackendModule({
@@ -14,10 +18,15 @@ export const sreModuleDemo = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         knowledgeSources: sreKnowledgeSourcesExtensionPoint,
+        sliSources: sreSliSourcesExtensionPoint,
       },
-      async init({ config, knowledgeSources }) {
+      async init({ config, knowledgeSources, sliSources }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
+        sliSources.addSliSource(
+          new DemoSliSource('Prometheus'),
+          new DemoSliSource('Mackerel'),
+        );
       },
     });
   },

@@ -5,7 +5,14 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readinessPolicy, srePermissions } from '@baton/plugin-sre-common';
+import {
+  parseFixedDuration,
+  parseMaintenanceWindows,
+  readinessPolicy,
+  sloPolicy,
+  srePermissions,
+} from '@baton/plugin-sre-common';
+import { ScmIntegrations } from '@backstage/integration';
 import {
   sreAccessSourcesExtensionPoint,
   sreAlertReceiversExtensionPoint,
@@ -24,12 +31,32 @@ import { DatabaseReadinessHistoryStore } from './readiness/ReadinessHistoryStore
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
+import { SloDefinitionReader } from './slo/SloDefinitionReader';
+import { SloService } from './slo/SloService';
+import { SloStore } from './slo/SloStore';
 
 const DEFAULT_KNOWLEDGE_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 6 },
   timeout: { minutes: 30 },
   initialDelay: { seconds: 15 },
 };
+
+const DEFAULT_SLO_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 10 },
+};
+
+/** The SLI step: it must divide the 5-minute burn-rate window. */
+function sloStepSeconds(step: string | undefined): number {
+  const seconds = parseFixedDuration(step ?? '5m');
+  if (!seconds || 300 % seconds !== 0) {
+    throw new TypeError(
+      `sre.slo.step must be a duration that divides 5m, such as 1m or 5m (got '${step}')`,
+    );
+  }
+  return seconds;
+}
 
 /**
  * Baton's backend plugin: stores reliability facts per catalog entity and
@@ -64,6 +91,7 @@ export const sreBackendPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
       async init({
         httpRouter,
@@ -74,6 +102,7 @@ export const sreBackendPlugin = createBackendPlugin({
         scheduler,
         auth,
         catalog,
+        urlReader,
       }) {
         const client = await database.getClient();
         if (!database.migrations?.skip) {
@@ -122,7 +151,51 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(await createRouter({ knowledge, readiness }));
+        const sloConfig = config.getOptionalConfig('sre.slo');
+        const maintenance = parseMaintenanceWindows(
+          sloConfig?.getOptionalStringArray('maintenance'),
+        );
+        if (maintenance.invalid.length) {
+          throw new TypeError(
+            `sre.slo.maintenance: not ISO 8601 intervals: ${maintenance.invalid.join(
+              ', ',
+            )}`,
+          );
+        }
+        const slos = new SloService({
+          store: SloStore.create(client),
+          reader: new SloDefinitionReader({
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
+          sources: sliSources,
+          catalog,
+          auth,
+          logger,
+          stepSeconds: sloStepSeconds(sloConfig?.getOptionalString('step')),
+          maintenance: maintenance.intervals,
+          policy: sloPolicy({
+            alertRules: sloConfig?.getOptional('alertRules'),
+            lowTrafficBudgetShare: sloConfig?.getOptional(
+              'lowTrafficBudgetShare',
+            ),
+            historyPoints: sloConfig?.getOptional('historyPoints'),
+          }),
+        });
+        await scheduler.scheduleTask({
+          id: 'sre-slo-evaluation',
+          ...(sloConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                sloConfig.getConfig('schedule'),
+              )
+            : DEFAULT_SLO_SCHEDULE),
+          fn: async () => {
+            const count = await slos.refreshAll();
+            logger.info(`SLOs evaluated for ${count} entities`);
+          },
+        });
+
+        httpRouter.use(await createRouter({ knowledge, readiness, slos }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         logger.info(

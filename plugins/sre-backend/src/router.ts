@@ -3,6 +3,8 @@ import Router from 'express-promise-router';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createReadinessRouter } from './readiness/router';
+import { SloService } from './slo/SloService';
+import { createSloRouter } from './slo/router';
 
 /**
  * The plugin's REST API: one router per domain. Errors reach the backend's
@@ -11,12 +13,14 @@ import { createReadinessRouter } from './readiness/router';
 export async function createRouter(options: {
   knowledge: KnowledgeService;
   readiness: ReadinessService;
+  slos: SloService;
 }): Promise<express.Router> {
   const router = Router();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  router.use(createSloRouter(options));
   router.use(createReadinessRouter(options));
 
   return router;

@@ -5,6 +5,8 @@
 
 /** Path or URL of an OpenSLO v1 file, relative to the entity's catalog-info.yaml. @public */
 export const ANNOTATION_OPENSLO = 'baton.dev/openslo';
+/** ISO 8601 intervals (comma-separated) of planned maintenance, left out of the SLO error budget. @public */
+export const ANNOTATION_MAINTENANCE = 'baton.dev/maintenance';
 /** `key=value[,key=value]` labels that route alerts to the entity. @public */
 export const ANNOTATION_ALERT_SELECTOR = 'baton.dev/alert-selector';
 /** `key=value[,…]` cost allocation tags that attribute spend to the entity. @public */

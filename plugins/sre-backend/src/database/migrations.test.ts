@@ -7,7 +7,14 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
 // Every table the migrations create.
-const TABLES = ['sre_alert_events', 'sre_knowledge', 'sre_readiness_history'];
+const TABLES = [
+  'sre_alert_events',
+  'sre_knowledge',
+  'sre_readiness_history',
+  'sre_slo_entities',
+  'sre_slo_series',
+  'sre_sli_snapshots',
+];
 
 const migrationFiles = fs
   .readdirSync(migrationsDir)

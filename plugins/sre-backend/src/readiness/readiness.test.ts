@@ -1,4 +1,3 @@
-import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -9,15 +8,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
 import request from 'supertest';
+import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
-
-/** What mockServices.scheduler() is at runtime (MockSchedulerService), which its declared type hides. */
-interface TriggerableScheduler {
-  factory(options: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-  triggerTask(id: string): Promise<void>;
-}
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
@@ -76,8 +70,7 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
   async function startBackend() {
     const knex = await databases.init(id);
     // Runs the refresh itself, so the test knows it has finished.
-    const scheduler =
-      mockServices.scheduler() as unknown as TriggerableScheduler;
+    const scheduler = triggerableScheduler();
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,

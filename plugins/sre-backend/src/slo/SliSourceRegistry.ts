@@ -1,24 +1,35 @@
 import type {
+  SliMetricSource,
   SliSource,
   SreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 
+const key = (type: string) => type.toLocaleLowerCase('en-US');
+
 /** The SLI sources that modules registered, by OpenSLO `metricSource.type`. */
 export class SliSourceRegistry implements SreSliSourcesExtensionPoint {
-  readonly #sources = new Map<string, SliSource>();
+  readonly #sources: SliSource[] = [];
 
   addSliSource(...sources: SliSource[]): void {
-    for (const source of sources) {
-      this.#sources.set(source.type.toLocaleLowerCase('en-US'), source);
-    }
+    this.#sources.push(...sources);
   }
 
-  /** The source for an OpenSLO metric source type, case-insensitive. */
-  get(type: string): SliSource | undefined {
-    return this.#sources.get(type.toLocaleLowerCase('en-US'));
+  /**
+   * The source for a metric source, by type (case-insensitive). A source
+   * that serves only some queries of its type (it has `handles`) is asked
+   * first, so the demo source can sit beside a real one.
+   */
+  get(metricSource: SliMetricSource): SliSource | undefined {
+    const ofType = this.#sources.filter(
+      source => key(source.type) === key(metricSource.type),
+    );
+    return (
+      ofType.find(source => source.handles?.(metricSource)) ??
+      ofType.find(source => !source.handles)
+    );
   }
 
   types(): string[] {
-    return [...this.#sources.values()].map(source => source.type);
+    return [...new Set(this.#sources.map(source => source.type))];
   }
 }

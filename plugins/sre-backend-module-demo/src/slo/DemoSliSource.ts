@@ -1,0 +1,219 @@
+import type {
+  SliMetricSource,
+  SliSample,
+  SliSource,
+  TimeRange,
+} from '@baton/plugin-sre-node';
+
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+
+/** A period of elevated errors, in minutes before the demo's "now". */
+interface Incident {
+  minutesAgo: number;
+  minutes: number;
+  /** Share of bad events while it lasts. */
+  badShare: number;
+}
+
+/** The traffic of one demo SLI: events per minute with a daily rhythm. */
+interface DemoStream {
+  perMinute: number;
+  /** Share of bad events outside incidents. */
+  badShare: number;
+  incidents: Incident[];
+}
+
+/**
+ * The story of the demo SLOs: checkout is in the middle of an incident (the
+ * card pages), checkout latency had a slow afternoon twelve days ago, the
+ * storefront is calm, and the payment provider's outage three days ago spent
+ * this month's budget of payments-adapter.
+ */
+const STREAMS: Record<string, DemoStream> = {
+  'checkout-requests': {
+    perMinute: 600,
+    badShare: 0.0003,
+    incidents: [
+      { minutesAgo: 6 * 1440 + 200, minutes: 45, badShare: 0.05 },
+      { minutesAgo: 80, minutes: 80, badShare: 0.018 },
+    ],
+  },
+  'checkout-latency': {
+    perMinute: 600,
+    badShare: 0.004,
+    incidents: [{ minutesAgo: 12 * 1440 + 500, minutes: 180, badShare: 0.08 }],
+  },
+  'storefront-pages': {
+    perMinute: 2400,
+    badShare: 0.0008,
+    incidents: [{ minutesAgo: 17 * 1440 + 30, minutes: 20, badShare: 0.03 }],
+  },
+  'payments-authorisations': {
+    perMinute: 40,
+    badShare: 0.0001,
+    incidents: [{ minutesAgo: 3 * 1440 + 400, minutes: 120, badShare: 0.3 }],
+  },
+};
+
+/** The demo catalog's queries (examples/openslo): stream and what they count. */
+const QUERIES: Record<
+  string,
+  { stream: string; count: 'good' | 'bad' | 'total'; counter: boolean }
+> = {
+  'sum(http_requests_total{service="checkout",code!~"5.."})': {
+    stream: 'checkout-requests',
+    count: 'good',
+    counter: true,
+  },
+  'sum(http_requests_total{service="checkout"})': {
+    stream: 'checkout-requests',
+    count: 'total',
+    counter: true,
+  },
+  'sum(http_request_duration_seconds_bucket{service="checkout",le="0.3"})': {
+    stream: 'checkout-latency',
+    count: 'good',
+    counter: true,
+  },
+  'sum(http_request_duration_seconds_count{service="checkout"})': {
+    stream: 'checkout-latency',
+    count: 'total',
+    counter: true,
+  },
+  'sum(http_requests_total{service="storefront",code!~"5.."})': {
+    stream: 'storefront-pages',
+    count: 'good',
+    counter: true,
+  },
+  'sum(http_requests_total{service="storefront"})': {
+    stream: 'storefront-pages',
+    count: 'total',
+    counter: true,
+  },
+  'payments/custom.payments.authorise.failed': {
+    stream: 'payments-authorisations',
+    count: 'bad',
+    counter: false,
+  },
+  'payments/custom.payments.authorise.total': {
+    stream: 'payments-authorisations',
+    count: 'total',
+    counter: false,
+  },
+};
+
+/** How many days of history the demo can produce. */
+const HISTORY_DAYS = 100;
+
+/** A number in [0, 1) that depends only on its inputs. */
+function noise(minute: number, salt: number): number {
+  const x = Math.sin(minute * 12.9898 + salt * 78.233) * 43758.5453;
+  return x - Math.floor(x);
+}
+
+function queryKey(metricSource: SliMetricSource): string | undefined {
+  const spec = metricSource.spec;
+  if (metricSource.type === 'Prometheus' && typeof spec.query === 'string') {
+    return spec.query;
+  }
+  if (metricSource.type === 'Mackerel') {
+    return `${spec.service}/${spec.metric}`;
+  }
+  return undefined;
+}
+
+/**
+ * Deterministic SLI series for the demo catalog, answering its Prometheus
+ * and Mackerel queries as those systems would: Prometheus queries as
+ * counters at each step, Mackerel metrics as one value per minute. Times are
+ * relative to when the source was made, so a fresh `npm start` always shows
+ * the same story.
+ */
+export class DemoSliSource implements SliSource {
+  readonly #origin: number;
+
+  constructor(
+    readonly type: 'Prometheus' | 'Mackerel',
+    private readonly now: number = Date.now(),
+  ) {
+    this.#origin = Math.floor(now / MINUTE) - HISTORY_DAYS * 1440;
+  }
+
+  handles(metricSource: SliMetricSource): boolean {
+    const key = queryKey(metricSource);
+    return key !== undefined && key in QUERIES;
+  }
+
+  /** Events of one minute (by minute number since the epoch). */
+  #minute(stream: DemoStream, minute: number) {
+    const nowMinute = Math.floor(this.now / MINUTE);
+    const hourOfDay = (((minute % 1440) + 1440) % 1440) / 60;
+    // Busiest in the Japanese evening (about 11:00 UTC), quietest before dawn.
+    const daily = 1 + 0.6 * Math.sin(((hourOfDay - 5) / 24) * 2 * Math.PI);
+    const total = Math.round(
+      stream.perMinute * daily * (0.9 + 0.2 * noise(minute, 1)),
+    );
+    let share = stream.badShare * (0.5 + noise(minute, 2));
+    for (const incident of stream.incidents) {
+      const start = nowMinute - incident.minutesAgo;
+      if (minute >= start && minute < start + incident.minutes) {
+        share = incident.badShare * (0.8 + 0.4 * noise(minute, 3));
+      }
+    }
+    const bad = Math.min(
+      total,
+      Math.round(total * share + noise(minute, 4) - 0.5),
+    );
+    return { total, bad: Math.max(0, bad) };
+  }
+
+  async queryRange(options: {
+    metricSource: SliMetricSource;
+    range: TimeRange;
+    stepSeconds: number;
+  }): Promise<SliSample[]> {
+    const query = QUERIES[queryKey(options.metricSource) ?? ''];
+    if (!query) {
+      throw new Error('the demo source has no series for this query');
+    }
+    const stream = STREAMS[query.stream];
+    const value = (minute: number) => {
+      const events = this.#minute(stream, minute);
+      if (query.count === 'total') return events.total;
+      return query.count === 'bad' ? events.bad : events.total - events.bad;
+    };
+    const start = options.range.start.getTime();
+    const end = Math.min(options.range.end.getTime(), this.#nowMs());
+    const samples: SliSample[] = [];
+    if (!query.counter) {
+      // Mackerel: a value per minute, stamped at the minute's end.
+      const first = Math.max(Math.ceil(start / MINUTE), this.#origin + 1);
+      for (let minute = first; minute * MINUTE < end; minute++) {
+        samples.push({
+          timestamp: new Date(minute * MINUTE),
+          value: value(minute - 1),
+        });
+      }
+      return samples;
+    }
+    // Prometheus: the counter (events since the demo's origin) at each step.
+    const stepMs = options.stepSeconds * 1000;
+    let minute = this.#origin;
+    let counter = 0;
+    for (let t = Math.ceil(start / stepMs) * stepMs; t < end; t += stepMs) {
+      const upTo = Math.floor(t / MINUTE);
+      if (upTo < this.#origin) continue;
+      while (minute < upTo) counter += value(minute++);
+      samples.push({ timestamp: new Date(t), value: counter });
+    }
+    return samples;
+  }
+
+  #nowMs(): number {
+    return Math.max(this.now, Date.now());
+  }
+}
+
+/** The demo's days of history, for tests. */
+export const DEMO_SLI_HISTORY_MS = HISTORY_DAYS * DAY;

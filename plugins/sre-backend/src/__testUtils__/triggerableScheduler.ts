@@ -1,0 +1,13 @@
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+
+/** What mockServices.scheduler() is at runtime (MockSchedulerService), which its declared type hides. */
+export interface TriggerableScheduler {
+  factory(options: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  triggerTask(id: string): Promise<void>;
+}
+
+/** A mock scheduler whose tasks a test runs itself, so it knows when they finished. */
+export function triggerableScheduler(): TriggerableScheduler {
+  return mockServices.scheduler() as unknown as TriggerableScheduler;
+}

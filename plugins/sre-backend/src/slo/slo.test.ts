@@ -1,0 +1,307 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  sreSliSourcesExtensionPoint,
+  type SliSource,
+  type SliSample,
+} from '@baton/plugin-sre-node';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import request from 'supertest';
+import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
+import { sreBackendPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const STEP = 300_000;
+const HOUR = 3_600_000;
+// The steps after this are bad: set once, so the test knows them whenever the backend evaluates.
+const badFrom = Math.floor((Date.now() - 60_000) / STEP) * STEP - HOUR;
+
+/**
+ * 100 events per 5-minute step, 10 of them bad in every step after
+ * `badFrom`; per-step values (counter: false). Fails while `down` is set.
+ */
+class ScriptedSource implements SliSource {
+  readonly type = 'Scripted';
+  down = false;
+  calls = 0;
+
+  async queryRange(options: Parameters<SliSource['queryRange']>[0]) {
+    this.calls += 1;
+    if (this.down) throw new Error('scripted source is down');
+    const samples: SliSample[] = [];
+    const start = options.range.start.getTime();
+    for (let t = start; t < options.range.end.getTime(); t += STEP) {
+      const bad = t > badFrom ? 10 : 0;
+      const value =
+        options.metricSource.spec.count === 'good' ? 100 - bad : 100;
+      samples.push({ timestamp: new Date(t), value });
+    }
+    return samples;
+  }
+}
+
+const OPENSLO = `
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: api-availability
+  displayName: API availability
+spec:
+  budgetingMethod: Occurrences
+  timeWindow:
+    - duration: 1d
+      isRolling: true
+  indicator:
+    metadata:
+      name: api-good
+    spec:
+      ratioMetric:
+        counter: false
+        good:
+          metricSource:
+            type: Scripted
+            spec: { count: good }
+        total:
+          metricSource:
+            type: Scripted
+            spec: { count: total }
+  objectives:
+    - displayName: 99% good
+      target: 0.99
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: broken
+spec:
+  budgetingMethod: Occurrences
+  timeWindow:
+    - duration: 1d
+      isRolling: true
+  indicator:
+    spec:
+      ratioMetric:
+        total:
+          metricSource: { type: Scripted, spec: { count: total } }
+        good:
+          metricSource: { type: Scripted, spec: { count: good } }
+  objectives:
+    - target: 1.5
+`;
+
+describe.each(databases.eachSupportedId())('SLO API on %s', id => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-slo-'));
+  fs.writeFileSync(path.join(dir, 'slo.yaml'), OPENSLO);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const component = (
+    name: string,
+    annotations: Record<string, string>,
+  ): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `file:${path.join(
+          dir,
+          'catalog-info.yaml',
+        )}`,
+        ...annotations,
+      },
+    },
+    spec: {
+      type: 'service',
+      owner: 'group:default/team',
+      lifecycle: 'production',
+    },
+  });
+
+  async function startBackend(entities: Entity[]) {
+    const knex = await databases.init(id);
+    const source = new ScriptedSource();
+    const scheduler = triggerableScheduler();
+    const { server } = await startTestBackend({
+      features: [
+        sreBackendPlugin,
+        createBackendModule({
+          pluginId: 'sre',
+          moduleId: 'scripted-sli',
+          register(env) {
+            env.registerInit({
+              deps: { sli: sreSliSourcesExtensionPoint },
+              async init({ sli }) {
+                sli.addSliSource(source);
+              },
+            });
+          },
+        }),
+        mockServices.database.factory({ knex }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.rootConfig.factory({ data: {} }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const get = (url: string) =>
+      request(server)
+        .get(`/api/sre${url}`)
+        .set('Authorization', mockCredentials.user.header());
+    return { get, source, scheduler, server, knex };
+  }
+
+  it('backfills the window on first sight and returns SLI, budget and burn rates from the snapshots', async () => {
+    const { get, knex } = await startBackend([
+      component('api', { 'baton.dev/openslo': './slo.yaml' }),
+    ]);
+    const res = await get('/entities/component/default/api/slos');
+    expect(res.status).toBe(200);
+
+    const [slo] = res.body.items;
+    const asOf = Date.parse(slo.windowEnd);
+    // 1 day of 5-minute steps, 100 events each; 10 bad in each step after badFrom.
+    const badSteps = (asOf - badFrom) / STEP;
+    expect(badSteps).toBeGreaterThanOrEqual(12);
+    const total = 288 * 100;
+    const bad = badSteps * 10;
+    expect(slo).toMatchObject({
+      id: 'api-availability',
+      displayName: 'API availability',
+      objective: 0.99,
+      window: '1d',
+      counts: { total, bad, good: total - bad },
+      stepSeconds: 300,
+      lastError: null,
+    });
+    expect(Date.parse(slo.windowStart)).toBe(asOf - 86_400_000);
+    expect(slo.sli).toBeCloseTo(1 - bad / total, 9);
+    expect(slo.errorBudget.remaining).toBeCloseTo(1 - bad / (total * 0.01), 9);
+    // The last hour: 12 steps, 10 of 100 bad in each → (0.1) / (1 − 0.99) = 10.
+    expect(slo.burnRates['1h']).toBeCloseTo(10, 9);
+    expect(slo.burnRates['5m']).toBeCloseTo(10, 9);
+    expect(slo.burnRates['6h']).toBeCloseTo(bad / 7200 / 0.01, 9);
+    // Backfill reaches 3 days back for the longest burn window.
+    expect(slo.burnRates['3d']).toBeCloseTo(bad / (864 * 100) / 0.01, 9);
+    // Thresholds scale to the 1-day window: 14.4 / 30 = 0.48 < 10.
+    expect(slo.alerting).toBe('page');
+    expect(slo.alertRules[0]).toMatchObject({ severity: 'page', firing: true });
+    expect(slo.alertRules[0].threshold).toBeCloseTo(0.48, 9);
+    expect(slo.queries).toEqual([
+      { role: 'good', type: 'Scripted', spec: { count: 'good' } },
+      { role: 'total', type: 'Scripted', spec: { count: 'total' } },
+    ]);
+    expect(slo.history.length).toBeGreaterThan(10);
+    expect(slo.history[slo.history.length - 1].sli).toBeCloseTo(slo.sli, 9);
+
+    // The invalid SLO of the same file is reported with its field; the valid one still counts.
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({
+        file: './slo.yaml',
+        slo: 'broken',
+        field: '[1].spec.objectives[0].target',
+        code: 'invalid-value',
+      }),
+    ]);
+    const rows = await knex('sre_sli_snapshots').count({ n: '*' });
+    expect(Number(rows[0].n)).toBe(864);
+  });
+
+  it('keeps serving stored numbers when the source is down, with the error, and catches up after', async () => {
+    const { get, source, scheduler, knex } = await startBackend([
+      component('api', { 'baton.dev/openslo': './slo.yaml' }),
+    ]);
+    await scheduler.triggerTask('sre-slo-evaluation');
+    const before = (await get('/entities/component/default/api/slos')).body
+      .items[0];
+    expect(before.counts.total).toBe(28800);
+
+    // The last hour was never fetched (say, the backend was stopped), and now the source is down.
+    const lastStep = Date.parse(before.windowEnd);
+    await knex('sre_sli_snapshots')
+      .where('step_end', '>', lastStep - HOUR)
+      .delete();
+    await knex('sre_slo_series').update({ last_step: lastStep - HOUR });
+    source.down = true;
+    await scheduler.triggerTask('sre-slo-evaluation');
+    const during = (await get('/entities/component/default/api/slos')).body
+      .items[0];
+    expect(during.lastError).toBe('scripted source is down');
+    expect(Date.parse(during.windowEnd)).toBe(lastStep - HOUR);
+    // Stored data still answers: 12 fewer bad steps than before in the window.
+    expect(during.counts.total).toBe(28800);
+    expect(during.counts.bad).toBe(before.counts.bad - 120);
+
+    source.down = false;
+    await scheduler.triggerTask('sre-slo-evaluation');
+    const after = (await get('/entities/component/default/api/slos')).body
+      .items[0];
+    expect(after.lastError).toBeNull();
+    expect(Date.parse(after.windowEnd)).toBeGreaterThanOrEqual(lastStep);
+    expect(after.counts.total).toBe(28800);
+  });
+
+  it('leaves maintenance windows out of the budget', async () => {
+    const maintenance = `${new Date(badFrom).toISOString()}/${new Date(
+      badFrom + 10 * HOUR,
+    ).toISOString()}`;
+    const { get } = await startBackend([
+      component('api', {
+        'baton.dev/openslo': './slo.yaml',
+        'baton.dev/maintenance': `${maintenance}, not-an-interval`,
+      }),
+    ]);
+    const res = await get('/entities/component/default/api/slos');
+    const [slo] = res.body.items;
+    expect(slo.counts.bad).toBe(0);
+    expect(slo.sli).toBe(1);
+    expect(slo.burnRates['1h']).toBeNull();
+    expect(slo.maintenance).toHaveLength(1);
+    expect(res.body.problems).toHaveLength(2);
+    expect(res.body.problems).toContainEqual(
+      expect.objectContaining({
+        field: 'metadata.annotations.baton.dev/maintenance',
+        code: 'invalid-value',
+        params: expect.objectContaining({ value: 'not-an-interval' }),
+      }),
+    );
+  });
+
+  it('answers an entity without SLOs, a missing file, an unknown entity and a caller without credentials', async () => {
+    const { get, server } = await startBackend([
+      component('plain', {}),
+      component('lost', { 'baton.dev/openslo': './missing.yaml' }),
+    ]);
+    const plain = await get('/entities/component/default/plain/slos');
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual({ items: [], problems: [] });
+
+    const lost = await get('/entities/component/default/lost/slos');
+    expect(lost.body.problems).toEqual([
+      expect.objectContaining({ file: './missing.yaml', code: 'unreadable' }),
+    ]);
+
+    const unknown = await get('/entities/component/default/nobody/slos');
+    expect(unknown.status).toBe(404);
+
+    const bad = await get('/entities/component/default/Not%20a%20name/slos');
+    expect(bad.status).toBe(400);
+
+    const anonymous = await request(server)
+      .get('/api/sre/entities/component/default/plain/slos')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+  });
+});
