@@ -5,8 +5,9 @@
 # `N passed, N failed`, where type-check, lint and formatting count as one
 # test each.
 #
-# BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 turn "not found, skipped"
-# into a failure.
+# BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 / BATON_REQUIRE_PROMETHEUS=1
+# turn "not found, not run" into a failure. The real-Prometheus tests need
+# Debian's prometheus and promtool on the PATH.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 set +e
