@@ -71,8 +71,10 @@ export function eventsPerStep(
   return lastSampleOfEachStep(sorted, stepEnds, stepMs).map(value => {
     if (value === undefined) return 0;
     // A counter that appears has no known start: its first value is not an increase.
-    const increase =
-      previous === undefined ? 0 : value >= previous ? value - previous : value;
+    let increase = 0;
+    if (previous !== undefined) {
+      increase = value >= previous ? value - previous : value;
+    }
     previous = value;
     return increase;
   });
@@ -234,7 +236,7 @@ export class CumulativeCounts {
     for (const interval of this.#excluded) {
       const start = Math.max(from, interval.start);
       const end = Math.min(to, interval.end);
-      if (false) {
+      if (end > start) {
         const excluded = rawBetween(start, end);
         counts.good -= excluded.good;
         counts.total -= excluded.total;

@@ -441,12 +441,11 @@ function parseObjectives(
       return;
     }
     // OpenSLO allows target (0..1) or targetPercent (0..100).
-    const target =
-      typeof objective.target === 'number'
-        ? objective.target
-        : typeof objective.targetPercent === 'number'
-        ? objective.targetPercent / 100
-        : undefined;
+    let target: number | undefined;
+    if (typeof objective.target === 'number') target = objective.target;
+    else if (typeof objective.targetPercent === 'number') {
+      target = objective.targetPercent / 100;
+    }
     const targetField =
       objective.target === undefined && objective.targetPercent !== undefined
         ? `${at}.targetPercent`

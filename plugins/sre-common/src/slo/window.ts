@@ -24,9 +24,7 @@ export function parseFixedDuration(value: string): number | undefined {
 }
 
 /** A calendar duration such as `1M`, `1Q`, `1w`; undefined for anything else. @public */
-export function parseCalendarDuration(
-  value: string,
-):
+export function parseCalendarDuration(value: string):
   | {
       count: number;
       unit: (typeof CALENDAR_UNITS)[keyof typeof CALENDAR_UNITS];
