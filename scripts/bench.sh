@@ -5,8 +5,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 ensure_dependencies
 cd "$BATON_ROOT"
 status=0
-for bench in truckFactorBench teamReportBench; do
-  echo "── $bench"
-  node --require @backstage/cli/config/nodeTransform.cjs "packages/sre-cli/src/bench/$bench.ts" || status=1
+# The SLO bench also runs on PostgreSQL when
+# BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING is set.
+for bench in packages/sre-cli/src/bench/truckFactorBench.ts \
+  packages/sre-cli/src/bench/teamReportBench.ts \
+  plugins/sre-backend/src/slo/sloEvaluationBench.ts; do
+  echo "── $(basename "$bench" .ts)"
+  node --require @backstage/cli/config/nodeTransform.cjs "$bench" || status=1
 done
 exit $status
