@@ -120,12 +120,14 @@ export const sreBackendPlugin = createBackendPlugin({
           exclude: knowledgeConfig?.getOptionalStringArray('exclude'),
           botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
         });
+        const sloStore = SloStore.create(client);
         const readinessConfig = config.getOptionalConfig('sre.readiness');
         const readiness = new ReadinessService({
           catalog,
           auth,
           knowledge,
           history: DatabaseReadinessHistoryStore.create(client),
+          slos: sloStore,
           policy: readinessPolicy({
             weights: readinessConfig?.getOptional('weights'),
             critical: readinessConfig?.getOptional('critical'),
@@ -163,7 +165,7 @@ export const sreBackendPlugin = createBackendPlugin({
           );
         }
         const slos = new SloService({
-          store: SloStore.create(client),
+          store: sloStore,
           reader: new SloDefinitionReader({
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),

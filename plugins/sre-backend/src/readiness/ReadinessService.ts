@@ -23,6 +23,7 @@ import {
   TeamReport,
 } from '@baton/plugin-sre-common';
 import { KnowledgeService } from './KnowledgeService';
+import type { SloStore } from '../slo/SloStore';
 import { ReadinessHistoryStore } from './ReadinessHistoryStore';
 
 const SERVICE_KINDS = ['component', 'system', 'resource'];
@@ -96,6 +97,8 @@ export class ReadinessService {
       auth: AuthService;
       knowledge: KnowledgeService;
       history: ReadinessHistoryStore;
+      /** SLOs read from each entity's OpenSLO files. */
+      slos: Pick<SloStore, 'countDefinitions'>;
       policy: ReadinessPolicy;
       now?: () => Date;
     },
@@ -229,12 +232,16 @@ export class ReadinessService {
   ): Promise<ReadinessFacts[]> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const knowledge = await this.options.knowledge.findReports(refs);
+    const sloCounts = await this.options.slos.countDefinitions(refs);
     const now = this.#now().toISOString();
     return entities.map((entity, index) => ({
       now,
       entity,
       owner: view.owner(entity),
       knowledge: knowledge.get(refs[index]),
+      slos: sloCounts.has(refs[index])
+        ? { count: sloCounts.get(refs[index])! }
+        : undefined,
       accessResources: view.accessResources(entity),
     }));
   }

@@ -105,6 +105,19 @@ export class SloStore {
     };
   }
 
+  /** How many usable SLOs each entity declared when last read; entities never read are absent. */
+  async countDefinitions(entityRefs: string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const rows: Array<{ entity_ref: string; definitions: string }> =
+      await this.db('sre_slo_entities')
+        .whereIn('entity_ref', entityRefs)
+        .select('entity_ref', 'definitions');
+    for (const row of rows) {
+      counts.set(row.entity_ref, JSON.parse(row.definitions).length);
+    }
+    return counts;
+  }
+
   /**
    * The series of an objective, created if new. A changed definition hash
    * means other queries or threshold: the old snapshots no longer describe

@@ -217,6 +217,12 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
     ]);
     const rows = await knex('sre_sli_snapshots').count({ n: '*' });
     expect(Number(rows[0].n)).toBe(864);
+
+    // The readiness check "At least one SLO" reads what was stored.
+    const readiness = await get('/entities/component/default/api/readiness');
+    expect(
+      readiness.body.checks.find((check: { id: string }) => check.id === 'slo'),
+    ).toMatchObject({ status: 'pass', reason: '1 SLOs in ./slo.yaml.' });
   });
 
   it('keeps serving stored numbers when the source is down, with the error, and catches up after', async () => {
@@ -292,6 +298,14 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
     expect(lost.body.problems).toEqual([
       expect.objectContaining({ file: './missing.yaml', code: 'unreadable' }),
     ]);
+    const lostReadiness = await get(
+      '/entities/component/default/lost/readiness',
+    );
+    expect(
+      lostReadiness.body.checks.find(
+        (check: { id: string }) => check.id === 'slo',
+      ),
+    ).toMatchObject({ status: 'fail' });
 
     const unknown = await get('/entities/component/default/nobody/slos');
     expect(unknown.status).toBe(404);
