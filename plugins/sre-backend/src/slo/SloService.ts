@@ -70,6 +70,7 @@ function seriesHash(
         counter: indicator.type === 'ratio' ? indicator.counter : undefined,
         op: objective.op,
         value: objective.value,
+        timeSliceTarget: objective.timeSliceTarget,
         stepSeconds,
       }),
     )
@@ -131,7 +132,8 @@ export class SloService {
   /** Reads the entity's definitions and fetches the steps each series lacks. */
   async refreshEntity(entity: Entity): Promise<void> {
     const entityRef = stringifyEntityRef(entity);
-    const { definitions, problems } = await this.options.reader.read(entity);
+    const read = await this.options.reader.read(entity);
+    const { definitions, problems } = this.#withSupportedSlices(read);
     const now = this.#now();
     await this.options.store.saveEntity({
       entityRef,
@@ -159,6 +161,39 @@ export class SloService {
       }
     }
     await this.options.store.removeSeriesExcept(entityRef, keep);
+  }
+
+  /** Time slices are evaluation steps: an SLO with other slices cannot be counted. */
+  #withSupportedSlices(read: {
+    definitions: SloDefinition[];
+    problems: SloProblem[];
+  }) {
+    const step = this.options.stepSeconds;
+    const problems = [...read.problems];
+    const definitions = read.definitions.filter(definition => {
+      const index = definition.objectives.findIndex(
+        objective =>
+          objective.timeSliceSeconds !== undefined &&
+          objective.timeSliceSeconds !== step,
+      );
+      if (index < 0) return true;
+      const field = `${definition.fieldPrefix}spec.objectives[${index}].timeSliceWindow`;
+      const value = definition.objectives[index].timeSliceWindow ?? '';
+      problems.push({
+        file: definition.file,
+        slo: definition.name,
+        field,
+        code: 'unsupported',
+        params: { field, value, expected: `${step}s` },
+        message: `${
+          definition.file
+        }: ${field}: time slices of ${value} are not supported; Baton's slices are its evaluation step (sre.slo.step, ${
+          step / 60
+        } min)`,
+      });
+      return false;
+    });
+    return { definitions, problems };
   }
 
   async #ingest(
@@ -351,6 +386,13 @@ export class SloService {
       objective: objective.target,
       window: definition.window.duration,
       windowType: definition.window.type,
+      budgetingMethod: definition.budgetingMethod,
+      ...(objective.timeSliceTarget !== undefined
+        ? {
+            timeSliceTarget: objective.timeSliceTarget,
+            timeSliceWindow: objective.timeSliceWindow,
+          }
+        : {}),
       ...evaluation,
       queries: queriesOf(definition),
       stepSeconds: this.options.stepSeconds,

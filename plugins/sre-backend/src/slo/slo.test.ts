@@ -99,6 +99,48 @@ spec:
           metricSource: { type: Scripted, spec: { count: good } }
   objectives:
     - target: 1.5
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: api-slices
+spec:
+  budgetingMethod: Timeslices
+  timeWindow:
+    - duration: 1d
+      isRolling: true
+  indicator:
+    spec:
+      ratioMetric:
+        good:
+          metricSource: { type: Scripted, spec: { count: good } }
+        total:
+          metricSource: { type: Scripted, spec: { count: total } }
+  objectives:
+    - target: 0.9
+      timeSliceTarget: 0.95
+      timeSliceWindow: 5m
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: minute-slices
+spec:
+  budgetingMethod: Timeslices
+  timeWindow:
+    - duration: 1d
+      isRolling: true
+  indicator:
+    spec:
+      ratioMetric:
+        good:
+          metricSource: { type: Scripted, spec: { count: good } }
+        total:
+          metricSource: { type: Scripted, spec: { count: total } }
+  objectives:
+    - target: 0.9
+      timeSliceTarget: 0.95
+      timeSliceWindow: 1m
 `;
 
 describe.each(databases.eachSupportedId())('SLO API on %s', id => {
@@ -205,8 +247,20 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
     expect(slo.history.length).toBeGreaterThan(10);
     expect(slo.history[slo.history.length - 1].sli).toBeCloseTo(slo.sli, 9);
 
-    // The invalid SLO of the same file is reported with its field; the valid one still counts.
-    expect(res.body.items).toHaveLength(1);
+    // Time slices of 5 minutes: a step with 10 of 100 bad misses the 95% slice target.
+    const slices = res.body.items[1];
+    expect(slices).toMatchObject({
+      id: 'api-slices',
+      budgetingMethod: 'Timeslices',
+      timeSliceTarget: 0.95,
+      timeSliceWindow: '5m',
+      counts: { total: 288, bad: badSteps, good: 288 - badSteps },
+    });
+    expect(slices.sli).toBeCloseTo(1 - badSteps / 288, 9);
+    expect(slices.burnRates['1h']).toBeCloseTo(1 / (1 - 0.9), 9);
+
+    // The invalid SLOs of the same file are reported with their field; the valid ones still count.
+    expect(res.body.items).toHaveLength(2);
     expect(res.body.problems).toEqual([
       expect.objectContaining({
         file: './slo.yaml',
@@ -214,15 +268,21 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
         field: '[1].spec.objectives[0].target',
         code: 'invalid-value',
       }),
+      expect.objectContaining({
+        file: './slo.yaml',
+        slo: 'minute-slices',
+        field: '[3].spec.objectives[0].timeSliceWindow',
+        code: 'unsupported',
+      }),
     ]);
     const rows = await knex('sre_sli_snapshots').count({ n: '*' });
-    expect(Number(rows[0].n)).toBe(864);
+    expect(Number(rows[0].n)).toBe(2 * 864);
 
     // The readiness check "At least one SLO" reads what was stored.
     const readiness = await get('/entities/component/default/api/readiness');
     expect(
       readiness.body.checks.find((check: { id: string }) => check.id === 'slo'),
-    ).toMatchObject({ status: 'pass', reason: '1 SLOs in ./slo.yaml.' });
+    ).toMatchObject({ status: 'pass', reason: '2 SLOs in ./slo.yaml.' });
   });
 
   it('keeps serving stored numbers when the source is down, with the error, and catches up after', async () => {
@@ -275,7 +335,8 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
     expect(slo.sli).toBe(1);
     expect(slo.burnRates['1h']).toBeNull();
     expect(slo.maintenance).toHaveLength(1);
-    expect(res.body.problems).toHaveLength(2);
+    // The two invalid SLOs of the file, and the annotation.
+    expect(res.body.problems).toHaveLength(3);
     expect(res.body.problems).toContainEqual(
       expect.objectContaining({
         field: 'metadata.annotations.baton.dev/maintenance',

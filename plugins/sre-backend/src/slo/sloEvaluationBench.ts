@@ -25,6 +25,7 @@ const RUNS = 3;
 const definition = (name: string): SloDefinition => ({
   name,
   file: 'openslo.yaml',
+  fieldPrefix: '',
   budgetingMethod: 'Occurrences',
   window: { type: 'rolling', duration: '28d', seconds: WINDOW_MS / 1000 },
   indicator: {

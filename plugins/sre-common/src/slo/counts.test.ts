@@ -169,6 +169,31 @@ describe('stepCountsOf', () => {
     ]);
   });
 
+  it('makes each step one time slice with Timeslices, good when its share of good events reaches the slice target', () => {
+    const steps = stepCountsOf({
+      indicator: { type: 'ratio', counter: false, good: source, total: source },
+      objective: { target: 0.99, timeSliceTarget: 0.95, timeSliceSeconds: 300 },
+      samples: {
+        // 95/100 meets 0.95; 94/100 does not; no events is no slice.
+        good: [
+          { timestamp: at(1), value: 95 },
+          { timestamp: at(2), value: 94 },
+        ],
+        total: [
+          { timestamp: at(1), value: 100 },
+          { timestamp: at(2), value: 100 },
+        ],
+      },
+      stepEnds: ends,
+      stepMs: STEP,
+    });
+    expect(steps).toEqual([
+      { timestamp: at(1), good: 1, total: 1 },
+      { timestamp: at(2), good: 0, total: 1 },
+      { timestamp: at(3), good: 0, total: 0 },
+    ]);
+  });
+
   it('keeps good within 0..total', () => {
     const indicator: SloIndicator = {
       type: 'ratio',

@@ -107,10 +107,25 @@ const compare: Record<
  * indicator's queries. Good is kept within 0..total, since good and total
  * are read by separate queries that may disagree by a scrape. A threshold
  * indicator counts each step with a value as one event, good when it meets
- * the objective's threshold.
+ * the objective's threshold. With Timeslices (a slice is one step) each step
+ * with events becomes one slice, good when `timeSliceTarget` of its events
+ * are good.
  * @public
  */
-export function stepCountsOf(options: {
+export function stepCountsOf(
+  options: Parameters<typeof eventCountsOf>[0],
+): SloStepCounts[] {
+  const steps = eventCountsOf(options);
+  const sliceTarget = options.objective.timeSliceTarget;
+  if (sliceTarget === undefined) return steps;
+  return steps.map(step => ({
+    timestamp: step.timestamp,
+    good: step.total > 0 && step.good / step.total >= sliceTarget ? 1 : 0,
+    total: step.total > 0 ? 1 : 0,
+  }));
+}
+
+function eventCountsOf(options: {
   indicator: SloIndicator;
   objective: SloObjective;
   samples: Partial<Record<'good' | 'bad' | 'total' | 'metric', SloSample[]>>;

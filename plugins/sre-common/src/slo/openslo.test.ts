@@ -56,6 +56,7 @@ describe('parseOpenSlo: valid SLOs', () => {
         displayName: 'Avail',
         description: 'Checkout answers',
         file: FILE,
+        fieldPrefix: '',
         budgetingMethod: 'Occurrences',
         window: { type: 'rolling', duration: '28d', seconds: 28 * 86400 },
         indicator: {
@@ -264,9 +265,47 @@ describe('parseOpenSlo: problems', () => {
     ]);
   });
 
-  it('does not support Timeslices yet', () => {
+  it('reads Timeslices objectives with their slice target and window', () => {
     const { definitions, problems } = problemsOf(
-      slo('a', { budgetingMethod: 'Timeslices' }),
+      slo('a', {
+        budgetingMethod: 'Timeslices',
+        objectives: [
+          { target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '5m' },
+        ],
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(definitions[0].budgetingMethod).toBe('Timeslices');
+    expect(definitions[0].objectives[0]).toEqual({
+      target: 0.99,
+      timeSliceTarget: 0.95,
+      timeSliceWindow: '5m',
+      timeSliceSeconds: 300,
+    });
+  });
+
+  it('needs the slice target and window of a Timeslices objective', () => {
+    const { definitions, problems } = problemsOf(
+      slo('a', {
+        budgetingMethod: 'Timeslices',
+        objectives: [
+          { target: 0.99, timeSliceWindow: '5m' },
+          { target: 0.99, timeSliceTarget: 1.2, timeSliceWindow: '5m' },
+          { target: 0.99, timeSliceTarget: 0.9, timeSliceWindow: 'soon' },
+        ],
+      }),
+    );
+    expect(definitions).toEqual([]);
+    expect(problems.map(p => [p.field, p.code])).toEqual([
+      ['spec.objectives[0].timeSliceTarget', 'required'],
+      ['spec.objectives[1].timeSliceTarget', 'invalid-value'],
+      ['spec.objectives[2].timeSliceWindow', 'invalid-value'],
+    ]);
+  });
+
+  it('does not support RatioTimeslices yet', () => {
+    const { definitions, problems } = problemsOf(
+      slo('a', { budgetingMethod: 'RatioTimeslices' }),
     );
     expect(definitions).toEqual([]);
     expect(problems).toEqual([

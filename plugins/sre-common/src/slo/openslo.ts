@@ -135,25 +135,27 @@ function parseSlo(
     return undefined;
   }
 
-  if (spec.budgetingMethod !== 'Occurrences') {
-    if (
-      spec.budgetingMethod === 'Timeslices' ||
-      spec.budgetingMethod === 'RatioTimeslices'
-    ) {
+  const budgetingMethod =
+    spec.budgetingMethod === 'Timeslices' ? 'Timeslices' : 'Occurrences';
+  if (
+    spec.budgetingMethod !== 'Occurrences' &&
+    spec.budgetingMethod !== 'Timeslices'
+  ) {
+    if (spec.budgetingMethod === 'RatioTimeslices') {
       problems.add(
         name,
         `${at}spec.budgetingMethod`,
         'unsupported',
         { value: spec.budgetingMethod },
-        `budgetingMethod ${spec.budgetingMethod} is not supported yet; use Occurrences`,
+        `budgetingMethod ${spec.budgetingMethod} is not supported yet; use Occurrences or Timeslices`,
       );
     } else {
       problems.add(
         name,
         `${at}spec.budgetingMethod`,
         spec.budgetingMethod === undefined ? 'required' : 'invalid-value',
-        { expected: 'Occurrences' },
-        'budgetingMethod must be Occurrences',
+        { expected: 'Occurrences, Timeslices' },
+        'budgetingMethod must be Occurrences or Timeslices',
       );
     }
   }
@@ -199,6 +201,7 @@ function parseSlo(
     `${at}spec.objectives`,
     name,
     indicator?.type,
+    budgetingMethod,
     problems,
   );
 
@@ -214,7 +217,8 @@ function parseSlo(
     description:
       typeof spec.description === 'string' ? spec.description : undefined,
     file,
-    budgetingMethod: 'Occurrences',
+    fieldPrefix: at,
+    budgetingMethod,
     window,
     indicator,
     objectives: objectives ?? [],
@@ -416,6 +420,7 @@ function parseObjectives(
   field: string,
   slo: string | undefined,
   indicatorType: SloIndicator['type'] | undefined,
+  budgetingMethod: SloDefinition['budgetingMethod'],
   problems: ProblemList,
 ): SloObjective[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
@@ -499,6 +504,40 @@ function parseObjectives(
       }
       parsed.op = objective.op as SloThresholdOperator;
       parsed.value = objective.value;
+    }
+    if (budgetingMethod === 'Timeslices') {
+      const sliceTarget = objective.timeSliceTarget;
+      if (
+        typeof sliceTarget !== 'number' ||
+        !(sliceTarget > 0 && sliceTarget <= 1)
+      ) {
+        problems.add(
+          slo,
+          `${at}.timeSliceTarget`,
+          sliceTarget === undefined ? 'required' : 'invalid-value',
+          { expected: '(0, 1]' },
+          'Timeslices needs timeSliceTarget: the share of good events that makes a slice good, in (0, 1]',
+        );
+        return;
+      }
+      const window =
+        typeof objective.timeSliceWindow === 'string'
+          ? objective.timeSliceWindow
+          : '';
+      const seconds = parseFixedDuration(window);
+      if (!seconds) {
+        problems.add(
+          slo,
+          `${at}.timeSliceWindow`,
+          window ? 'invalid-value' : 'required',
+          { value: window },
+          `Timeslices needs timeSliceWindow, a duration such as 5m (got '${window}')`,
+        );
+        return;
+      }
+      parsed.timeSliceTarget = sliceTarget;
+      parsed.timeSliceWindow = window;
+      parsed.timeSliceSeconds = seconds;
     }
     objectives.push(parsed);
   });

@@ -68,6 +68,11 @@ export interface SloObjective {
   /** Threshold metrics only. */
   op?: SloThresholdOperator;
   value?: number;
+  /** Timeslices only: a slice is good when this share of its events is good. */
+  timeSliceTarget?: number;
+  /** Timeslices only: the slice length as written, e.g. `5m`, and in seconds. */
+  timeSliceWindow?: string;
+  timeSliceSeconds?: number;
 }
 
 /** One OpenSLO v1 `kind: SLO`, checked and normalised. @public */
@@ -77,7 +82,10 @@ export interface SloDefinition {
   description?: string;
   /** Where it was read from. */
   file: string;
-  budgetingMethod: 'Occurrences';
+  /** Field path prefix of its document in a file of several, e.g. `[2].`; empty otherwise. */
+  fieldPrefix: string;
+  /** Occurrences counts events; Timeslices counts good slices of time. */
+  budgetingMethod: 'Occurrences' | 'Timeslices';
   window: SloWindow;
   indicator: SloIndicator;
   objectives: SloObjective[];
@@ -152,6 +160,10 @@ export interface SloSummary {
   /** As written in the file, e.g. `28d`, or `1M` for a calendar month. */
   window: string;
   windowType: 'rolling' | 'calendar';
+  /** With Timeslices the counts are slices of `timeSliceWindow`, good when `timeSliceTarget` of their events are. */
+  budgetingMethod: 'Occurrences' | 'Timeslices';
+  timeSliceTarget?: number;
+  timeSliceWindow?: string;
   /** The window evaluated now: start and end (the last evaluated step). */
   windowStart: string | null;
   windowEnd: string | null;
