@@ -18,7 +18,6 @@ import {
   EntityReadyForLeaveCard,
   isReadyForLeaveAvailable,
 } from './readiness/EntityReadyForLeaveCard';
-import { EntitySloCard, isSloAvailable } from './slo/EntitySloCard';
 
 function component(annotations: Record<string, string> = {}): Entity {
   return {
@@ -43,33 +42,6 @@ async function renderCard(
     },
   );
 }
-
-describe('EntitySloCard', () => {
-  it('asks for baton.dev/openslo when the entity declares no SLOs', async () => {
-    await renderCard(<EntitySloCard />, component());
-    expect(screen.getByText('Service level objectives')).toBeInTheDocument();
-    expect(screen.getAllByText(/baton\.dev\/openslo/).length).toBeGreaterThan(
-      0,
-    );
-    expect(screen.queryByText('No SLI data collected yet')).toBeNull();
-  });
-
-  it('names the OpenSLO file while it waits for data', async () => {
-    await renderCard(
-      <EntitySloCard />,
-      component({ 'baton.dev/openslo': './openslo/checkout.yaml' }),
-    );
-    expect(screen.getByText('No SLI data collected yet')).toBeInTheDocument();
-    expect(screen.getByText(/\.\/openslo\/checkout\.yaml/)).toBeInTheDocument();
-  });
-
-  it('is available only with the annotation', () => {
-    expect(isSloAvailable(component())).toBe(false);
-    expect(isSloAvailable(component({ 'baton.dev/openslo': 'slo.yaml' }))).toBe(
-      true,
-    );
-  });
-});
 
 describe('EntityAlertHistoryCard', () => {
   it('matches alerts by service=<name> by default', async () => {

@@ -6,7 +6,7 @@ import type {
   KnowledgeReport,
   ReadinessReport,
   TeamReport,
-  SloSummary,
+  SloResponse,
 } from '@baton/plugin-sre-common';
 
 /** A list page of the REST API. @public */
@@ -18,7 +18,8 @@ export interface SreList<T> {
 /** The client of Baton's backend (`/api/sre`). @public */
 export interface SreApi {
   getHealth(): Promise<{ status: string }>;
-  getSlos(entityRef: string): Promise<SreList<SloSummary>>;
+  /** The entity's SLOs, one item per objective, and the definitions that could not be used. */
+  getSlos(entityRef: string): Promise<SloResponse>;
   getAlerts(
     entityRef: string,
     query?: { from?: string; to?: string; limit?: number; cursor?: string },

@@ -37,6 +37,22 @@ describe('SreClient', () => {
     expect(report).toMatchObject({ score: 40, name: 'checkout-api' });
   });
 
+  it('reads the SLOs of an entity with the problems of its definitions', async () => {
+    server.use(
+      http.get(`${baseUrl}/entities/component/default/checkout-api/slos`, () =>
+        HttpResponse.json({
+          items: [{ id: 'availability', name: 'availability' }],
+          problems: [{ file: 'slo.yaml', field: 'spec', message: 'bad' }],
+        }),
+      ),
+    );
+
+    const response = await client.getSlos('component:default/checkout-api');
+
+    expect(response.items.map(item => item.id)).toEqual(['availability']);
+    expect(response.problems).toHaveLength(1);
+  });
+
   it('sends only the query parameters that are set', async () => {
     let search = '';
     server.use(

@@ -1,7 +1,22 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_OPENSLO } from '@baton/plugin-sre-common';
-import { BatonCard } from '../components/BatonCard';
+import { ANNOTATION_OPENSLO, SloResponse } from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import useAsync from 'react-use/esm/useAsync';
+import { sreApiRef } from '../api/SreApi';
+import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
+import { SloProblems } from './SloProblems';
+import { SloRow } from './SloRow';
+
+const TEXT = {
+  title: 'Service level objectives',
+  subheader: (file: string) => `Declared in ${file}`,
+  listLabel: 'Service level objectives',
+  noSlosTitle: 'No SLOs found',
+  noSlos: (file: string) =>
+    `No OpenSLO SLO definitions were found in ${file}. Add a kind: SLO document there, or point ${ANNOTATION_OPENSLO} at the file that has them.`,
+};
 
 /** Whether the entity declares its SLOs with `baton.dev/openslo`. @public */
 export const isSloAvailable = (entity: Entity): boolean =>
@@ -11,18 +26,60 @@ export const isSloAvailable = (entity: Entity): boolean =>
 export function EntitySloCard() {
   const { entity } = useEntity();
   const file = entity.metadata.annotations?.[ANNOTATION_OPENSLO];
+  if (!file) {
+    return (
+      <BatonCard
+        title={TEXT.title}
+        placeholder={{ kind: 'not-configured', annotation: ANNOTATION_OPENSLO }}
+      />
+    );
+  }
+  return <SloCard entityRef={stringifyEntityRef(entity)} file={file} />;
+}
+
+function SloCard({ entityRef, file }: { entityRef: string; file: string }) {
+  const sreApi = useApi(sreApiRef);
+  const { value, loading, error } = useAsync(
+    async () => sreApi.getSlos(entityRef),
+    [sreApi, entityRef],
+  );
+
+  let placeholder: BatonCardPlaceholder | undefined;
+  if (loading) placeholder = { kind: 'loading' };
+  else if (error) placeholder = { kind: 'error', error };
+  else if (value && !value.items.length && !value.problems.length) {
+    placeholder = {
+      kind: 'no-data',
+      title: TEXT.noSlosTitle,
+      description: TEXT.noSlos(file),
+    };
+  }
   return (
     <BatonCard
-      title="Service level objectives"
-      placeholder={
-        file
-          ? {
-              kind: 'no-data',
-              title: 'No SLI data collected yet',
-              description: `SLOs are declared in ${file}. Their error budget and burn rates appear here once the backend has read the SLI source.`,
-            }
-          : { kind: 'not-configured', annotation: ANNOTATION_OPENSLO }
-      }
-    />
+      title={TEXT.title}
+      subheader={TEXT.subheader(file)}
+      placeholder={placeholder}
+    >
+      {value && <SloList response={value} />}
+    </BatonCard>
+  );
+}
+
+function SloList({ response }: { response: SloResponse }) {
+  return (
+    <>
+      {response.items.length > 0 && (
+        <Box role="list" aria-label={TEXT.listLabel}>
+          {response.items.map(slo => (
+            <Box role="listitem" key={slo.id}>
+              <SloRow slo={slo} />
+            </Box>
+          ))}
+        </Box>
+      )}
+      {response.problems.length > 0 && (
+        <SloProblems problems={response.problems} />
+      )}
+    </>
   );
 }
