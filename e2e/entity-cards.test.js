@@ -30,8 +30,10 @@ describe('a demo service page', () => {
     ]) {
       await page.getByText(title, { exact: true }).waitFor({ timeout: 60_000 });
     }
-    // checkout-api declares its SLOs, so the card waits for data instead of asking for set-up.
-    await page.getByText('No SLI data collected yet').waitFor();
+    // checkout-api declares its SLOs: the card lists them once the demo SLIs are stored.
+    await page
+      .getByText('Checkout availability', { exact: true })
+      .waitFor({ timeout: 60_000 });
 
     await page.screenshot({
       path: path.join(resultsDir, 'checkout-api-cards.png'),
@@ -53,9 +55,60 @@ describe('a demo service page', () => {
       .getByText('baton.dev/openslo')
       .first()
       .waitFor({ timeout: 60_000 });
-    expect(await sloCard.getByText('No SLI data collected yet').count()).toBe(
-      0,
-    );
+    expect(await sloCard.getByText('Checkout availability').count()).toBe(0);
+  });
+
+  it('shows checkout-api’s SLOs with budget, burn rates and the paging alert, and why', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
+    await signInAsGuest(page);
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
+
+    const sloCard = page.locator('.MuiCard-root').filter({
+      has: page.getByText('Service level objectives', { exact: true }),
+    });
+    await sloCard
+      .getByText('Checkout availability', { exact: true })
+      .waitFor({ timeout: 60_000 });
+    await sloCard.getByText('Checkout latency', { exact: true }).waitFor();
+    // The demo's ongoing incident burns the availability budget fast enough to page.
+    await sloCard.getByText('Page', { exact: true }).first().waitFor();
+    expect(
+      await sloCard.getByText(/error budget left/i).count(),
+    ).toBeGreaterThan(0);
+
+    await sloCard
+      .getByRole('button', { name: 'Show details of Checkout availability' })
+      .click();
+    await sloCard.getByText('Where the numbers come from').waitFor();
+    await sloCard
+      .getByText('sum(http_requests_total{service="checkout"})', {
+        exact: false,
+      })
+      .first()
+      .waitFor();
+    await sloCard.screenshot({
+      path: path.join(resultsDir, 'checkout-api-slo.png'),
+    });
+  });
+
+  it('shows a budget overspent by the payment provider’s outage', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
+    await signInAsGuest(page);
+    await page.goto(`${baseUrl}/catalog/default/component/payments-adapter`);
+    const sloCard = page.locator('.MuiCard-root').filter({
+      has: page.getByText('Service level objectives', { exact: true }),
+    });
+    await sloCard
+      .getByText('Payment authorisations', { exact: true })
+      .waitFor({ timeout: 60_000 });
+    await sloCard
+      .getByText(/overspent/i)
+      .first()
+      .waitFor();
   });
 
   it('shows Baton’s own truck factor, computed from this repository’s history', async () => {
