@@ -49,7 +49,15 @@ export interface ReadinessFacts {
   }>;
 }
 
-type Outcome = { status: ReadinessCheckStatus; reason: string };
+/** Parameters of a coded message: what a translated text fills in. @public */
+export type MessageParams = Record<string, string | number>;
+
+type Outcome = {
+  status: ReadinessCheckStatus;
+  reason: string;
+  reasonCode: string;
+  reasonParams: MessageParams;
+};
 
 interface CheckDefinition {
   id: ReadinessCheckId;
@@ -62,11 +70,24 @@ interface CheckDefinition {
 const DAY = 86_400_000;
 const daysBetween = (from: string, to: string) =>
   (Date.parse(to) - Date.parse(from)) / DAY;
-const pass = (reason: string): Outcome => ({ status: 'pass', reason });
-const fail = (reason: string): Outcome => ({ status: 'fail', reason });
-const unknown = (reason: string): Outcome => ({ status: 'unknown', reason });
-const notYet = (what: string) =>
-  unknown(`No ${what} has been collected for this entity yet.`);
+// Each reason has a stable code and parameters for the UI to translate, and the English text for scripts.
+const outcome =
+  (status: ReadinessCheckStatus) =>
+  (code: string, params: MessageParams, reason: string): Outcome => ({
+    status,
+    reason,
+    reasonCode: code,
+    reasonParams: params,
+  });
+const pass = outcome('pass');
+const fail = outcome('fail');
+const unknown = outcome('unknown');
+const noAlertHistory = () =>
+  unknown(
+    'noAlertHistory',
+    {},
+    'No alert history has been collected for this entity yet.',
+  );
 const annotation = (facts: ReadinessFacts, key: string) =>
   facts.entity.metadata.annotations?.[key]?.trim() || undefined;
 
@@ -75,10 +96,19 @@ function knowledgeOutcome(
   judge: (knowledge: KnowledgeReport) => Outcome,
 ): Outcome {
   const knowledge = facts.knowledge;
-  if (!knowledge) return notYet('repository history');
-  if (knowledge.status === 'error') {
+  if (!knowledge) {
     return unknown(
-      `The repository history could not be read: ${knowledge.error?.message}`,
+      'noRepositoryHistory',
+      {},
+      'No repository history has been collected for this entity yet.',
+    );
+  }
+  if (knowledge.status === 'error') {
+    const error = knowledge.error?.message ?? '';
+    return unknown(
+      'repositoryHistoryUnreadable',
+      { error },
+      `The repository history could not be read: ${error}`,
     );
   }
   return judge(knowledge);
@@ -88,15 +118,24 @@ function knowledgeOutcome(
 function accessOutcome(
   facts: ReadinessFacts,
   hasData: (resource: ReadinessFacts['accessResources'][number]) => boolean,
-  what: string,
+  missing: { code: string; what: string },
   judge: (resources: ReadinessFacts['accessResources']) => Outcome,
 ): Outcome {
   if (facts.accessResources.length === 0) {
-    return pass('Depends on no Resource with baton.dev/access-source.');
+    return pass(
+      'noAccessResources',
+      {},
+      'Depends on no Resource with baton.dev/access-source.',
+    );
   }
   const unread = facts.accessResources.filter(r => !hasData(r));
   if (unread.length) {
-    return unknown(`No ${what} yet for ${unread.map(r => r.ref).join(', ')}.`);
+    const resources = unread.map(r => r.ref).join(', ');
+    return unknown(
+      missing.code,
+      { resources },
+      `No ${missing.what} yet for ${resources}.`,
+    );
   }
   return judge(facts.accessResources);
 }
@@ -114,9 +153,14 @@ export const READINESS_CHECKS: CheckDefinition[] = [
         const reason = `Truck factor ${k.truckFactor} over ${
           k.fileCount
         } files${who ? ` (${who})` : ''}.`;
+        const params = {
+          truckFactor: k.truckFactor ?? 0,
+          files: k.fileCount,
+          people: who,
+        };
         return (k.truckFactor ?? 0) >= thresholds.minTruckFactor
-          ? pass(reason)
-          : fail(reason);
+          ? pass('truckFactor', params, reason)
+          : fail('truckFactor', params, reason);
       }),
   },
   {
@@ -132,14 +176,18 @@ export const READINESS_CHECKS: CheckDefinition[] = [
             daysBetween(p.lastCommitAt, facts.now) <=
               thresholds.recentCommitDays,
         );
+        const people = recent.map(p => p.name).join(', ');
         const reason = `${recent.length} people committed in the last ${
           thresholds.recentCommitDays
-        } days${
-          recent.length ? ` (${recent.map(p => p.name).join(', ')})` : ''
-        }.`;
+        } days${people ? ` (${people})` : ''}.`;
+        const params = {
+          count: recent.length,
+          days: thresholds.recentCommitDays,
+          people,
+        };
         return recent.length >= thresholds.minRecentCommitters
-          ? pass(reason)
-          : fail(reason);
+          ? pass('recentCommitters', params, reason)
+          : fail('recentCommitters', params, reason);
       }),
   },
   {
@@ -151,16 +199,23 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       const { owner } = facts;
       if (owner.kind === 'missing') {
         return fail(
+          'ownerMissing',
+          { owner: owner.ref },
           `The owner ${owner.ref || '(none)'} is not in the catalog.`,
         );
       }
       if (owner.kind === 'user') {
-        return fail(`Owned by one person, ${owner.ref}, not by a team.`);
+        return fail(
+          'ownerIsPerson',
+          { owner: owner.ref },
+          `Owned by one person, ${owner.ref}, not by a team.`,
+        );
       }
       const reason = `${owner.ref} has ${owner.members.length} members.`;
+      const params = { owner: owner.ref, count: owner.members.length };
       return owner.members.length >= thresholds.minGroupMembers
-        ? pass(reason)
-        : fail(reason);
+        ? pass('ownerMembers', params, reason)
+        : fail('ownerMembers', params, reason);
     },
   },
   {
@@ -169,23 +224,29 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     category: 'people',
     fix: 'Share the on-call: let a second person acknowledge and handle alerts.',
     evaluate: (facts, { thresholds }) => {
-      if (!facts.alerts) return notYet('alert history');
+      if (!facts.alerts) return noAlertHistory();
       const counts = Object.entries(facts.alerts.acknowledgements);
       const total = counts.reduce((sum, [, n]) => sum + n, 0);
       if (total === 0) {
         return fail(
+          'noAcknowledgements',
+          { days: thresholds.responderDays },
           `No one acknowledged an alert in the last ${thresholds.responderDays} days.`,
         );
       }
       const [top, topCount] = counts.sort((a, b) => b[1] - a[1])[0];
       const share = topCount / total;
-      const reason = `${counts.length} responders in ${
-        thresholds.responderDays
-      } days; ${top} took ${Math.round(share * 100)}%.`;
+      const params = {
+        count: counts.length,
+        days: thresholds.responderDays,
+        top,
+        percent: Math.round(share * 100),
+      };
+      const reason = `${counts.length} responders in ${thresholds.responderDays} days; ${top} took ${params.percent}%.`;
       return counts.length >= thresholds.minResponders &&
         share <= thresholds.maxResponderShare
-        ? pass(reason)
-        : fail(reason);
+        ? pass('responders', params, reason)
+        : fail('responders', params, reason);
     },
   },
   {
@@ -195,8 +256,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     fix: 'Add docs next to the code and the annotation backstage.io/techdocs-ref.',
     evaluate: facts =>
       annotation(facts, 'backstage.io/techdocs-ref')
-        ? pass('backstage.io/techdocs-ref is set.')
-        : fail('No backstage.io/techdocs-ref annotation.'),
+        ? pass('techdocsSet', {}, 'backstage.io/techdocs-ref is set.')
+        : fail(
+            'techdocsMissing',
+            {},
+            'No backstage.io/techdocs-ref annotation.',
+          ),
   },
   {
     id: 'runbook',
@@ -207,7 +272,9 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       const url =
         annotation(facts, ANNOTATION_RUNBOOK) ??
         facts.entity.metadata.links?.find(link => link.type === 'runbook')?.url;
-      return url ? pass(`Runbook: ${url}`) : fail('No runbook is linked.');
+      return url
+        ? pass('runbookLinked', { url }, `Runbook: ${url}`)
+        : fail('runbookMissing', {}, 'No runbook is linked.');
     },
   },
   {
@@ -217,11 +284,23 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     fix: `Manage the infrastructure with Terraform and point ${ANNOTATION_IAC} at it.`,
     evaluate: facts => {
       const where = annotation(facts, ANNOTATION_IAC);
-      if (where) return pass(`${ANNOTATION_IAC}: ${where}`);
+      if (where) {
+        return pass(
+          'iacAnnotated',
+          { value: where },
+          `${ANNOTATION_IAC}: ${where}`,
+        );
+      }
       return knowledgeOutcome(facts, k =>
         k.iacFiles > 0
-          ? pass(`${k.iacFiles} Terraform files in the repository.`)
+          ? pass(
+              'terraformFiles',
+              { count: k.iacFiles },
+              `${k.iacFiles} Terraform files in the repository.`,
+            )
           : fail(
+              'iacMissing',
+              {},
               `No ${ANNOTATION_IAC} annotation and no Terraform files in the repository.`,
             ),
       );
@@ -234,10 +313,18 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     fix: `Copy backups to another region or account and say so in ${ANNOTATION_BACKUPS} (e.g. cross-region,cross-account).`,
     evaluate: facts => {
       const value = annotation(facts, ANNOTATION_BACKUPS);
-      if (!value) return fail(`No ${ANNOTATION_BACKUPS} annotation.`);
+      if (!value) {
+        return fail(
+          'backupsMissing',
+          {},
+          `No ${ANNOTATION_BACKUPS} annotation.`,
+        );
+      }
       return /cross-(region|account)/i.test(value)
-        ? pass(`${ANNOTATION_BACKUPS}: ${value}`)
+        ? pass('backupsAcross', { value }, `${ANNOTATION_BACKUPS}: ${value}`)
         : fail(
+            'backupsSameRegion',
+            { value },
             `${ANNOTATION_BACKUPS} is "${value}": neither cross-region nor cross-account.`,
           );
     },
@@ -249,14 +336,21 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     fix: `Declare SLOs in an OpenSLO file and point ${ANNOTATION_OPENSLO} at it.`,
     evaluate: facts => {
       const file = annotation(facts, ANNOTATION_OPENSLO);
-      if (!file) return fail(`No ${ANNOTATION_OPENSLO} annotation.`);
+      if (!file) {
+        return fail('sloMissing', {}, `No ${ANNOTATION_OPENSLO} annotation.`);
+      }
       if (!facts.slos) {
         return unknown(
+          'sloNotRead',
+          { file },
           `SLOs are declared in ${file} but have not been read yet.`,
         );
       }
       const reason = `${facts.slos.count} SLOs in ${file}.`;
-      return facts.slos.count > 0 ? pass(reason) : fail(reason);
+      const params = { count: facts.slos.count, file };
+      return facts.slos.count > 0
+        ? pass('sloCount', params, reason)
+        : fail('sloCount', params, reason);
     },
   },
   {
@@ -266,10 +360,23 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     fix: `Label alerts with service=<name>, or set ${ANNOTATION_ALERT_SELECTOR} to the labels they carry.`,
     evaluate: (facts, { thresholds }) => {
       const selector = annotation(facts, ANNOTATION_ALERT_SELECTOR);
-      if (selector) return pass(`${ANNOTATION_ALERT_SELECTOR}: ${selector}`);
-      if (!facts.alerts) return notYet('alert history');
+      if (selector) {
+        return pass(
+          'alertSelector',
+          { selector },
+          `${ANNOTATION_ALERT_SELECTOR}: ${selector}`,
+        );
+      }
+      if (!facts.alerts) return noAlertHistory();
       const reason = `${facts.alerts.seenInWindow} alerts labeled service=${facts.entity.metadata.name} in ${thresholds.alertsSeenDays} days.`;
-      return facts.alerts.seenInWindow > 0 ? pass(reason) : fail(reason);
+      const params = {
+        count: facts.alerts.seenInWindow,
+        name: facts.entity.metadata.name,
+        days: thresholds.alertsSeenDays,
+      };
+      return facts.alerts.seenInWindow > 0
+        ? pass('alertsSeen', params, reason)
+        : fail('alertsSeen', params, reason);
     },
   },
   {
@@ -281,7 +388,7 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       return accessOutcome(
         facts,
         r => Boolean(r.admins),
-        'access inventory',
+        { code: 'noAccessInventory', what: 'access inventory' },
         resources => {
           const thin = resources.filter(
             r => r.admins!.length < thresholds.minAdmins,
@@ -289,7 +396,14 @@ export const READINESS_CHECKS: CheckDefinition[] = [
           const summary = resources
             .map(r => `${r.ref}: ${r.admins!.length} admins`)
             .join('; ');
-          return thin.length ? fail(summary) : pass(summary);
+          const params = {
+            counts: resources
+              .map(r => `${r.ref}: ${r.admins!.length}`)
+              .join(', '),
+          };
+          return thin.length
+            ? fail('adminCounts', params, summary)
+            : pass('adminCounts', params, summary);
         },
       );
     },
@@ -303,7 +417,7 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       return accessOutcome(
         facts,
         r => r.lastReviewCompletedAt !== undefined,
-        'access-review record',
+        { code: 'noAccessReviewRecord', what: 'access-review record' },
         resources => {
           const stale = resources.filter(
             r =>
@@ -311,14 +425,18 @@ export const READINESS_CHECKS: CheckDefinition[] = [
               daysBetween(r.lastReviewCompletedAt!, facts.now) >
                 thresholds.accessReviewMaxAgeDays,
           );
+          const days = thresholds.accessReviewMaxAgeDays;
+          const list = stale.map(r => r.ref).join(', ');
           return stale.length
             ? fail(
-                `Not reviewed within ${
-                  thresholds.accessReviewMaxAgeDays
-                } days: ${stale.map(r => r.ref).join(', ')}.`,
+                'reviewStale',
+                { days, resources: list },
+                `Not reviewed within ${days} days: ${list}.`,
               )
             : pass(
-                `All reviewed within ${thresholds.accessReviewMaxAgeDays} days.`,
+                'reviewFresh',
+                { days },
+                `All reviewed within ${days} days.`,
               );
         },
       );
@@ -331,15 +449,26 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     fix: `Run a restore or failover drill and record its date in ${ANNOTATION_LAST_DRILL}.`,
     evaluate: (facts, { thresholds }) => {
       const date = annotation(facts, ANNOTATION_LAST_DRILL);
-      if (!date) return fail(`No ${ANNOTATION_LAST_DRILL} annotation.`);
+      if (!date) {
+        return fail(
+          'drillMissing',
+          {},
+          `No ${ANNOTATION_LAST_DRILL} annotation.`,
+        );
+      }
       if (Number.isNaN(Date.parse(date))) {
         return fail(
+          'drillNotDate',
+          { value: date },
           `${ANNOTATION_LAST_DRILL} "${date}" is not a date (YYYY-MM-DD).`,
         );
       }
       const age = Math.floor(daysBetween(date, facts.now));
       const reason = `Last drill ${date}, ${age} days ago.`;
-      return age <= thresholds.drillMaxAgeDays ? pass(reason) : fail(reason);
+      const params = { date, days: age };
+      return age <= thresholds.drillMaxAgeDays
+        ? pass('drillAge', params, reason)
+        : fail('drillAge', params, reason);
     },
   },
   {
@@ -348,13 +477,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
     category: 'practice',
     fix: 'Fix or delete the alerts that flap or resolve on their own.',
     evaluate: (facts, { thresholds }) => {
-      if (!facts.alerts) return notYet('alert history');
-      const reason = `${Math.round(
-        facts.alerts.noisyShare * 100,
-      )}% of alerts were noisy.`;
+      if (!facts.alerts) return noAlertHistory();
+      const percent = Math.round(facts.alerts.noisyShare * 100);
+      const reason = `${percent}% of alerts were noisy.`;
       return facts.alerts.noisyShare < thresholds.maxNoiseShare
-        ? pass(reason)
-        : fail(reason);
+        ? pass('noisyShare', { percent }, reason)
+        : fail('noisyShare', { percent }, reason);
     },
   },
 ];

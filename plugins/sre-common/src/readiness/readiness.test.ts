@@ -409,6 +409,18 @@ describe('evaluateReadiness', () => {
     );
     expect(report.level).toBe('single-point-of-failure');
     expect(report.levelReason).toMatch(/truck factor 1 \(ann\)/);
+    // The same reason, coded for a UI to translate.
+    expect(report.levelReasonCode).toBe('singlePoint');
+    expect(report.levelReasonParts).toEqual([
+      { code: 'truckFactorOne', params: { people: 'ann' } },
+    ]);
+    const truckFactor = report.checks.find(c => c.id === 'truck-factor')!;
+    expect(truckFactor.reasonCode).toBe('truckFactor');
+    expect(truckFactor.reasonParams).toEqual({
+      truckFactor: 1,
+      files: 10,
+      people: 'ann',
+    });
   });
 
   it('is at risk when a critical check fails or is unknown, even with a high score', () => {
@@ -421,6 +433,12 @@ describe('evaluateReadiness', () => {
     expect(report.score).toBeGreaterThanOrEqual(80);
     expect(report.level).toBe('at-risk');
     expect(report.levelReason).toMatch(/A runbook \(fail\)/);
+    expect(report.levelReasonCode).toBe('criticalGaps');
+    expect(report.levelReasonParams.checks).toBe('runbook');
+    expect(report.checks.find(c => c.id === 'runbook')).toMatchObject({
+      reasonCode: 'runbookMissing',
+      reasonParams: {},
+    });
 
     const unknownKnowledge = evaluateReadiness(
       facts({ knowledge: undefined }),
@@ -534,6 +552,14 @@ describe('simulateLeave', () => {
     expect(billing.uncovered).toEqual([
       'No one left authors most of the code.',
       'No admin left for resource:default/aws.',
+    ]);
+    expect(billing.uncoveredCodes).toEqual([
+      { code: 'noAuthorLeft', params: {} },
+      { code: 'noAdminLeft', params: { resource: 'resource:default/aws' } },
+    ]);
+    expect(billing.after.levelReasonParts.map(part => part.code)).toEqual([
+      'truckFactorZero',
+      'noAdmin',
     ]);
     expect(
       billing.after.checks.find(c => c.id === 'access-holders')!.reason,

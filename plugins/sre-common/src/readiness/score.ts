@@ -44,47 +44,85 @@ export function evaluateReadiness(
     facts.knowledge?.status === 'ok' ? facts.knowledge : undefined;
   const truckFactor = knowledge?.truckFactor ?? null;
 
-  const single: string[] = [];
+  // Each sole cover, coded for a UI and in English for scripts.
+  const single: Array<{
+    code: string;
+    params: Record<string, string | number>;
+    text: string;
+  }> = [];
   if (truckFactor === 1) {
-    single.push(
-      `truck factor 1 (${
-        knowledge!.truckFactorAuthors[0]?.name ?? 'one person'
-      })`,
-    );
+    const people = knowledge!.truckFactorAuthors[0]?.name ?? 'one person';
+    single.push({
+      code: 'truckFactorOne',
+      params: { people },
+      text: `truck factor 1 (${people})`,
+    });
   } else if (truckFactor === 0 && knowledge!.fileCount > 0) {
     // Worse than one person: no one left authors most of the code.
-    single.push('truck factor 0: no one authors most of the code');
+    single.push({
+      code: 'truckFactorZero',
+      params: {},
+      text: 'truck factor 0: no one authors most of the code',
+    });
   }
   const responders = Object.keys(facts.alerts?.acknowledgements ?? {});
-  if (responders.length === 1)
-    single.push(`sole alert responder ${responders[0]}`);
+  if (responders.length === 1) {
+    single.push({
+      code: 'soleResponder',
+      params: { person: responders[0] },
+      text: `sole alert responder ${responders[0]}`,
+    });
+  }
   for (const resource of facts.accessResources) {
     if (resource.admins?.length === 1) {
-      single.push(`sole admin of ${resource.ref}: ${resource.admins[0]}`);
+      single.push({
+        code: 'soleAdmin',
+        params: { resource: resource.ref, person: resource.admins[0] },
+        text: `sole admin of ${resource.ref}: ${resource.admins[0]}`,
+      });
     } else if (resource.admins?.length === 0) {
-      single.push(`no admin of ${resource.ref}`);
+      single.push({
+        code: 'noAdmin',
+        params: { resource: resource.ref },
+        text: `no admin of ${resource.ref}`,
+      });
     }
   }
   const criticalGaps = checks.filter(c => c.critical && c.status !== 'pass');
+  const readyScore = policy.thresholds.readyScore;
 
   let level: ReadinessLevel;
   let levelReason: string;
+  let levelReasonCode: string;
+  let levelReasonParams: Record<string, string | number> = {
+    score,
+    readyScore,
+  };
   if (single.length) {
     level = 'single-point-of-failure';
-    levelReason = `One person is the only cover: ${single.join('; ')}.`;
-  } else if (
-    score >= policy.thresholds.readyScore &&
-    criticalGaps.length === 0
-  ) {
+    levelReasonCode = 'singlePoint';
+    levelReason = `One person is the only cover: ${single
+      .map(part => part.text)
+      .join('; ')}.`;
+  } else if (score >= readyScore && criticalGaps.length === 0) {
     level = 'ready';
-    levelReason = `Score ${score} ≥ ${policy.thresholds.readyScore} and every critical check passes.`;
+    levelReasonCode = 'ready';
+    levelReason = `Score ${score} ≥ ${readyScore} and every critical check passes.`;
   } else {
     level = 'at-risk';
-    levelReason = criticalGaps.length
-      ? `Critical checks not passing: ${criticalGaps
-          .map(c => `${c.title} (${c.status})`)
-          .join(', ')}.`
-      : `Score ${score} is below ${policy.thresholds.readyScore}.`;
+    if (criticalGaps.length) {
+      levelReasonCode = 'criticalGaps';
+      levelReasonParams = {
+        ...levelReasonParams,
+        checks: criticalGaps.map(c => c.id).join(','),
+      };
+      levelReason = `Critical checks not passing: ${criticalGaps
+        .map(c => `${c.title} (${c.status})`)
+        .join(', ')}.`;
+    } else {
+      levelReasonCode = 'belowScore';
+      levelReason = `Score ${score} is below ${readyScore}.`;
+    }
   }
 
   return {
@@ -92,6 +130,9 @@ export function evaluateReadiness(
     score,
     level,
     levelReason,
+    levelReasonCode,
+    levelReasonParams,
+    levelReasonParts: single.map(({ code, params }) => ({ code, params })),
     checks,
     known: totalWeight ? knownWeight / totalWeight : 0,
     truckFactor,

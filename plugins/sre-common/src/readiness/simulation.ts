@@ -69,6 +69,11 @@ export interface LeaveSimulation {
   drops: boolean;
   /** What would have no one at all during the absence (a service already at single-point-of-failure can still lose its last cover). */
   uncovered: string[];
+  /** The same, as codes (`noAuthorLeft`, `noResponderLeft`, `noAdminLeft`) with parameters for a UI to translate. */
+  uncoveredCodes: Array<{
+    code: string;
+    params: Record<string, string | number>;
+  }>;
   /** `drops` or anything uncovered. */
   affected: boolean;
   /** Checks whose status changes, with the reason they have during the absence. */
@@ -90,13 +95,15 @@ export function simulateLeave(
     const drops =
       READINESS_LEVELS.indexOf(after.level) >
       READINESS_LEVELS.indexOf(before.level);
-    const uncovered = uncoveredDuring(facts, during);
+    const gaps = uncoveredDuring(facts, during);
+    const uncovered = gaps.map(gap => gap.text);
     return {
       entityRef: before.entityRef,
       before,
       after,
       drops,
       uncovered,
+      uncoveredCodes: gaps.map(({ code, params }) => ({ code, params })),
       affected: drops || uncovered.length > 0,
       flipped: after.checks.flatMap((check, index) =>
         check.status === before.checks[index].status
@@ -108,6 +115,8 @@ export function simulateLeave(
                 before: before.checks[index].status,
                 after: check.status,
                 reason: check.reason,
+                reasonCode: check.reasonCode,
+                reasonParams: check.reasonParams,
               },
             ],
       ),
@@ -119,25 +128,41 @@ export function simulateLeave(
 function uncoveredDuring(
   before: ReadinessFacts,
   during: ReadinessFacts,
-): string[] {
-  const gaps: string[] = [];
+): Array<{ code: string; params: Record<string, string>; text: string }> {
+  const gaps: Array<{
+    code: string;
+    params: Record<string, string>;
+    text: string;
+  }> = [];
   if (
     (before.knowledge?.truckFactor ?? 0) > 0 &&
     during.knowledge?.truckFactor === 0
   ) {
-    gaps.push('No one left authors most of the code.');
+    gaps.push({
+      code: 'noAuthorLeft',
+      params: {},
+      text: 'No one left authors most of the code.',
+    });
   }
   const responders = (facts: ReadinessFacts) =>
     Object.keys(facts.alerts?.acknowledgements ?? {}).length;
   if (responders(before) > 0 && responders(during) === 0) {
-    gaps.push('No one left who has handled its alerts.');
+    gaps.push({
+      code: 'noResponderLeft',
+      params: {},
+      text: 'No one left who has handled its alerts.',
+    });
   }
   during.accessResources.forEach((resource, index) => {
     if (
       resource.admins?.length === 0 &&
       before.accessResources[index].admins?.length
     ) {
-      gaps.push(`No admin left for ${resource.ref}.`);
+      gaps.push({
+        code: 'noAdminLeft',
+        params: { resource: resource.ref },
+        text: `No admin left for ${resource.ref}.`,
+      });
     }
   });
   return gaps;

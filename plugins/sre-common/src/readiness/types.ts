@@ -35,8 +35,11 @@ export interface ReadinessCheck {
   title: string;
   category: ReadinessCategory;
   status: ReadinessCheckStatus;
-  /** The data the check looked at, in words. */
+  /** The data the check looked at, in words (English, for scripts). */
   reason: string;
+  /** Stable code of the reason and its parameters, for a UI to translate. */
+  reasonCode: string;
+  reasonParams: Record<string, string | number>;
   /** What to do to make it pass. */
   fix: string;
   weight: number;
@@ -61,8 +64,16 @@ export interface ReadinessReport {
   /** 0–100: the weighted share of passed checks among those with a known result. */
   score: number;
   level: ReadinessLevel;
-  /** Why the level is what it is. */
+  /** Why the level is what it is (English, for scripts). */
   levelReason: string;
+  /** `ready`, `belowScore`, `criticalGaps` or `singlePoint`, with parameters, for a UI to translate. */
+  levelReasonCode: string;
+  levelReasonParams: Record<string, string | number>;
+  /** With `singlePoint`: each sole cover (`truckFactorOne`, `truckFactorZero`, `soleResponder`, `soleAdmin`, `noAdmin`). */
+  levelReasonParts: Array<{
+    code: string;
+    params: Record<string, string | number>;
+  }>;
   checks: ReadinessCheck[];
   /** Weight of the checks with a known result, as a share of all weight (0..1). */
   known: number;
@@ -119,6 +130,8 @@ export interface CheckFlip {
   before: ReadinessCheckStatus;
   after: ReadinessCheckStatus;
   reason: string;
+  reasonCode: string;
+  reasonParams: Record<string, string | number>;
 }
 
 /** One service of a team's bus-factor report. @public */
