@@ -10,14 +10,30 @@ export interface Config {
     demo?: boolean;
     /** Shared secrets of the alert webhooks; a source without one is disabled (404). */
     webhooks?: {
-      [source in
-        | 'alertmanager'
-        | 'mackerel'
-        | 'cloudwatch'
-        | 'sentry'
-        | 'generic']?: {
+      [source in 'alertmanager' | 'mackerel' | 'sentry' | 'generic']?: {
         /** @visibility secret */
         secret: string;
+      };
+    } & {
+      cloudwatch?: {
+        /** @visibility secret */
+        secret: string;
+        /** Confirm Amazon SNS subscriptions by fetching their SubscribeURL (default false). */
+        confirmSubscriptions?: boolean;
+      };
+    };
+    /** Alert history. */
+    alerts?: {
+      /** How often alert pollers (e.g. Mackerel's) pull; defaults to every 5 minutes. */
+      pollSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Cry-wolf rules; each key overrides the documented default. */
+      noise?: {
+        /** Resolved by the source within this many minutes, never acknowledged (default 5). */
+        transientMinutes?: number;
+        /** The same monitor firing this many times… (default 3) */
+        flapCount?: number;
+        /** …within this many hours (default 24). */
+        flapWindowHours?: number;
       };
     };
     /** The knowledge map and truck factor, computed from each entity's repositories. */

@@ -6,22 +6,32 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  AlertNoisePolicy,
+  DEFAULT_ALERT_NOISE_POLICY,
   parseFixedDuration,
   parseMaintenanceWindows,
   readinessPolicy,
   sloPolicy,
   srePermissions,
 } from '@baton/plugin-sre-common';
+import type { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import {
   sreAccessSourcesExtensionPoint,
+  sreAlertPollersExtensionPoint,
   sreAlertReceiversExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 import { AccessSourceRegistry } from './access/AccessSourceRegistry';
+import { AlertEntityMapper } from './alerts/AlertEntityMapper';
+import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
+import { AlertService } from './alerts/AlertService';
+import { AlertStore } from './alerts/AlertStore';
+import { GenericAlertReceiver } from './alerts/GenericAlertReceiver';
+import { WebhookSecrets } from './alerts/webhookSecrets';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { applyDatabaseMigrations } from './database/migrations';
 import { KnowledgeService } from './readiness/KnowledgeService';
@@ -39,6 +49,28 @@ const DEFAULT_KNOWLEDGE_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 6 },
   timeout: { minutes: 30 },
   initialDelay: { seconds: 15 },
+};
+
+/** The cry-wolf thresholds: config keys over the documented defaults. */
+function alertNoisePolicy(config?: Config): AlertNoisePolicy {
+  const positive = (key: keyof AlertNoisePolicy) => {
+    const value = config?.getOptionalNumber(key);
+    if (value !== undefined && !(value > 0)) {
+      throw new TypeError(`sre.alerts.noise.${key} must be a positive number`);
+    }
+    return value ?? DEFAULT_ALERT_NOISE_POLICY[key];
+  };
+  return {
+    transientMinutes: positive('transientMinutes'),
+    flapCount: positive('flapCount'),
+    flapWindowHours: positive('flapWindowHours'),
+  };
+}
+
+const DEFAULT_ALERT_POLL_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 30 },
 };
 
 const DEFAULT_SLO_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -69,11 +101,14 @@ export const sreBackendPlugin = createBackendPlugin({
   register(env) {
     const sliSources = new SliSourceRegistry();
     const alertReceivers = new AlertReceiverRegistry();
+    alertReceivers.addAlertReceiver(new GenericAlertReceiver());
+    const alertPollers = new AlertPollerRegistry();
     const costSources = new CostSourceRegistry();
     const accessSources = new AccessSourceRegistry();
     const knowledgeSources = new KnowledgeSourceRegistry();
     env.registerExtensionPoint(sreSliSourcesExtensionPoint, sliSources);
     env.registerExtensionPoint(sreAlertReceiversExtensionPoint, alertReceivers);
+    env.registerExtensionPoint(sreAlertPollersExtensionPoint, alertPollers);
     env.registerExtensionPoint(sreCostSourcesExtensionPoint, costSources);
     env.registerExtensionPoint(sreAccessSourcesExtensionPoint, accessSources);
     env.registerExtensionPoint(
@@ -90,6 +125,7 @@ export const sreBackendPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
       },
@@ -101,6 +137,7 @@ export const sreBackendPlugin = createBackendPlugin({
         config,
         scheduler,
         auth,
+        httpAuth,
         catalog,
         urlReader,
       }) {
@@ -197,7 +234,43 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(await createRouter({ knowledge, readiness, slos }));
+        const alerts = new AlertService({
+          store: AlertStore.create(client),
+          mapper: new AlertEntityMapper({ catalog, auth }),
+          receivers: alertReceivers,
+          pollers: alertPollers.list(),
+          secrets: new WebhookSecrets(config),
+          catalog,
+          auth,
+          logger,
+          noisePolicy: alertNoisePolicy(
+            config.getOptionalConfig('sre.alerts.noise'),
+          ),
+        });
+        const alertsConfig = config.getOptionalConfig('sre.alerts');
+        if (alertPollers.list().length) {
+          await scheduler.scheduleTask({
+            id: 'sre-alert-poll',
+            ...(alertsConfig?.has('pollSchedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  alertsConfig.getConfig('pollSchedule'),
+                )
+              : DEFAULT_ALERT_POLL_SCHEDULE),
+            fn: async () => {
+              const stored = await alerts.pollAll();
+              logger.info(`Alert pollers stored ${stored} changes`);
+            },
+          });
+        }
+
+        httpRouter.use(
+          await createRouter({ knowledge, readiness, slos, alerts, httpAuth }),
+        );
+        // Webhooks carry their source's secret instead of Backstage credentials.
+        httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         logger.info(

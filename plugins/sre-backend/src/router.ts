@@ -1,5 +1,8 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { AlertService } from './alerts/AlertService';
+import { createAlertsRouter } from './alerts/router';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createReadinessRouter } from './readiness/router';
@@ -14,12 +17,15 @@ export async function createRouter(options: {
   knowledge: KnowledgeService;
   readiness: ReadinessService;
   slos: SloService;
+  alerts: AlertService;
+  httpAuth: HttpAuthService;
 }): Promise<express.Router> {
   const router = Router();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  router.use(createAlertsRouter(options));
   router.use(createSloRouter(options));
   router.use(createReadinessRouter(options));
 

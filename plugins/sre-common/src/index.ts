@@ -14,6 +14,7 @@ export * from './slo/counts';
 export * from './slo/evaluate';
 export * from './slo/policy';
 export * from './alerts/types';
+export * from './alerts/noise';
 export * from './cost/types';
 export * from './access/types';
 export * from './access/permissions';

@@ -14,6 +14,9 @@ const TABLES = [
   'sre_slo_entities',
   'sre_slo_series',
   'sre_sli_snapshots',
+  'sre_alerts',
+  'sre_alert_entities',
+  'sre_alert_pollers',
 ];
 
 const migrationFiles = fs
@@ -34,18 +37,21 @@ describe.each(databases.eachSupportedId())('migrations on %s', id => {
     }
 
     // The dedupe key is a unique constraint, so duplicates collapse in the database.
-    const row = {
+    const alert = {
       source: 'alertmanager',
-      dedupe_key: 'fp-1',
+      source_key: 'fp-1@2026-11-01T00:00:00Z',
+      monitor: 'HighErrorRate',
       title: 'High error rate',
       severity: 'critical',
       status: 'firing',
       starts_at: new Date('2026-11-01T00:00:00Z'),
-      labels: '{}',
       acknowledged_by: '[]',
+      labels: '{}',
+      links: '[]',
+      updated_at: new Date('2026-11-01T00:00:00Z'),
     };
-    await knex('sre_alert_events').insert(row);
-    await expect(knex('sre_alert_events').insert(row)).rejects.toThrow();
+    await knex('sre_alerts').insert(alert);
+    await expect(knex('sre_alerts').insert(alert)).rejects.toThrow();
 
     for (const _file of migrationFiles) {
       await knex.migrate.down({ directory: migrationsDir });

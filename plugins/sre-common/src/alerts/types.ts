@@ -10,27 +10,64 @@ export const ALERT_SOURCES = [
 /** @public */
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 
-/** Why an alert looks like it cries wolf. @public */
-export type AlertNoiseFlag = 'flapping' | 'auto-resolved' | 'no-runbook';
+/** @public */
+export type AlertSeverity = 'critical' | 'warning' | 'info' | 'unknown';
 
-/** One alert as `GET /entities/{ref}/alerts` returns it. @public */
+/** Why an alert looks like it cries wolf. @public */
+export type AlertNoiseFlag =
+  | 'transient'
+  | 'flapping'
+  | 'no-runbook'
+  | 'never-acknowledged';
+
+/** A noise flag with the one-line explanation the card shows (code and params to translate). @public */
+export interface AlertNoise {
+  flag: AlertNoiseFlag;
+  params: Record<string, string | number>;
+  /** English, for scripts. */
+  explanation: string;
+}
+
+/** One alert instance as `GET /entities/{ref}/alerts` returns it. @public */
 export interface AlertItem {
   id: string;
   source: AlertSource;
+  /** The monitor or rule that fired it; firings of one monitor are compared for flapping. */
+  monitor: string;
   title: string;
-  severity: 'critical' | 'warning' | 'info' | 'unknown';
+  severity: AlertSeverity;
   status: 'firing' | 'resolved';
   startsAt: string;
   endsAt?: string;
+  /** How it ended: resolved by the source on its own, or closed by a person. */
+  resolvedBy?: 'source' | 'person';
   acknowledgedBy: string[];
+  acknowledgedAt?: string;
   labels: Record<string, string>;
-  noise: AlertNoiseFlag[];
+  links: Array<{ url: string; title?: string }>;
+  runbookUrl?: string;
+  entityRefs: string[];
+  noise: AlertNoise[];
 }
 
 /** The figures above an entity's alert list. @public */
 export interface AlertSummary {
   count: number;
+  /** Alerts with a transient or flapping flag. */
   noisy: number;
   mttaSeconds: number | null;
   mttrSeconds: number | null;
+  /** Share of firings that were transient or flapping. */
+  cryWolfScore: number | null;
+  /** Who acknowledged, with their share of acknowledgements (on-call load). */
+  responders: Array<{ userRef: string; count: number; share: number }>;
+}
+
+/** `GET /entities/{ref}/alerts`. @public */
+export interface AlertListResponse {
+  items: AlertItem[];
+  summary: AlertSummary;
+  from: string;
+  to: string;
+  nextCursor?: string;
 }

@@ -1,29 +1,76 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { AlertItem, AlertSource } from '@baton/plugin-sre-common';
+import type { AlertSeverity, AlertSource } from '@baton/plugin-sre-common';
 
-/** An alert event as a receiver normalises it, before it is stored. @public */
-export interface AlertEvent
-  extends Omit<AlertItem, 'id' | 'noise' | 'acknowledgedBy'> {
-  /** Stable key of this event at its source; re-sent events with the same key are stored once. */
-  dedupeKey: string;
-  acknowledgedBy?: string[];
-  /** Link back to the alert at its source. */
-  url?: string;
+/**
+ * One state of one alert instance, as a receiver or poller normalises it
+ * before it is stored. Deliveries that repeat an event are stored once.
+ * @public
+ */
+export interface AlertEvent {
+  source: AlertSource;
+  /**
+   * Stable key of the alert instance at its source, e.g. Alertmanager
+   * fingerprint + startsAt, the Mackerel alert id, the CloudWatch alarm ARN +
+   * the time it went into ALARM. Re-sent deliveries carry the same key.
+   */
+  sourceKey: string;
+  /** The monitor, rule or alarm that fired; its firings are compared for flapping. */
+  monitor: string;
+  title: string;
+  severity: AlertSeverity;
+  status: 'firing' | 'resolved';
+  /** ISO 8601 times. */
+  startsAt: string;
+  endsAt?: string;
+  /** When the source reported this state (ISO 8601); the event's time in the history. */
+  at: string;
+  /** With `resolved`: whether the source resolved it on its own or a person closed it. */
+  resolvedBy?: 'source' | 'person';
+  /**
+   * With `resolved`: close the newest firing alert of the same source and
+   * monitor instead of the one keyed by `sourceKey` (CloudWatch's OK does not
+   * say when the alarm fired); nothing is stored when none is open.
+   */
+  matchOpen?: boolean;
+  /** Labels or tags that map the alert to catalog entities (`service`, …). */
+  labels: Record<string, string>;
+  links?: Array<{ url: string; title?: string }>;
+  runbookUrl?: string;
+}
+
+/** A request as a webhook receiver sees it; the body is the raw bytes, at most 1 MB. @public */
+export interface AlertWebhookRequest {
+  rawBody: Buffer;
+  /** The body parsed as JSON; undefined when it is not JSON. */
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** What a delivery contained. @public */
+export interface AlertDelivery {
+  events: AlertEvent[];
+  /**
+   * An Amazon SNS subscription to confirm by fetching this URL (only when
+   * `sre.webhooks.cloudwatch.confirmSubscriptions` is true).
+   */
+  subscribeUrl?: string;
 }
 
 /**
- * Turns a webhook delivery of one source into alert events. The backend
- * authenticates the request with the source's secret before calling it.
+ * Turns a webhook delivery of one source into alert events. The backend has
+ * checked the caller (the source's secret as a bearer token or `token`
+ * query parameter, or `verifySignature`) before calling `parse`.
  * @public
  */
 export interface AlertWebhookReceiver {
   readonly source: AlertSource;
+  /**
+   * The source's own signature, e.g. Sentry's `Sentry-Hook-Signature`
+   * (HMAC-SHA256 of the body with the secret). Compare in constant time.
+   */
+  verifySignature?(request: AlertWebhookRequest, secret: string): boolean;
   /** Parses a delivery; throws an InputError naming the field when the body is invalid. */
-  parse(request: {
-    body: unknown;
-    rawBody: Buffer;
-    headers: Record<string, string | string[] | undefined>;
-  }): Promise<AlertEvent[]>;
+  parse(request: AlertWebhookRequest): AlertDelivery;
 }
 
 /** Lets modules add alert webhook receivers to the sre backend plugin. @public */
@@ -35,4 +82,31 @@ export interface SreAlertReceiversExtensionPoint {
 export const sreAlertReceiversExtensionPoint =
   createExtensionPoint<SreAlertReceiversExtensionPoint>({
     id: 'sre.alert-receivers',
+  });
+
+/**
+ * Pulls alerts from a source on the Backstage scheduler, to fill history and
+ * catch missed webhooks (e.g. Mackerel's `GET /api/v0/alerts`).
+ * @public
+ */
+export interface AlertPoller {
+  /** Unique name, e.g. `mackerel:main`; the backend remembers how far it got. */
+  readonly id: string;
+  /**
+   * The alerts that started or changed since `since` (the backend passes the
+   * end of the last successful pull less an overlap, or 7 days back at
+   * first). Duplicates of stored events are harmless.
+   */
+  poll(options: { since: Date }): Promise<AlertEvent[]>;
+}
+
+/** Lets modules add alert pollers to the sre backend plugin. @public */
+export interface SreAlertPollersExtensionPoint {
+  addAlertPoller(...pollers: AlertPoller[]): void;
+}
+
+/** @public */
+export const sreAlertPollersExtensionPoint =
+  createExtensionPoint<SreAlertPollersExtensionPoint>({
+    id: 'sre.alert-pollers',
   });

@@ -1,0 +1,102 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATION_ALERT_SELECTOR } from '@baton/plugin-sre-common';
+
+/** `key=value[,key=value]` as pairs; pairs without `=` are ignored. */
+export function parseAlertSelector(text: string): Array<[string, string]> {
+  return text
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part.includes('='))
+    .map(part => {
+      const index = part.indexOf('=');
+      return [part.slice(0, index).trim(), part.slice(index + 1).trim()];
+    });
+}
+
+/** Which entities an alert's labels belong to, from one catalog snapshot. */
+export class AlertEntityMap {
+  readonly #byName = new Map<string, string[]>();
+  readonly #selectors: Array<{ ref: string; pairs: Array<[string, string]> }> =
+    [];
+
+  constructor(entities: Entity[]) {
+    for (const entity of entities) {
+      const ref = stringifyEntityRef(entity);
+      const selector =
+        entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR]?.trim();
+      if (selector) {
+        // The selector replaces the default `service=<name>` rule.
+        this.#selectors.push({ ref, pairs: parseAlertSelector(selector) });
+      } else {
+        const name = entity.metadata.name.toLocaleLowerCase('en-US');
+        this.#byName.set(name, [...(this.#byName.get(name) ?? []), ref]);
+      }
+    }
+  }
+
+  entityRefsFor(labels: Record<string, string>): string[] {
+    const refs = new Set<string>();
+    const service = labels.service?.toLocaleLowerCase('en-US');
+    for (const ref of service ? this.#byName.get(service) ?? [] : []) {
+      refs.add(ref);
+    }
+    for (const { ref, pairs } of this.#selectors) {
+      if (
+        pairs.length &&
+        pairs.every(([key, value]) => labels[key] === value)
+      ) {
+        refs.add(ref);
+      }
+    }
+    return [...refs].sort();
+  }
+}
+
+const KINDS = ['component', 'system', 'resource'];
+
+/**
+ * Keeps the catalog snapshot that maps alerts to entities, reloaded at most
+ * once a minute so that webhooks do not wait for the catalog.
+ */
+export class AlertEntityMapper {
+  #map?: AlertEntityMap;
+  #loadedAt = 0;
+  #loading?: Promise<AlertEntityMap>;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      maxAgeMs?: number;
+    },
+  ) {}
+
+  async current(): Promise<AlertEntityMap> {
+    const maxAge = this.options.maxAgeMs ?? 60_000;
+    if (this.#map && Date.now() - this.#loadedAt < maxAge) return this.#map;
+    this.#loading ??= this.#load().finally(() => {
+      this.#loading = undefined;
+    });
+    return this.#loading;
+  }
+
+  async #load(): Promise<AlertEntityMap> {
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: { kind: KINDS },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    this.#map = new AlertEntityMap(items);
+    this.#loadedAt = Date.now();
+    return this.#map;
+  }
+}

@@ -1,0 +1,251 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  AuthenticationError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ALERT_SOURCES,
+  AlertItem,
+  AlertListResponse,
+  alertNoise,
+  AlertNoisePolicy,
+  AlertSource,
+  ANNOTATION_RUNBOOK,
+  DEFAULT_ALERT_NOISE_POLICY,
+  summariseAlerts,
+} from '@baton/plugin-sre-common';
+import type { AlertPoller } from '@baton/plugin-sre-node';
+import { AlertEntityMapper } from './AlertEntityMapper';
+import { AlertReceiverRegistry } from './AlertReceiverRegistry';
+import { AlertStore, decodeCursor, StoredAlert } from './AlertStore';
+import { WebhookSecrets } from './webhookSecrets';
+
+const DAY = 86_400_000;
+/** Without a last review (issue: reliability review), the list starts this far back. */
+const DEFAULT_RANGE_MS = 14 * DAY;
+/** Summaries and noise look at no more alerts than this per request. */
+const SUMMARY_CAP = 10_000;
+/** Pulls overlap the previous one by this much, for alerts that changed late. */
+const POLL_OVERLAP_MS = 60 * 60_000;
+const FIRST_POLL_MS = 7 * DAY;
+
+const hasRunbook = (entity: Entity | undefined) =>
+  Boolean(
+    entity?.metadata.annotations?.[ANNOTATION_RUNBOOK] ||
+      entity?.metadata.links?.some(link => link.type === 'runbook'),
+  );
+
+/** Receives, stores, maps and serves alerts; judges which ones cry wolf. */
+export class AlertService {
+  constructor(
+    private readonly options: {
+      store: AlertStore;
+      mapper: AlertEntityMapper;
+      receivers: AlertReceiverRegistry;
+      pollers: AlertPoller[];
+      secrets: WebhookSecrets;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      noisePolicy?: AlertNoisePolicy;
+      now?: () => Date;
+    },
+  ) {}
+
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /**
+   * One webhook delivery: checks the caller, parses and stores it in one
+   * transaction. Answers only after the commit, so a sender that gets no 2xx
+   * can retry and nothing is lost or doubled.
+   */
+  async receiveWebhook(
+    sourceName: string,
+    request: {
+      rawBody: Buffer;
+      headers: Record<string, string | string[] | undefined>;
+      query: Record<string, unknown>;
+    },
+  ): Promise<{ received: number; stored: number }> {
+    const source = ALERT_SOURCES.find(s => s === sourceName) as
+      | AlertSource
+      | undefined;
+    const receiver = source ? this.options.receivers.get(source) : undefined;
+    if (!source) {
+      throw new NotFoundError(
+        `No alert webhook for '${sourceName}'; sources: ${ALERT_SOURCES.join(
+          ', ',
+        )}`,
+      );
+    }
+    if (!receiver) {
+      throw new NotFoundError(
+        `The ${source} webhook needs its backend module, @baton/plugin-sre-backend-module-${source}`,
+      );
+    }
+    if (!this.options.secrets.enabled(source)) {
+      throw new NotFoundError(
+        `The ${source} webhook is disabled: set sre.webhooks.${source}.secret`,
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(request.rawBody.toString('utf8'));
+    } catch {
+      body = undefined;
+    }
+    const webhookRequest = { ...request, body };
+    if (!this.options.secrets.accepts(source, webhookRequest, receiver)) {
+      throw new AuthenticationError(
+        `Wrong or missing secret for the ${source} webhook: send it as Authorization: Bearer, as ?token=, or as the source's signature`,
+      );
+    }
+    if (body === undefined && source !== 'cloudwatch') {
+      throw new InputError('The body is not JSON');
+    }
+    const delivery = receiver.parse(webhookRequest);
+    if (delivery.subscribeUrl) {
+      await this.#confirmSubscription(delivery.subscribeUrl);
+    }
+    const map = await this.options.mapper.current();
+    try {
+      const stored = await this.options.store.ingest(
+        delivery.events,
+        labels => map.entityRefsFor(labels),
+        this.#now(),
+      );
+      return { received: delivery.events.length, stored };
+    } catch (error) {
+      this.options.logger.error(`Storing ${source} alerts failed: ${error}`);
+      throw new ServiceUnavailableError(
+        'The alert could not be stored; retry later',
+      );
+    }
+  }
+
+  async #confirmSubscription(url: string): Promise<void> {
+    if (!this.options.secrets.confirmSnsSubscriptions) {
+      this.options.logger.info(
+        'An SNS subscription asked for confirmation; set sre.webhooks.cloudwatch.confirmSubscriptions to confirm it',
+      );
+      return;
+    }
+    const response = await fetch(url);
+    if (!response.ok) {
+      throw new ServiceUnavailableError(
+        `Confirming the SNS subscription failed with HTTP ${response.status}`,
+      );
+    }
+    this.options.logger.info(
+      'Confirmed an SNS subscription for CloudWatch alarms',
+    );
+  }
+
+  /** An entity's alerts that started in [from, to), newest first, with noise flags and a summary. */
+  async list(
+    entityRef: string,
+    query: { from?: Date; to?: Date; limit: number; cursor?: string },
+  ): Promise<AlertListResponse> {
+    const to = query.to ?? this.#now();
+    const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
+    if (from >= to) throw new InputError('from must be before to');
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (query.cursor && !cursor) throw new InputError('cursor is not valid');
+
+    const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    // The flapping rule also counts firings shortly before the range.
+    const history = await this.options.store.allForEntity(
+      entityRef,
+      new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
+      to,
+      SUMMARY_CAP,
+    );
+    const inRange = history.filter(
+      a => Date.parse(a.startsAt) >= from.getTime(),
+    );
+    const flagged = this.#flag(inRange, history, hasRunbook(entity), policy);
+    const page = await this.options.store.listForEntity({
+      entityRef,
+      from,
+      to,
+      limit: query.limit,
+      cursor,
+    });
+    const byId = new Map(flagged.map(alert => [alert.id, alert]));
+    const pageItems = this.#flag(
+      page.alerts,
+      history,
+      hasRunbook(entity),
+      policy,
+    ).map(alert => ({
+      ...alert,
+      noise: byId.get(alert.id)?.noise ?? alert.noise,
+    }));
+    return {
+      items: pageItems,
+      summary: summariseAlerts(flagged),
+      from: from.toISOString(),
+      to: to.toISOString(),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
+  #flag(
+    alerts: StoredAlert[],
+    history: StoredAlert[],
+    runbook: boolean,
+    policy: AlertNoisePolicy,
+  ): AlertItem[] {
+    const noise = alertNoise(alerts, { history, hasRunbook: runbook, policy });
+    return alerts.map((alert, index) => ({ ...alert, noise: noise[index] }));
+  }
+
+  /** Records that the signed-in user acknowledged the alert. */
+  async acknowledge(id: string, userRef: string): Promise<StoredAlert> {
+    const numeric = Number(id);
+    if (!Number.isSafeInteger(numeric) || numeric <= 0) {
+      throw new InputError(`id '${id}' is not an alert id`);
+    }
+    const alert = await this.options.store.acknowledge(
+      numeric,
+      userRef,
+      this.#now(),
+    );
+    if (!alert) throw new NotFoundError(`No alert ${id}`);
+    return alert;
+  }
+
+  /** Runs every poller from where it got to; a failing poller does not stop the others. */
+  async pollAll(): Promise<number> {
+    let stored = 0;
+    for (const poller of this.options.pollers) {
+      const started = this.#now();
+      try {
+        const last = await this.options.store.pollerPosition(poller.id);
+        const since = last
+          ? new Date(last.getTime() - POLL_OVERLAP_MS)
+          : new Date(started.getTime() - FIRST_POLL_MS);
+        const events = await poller.poll({ since });
+        const map = await this.options.mapper.current();
+        stored += await this.options.store.ingest(
+          events,
+          labels => map.entityRefsFor(labels),
+          started,
+        );
+        await this.options.store.savePollerPosition(poller.id, started);
+      } catch (error) {
+        this.options.logger.warn(`Alert poller ${poller.id} failed: ${error}`);
+      }
+    }
+    return stored;
+  }
+}

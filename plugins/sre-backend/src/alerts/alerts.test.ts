@@ -1,0 +1,378 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
+import { sreBackendPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const SECRET = 'generic-test-secret';
+const component = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {
+    type: 'service',
+    owner: 'group:default/team',
+    lifecycle: 'production',
+  },
+});
+
+const HOUR = 3_600_000;
+const now = Date.now();
+const at = (hoursAgo: number, minutes = 0) =>
+  new Date(now - hoursAgo * HOUR + minutes * 60_000).toISOString();
+
+const alert = (overrides: Record<string, unknown> = {}) => ({
+  key: 'checkout-5xx-1',
+  monitor: 'Checkout5xx',
+  title: 'Checkout 5xx above 1%',
+  severity: 'critical',
+  status: 'firing',
+  startsAt: at(5),
+  labels: { service: 'checkout' },
+  ...overrides,
+});
+
+describe.each(databases.eachSupportedId())('alert history API on %s', id => {
+  async function startBackend(
+    config: object = { sre: { webhooks: { generic: { secret: SECRET } } } },
+  ) {
+    const knex = await databases.init(id);
+    const { server } = await startTestBackend({
+      features: [
+        sreBackendPlugin,
+        mockServices.database.factory({ knex }),
+        triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
+        mockServices.rootConfig.factory({ data: config }),
+        catalogServiceMock.factory({
+          entities: [
+            component('checkout', {
+              'baton.dev/runbook': 'https://runbooks.example/checkout',
+            }),
+            component('payments', {
+              'baton.dev/alert-selector': 'team=payments,env=prod',
+            }),
+            component('search'),
+          ],
+        }),
+      ],
+    });
+    const send = (body: unknown, path = '/api/sre/webhooks/generic') =>
+      request(server)
+        .post(path)
+        .set('Authorization', `Bearer ${SECRET}`)
+        .set('Content-Type', 'application/json')
+        .send(typeof body === 'string' ? body : JSON.stringify(body));
+    const get = (url: string) =>
+      request(server)
+        .get(`/api/sre${url}`)
+        .set('Authorization', mockCredentials.user.header());
+    const count = async (table: string) =>
+      Number((await knex(table).count({ n: '*' }))[0].n);
+    return { server, send, get, count, knex };
+  }
+
+  it('stores a firing and then resolved alert once, mapped to its entity by the service label', async () => {
+    const { send, get, count } = await startBackend();
+    const fired = await send({ alerts: [alert()] });
+    expect(fired.status).toBe(200);
+    expect(fired.body).toEqual({ received: 1, stored: 1 });
+
+    const resolved = await send({
+      alerts: [alert({ status: 'resolved', endsAt: at(4) })],
+    });
+    expect(resolved.body).toEqual({ received: 1, stored: 1 });
+    expect(await count('sre_alerts')).toBe(1);
+    expect(await count('sre_alert_events')).toBe(2);
+
+    const res = await get('/entities/component/default/checkout/alerts');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        source: 'generic',
+        monitor: 'Checkout5xx',
+        status: 'resolved',
+        startsAt: at(5),
+        endsAt: at(4),
+        entityRefs: ['component:default/checkout'],
+        acknowledgedBy: [],
+      }),
+    ]);
+    expect(res.body.summary).toMatchObject({ count: 1, mttrSeconds: 3600 });
+    // The entity has a runbook; the alert was never acknowledged.
+    expect(
+      res.body.items[0].noise.map((n: { flag: string }) => n.flag),
+    ).toEqual(['never-acknowledged']);
+  });
+
+  it('collapses the same delivery sent twice and five times at once into one alert', async () => {
+    const { send, count } = await startBackend();
+    const body = { alerts: [alert()] };
+    expect((await send(body)).body.stored).toBe(1);
+    expect((await send(body)).body.stored).toBe(0);
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        send({ alerts: [alert({ key: 'other' })] }),
+      ),
+    );
+    expect(concurrent.map(r => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(concurrent.reduce((sum, r) => sum + r.body.stored, 0)).toBe(1);
+    expect(await count('sre_alerts')).toBe(2);
+    expect(await count('sre_alert_events')).toBe(2);
+  });
+
+  it('maps alerts by baton.dev/alert-selector instead of the name', async () => {
+    const { send, get } = await startBackend();
+    await send({
+      alerts: [
+        alert({ key: 'p1', labels: { team: 'payments', env: 'prod' } }),
+        alert({ key: 'p2', labels: { team: 'payments', env: 'staging' } }),
+        alert({ key: 'p3', labels: { service: 'payments' } }),
+      ],
+    });
+    const res = await get('/entities/component/default/payments/alerts');
+    expect(
+      res.body.items.map((a: { entityRefs: string[] }) => a.entityRefs),
+    ).toEqual([['component:default/payments']]);
+    expect(res.body.summary.count).toBe(1);
+  });
+
+  it('flags transient and flapping alerts and counts them as noisy', async () => {
+    const { send, get } = await startBackend();
+    await send({
+      alerts: [
+        // Three firings of one monitor within 24 h: flapping; the last resolved itself in 2 minutes.
+        alert({
+          key: 'f1',
+          monitor: 'DiskFull',
+          labels: { service: 'search' },
+          startsAt: at(10),
+        }),
+        alert({
+          key: 'f2',
+          monitor: 'DiskFull',
+          labels: { service: 'search' },
+          startsAt: at(6),
+        }),
+        alert({
+          key: 'f3',
+          monitor: 'DiskFull',
+          labels: { service: 'search' },
+          startsAt: at(2),
+          status: 'resolved',
+          endsAt: at(2, 2),
+        }),
+        alert({
+          key: 'once',
+          monitor: 'Latency',
+          labels: { service: 'search' },
+          startsAt: at(1),
+        }),
+      ],
+    });
+    const res = await get('/entities/component/default/search/alerts');
+    const flags = Object.fromEntries(
+      res.body.items.map(
+        (a: {
+          sourceKey?: string;
+          monitor: string;
+          startsAt: string;
+          noise: Array<{ flag: string }>;
+        }) => [`${a.monitor}@${a.startsAt}`, a.noise.map(n => n.flag)],
+      ),
+    );
+    expect(flags[`DiskFull@${at(2)}`]).toEqual([
+      'transient',
+      'flapping',
+      'no-runbook',
+      'never-acknowledged',
+    ]);
+    expect(flags[`DiskFull@${at(10)}`]).toContain('flapping');
+    expect(flags[`Latency@${at(1)}`]).toEqual([
+      'no-runbook',
+      'never-acknowledged',
+    ]);
+    expect(res.body.summary).toMatchObject({
+      count: 4,
+      noisy: 3,
+      cryWolfScore: 0.75,
+    });
+  });
+
+  it('records who acknowledged, once per person, and MTTA', async () => {
+    const { send, get, server } = await startBackend();
+    await send({ alerts: [alert()] });
+    const [item] = (await get('/entities/component/default/checkout/alerts'))
+      .body.items;
+    const ack = () =>
+      request(server)
+        .post(`/api/sre/alerts/${item.id}/ack`)
+        .set('Authorization', mockCredentials.user.header());
+    expect((await ack()).body.acknowledgedBy).toEqual(['user:default/mock']);
+    expect((await ack()).body.acknowledgedBy).toEqual(['user:default/mock']);
+    const res = await get('/entities/component/default/checkout/alerts');
+    expect(res.body.items[0].noise).toEqual([]);
+    expect(res.body.summary.responders).toEqual([
+      { userRef: 'user:default/mock', count: 1, share: 1 },
+    ]);
+    expect(res.body.summary.mttaSeconds).toBeGreaterThan(5 * 3600 - 60);
+
+    const missing = await request(server)
+      .post('/api/sre/alerts/999999/ack')
+      .set('Authorization', mockCredentials.user.header());
+    expect(missing.status).toBe(404);
+    const bad = await request(server)
+      .post('/api/sre/alerts/abc/ack')
+      .set('Authorization', mockCredentials.user.header());
+    expect(bad.status).toBe(400);
+    const service = await request(server)
+      .post(`/api/sre/alerts/${item.id}/ack`)
+      .set('Authorization', mockCredentials.service.header());
+    expect(service.status).toBe(403);
+  });
+
+  it('pages the history with a cursor, newest first', async () => {
+    const { send, get } = await startBackend();
+    await send({
+      alerts: [1, 2, 3, 4, 5].map(h =>
+        alert({ key: `k${h}`, startsAt: at(h) }),
+      ),
+    });
+    const first = await get(
+      '/entities/component/default/checkout/alerts?limit=2',
+    );
+    expect(
+      first.body.items.map((a: { startsAt: string }) => a.startsAt),
+    ).toEqual([at(1), at(2)]);
+    expect(first.body.summary.count).toBe(5);
+    const second = await get(
+      `/entities/component/default/checkout/alerts?limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(
+      second.body.items.map((a: { startsAt: string }) => a.startsAt),
+    ).toEqual([at(3), at(4)]);
+    const third = await get(
+      `/entities/component/default/checkout/alerts?limit=2&cursor=${second.body.nextCursor}`,
+    );
+    expect(
+      third.body.items.map((a: { startsAt: string }) => a.startsAt),
+    ).toEqual([at(5)]);
+    expect(third.body.nextCursor).toBeUndefined();
+
+    const narrow = await get(
+      `/entities/component/default/checkout/alerts?from=${encodeURIComponent(
+        at(3, 1),
+      )}&to=${encodeURIComponent(at(1, 1))}`,
+    );
+    expect(
+      narrow.body.items.map((a: { startsAt: string }) => a.startsAt),
+    ).toEqual([at(1), at(2)]);
+    for (const query of [
+      'limit=0',
+      'from=yesterday',
+      'cursor=nope',
+      `from=${at(1)}&to=${at(2)}`,
+    ]) {
+      const res = await get(
+        `/entities/component/default/checkout/alerts?${query}`,
+      );
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('rejects bad deliveries with a 4xx that names the problem, and writes nothing', async () => {
+    const { server, send, count } = await startBackend();
+    const cases: Array<[request.Test, number, RegExp]> = [
+      [send('{"alerts": [', '/api/sre/webhooks/generic'), 400, /not JSON/],
+      [
+        send({ alerts: [alert({ title: undefined })] }),
+        400,
+        /alerts\.0\.title/,
+      ],
+      [
+        send({ alerts: [alert({ status: 'maybe' })] }),
+        400,
+        /alerts\.0\.status/,
+      ],
+      [
+        send({ alerts: [alert({ startsAt: 'soon' })] }),
+        400,
+        /alerts\.0\.startsAt/,
+      ],
+      [
+        send({ alerts: [alert({ title: 'x'.repeat(1024 * 1024) })] }),
+        413,
+        /too large/i,
+      ],
+      [
+        send({ alerts: [alert()] }, '/api/sre/webhooks/pagerduty'),
+        404,
+        /pagerduty/,
+      ],
+      [
+        send({ alerts: [alert()] }, '/api/sre/webhooks/sentry'),
+        404,
+        /plugin-sre-backend-module-sentry/,
+      ],
+      [
+        request(server)
+          .post('/api/sre/webhooks/generic')
+          .set('Authorization', 'Bearer wrong')
+          .send({ alerts: [alert()] }),
+        401,
+        /secret/,
+      ],
+      [
+        request(server)
+          .post('/api/sre/webhooks/generic')
+          .send({ alerts: [alert()] }),
+        401,
+        /secret/,
+      ],
+    ];
+    for (const [pending, status, message] of cases) {
+      const res = await pending;
+      expect({
+        status: res.status,
+        message: res.body?.error?.message ?? res.text,
+      }).toEqual({
+        status,
+        message: expect.stringMatching(message),
+      });
+    }
+    expect(await count('sre_alerts')).toBe(0);
+    expect(await count('sre_alert_events')).toBe(0);
+
+    // Mackerel-style: the secret as a query parameter.
+    const token = await request(server)
+      .post(`/api/sre/webhooks/generic?token=${SECRET}`)
+      .send({ alerts: [alert()] });
+    expect(token.status).toBe(200);
+  });
+
+  it('keeps a source without a secret disabled', async () => {
+    const { send } = await startBackend({});
+    const res = await send({ alerts: [alert()] });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toMatch(/sre\.webhooks\.generic\.secret/);
+  });
+
+  it('answers 503 and stores nothing when the database is down, so the sender retries', async () => {
+    const { send, knex } = await startBackend();
+    await knex.destroy();
+    const res = await send({ alerts: [alert()] });
+    expect(res.status).toBe(503);
+  });
+});

@@ -1,0 +1,64 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefFromParams } from '../routing/entityRefParams';
+import { parseInput } from '../routing/parseInput';
+import { AlertService } from './AlertService';
+
+/** Largest webhook body; larger ones get 413 before anything is parsed. */
+const WEBHOOK_BODY_LIMIT = '1mb';
+
+const isoDate = z
+  .string()
+  .refine(value => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 time')
+  .transform(value => new Date(value));
+
+const alertListQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+/** Routes of the alerts domain: webhooks (open, checked by each source's secret), history, acknowledge. */
+export function createAlertsRouter(options: {
+  alerts: AlertService;
+  httpAuth: HttpAuthService;
+}): express.Router {
+  const router = Router();
+
+  router.post(
+    '/webhooks/:source',
+    // The raw bytes: signatures are over the body as sent, and SNS posts text/plain.
+    express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
+    async (req, res) => {
+      const result = await options.alerts.receiveWebhook(req.params.source, {
+        rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        headers: req.headers,
+        query: req.query as Record<string, unknown>,
+      });
+      res.status(200).json(result);
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/alerts', async (req, res) => {
+    const entityRef = entityRefFromParams(req.params);
+    const query = parseInput(alertListQuery, req.query);
+    res.json(await options.alerts.list(entityRef, query));
+  });
+
+  router.post('/alerts/:id/ack', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    res.json(
+      await options.alerts.acknowledge(
+        req.params.id,
+        credentials.principal.userEntityRef,
+      ),
+    );
+  });
+
+  return router;
+}
