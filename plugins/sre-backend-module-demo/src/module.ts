@@ -3,9 +3,11 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import {
+  sreAlertPollersExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
+import { DemoAlertPoller } from './alerts/DemoAlertPoller';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
 import { DemoSliSource } from './slo/DemoSliSource';
 
@@ -19,10 +21,12 @@ export const sreModuleDemo = createBackendModule({
         config: coreServices.rootConfig,
         knowledgeSources: sreKnowledgeSourcesExtensionPoint,
         sliSources: sreSliSourcesExtensionPoint,
+        alertPollers: sreAlertPollersExtensionPoint,
       },
-      async init({ config, knowledgeSources, sliSources }) {
+      async init({ config, knowledgeSources, sliSources, alertPollers }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
+        alertPollers.addAlertPoller(new DemoAlertPoller());
         sliSources.addSliSource(
           new DemoSliSource('Prometheus'),
           new DemoSliSource('Mackerel'),

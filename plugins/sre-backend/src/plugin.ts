@@ -248,20 +248,22 @@ export const sreBackendPlugin = createBackendPlugin({
           ),
         });
         const alertsConfig = config.getOptionalConfig('sre.alerts');
-        if (alertPollers.list().length) {
-          await scheduler.scheduleTask({
-            id: 'sre-alert-poll',
-            ...(alertsConfig?.has('pollSchedule')
-              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                  alertsConfig.getConfig('pollSchedule'),
-                )
-              : DEFAULT_ALERT_POLL_SCHEDULE),
-            fn: async () => {
-              const stored = await alerts.pollAll();
-              logger.info(`Alert pollers stored ${stored} changes`);
-            },
-          });
-        }
+        // Pulls, then maps recent alerts again: the catalog may have changed since they arrived.
+        await scheduler.scheduleTask({
+          id: 'sre-alert-poll',
+          ...(alertsConfig?.has('pollSchedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                alertsConfig.getConfig('pollSchedule'),
+              )
+            : DEFAULT_ALERT_POLL_SCHEDULE),
+          fn: async () => {
+            const stored = await alerts.pollAll();
+            const remapped = await alerts.remapRecent();
+            logger.info(
+              `Alert pollers stored ${stored} changes; ${remapped} alerts mapped anew`,
+            );
+          },
+        });
 
         httpRouter.use(
           await createRouter({ knowledge, readiness, slos, alerts, httpAuth }),

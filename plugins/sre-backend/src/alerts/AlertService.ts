@@ -32,6 +32,8 @@ const SUMMARY_CAP = 10_000;
 /** Pulls overlap the previous one by this much, for alerts that changed late. */
 const POLL_OVERLAP_MS = 60 * 60_000;
 const FIRST_POLL_MS = 7 * DAY;
+/** How far back a catalog change re-maps alerts. */
+const REMAP_MS = 30 * DAY;
 
 const hasRunbook = (entity: Entity | undefined) =>
   Boolean(
@@ -222,6 +224,15 @@ export class AlertService {
     );
     if (!alert) throw new NotFoundError(`No alert ${id}`);
     return alert;
+  }
+
+  /** Maps the last 30 days of alerts again from their labels and the current catalog. */
+  async remapRecent(): Promise<number> {
+    const map = await this.options.mapper.current();
+    return this.options.store.remap(
+      new Date(this.#now().getTime() - REMAP_MS),
+      labels => map.entityRefsFor(labels),
+    );
   }
 
   /** Runs every poller from where it got to; a failing poller does not stop the others. */

@@ -206,6 +206,14 @@ export class AlertStore {
         resolvedBy: event.resolvedBy ?? 'source',
       });
     }
+    for (const ack of event.acknowledgements ?? []) {
+      changed += await this.#acknowledgeIn(
+        tx,
+        alertId,
+        ack.userRef,
+        new Date(ack.at),
+      );
+    }
     const refs = entityRefsFor(JSON.parse(row!.labels));
     if (refs.length) {
       await tx('sre_alert_entities')
@@ -229,36 +237,50 @@ export class AlertStore {
     at: Date,
   ): Promise<StoredAlert | undefined> {
     return this.db.transaction(async tx => {
-      const row = await tx<AlertRow>('sre_alerts')
-        .where({ id })
-        .forUpdate()
-        .first();
-      if (!row) return undefined;
-      const by: string[] = JSON.parse(row.acknowledged_by);
-      if (!by.includes(userRef)) {
-        by.push(userRef);
-        await tx('sre_alerts')
-          .where({ id })
-          .update({
-            acknowledged_by: JSON.stringify(by),
-            acknowledged_at: row.acknowledged_at ?? at,
-            updated_at: at,
-          });
-        await tx('sre_alert_events')
-          .insert({
-            alert_id: id,
-            type: 'acknowledged',
-            at,
-            actor: userRef,
-            event_key: `ack:${userRef}`,
-            details: null,
-          })
-          .onConflict(['alert_id', 'event_key'])
-          .ignore();
-      }
+      const exists = await tx('sre_alerts').where({ id }).first('id');
+      if (!exists) return undefined;
+      await this.#acknowledgeIn(tx, id, userRef, at);
       const updated = await tx<AlertRow>('sre_alerts').where({ id }).first();
       return toAlert(updated!);
     });
+  }
+
+  /** Adds a responder once; the first acknowledgement's time is the alert's. Returns 1 when new. */
+  async #acknowledgeIn(
+    tx: Knex.Transaction,
+    id: number,
+    userRef: string,
+    at: Date,
+  ): Promise<number> {
+    const row = await tx<AlertRow>('sre_alerts')
+      .where({ id })
+      .forUpdate()
+      .first();
+    const by: string[] = JSON.parse(row!.acknowledged_by);
+    if (by.includes(userRef)) return 0;
+    by.push(userRef);
+    const first = row!.acknowledged_at
+      ? new Date(row!.acknowledged_at)
+      : undefined;
+    await tx('sre_alerts')
+      .where({ id })
+      .update({
+        acknowledged_by: JSON.stringify(by),
+        acknowledged_at: first && first < at ? first : at,
+        updated_at: new Date(),
+      });
+    await tx('sre_alert_events')
+      .insert({
+        alert_id: id,
+        type: 'acknowledged',
+        at,
+        actor: userRef,
+        event_key: `ack:${userRef}`,
+        details: null,
+      })
+      .onConflict(['alert_id', 'event_key'])
+      .ignore();
+    return 1;
   }
 
   /** One page of an entity's alerts that started in [from, to), newest first. */
@@ -371,6 +393,52 @@ export class AlertStore {
       at: iso(row.at),
       actor: row.actor,
     }));
+  }
+
+  /**
+   * Maps the alerts that started since `since` again, from their stored
+   * labels: after the catalog changed (a new entity, another selector) old
+   * alerts follow. Returns how many alerts changed mapping.
+   */
+  async remap(
+    since: Date,
+    entityRefsFor: (labels: Record<string, string>) => string[],
+  ): Promise<number> {
+    const alerts: Array<Pick<AlertRow, 'id' | 'labels' | 'starts_at'>> =
+      await this.db('sre_alerts')
+        .where('starts_at', '>=', since)
+        .select('id', 'labels', 'starts_at');
+    const current = new Map<string, Set<string>>();
+    const links: Array<{ alert_id: string | number; entity_ref: string }> =
+      await this.db('sre_alert_entities')
+        .where('starts_at', '>=', since)
+        .select('alert_id', 'entity_ref');
+    for (const link of links) {
+      const key = String(link.alert_id);
+      current.set(key, (current.get(key) ?? new Set()).add(link.entity_ref));
+    }
+    let changed = 0;
+    for (const alert of alerts) {
+      const wanted = entityRefsFor(JSON.parse(alert.labels));
+      const have = current.get(String(alert.id)) ?? new Set<string>();
+      if (wanted.length === have.size && wanted.every(ref => have.has(ref))) {
+        continue;
+      }
+      changed += 1;
+      await this.db.transaction(async tx => {
+        await tx('sre_alert_entities').where({ alert_id: alert.id }).delete();
+        if (wanted.length) {
+          await tx('sre_alert_entities').insert(
+            wanted.map(entityRef => ({
+              alert_id: alert.id,
+              entity_ref: entityRef,
+              starts_at: new Date(alert.starts_at),
+            })),
+          );
+        }
+      });
+    }
+    return changed;
   }
 
   /** Where a poller got to; undefined before its first pull. */

@@ -1,3 +1,4 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -6,9 +7,15 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  sreAlertPollersExtensionPoint,
+  type AlertEvent,
+} from '@baton/plugin-sre-node';
 import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { AlertStore } from './AlertStore';
 
 jest.setTimeout(60_000);
 
@@ -48,13 +55,30 @@ const alert = (overrides: Record<string, unknown> = {}) => ({
 describe.each(databases.eachSupportedId())('alert history API on %s', id => {
   async function startBackend(
     config: object = { sre: { webhooks: { generic: { secret: SECRET } } } },
+    polled: AlertEvent[] = [],
   ) {
     const knex = await databases.init(id);
+    const scheduler = triggerableScheduler();
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,
+        createBackendModule({
+          pluginId: 'sre',
+          moduleId: 'scripted-alerts',
+          register(env) {
+            env.registerInit({
+              deps: { pollers: sreAlertPollersExtensionPoint },
+              async init({ pollers }) {
+                pollers.addAlertPoller({
+                  id: 'scripted',
+                  poll: async () => polled,
+                });
+              },
+            });
+          },
+        }),
         mockServices.database.factory({ knex }),
-        triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({ data: config }),
         catalogServiceMock.factory({
           entities: [
@@ -81,7 +105,7 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
         .set('Authorization', mockCredentials.user.header());
     const count = async (table: string) =>
       Number((await knex(table).count({ n: '*' }))[0].n);
-    return { server, send, get, count, knex };
+    return { server, send, get, count, knex, scheduler };
   }
 
   it('stores a firing and then resolved alert once, mapped to its entity by the service label', async () => {
@@ -360,6 +384,85 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
       .post(`/api/sre/webhooks/generic?token=${SECRET}`)
       .send({ alerts: [alert()] });
     expect(token.status).toBe(200);
+  });
+
+  it('pulls from pollers, with the acknowledgements the source knows, once however often it pulls', async () => {
+    const events: AlertEvent[] = [
+      {
+        source: 'mackerel',
+        sourceKey: 'm-1',
+        monitor: 'Disk',
+        title: 'Disk full',
+        severity: 'critical',
+        status: 'firing',
+        startsAt: at(3),
+        at: at(3),
+        labels: { service: 'search' },
+        acknowledgements: [{ userRef: 'user:default/ben', at: at(3, 10) }],
+      },
+      {
+        source: 'mackerel',
+        sourceKey: 'm-1',
+        monitor: 'Disk',
+        title: 'Disk full',
+        severity: 'critical',
+        status: 'resolved',
+        startsAt: at(3),
+        endsAt: at(2),
+        at: at(2),
+        resolvedBy: 'person',
+        labels: { service: 'search' },
+      },
+    ];
+    const { get, scheduler, count } = await startBackend(undefined, events);
+    await scheduler.triggerTask('sre-alert-poll');
+    await scheduler.triggerTask('sre-alert-poll');
+    expect(await count('sre_alerts')).toBe(1);
+    // fired, acknowledged, resolved
+    expect(await count('sre_alert_events')).toBe(3);
+    const res = await get('/entities/component/default/search/alerts');
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        status: 'resolved',
+        resolvedBy: 'person',
+        acknowledgedBy: ['user:default/ben'],
+        acknowledgedAt: at(3, 10),
+      }),
+    ]);
+    expect(res.body.summary.mttaSeconds).toBe(600);
+    expect(await count('sre_alert_pollers')).toBe(1);
+  });
+
+  it('maps stored alerts again when the catalog changes', async () => {
+    const knex = await databases.init(id);
+    await applyDatabaseMigrations(knex);
+    const store = AlertStore.create(knex);
+    const event: AlertEvent = {
+      source: 'generic',
+      sourceKey: 'early',
+      monitor: 'm',
+      title: 'Before the entity was registered',
+      severity: 'warning',
+      status: 'firing',
+      startsAt: at(1),
+      at: at(1),
+      labels: { service: 'newcomer' },
+    };
+    await store.ingest([event], () => [], new Date());
+    const list = () =>
+      store.listForEntity({
+        entityRef: 'component:default/newcomer',
+        from: new Date(now - 10 * HOUR),
+        to: new Date(now),
+        limit: 10,
+      });
+    expect((await list()).alerts).toEqual([]);
+    const mapping = () => ['component:default/newcomer'];
+    expect(await store.remap(new Date(now - 10 * HOUR), mapping)).toBe(1);
+    expect((await list()).alerts.map(a => a.title)).toEqual([
+      'Before the entity was registered',
+    ]);
+    expect(await store.remap(new Date(now - 10 * HOUR), mapping)).toBe(0);
   });
 
   it('keeps a source without a secret disabled', async () => {

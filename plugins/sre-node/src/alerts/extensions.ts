@@ -36,6 +36,8 @@ export interface AlertEvent {
   labels: Record<string, string>;
   links?: Array<{ url: string; title?: string }>;
   runbookUrl?: string;
+  /** Acknowledgements the source knows of (catalog user refs); most sources have none. */
+  acknowledgements?: Array<{ userRef: string; at: string }>;
 }
 
 /** A request as a webhook receiver sees it; the body is the raw bytes, at most 1 MB. @public */
