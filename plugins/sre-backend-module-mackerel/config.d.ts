@@ -1,6 +1,6 @@
 export interface Config {
   sre?: {
-    /** The Mackerel SLI source; without instances it registers nothing. */
+    /** The Mackerel SLI source and alert pollers; without instances neither is registered. */
     mackerel?: {
       /**
        * One entry per Mackerel organization. An OpenSLO `metricSourceRef`

@@ -39,6 +39,9 @@ backend.add(import('@baton/plugin-sre-backend'));
 backend.add(import('@baton/plugin-sre-backend-module-git'));
 backend.add(import('@baton/plugin-sre-backend-module-prometheus'));
 backend.add(import('@baton/plugin-sre-backend-module-mackerel'));
+backend.add(import('@baton/plugin-sre-backend-module-alertmanager'));
+backend.add(import('@baton/plugin-sre-backend-module-cloudwatch'));
+backend.add(import('@baton/plugin-sre-backend-module-sentry'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 

@@ -6,6 +6,7 @@ import type {
   SliSource,
   TimeRange,
 } from '@baton/plugin-sre-node';
+import { MackerelApiClient } from './MackerelApiClient';
 import type { MackerelInstance } from './MackerelConfig';
 
 /**
@@ -25,7 +26,6 @@ import type { MackerelInstance } from './MackerelConfig';
  * chunks short if you change this; fewer requests are not worth averaged data.
  */
 const DEFAULT_CHUNK_SECONDS = 6 * 60 * 60;
-const DEFAULT_TIMEOUT_MS = 30_000;
 /** Requests in flight at once for one query; few, to stay clear of rate limits. */
 const CONCURRENCY = 4;
 
@@ -61,22 +61,25 @@ const SPEC_FIELDS = new Set(['service', 'host', 'metric']);
  */
 export class MackerelSliSource implements SliSource {
   readonly type = 'Mackerel';
-  readonly #instances: MackerelInstance[];
+  readonly #clients: MackerelApiClient[];
   readonly #logger?: LoggerService;
   readonly #chunkSeconds: number;
-  readonly #timeoutMs: number;
 
   constructor(options: MackerelSliSourceOptions) {
     if (options.instances.length === 0) {
       throw new Error('MackerelSliSource needs at least one instance');
     }
-    this.#instances = options.instances;
+    this.#clients = options.instances.map(
+      instance =>
+        new MackerelApiClient(instance, {
+          timeoutMs: options.requestTimeoutMs,
+        }),
+    );
     this.#logger = options.logger;
     this.#chunkSeconds = options.chunkSeconds ?? DEFAULT_CHUNK_SECONDS;
     if (!(this.#chunkSeconds >= 60)) {
       throw new Error('MackerelSliSource chunkSeconds must be at least 60');
     }
-    this.#timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   async queryRange(options: {
@@ -86,7 +89,7 @@ export class MackerelSliSource implements SliSource {
   }): Promise<SliSample[]> {
     const { metricSource, range } = options;
     const query = parseSpec(metricSource.spec);
-    const instance = this.#instance(metricSource.sourceRef);
+    const client = this.#client(metricSource.sourceRef);
 
     const startMs = range.start.getTime();
     const endMs = range.end.getTime();
@@ -101,7 +104,7 @@ export class MackerelSliSource implements SliSource {
       chunks.push([chunkFrom, Math.min(chunkFrom + this.#chunkSeconds, to)]);
     }
     this.#logger?.debug(
-      `Mackerel '${instance.name}': ${describe(
+      `Mackerel '${client.instance.name}': ${describe(
         query,
       )} from ${from} to ${to} in ${chunks.length} request(s)`,
     );
@@ -114,7 +117,7 @@ export class MackerelSliSource implements SliSource {
       while (next < chunks.length) {
         const [chunkFrom, chunkTo] = chunks[next++];
         try {
-          const points = await this.#fetch(instance, query, chunkFrom, chunkTo);
+          const points = await this.#fetch(client, query, chunkFrom, chunkTo);
           for (const point of points) byTime.set(point.time, point.value);
         } catch (error) {
           next = chunks.length; // one failure fails the query: ask no more
@@ -135,21 +138,21 @@ export class MackerelSliSource implements SliSource {
       .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   }
 
-  #instance(sourceRef: string | undefined): MackerelInstance {
-    if (sourceRef === undefined) return this.#instances[0];
-    const instance = this.#instances.find(i => i.name === sourceRef);
-    if (!instance) {
+  #client(sourceRef: string | undefined): MackerelApiClient {
+    if (sourceRef === undefined) return this.#clients[0];
+    const client = this.#clients.find(c => c.instance.name === sourceRef);
+    if (!client) {
       throw new InputError(
-        `No Mackerel instance named '${sourceRef}' (metricSourceRef); configured in sre.mackerel.instances: ${this.#instances
-          .map(i => `'${i.name}'`)
+        `No Mackerel instance named '${sourceRef}' (metricSourceRef); configured in sre.mackerel.instances: ${this.#clients
+          .map(c => `'${c.instance.name}'`)
           .join(', ')}`,
       );
     }
-    return instance;
+    return client;
   }
 
   async #fetch(
-    instance: MackerelInstance,
+    client: MackerelApiClient,
     query: MackerelQuery,
     from: number,
     to: number,
@@ -158,47 +161,22 @@ export class MackerelSliSource implements SliSource {
       query.kind === 'service'
         ? `/api/v0/services/${encodeURIComponent(query.service)}/metrics`
         : `/api/v0/hosts/${encodeURIComponent(query.host)}/metrics`;
-    const url = new URL(path, instance.baseUrl);
-    url.search = new URLSearchParams({
-      name: query.metric,
-      from: String(from),
-      to: String(to),
-    }).toString();
-    const what = `${describe(query)} from Mackerel instance '${instance.name}'`;
-
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { 'X-Api-Key': instance.apiKey, Accept: 'application/json' },
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-    } catch (error) {
-      const reason =
-        // A DOMException, not always an `Error` of this realm.
-        (error as { name?: unknown } | null)?.name === 'TimeoutError'
-          ? `no answer within ${this.#timeoutMs / 1000}s`
-          : networkReason(error);
-      throw new Error(
-        redact(
-          `Cannot read ${what}: ${url.origin} is unreachable (${reason})`,
-          instance.apiKey,
-        ),
-      );
+    const what = describe(query);
+    const body = await client.get(path, {
+      what,
+      query: { name: query.metric, from: String(from), to: String(to) },
+    });
+    const metrics = (body as { metrics?: unknown } | null)?.metrics;
+    if (!Array.isArray(metrics)) {
+      throw client.error(what, 'the answer has no metrics list');
     }
-
-    const body = await response.text();
-    if (!response.ok) {
-      const message = errorMessage(body) ?? response.statusText;
-      throw new Error(
-        redact(
-          `Cannot read ${what}: Mackerel answered ${response.status}${
-            message ? `: ${message}` : ''
-          }`,
-          instance.apiKey,
-        ),
-      );
-    }
-    return parsePoints(body, what);
+    return metrics.filter(
+      (p): p is MackerelPoint =>
+        typeof p === 'object' &&
+        p !== null &&
+        Number.isFinite(p.time) &&
+        Number.isFinite(p.value),
+    );
   }
 }
 
@@ -243,54 +221,4 @@ function describe(query: MackerelQuery): string {
   return query.kind === 'service'
     ? `service metric '${query.metric}' of service '${query.service}'`
     : `host metric '${query.metric}' of host '${query.host}'`;
-}
-
-/** The `metrics` of a metrics response, in the documented `{ time, value }` shape. */
-function parsePoints(body: string, what: string): MackerelPoint[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw new Error(`Cannot read ${what}: the answer is not JSON`);
-  }
-  const metrics = (parsed as { metrics?: unknown } | null)?.metrics;
-  if (!Array.isArray(metrics)) {
-    throw new Error(`Cannot read ${what}: the answer has no metrics list`);
-  }
-  return metrics.filter(
-    (p): p is MackerelPoint =>
-      typeof p === 'object' &&
-      p !== null &&
-      Number.isFinite(p.time) &&
-      Number.isFinite(p.value),
-  );
-}
-
-/**
- * Mackerel's error message. Its official Go client reads both
- * `{"error":{"message":"…"}}` and `{"error":"…"}` (mackerel-client-go error.go).
- */
-function errorMessage(body: string): string | undefined {
-  try {
-    const error = (JSON.parse(body) as { error?: unknown } | null)?.error;
-    if (typeof error === 'string') return error;
-    const message = (error as { message?: unknown } | null)?.message;
-    return typeof message === 'string' ? message : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND…) in `cause`. */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } })
-    ?.cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A last guard: no message leaves with the API key in it, whatever a server echoed. */
-function redact(text: string, apiKey: string): string {
-  return apiKey ? text.split(apiKey).join('***') : text;
 }

@@ -1,5 +1,6 @@
 /**
- * Baton's Mackerel SLI source: SLIs from Mackerel service and host metrics.
+ * Baton's Mackerel module: SLIs from Mackerel service and host metrics, and
+ * alert history from Mackerel's webhook and alerts API.
  *
  * @packageDocumentation
  */
@@ -9,4 +10,9 @@ export {
   MackerelSliSource,
   type MackerelSliSourceOptions,
 } from './MackerelSliSource';
+export { MackerelAlertReceiver } from './MackerelAlertReceiver';
+export {
+  MackerelAlertPoller,
+  type MackerelAlertPollerOptions,
+} from './MackerelAlertPoller';
 export { type MackerelInstance } from './MackerelConfig';

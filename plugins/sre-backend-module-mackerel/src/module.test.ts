@@ -1,8 +1,14 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
+  sreAlertPollersExtensionPoint,
+  sreAlertReceiversExtensionPoint,
   sreSliSourcesExtensionPoint,
+  type AlertPoller,
+  type AlertWebhookReceiver,
   type SliSource,
 } from '@baton/plugin-sre-node';
+import { MackerelAlertPoller } from './MackerelAlertPoller';
+import { MackerelAlertReceiver } from './MackerelAlertReceiver';
 import { MackerelSliSource } from './MackerelSliSource';
 import { sreModuleMackerel } from './module';
 
@@ -10,12 +16,25 @@ type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
 
 async function startWith(data: ConfigData) {
   const added: SliSource[] = [];
+  const receivers: AlertWebhookReceiver[] = [];
+  const pollers: AlertPoller[] = [];
   const logger = mockServices.logger.mock();
   await startTestBackend({
     extensionPoints: [
       [
         sreSliSourcesExtensionPoint,
         { addSliSource: (...sources: SliSource[]) => added.push(...sources) },
+      ],
+      [
+        sreAlertReceiversExtensionPoint,
+        {
+          addAlertReceiver: (...items: AlertWebhookReceiver[]) =>
+            receivers.push(...items),
+        },
+      ],
+      [
+        sreAlertPollersExtensionPoint,
+        { addAlertPoller: (...items: AlertPoller[]) => pollers.push(...items) },
       ],
     ],
     features: [
@@ -24,22 +43,25 @@ async function startWith(data: ConfigData) {
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { added, logger };
+  return { added, receivers, pollers, logger };
 }
 
 describe('sreModuleMackerel', () => {
-  it('registers nothing and says so once when no instance is configured', async () => {
-    const { added, logger } = await startWith({});
+  it('registers only the webhook receiver, and says so once, when no instance is configured', async () => {
+    const { added, receivers, pollers, logger } = await startWith({});
 
     expect(added).toEqual([]);
+    expect(pollers).toEqual([]);
+    expect(receivers).toHaveLength(1);
+    expect(receivers[0]).toBeInstanceOf(MackerelAlertReceiver);
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringMatching(/No sre\.mackerel\.instances configured/),
     );
   });
 
-  it('registers one Mackerel source for the configured instances', async () => {
-    const { added, logger } = await startWith({
+  it('registers one Mackerel source, the receiver and one alert poller per configured instance', async () => {
+    const { added, receivers, pollers, logger } = await startWith({
       sre: {
         mackerel: {
           instances: [
@@ -57,6 +79,11 @@ describe('sreModuleMackerel', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toBeInstanceOf(MackerelSliSource);
     expect(added[0].type).toBe('Mackerel');
+    expect(receivers).toHaveLength(1);
+    expect(receivers[0].source).toBe('mackerel');
+    expect(pollers).toHaveLength(2);
+    expect(pollers.every(p => p instanceof MackerelAlertPoller)).toBe(true);
+    expect(pollers.map(p => p.id)).toEqual(['mackerel:main', 'mackerel:kcps']);
     const logged = JSON.stringify(
       [logger.info, logger.debug, logger.warn].flatMap(
         fn => (fn as jest.Mock).mock.calls,

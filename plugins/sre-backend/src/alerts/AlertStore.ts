@@ -179,7 +179,30 @@ export class AlertStore {
       severity: event.severity,
     });
     if (event.status === 'firing') {
-      if (row!.status === 'firing' && row!.severity !== event.severity) {
+      const endedAt =
+        row!.ends_at === null ? undefined : new Date(row!.ends_at);
+      if (
+        row!.status === 'resolved' &&
+        endedAt &&
+        Date.parse(event.at) > endedAt.getTime()
+      ) {
+        // Fires again after it was resolved (a Sentry issue unresolved): the same alert, open again.
+        await tx('sre_alerts').where({ id: alertId }).update({
+          status: 'firing',
+          severity: event.severity,
+          ends_at: null,
+          resolved_by: null,
+          updated_at: now,
+        });
+        changed += await record(
+          'state-change',
+          `reopened:${event.at}`,
+          event.at,
+          {
+            reopened: true,
+          },
+        );
+      } else if (row!.status === 'firing' && row!.severity !== event.severity) {
         await tx('sre_alerts')
           .where({ id: alertId })
           .update({ severity: event.severity, updated_at: now });
@@ -202,7 +225,8 @@ export class AlertStore {
             updated_at: now,
           });
       }
-      changed += await record('resolved', 'resolved', endsAt, {
+      // Keyed by its time: the same resolution re-sent collapses, a later one (after a reopen) is new.
+      changed += await record('resolved', `resolved:${iso(endsAt)}`, endsAt, {
         resolvedBy: event.resolvedBy ?? 'source',
       });
     }

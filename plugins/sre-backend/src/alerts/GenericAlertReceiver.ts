@@ -27,6 +27,8 @@ const genericPayload = z.object({
         status: z.enum(['firing', 'resolved']),
         startsAt: isoTime,
         endsAt: isoTime.optional(),
+        /** When this state was reported; defaults to startsAt (firing) or endsAt (resolved). */
+        at: isoTime.optional(),
         labels: z.record(z.string(), z.string()).default({}),
         url: z.string().url().optional(),
         runbookUrl: z.string().url().optional(),
@@ -60,9 +62,10 @@ export class GenericAlertReceiver implements AlertWebhookReceiver {
           ? { endsAt: new Date(alert.endsAt).toISOString() }
           : {}),
         at: new Date(
-          alert.status === 'resolved'
-            ? alert.endsAt ?? alert.startsAt
-            : alert.startsAt,
+          alert.at ??
+            (alert.status === 'resolved'
+              ? alert.endsAt ?? alert.startsAt
+              : alert.startsAt),
         ).toISOString(),
         ...(alert.resolvedBy ? { resolvedBy: alert.resolvedBy } : {}),
         labels: alert.labels,

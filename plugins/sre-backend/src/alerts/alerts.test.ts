@@ -141,6 +141,26 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
     ).toEqual(['never-acknowledged']);
   });
 
+  it('opens a resolved alert again when it fires after its end, keeping one alert', async () => {
+    const { send, get, count } = await startBackend();
+    await send({ alerts: [alert({ status: 'resolved', endsAt: at(4) })] });
+    // A late retry of the first firing does not reopen it.
+    await send({ alerts: [alert()] });
+    let [item] = (await get('/entities/component/default/checkout/alerts')).body
+      .items;
+    expect(item.status).toBe('resolved');
+    // Firing again after the end (e.g. a Sentry issue unresolved) reopens it.
+    await send({
+      alerts: [alert({ startsAt: at(5), status: 'firing', at: at(3) })],
+    });
+    await send({ alerts: [alert({ status: 'resolved', endsAt: at(2) })] });
+    [item] = (
+      await get('/entities/component/default/checkout/alerts')
+    ).body.items;
+    expect(item).toMatchObject({ status: 'resolved', endsAt: at(2) });
+    expect(await count('sre_alerts')).toBe(1);
+  });
+
   it('collapses the same delivery sent twice and five times at once into one alert', async () => {
     const { send, count } = await startBackend();
     const body = { alerts: [alert()] };

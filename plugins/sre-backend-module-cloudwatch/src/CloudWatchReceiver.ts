@@ -1,0 +1,273 @@
+import { InputError } from '@backstage/errors';
+import type { AlertSeverity } from '@baton/plugin-sre-common';
+import type {
+  AlertDelivery,
+  AlertEvent,
+  AlertWebhookReceiver,
+  AlertWebhookRequest,
+} from '@baton/plugin-sre-node';
+
+type JsonObject = Record<string, unknown>;
+
+/** `arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>` */
+const ALARM_ARN =
+  /^arn:(aws[a-z-]*):cloudwatch:([a-z0-9-]+):(\d{12}):alarm:(.+)$/;
+
+/** ISO 8601 with a zone; CloudWatch writes `2015-06-03T17:43:27.123+0000`. */
+const ISO_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Where SNS subscription confirmations come from. Stricter than any
+ * `*.amazonaws.com` host, since the backend may fetch the URL.
+ */
+const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com$/;
+
+/** Words in an alarm's name or description that say how bad it is; CloudWatch has no severity. */
+const SEVERITY_WORDS: Array<[AlertSeverity, string[]]> = [
+  ['critical', ['critical', 'crit']],
+  ['warning', ['warning', 'warn']],
+  ['info', ['info']],
+];
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** The first severity word of the text, by rank; undefined when it names none. */
+function severityIn(text: string | undefined): AlertSeverity | undefined {
+  const words = new Set((text ?? '').toLowerCase().split(/[^a-z0-9]+/));
+  return SEVERITY_WORDS.find(([, names]) => names.some(n => words.has(n)))?.[0];
+}
+
+/**
+ * The alarm's severity from a word in its name (`…-critical`, `[warn] …`),
+ * else in its description, else `unknown`.
+ */
+function alarmSeverity(name: string, description?: string): AlertSeverity {
+  return severityIn(name) ?? severityIn(description) ?? 'unknown';
+}
+
+/** The first http(s) URL in the description, taken as the alarm's runbook. */
+function runbookIn(description: string | undefined): string | undefined {
+  const match = description?.match(/https?:\/\/[^\s"'<>)\]]+/);
+  return match ? match[0].replace(/[.,;:!?]+$/, '') : undefined;
+}
+
+/** The alarm's page in the CloudWatch console of its partition and region. */
+function consoleUrl(
+  partition: string,
+  region: string,
+  name: string,
+): string | undefined {
+  const host = {
+    aws: `${region}.console.aws.amazon.com`,
+    'aws-cn': 'console.amazonaws.cn',
+    'aws-us-gov': 'console.amazonaws-us-gov.com',
+  }[partition];
+  return host
+    ? `https://${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(
+        name,
+      )}`
+    : undefined;
+}
+
+/** The metric the alarm watches: `Trigger` itself, or a metric-math alarm's first metric. */
+function watchedMetric(trigger: unknown): JsonObject | undefined {
+  if (!isObject(trigger)) {
+    return undefined;
+  }
+  if (trigger.MetricName !== undefined || !Array.isArray(trigger.Metrics)) {
+    return trigger;
+  }
+  for (const metric of trigger.Metrics) {
+    if (isObject(metric) && isObject(metric.MetricStat)) {
+      const stat = metric.MetricStat;
+      if (isObject(stat.Metric)) {
+        return stat.Metric;
+      }
+    }
+  }
+  return undefined;
+}
+
+function metricLabels(trigger: unknown): Record<string, string> {
+  const metric = watchedMetric(trigger);
+  const labels: Record<string, string> = {};
+  if (!metric) {
+    return labels;
+  }
+  if (Array.isArray(metric.Dimensions)) {
+    for (const dimension of metric.Dimensions) {
+      if (
+        isObject(dimension) &&
+        nonEmptyString(dimension.name) &&
+        typeof dimension.value === 'string'
+      ) {
+        labels[dimension.name as string] = dimension.value;
+      }
+    }
+  }
+  const namespace = nonEmptyString(metric.Namespace);
+  const name = nonEmptyString(metric.MetricName);
+  return {
+    ...labels,
+    ...(namespace ? { namespace } : {}),
+    ...(name ? { metric: name } : {}),
+  };
+}
+
+/**
+ * Receives Amazon CloudWatch alarm state changes that Amazon SNS delivers to
+ * an HTTPS subscription: `ALARM` fires, `OK` resolves the alarm's open
+ * alert, `INSUFFICIENT_DATA` is ignored.
+ *
+ * @public
+ */
+export class CloudWatchReceiver implements AlertWebhookReceiver {
+  readonly source = 'cloudwatch' as const;
+
+  parse(request: AlertWebhookRequest): AlertDelivery {
+    const envelope = snsEnvelope(request);
+    switch (envelope.Type) {
+      case 'SubscriptionConfirmation':
+        return {
+          events: [],
+          subscribeUrl: subscribeUrl(envelope.SubscribeURL),
+        };
+      case 'UnsubscribeConfirmation':
+        return { events: [] };
+      case 'Notification':
+        return { events: alarmEvents(envelope.Message) };
+      default:
+        throw new InputError(
+          'Type must be Notification, SubscriptionConfirmation or UnsubscribeConfirmation',
+        );
+    }
+  }
+}
+
+/** SNS posts JSON as `text/plain`, so the backend may not have parsed it. */
+function snsEnvelope(request: AlertWebhookRequest): JsonObject {
+  let body = request.body;
+  if (body === undefined) {
+    try {
+      body = JSON.parse(request.rawBody.toString('utf8'));
+    } catch {
+      body = undefined;
+    }
+  }
+  if (!isObject(body)) {
+    throw new InputError('the body must be a JSON object');
+  }
+  return body;
+}
+
+function subscribeUrl(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    url.protocol !== 'https:' ||
+    url.username ||
+    url.password ||
+    url.port ||
+    !SNS_HOST.test(url.hostname)
+  ) {
+    throw new InputError(
+      'SubscribeURL must be an https URL on sns.<region>.amazonaws.com',
+    );
+  }
+  return value as string;
+}
+
+function alarmEvents(message: unknown): AlertEvent[] {
+  let alarm: unknown;
+  try {
+    alarm = typeof message === 'string' ? JSON.parse(message) : undefined;
+  } catch {
+    alarm = undefined;
+  }
+  if (!isObject(alarm)) {
+    throw new InputError(
+      'Message must be the JSON of a CloudWatch alarm notification',
+    );
+  }
+
+  const name = nonEmptyString(alarm.AlarmName);
+  if (!name) {
+    throw new InputError('Message.AlarmName is required');
+  }
+  const arn =
+    typeof alarm.AlarmArn === 'string' ? ALARM_ARN.exec(alarm.AlarmArn) : null;
+  if (!arn) {
+    throw new InputError(
+      'Message.AlarmArn must be a CloudWatch alarm ARN (arn:aws:cloudwatch:<region>:<account>:alarm:<name>)',
+    );
+  }
+  const [alarmArn, partition, region, arnAccount] = arn;
+  const state = alarm.NewStateValue;
+  if (state !== 'ALARM' && state !== 'OK' && state !== 'INSUFFICIENT_DATA') {
+    throw new InputError(
+      'Message.NewStateValue must be ALARM, OK or INSUFFICIENT_DATA',
+    );
+  }
+  const changedAt =
+    typeof alarm.StateChangeTime === 'string' &&
+    ISO_TIME.test(alarm.StateChangeTime)
+      ? new Date(alarm.StateChangeTime)
+      : undefined;
+  if (!changedAt || Number.isNaN(changedAt.getTime())) {
+    throw new InputError('Message.StateChangeTime must be an ISO 8601 time');
+  }
+  // Missing data says nothing about the service; OK or ALARM follow when data returns.
+  if (state === 'INSUFFICIENT_DATA') {
+    return [];
+  }
+
+  const at = changedAt.toISOString();
+  const description = nonEmptyString(alarm.AlarmDescription);
+  const link = consoleUrl(partition, region, name);
+  const runbookUrl = runbookIn(description);
+  const event: AlertEvent = {
+    source: 'cloudwatch',
+    sourceKey: `${alarmArn}@${at}`,
+    monitor: alarmArn,
+    title: name,
+    severity: alarmSeverity(name, description),
+    status: 'firing',
+    startsAt: at,
+    at,
+    // The fixed labels win over a dimension of the same name.
+    labels: {
+      ...metricLabels(alarm.Trigger),
+      alarm: name,
+      // `Region` is a display name ("US East (N. Virginia)"); the ARN has the code.
+      region,
+      account: nonEmptyString(alarm.AWSAccountId) ?? arnAccount,
+    },
+    links: link ? [{ url: link, title: 'CloudWatch' }] : [],
+    ...(runbookUrl ? { runbookUrl } : {}),
+  };
+  if (state === 'ALARM') {
+    return [event];
+  }
+  // OK does not say when the alarm fired: the backend closes the alarm's open alert.
+  return [
+    {
+      ...event,
+      status: 'resolved',
+      endsAt: at,
+      resolvedBy: 'source',
+      matchOpen: true,
+    },
+  ];
+}

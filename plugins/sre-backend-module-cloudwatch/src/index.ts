@@ -1,0 +1,9 @@
+/**
+ * Baton's CloudWatch alert receiver: Amazon CloudWatch alarm state changes,
+ * delivered by Amazon SNS over HTTPS, become alert history events.
+ *
+ * @packageDocumentation
+ */
+
+export { sreModuleCloudWatch as default } from './module';
+export { CloudWatchReceiver } from './CloudWatchReceiver';

@@ -1,0 +1,297 @@
+import { InputError } from '@backstage/errors';
+import type {
+  AlertDelivery,
+  AlertEvent,
+  AlertWebhookReceiver,
+  AlertWebhookRequest,
+} from '@baton/plugin-sre-node';
+import { createHmac, timingSafeEqual } from 'crypto';
+
+type Severity = AlertEvent['severity'];
+type Headers = AlertWebhookRequest['headers'];
+type JsonObject = Record<string, unknown>;
+
+/** Sentry's event levels (`fatal`, `error`, `warning`, `info`, `debug`) as Baton severities. */
+const SEVERITY_BY_LEVEL: Record<string, Severity> = {
+  fatal: 'critical',
+  error: 'critical',
+  warning: 'warning',
+  info: 'info',
+  debug: 'info',
+};
+
+/**
+ * The project slug in an event's API URL,
+ * `…/api/0/projects/<organization>/<project>/events/<event id>/`: an event
+ * alert carries the project's numeric id only.
+ */
+const EVENT_URL_PROJECT = /\/api\/0\/projects\/[^/]+\/([^/]+)\/events\//;
+
+/**
+ * Receives Sentry integration-platform webhooks (an internal integration's
+ * webhook URL): `issue` deliveries (created, resolved, unresolved; assigned
+ * and archived change no state) and `event_alert` deliveries (an issue alert
+ * rule with the integration as its action). Every other resource
+ * (`metric_alert`, `comment`, `installation`, …) yields no events.
+ *
+ * One Baton alert per Sentry issue: both resources key it `issue:<issue id>`.
+ *
+ * @public
+ */
+export class SentryReceiver implements AlertWebhookReceiver {
+  readonly source = 'sentry' as const;
+
+  /**
+   * `Sentry-Hook-Signature`: the hex HMAC-SHA256 of the raw body with the
+   * integration's client secret (Sentry's `build_signature` signs the exact
+   * bytes it sends, so the body is never re-serialised here).
+   */
+  verifySignature(request: AlertWebhookRequest, secret: string): boolean {
+    const given = header(request.headers, 'sentry-hook-signature');
+    if (!given || !/^[0-9a-f]{64}$/i.test(given)) return false;
+    const expected = createHmac('sha256', secret)
+      .update(request.rawBody)
+      .digest();
+    const actual = Buffer.from(given, 'hex');
+    return (
+      actual.length === expected.length && timingSafeEqual(actual, expected)
+    );
+  }
+
+  parse(request: AlertWebhookRequest): AlertDelivery {
+    const body = request.body;
+    if (!isObject(body)) {
+      throw new InputError('the body must be a JSON object');
+    }
+    const resource = header(request.headers, 'sentry-hook-resource');
+    if (!resource) {
+      throw new InputError(
+        'the Sentry-Hook-Resource header is required (issue, event_alert, …)',
+      );
+    }
+    if (resource !== 'issue' && resource !== 'event_alert') {
+      return { events: [] };
+    }
+    const action = text(body, 'action', 'action');
+    if (resource === 'issue') {
+      const event = issueEvent(action, body, request.headers);
+      return { events: event ? [event] : [] };
+    }
+    // Documented as always `triggered`.
+    return { events: action === 'triggered' ? [eventAlertEvent(body)] : [] };
+  }
+}
+
+/**
+ * An `issue` delivery. `created` fires the alert at the issue's `firstSeen`;
+ * `unresolved` (a regression, an escalation or a person reopening it) fires
+ * it again and `resolved` resolves it, both at the delivery's
+ * `Sentry-Hook-Timestamp` (when Sentry sent the change; the payload says only
+ * when the issue was last seen), else at `lastSeen`. `assigned`, `archived`
+ * (`ignored` in older payloads) and any action Sentry adds later change no
+ * alert state, so they yield nothing.
+ */
+function issueEvent(
+  action: string,
+  body: JsonObject,
+  headers: Headers,
+): AlertEvent | undefined {
+  if (action !== 'created' && action !== 'unresolved' && action !== 'resolved')
+    return undefined;
+
+  const data = object(body.data, 'data');
+  const issue = object(data.issue, 'data.issue');
+  const id = identifier(issue, 'id', 'data.issue.id');
+  const project = object(issue.project, 'data.issue.project');
+  const slug = text(project, 'slug', 'data.issue.project.slug');
+  const firstSeen = time(issue, 'firstSeen', 'data.issue.firstSeen');
+  const lastSeen = optionalTime(issue, 'lastSeen', 'data.issue.lastSeen');
+  const changedAt = hookTimestamp(headers) ?? lastSeen ?? firstSeen;
+  const at = action === 'created' ? firstSeen : changedAt;
+  const links = uniqueLinks([
+    [optionalText(issue, 'web_url', 'data.issue.web_url'), 'Sentry issue'],
+    [optionalText(issue, 'permalink', 'data.issue.permalink'), 'Sentry issue'],
+  ]);
+  const common = {
+    source: 'sentry' as const,
+    sourceKey: `issue:${id}`,
+    monitor: slug,
+    title: text(issue, 'title', 'data.issue.title'),
+    severity: severity(optionalText(issue, 'level', 'data.issue.level')),
+    startsAt: firstSeen,
+    at,
+    labels: { project: slug },
+    links,
+  };
+  if (action !== 'resolved') return { ...common, status: 'firing' };
+  const actor = isObject(body.actor) ? body.actor : {};
+  return {
+    ...common,
+    status: 'resolved',
+    endsAt: at,
+    // Sentry's own auto-resolve and integrations act as `application`.
+    resolvedBy: actor.type === 'user' ? 'person' : 'source',
+  };
+}
+
+/**
+ * An `event_alert` delivery: an issue alert rule fired for an event. Keyed by
+ * the event's issue, so repeated triggers for one issue are one alert; the
+ * monitor is the rule. It starts at the event's `datetime` (the issue's
+ * `firstSeen` is not in this payload).
+ */
+function eventAlertEvent(body: JsonObject): AlertEvent {
+  const data = object(body.data, 'data');
+  const event = object(data.event, 'data.event');
+  const rule = text(data, 'triggered_rule', 'data.triggered_rule');
+  const issueId = identifier(event, 'issue_id', 'data.event.issue_id');
+  const datetime = time(event, 'datetime', 'data.event.datetime');
+  const url = text(event, 'url', 'data.event.url');
+  const slug = EVENT_URL_PROJECT.exec(url)?.[1];
+  if (!slug) {
+    throw new InputError(
+      `data.event.url must be the event's API URL (…/api/0/projects/<organization>/<project>/events/<id>/), which names the project: '${url}'`,
+    );
+  }
+  const tags = eventTags(event);
+  const labels: Record<string, string> = {
+    project: decodeURIComponent(slug),
+  };
+  for (const key of ['environment', 'release', 'service']) {
+    // Sentry sends environment and release as tags; a top-level field is the fallback.
+    const value = tags.get(key) ?? event[key];
+    if (typeof value === 'string' && value !== '') labels[key] = value;
+  }
+  return {
+    source: 'sentry',
+    sourceKey: `issue:${issueId}`,
+    monitor: rule,
+    title: text(event, 'title', 'data.event.title'),
+    severity: severity(optionalText(event, 'level', 'data.event.level')),
+    status: 'firing',
+    startsAt: datetime,
+    at: datetime,
+    labels,
+    links: uniqueLinks([
+      [optionalText(event, 'web_url', 'data.event.web_url'), 'Sentry event'],
+    ]),
+  };
+}
+
+/** `data.event.tags`, documented as `[key, value]` pairs; other entries are skipped. */
+function eventTags(event: JsonObject): Map<string, string> {
+  const tags = new Map<string, string>();
+  const raw = event.tags;
+  if (raw === undefined || raw === null) return tags;
+  if (!Array.isArray(raw)) {
+    throw new InputError(
+      'data.event.tags must be a list of [key, value] pairs',
+    );
+  }
+  for (const entry of raw) {
+    if (
+      Array.isArray(entry) &&
+      typeof entry[0] === 'string' &&
+      typeof entry[1] === 'string' &&
+      !tags.has(entry[0])
+    ) {
+      tags.set(entry[0], entry[1]);
+    }
+  }
+  return tags;
+}
+
+function severity(level: string | undefined): Severity {
+  return (level && SEVERITY_BY_LEVEL[level.toLowerCase()]) || 'unknown';
+}
+
+/** `Sentry-Hook-Timestamp`: Unix seconds when Sentry sent the delivery. */
+function hookTimestamp(headers: Headers): string | undefined {
+  const value = header(headers, 'sentry-hook-timestamp');
+  if (!value || !/^\d{1,12}$/.test(value)) return undefined;
+  return new Date(Number(value) * 1000).toISOString();
+}
+
+function uniqueLinks(
+  candidates: Array<[string | undefined, string]>,
+): Array<{ url: string; title: string }> {
+  const links: Array<{ url: string; title: string }> = [];
+  for (const [url, title] of candidates) {
+    if (url && !links.some(link => link.url === url)) {
+      links.push({ url, title });
+    }
+  }
+  return links;
+}
+
+/** A header by its name in any case (Node lower-cases them); the first of repeated ones. */
+function header(headers: Headers, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) {
+      return Array.isArray(value) ? value[0] : value;
+    }
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function object(value: unknown, field: string): JsonObject {
+  if (!isObject(value)) throw new InputError(`${field} must be an object`);
+  return value;
+}
+
+function text(parent: JsonObject, key: string, field: string): string {
+  const value = parent[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`${field} must be a non-empty string`);
+  }
+  return value;
+}
+
+function optionalText(
+  parent: JsonObject,
+  key: string,
+  field: string,
+): string | undefined {
+  const value = parent[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`${field} must be a string`);
+  }
+  return value;
+}
+
+/** Sentry ids are strings of digits; a number is accepted too. */
+function identifier(parent: JsonObject, key: string, field: string): string {
+  const value = parent[key];
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    return String(value);
+  }
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw new InputError(`${field} must be a non-empty string`);
+}
+
+function time(parent: JsonObject, key: string, field: string): string {
+  const value = optionalTime(parent, key, field);
+  if (value === undefined) {
+    throw new InputError(`${field} must be an ISO 8601 time`);
+  }
+  return value;
+}
+
+function optionalTime(
+  parent: JsonObject,
+  key: string,
+  field: string,
+): string | undefined {
+  const value = parent[key];
+  if (value === undefined || value === null) return undefined;
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) {
+    throw new InputError(`${field} must be an ISO 8601 time`);
+  }
+  return new Date(ms).toISOString();
+}
