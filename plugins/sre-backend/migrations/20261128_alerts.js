@@ -42,6 +42,7 @@ exports.up = async function up(knex) {
       indexName: 'sre_alerts_source_key_uq',
     });
     table.index(['source', 'monitor', 'starts_at'], 'sre_alerts_monitor_idx');
+    table.index(['starts_at', 'id'], 'sre_alerts_starts_idx');
   });
   await knex.schema.createTable('sre_alert_entities', table => {
     table.comment('The catalog entities each alert maps to');

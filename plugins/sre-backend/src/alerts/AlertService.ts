@@ -1,5 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthenticationError,
   InputError,
@@ -16,6 +16,8 @@ import {
   AlertSource,
   ANNOTATION_RUNBOOK,
   DEFAULT_ALERT_NOISE_POLICY,
+  MonitorNoiseResponse,
+  rankMonitorNoise,
   summariseAlerts,
 } from '@baton/plugin-sre-common';
 import type { AlertPoller } from '@baton/plugin-sre-node';
@@ -29,6 +31,8 @@ const DAY = 86_400_000;
 const DEFAULT_RANGE_MS = 14 * DAY;
 /** Summaries and noise look at no more alerts than this per request. */
 const SUMMARY_CAP = 10_000;
+/** The noise ranking looks at no more alerts than this. */
+const RANKING_CAP = 50_000;
 /** Pulls overlap the previous one by this much, for alerts that changed late. */
 const POLL_OVERLAP_MS = 60 * 60_000;
 const FIRST_POLL_MS = 7 * DAY;
@@ -154,9 +158,7 @@ export class AlertService {
     entityRef: string,
     query: { from?: Date; to?: Date; limit: number; cursor?: string },
   ): Promise<AlertListResponse> {
-    const to = query.to ?? this.#now();
-    const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
-    if (from >= to) throw new InputError('from must be before to');
+    const { from, to } = this.#range(query);
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (query.cursor && !cursor) throw new InputError('cursor is not valid');
 
@@ -199,6 +201,94 @@ export class AlertService {
       to: to.toISOString(),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
+  }
+
+  /** The alerts of every entity a team owns, newest first, with the summary over the range. */
+  async listForTeam(
+    teamRef: string,
+    query: { from?: Date; to?: Date; limit: number },
+  ): Promise<AlertListResponse & { entityRefs: string[] }> {
+    const { from, to } = this.#range(query);
+    const { items: owned } = await this.options.catalog.getEntities(
+      {
+        filter: { 'relations.ownedBy': teamRef },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'metadata.links',
+        ],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    const refs = owned.map(entity => stringifyEntityRef(entity));
+    const runbooks = new Set(
+      owned.filter(hasRunbook).map(entity => stringifyEntityRef(entity)),
+    );
+    const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
+    const history = refs.length
+      ? await this.options.store.allForEntities(
+          refs,
+          new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
+          to,
+          SUMMARY_CAP,
+        )
+      : [];
+    const inRange = history.filter(
+      a => Date.parse(a.startsAt) >= from.getTime(),
+    );
+    const noise = alertNoise(inRange, { history, policy });
+    const flagged = inRange.map((alert, index) => ({
+      ...alert,
+      // The runbook rule looks at the alert's own entities.
+      noise: noise[index].filter(
+        n =>
+          n.flag !== 'no-runbook' ||
+          !alert.entityRefs.some(ref => runbooks.has(ref)),
+      ),
+    }));
+    return {
+      items: flagged.slice(0, query.limit),
+      summary: summariseAlerts(flagged),
+      from: from.toISOString(),
+      to: to.toISOString(),
+      entityRefs: refs,
+    };
+  }
+
+  /** Every monitor that fired in the range, the noisiest first. */
+  async noiseRanking(query: {
+    from?: Date;
+    to?: Date;
+  }): Promise<MonitorNoiseResponse> {
+    const { from, to } = this.#range(query);
+    const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
+    const history = await this.options.store.allForEntities(
+      undefined,
+      new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
+      to,
+      RANKING_CAP,
+    );
+    const inRange = history.filter(
+      a => Date.parse(a.startsAt) >= from.getTime(),
+    );
+    // Only transient and flapping count for the ranking; the runbook rule needs each entity.
+    const noise = alertNoise(inRange, { history, hasRunbook: true, policy });
+    return {
+      items: rankMonitorNoise(
+        inRange.map((alert, index) => ({ ...alert, noise: noise[index] })),
+      ),
+      from: from.toISOString(),
+      to: to.toISOString(),
+    };
+  }
+
+  #range(query: { from?: Date; to?: Date }) {
+    const to = query.to ?? this.#now();
+    const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
+    if (from >= to) throw new InputError('from must be before to');
+    return { from, to };
   }
 
   #flag(

@@ -359,6 +359,34 @@ export class AlertStore {
     };
   }
 
+  /** Alerts that started in [from, to) and map to any of the entities (or to any entity at all without `entityRefs`), newest first, up to `cap`. */
+  async allForEntities(
+    entityRefs: string[] | undefined,
+    from: Date,
+    to: Date,
+    cap: number,
+  ): Promise<StoredAlert[]> {
+    const rows: AlertRow[] = await this.db('sre_alerts as a')
+      .where('a.starts_at', '>=', from)
+      .where('a.starts_at', '<', to)
+      .modify(query => {
+        if (entityRefs) {
+          query.whereExists(
+            this.db('sre_alert_entities as e')
+              .whereRaw('e.alert_id = a.id')
+              .whereIn('e.entity_ref', entityRefs),
+          );
+        }
+      })
+      .orderBy([
+        { column: 'a.starts_at', order: 'desc' },
+        { column: 'a.id', order: 'desc' },
+      ])
+      .limit(cap)
+      .select('a.*');
+    return this.#withEntities(rows);
+  }
+
   /** Every alert of an entity that started in [from, to), up to `cap`, for summaries and the flapping rule. */
   async allForEntity(
     entityRef: string,

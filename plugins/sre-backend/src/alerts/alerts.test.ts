@@ -34,6 +34,7 @@ const component = (
     owner: 'group:default/team',
     lifecycle: 'production',
   },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/team' }],
 });
 
 const HOUR = 3_600_000;
@@ -253,6 +254,55 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
       noisy: 3,
       cryWolfScore: 0.75,
     });
+  });
+
+  it('lists a team’s alerts and ranks monitors by how often they cry wolf', async () => {
+    const { send, get } = await startBackend();
+    await send({
+      alerts: [
+        ...[10, 6, 2].map(h =>
+          alert({
+            key: `flap-${h}`,
+            monitor: 'DiskFull',
+            labels: { service: 'search' },
+            startsAt: at(h),
+            status: 'resolved',
+            endsAt: at(h, 1),
+          }),
+        ),
+        alert({ key: 'steady', monitor: 'Checkout5xx' }),
+      ],
+    });
+    const team = await get('/teams/default/team/alerts');
+    expect(team.status).toBe(200);
+    expect(team.body.entityRefs).toEqual(
+      expect.arrayContaining([
+        'component:default/checkout',
+        'component:default/search',
+      ]),
+    );
+    expect(team.body.summary).toMatchObject({ count: 4, noisy: 3 });
+    const other = await get('/teams/default/nobody/alerts');
+    expect(other.body.summary.count).toBe(0);
+
+    const ranking = await get('/alerts/noise');
+    expect(
+      ranking.body.items.map(
+        (m: { monitor: string; firings: number; noisy: number }) => [
+          m.monitor,
+          m.firings,
+          m.noisy,
+        ],
+      ),
+    ).toEqual([
+      ['DiskFull', 3, 3],
+      ['Checkout5xx', 1, 0],
+    ]);
+    expect(ranking.body.items[0]).toMatchObject({
+      cryWolfScore: 1,
+      entityRefs: ['component:default/search'],
+    });
+    expect((await get('/alerts/noise?from=tomorrow')).status).toBe(400);
   });
 
   it('records who acknowledged, once per person, and MTTA', async () => {

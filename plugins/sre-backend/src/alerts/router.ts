@@ -48,6 +48,20 @@ export function createAlertsRouter(options: {
     res.json(await options.alerts.list(entityRef, query));
   });
 
+  router.get('/teams/:namespace/:name/alerts', async (req, res) => {
+    const teamRef = entityRefFromParams({ ...req.params, kind: 'group' });
+    const query = parseInput(alertListQuery.omit({ cursor: true }), req.query);
+    res.json(await options.alerts.listForTeam(teamRef, query));
+  });
+
+  router.get('/alerts/noise', async (req, res) => {
+    const query = parseInput(
+      alertListQuery.pick({ from: true, to: true }),
+      req.query,
+    );
+    res.json(await options.alerts.noiseRanking(query));
+  });
+
   router.post('/alerts/:id/ack', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user'],

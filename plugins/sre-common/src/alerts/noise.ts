@@ -1,4 +1,9 @@
-import type { AlertItem, AlertNoise, AlertSummary } from './types';
+import type {
+  AlertItem,
+  AlertNoise,
+  AlertSummary,
+  MonitorNoise,
+} from './types';
 
 /** Thresholds of the cry-wolf rules; config can override each. @public */
 export interface AlertNoisePolicy {
@@ -163,4 +168,38 @@ export function summariseAlerts(alerts: AlertItem[]): AlertSummary {
       }))
       .sort((a, b) => b.count - a.count || a.userRef.localeCompare(b.userRef)),
   };
+}
+
+/**
+ * Monitors ranked by how often they cry wolf: cry-wolf score, then firings.
+ * Each alert must carry its noise flags.
+ * @public
+ */
+export function rankMonitorNoise(alerts: AlertItem[]): MonitorNoise[] {
+  const groups = new Map<string, AlertItem[]>();
+  for (const alert of alerts) {
+    const key = `${alert.source}\u0000${alert.monitor}`;
+    groups.set(key, [...(groups.get(key) ?? []), alert]);
+  }
+  return [...groups.values()]
+    .map(group => {
+      const summary = summariseAlerts(group);
+      return {
+        source: group[0].source,
+        monitor: group[0].monitor,
+        firings: group.length,
+        noisy: summary.noisy,
+        cryWolfScore: summary.noisy / group.length,
+        acknowledged: group.filter(a => a.acknowledgedBy.length > 0).length,
+        mttaSeconds: summary.mttaSeconds,
+        mttrSeconds: summary.mttrSeconds,
+        entityRefs: [...new Set(group.flatMap(a => a.entityRefs))].sort(),
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.cryWolfScore - a.cryWolfScore ||
+        b.firings - a.firings ||
+        a.monitor.localeCompare(b.monitor),
+    );
 }

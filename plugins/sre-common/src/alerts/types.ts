@@ -71,3 +71,25 @@ export interface AlertListResponse {
   to: string;
   nextCursor?: string;
 }
+
+/** One monitor of the noise ranking: how often it cries wolf. @public */
+export interface MonitorNoise {
+  source: AlertSource;
+  monitor: string;
+  firings: number;
+  /** Firings that were transient or flapping. */
+  noisy: number;
+  /** noisy / firings. */
+  cryWolfScore: number;
+  acknowledged: number;
+  mttaSeconds: number | null;
+  mttrSeconds: number | null;
+  entityRefs: string[];
+}
+
+/** `GET /alerts/noise`: monitors, noisiest first. @public */
+export interface MonitorNoiseResponse {
+  items: MonitorNoise[];
+  from: string;
+  to: string;
+}
