@@ -38,4 +38,4 @@ wait_for http://localhost:7007/api/sre/health 300 && wait_for http://localhost:3
 echo "[baton] portal answered after $((SECONDS - started)) s" >&2
 
 BATON_E2E_RESULTS="$results" node node_modules/jest/bin/jest.js \
-  --config e2e/jest.config.js --json --outputFile="$results/e2e.json"
+  --config e2e/jest.config.js --runInBand --json --outputFile="$results/e2e.json"
