@@ -1,9 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
+  mockApis,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { sreApiRef } from './api/SreApi';
@@ -12,6 +14,9 @@ import srePlugin, {
   entityCostCard,
   entityReadyForLeaveCard,
   entitySloCard,
+  entityTeamBusFactorContent,
+  sreTranslationRef,
+  teamBusFactorPage,
 } from './alpha';
 
 const entityOfKind = (kind: string): Entity => ({
@@ -61,7 +66,10 @@ describe.each([
         ],
       },
     );
-    expect(await screen.findByText(title)).toBeInTheDocument();
+    // The first card of a cold run loads its module lazily: allow for it.
+    expect(
+      await screen.findByText(title, undefined, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 });
 
@@ -76,4 +84,21 @@ describe('the sre frontend plugin', () => {
       });
     },
   );
+});
+
+describe('the bus-factor page and tab', () => {
+  const apis = [mockApis.translation()] as const;
+
+  it('take their titles from the translation ref', () => {
+    const page = createExtensionTester(teamBusFactorPage, { apis });
+    const tab = createExtensionTester(entityTeamBusFactorContent, { apis });
+    expect(page.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'team.pageTitle',
+    });
+    expect(tab.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'team.tabTitle',
+    });
+  });
 });

@@ -14,6 +14,9 @@ import PeopleIcon from '@material-ui/icons/People';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
 import { busFactorRouteRef } from './routes';
+import { sreTranslationRef } from './translation';
+
+export { sreTranslationRef } from './translation';
 
 /** The catalog kinds Baton puts its cards on. */
 const isServiceLike = (entity: Entity) =>
@@ -79,7 +82,7 @@ export const entityTeamBusFactorContent = EntityContentBlueprint.make({
   name: 'bus-factor',
   params: {
     path: '/bus-factor',
-    title: 'Bus factor',
+    title: sreTranslationRef('team.tabTitle'),
     filter: (entity: Entity) =>
       entity.kind.toLocaleLowerCase('en-US') === 'group',
     loader: () =>
@@ -93,7 +96,7 @@ export const entityTeamBusFactorContent = EntityContentBlueprint.make({
 export const teamBusFactorPage = PageBlueprint.make({
   params: {
     path: '/bus-factor',
-    title: 'Bus factor',
+    title: sreTranslationRef('team.pageTitle'),
     // With an icon, the page gets a sidebar item.
     icon: <PeopleIcon fontSize="inherit" />,
     routeRef: busFactorRouteRef,

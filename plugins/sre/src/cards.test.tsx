@@ -115,6 +115,9 @@ const readiness: ReadinessReport = {
   score: 88,
   level: 'single-point-of-failure',
   levelReason: 'One person is the only cover: truck factor 1 (Aiko).',
+  levelReasonCode: 'singlePoint',
+  levelReasonParams: { score: 88, readyScore: 80 },
+  levelReasonParts: [{ code: 'truckFactorOne', params: { people: 'Aiko' } }],
   checks: [
     {
       id: 'truck-factor',
@@ -122,6 +125,8 @@ const readiness: ReadinessReport = {
       category: 'knowledge',
       status: 'fail',
       reason: 'Truck factor 1 over 4 files (Aiko).',
+      reasonCode: 'truckFactor',
+      reasonParams: { truckFactor: 1, files: 4, people: 'Aiko' },
       fix: 'Pair on changes.',
       weight: 3,
       critical: true,
@@ -132,6 +137,8 @@ const readiness: ReadinessReport = {
       category: 'docs',
       status: 'pass',
       reason: 'Runbook: https://runbooks.example/checkout',
+      reasonCode: 'runbookLinked',
+      reasonParams: { url: 'https://runbooks.example/checkout' },
       fix: 'Write the runbook.',
       weight: 2,
       critical: true,
@@ -142,6 +149,8 @@ const readiness: ReadinessReport = {
       category: 'practice',
       status: 'unknown',
       reason: 'No alert history has been collected for this entity yet.',
+      reasonCode: 'noAlertHistory',
+      reasonParams: {},
       fix: 'Fix or delete noisy alerts.',
       weight: 1,
       critical: false,
@@ -194,12 +203,18 @@ describe('EntityReadyForLeaveCard', () => {
         'Knowledge held by more than one person (truck factor) (critical)',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('Fix: Pair on changes.')).toBeInTheDocument();
-    expect(screen.queryByText('Fix: Write the runbook.')).toBeNull();
+    expect(
+      screen.getByText('Truck factor 1 over 4 files (Aiko).'),
+    ).toBeInTheDocument();
+    // Titles and fixes are the UI's own, by check id.
+    expect(
+      screen.getByText(/^Fix: Pair on changes and rotate/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Fix: Write the runbook/)).toBeNull();
     expect(screen.getByText(/1 of 3 checks unknown/)).toBeInTheDocument();
     expect(screen.getByLabelText('truck factor')).toHaveTextContent('1');
     expect(screen.getByLabelText('readiness trend')).toHaveTextContent(
-      '70 → 88 (+18) since 2026-11-20',
+      '70 → 88 (+18) since Nov 20, 2026',
     );
   });
 

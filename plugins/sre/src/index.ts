@@ -19,3 +19,4 @@ export { isSloAvailable } from './slo/EntitySloCard';
 export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
 export { sreApiRef, type SreApi, type SreList } from './api/SreApi';
 export { SreClient } from './api/SreClient';
+export { sreTranslationRef } from './translation';

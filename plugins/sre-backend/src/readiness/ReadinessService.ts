@@ -215,6 +215,7 @@ export class ReadinessService {
                 truckFactor: simulation.after.truckFactor,
                 affected: simulation.affected,
                 uncovered: simulation.uncovered,
+                uncoveredCodes: simulation.uncoveredCodes,
                 flipped: simulation.flipped,
               },
             }

@@ -146,6 +146,11 @@ export interface TeamReportService {
     truckFactor: number | null;
     affected: boolean;
     uncovered: string[];
+    /** The same, coded for a UI to translate. */
+    uncoveredCodes: Array<{
+      code: string;
+      params: Record<string, string | number>;
+    }>;
     flipped: CheckFlip[];
   };
 }

@@ -1,11 +1,11 @@
 import {
   EmptyState,
   InfoCard,
-  MissingAnnotationEmptyState,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { ReactNode } from 'react';
+import { MissingAnnotation } from './MissingAnnotation';
 
 /** What a Baton card shows before it has data of its own. */
 export type BatonCardPlaceholder =
@@ -31,12 +31,7 @@ export function BatonCard(props: {
   } else if (placeholder?.kind === 'error') {
     content = <ResponseErrorPanel error={placeholder.error} />;
   } else if (placeholder?.kind === 'not-configured') {
-    content = (
-      <MissingAnnotationEmptyState
-        annotation={placeholder.annotation}
-        readMoreUrl="https://backstage.io/docs/features/software-catalog/well-known-annotations"
-      />
-    );
+    content = <MissingAnnotation annotation={placeholder.annotation} />;
   } else if (placeholder?.kind === 'no-data') {
     content = (
       <EmptyState

@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Gauge, MissingAnnotationEmptyState } from '@backstage/core-components';
+import { Gauge } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -15,9 +15,12 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
+import { MissingAnnotation } from '../components/MissingAnnotation';
+import { useSreText } from '../language';
 import { KnowledgeView } from './KnowledgeView';
 import { LevelChip } from './LevelChip';
 import { ReadinessChecks } from './ReadinessChecks';
+import { levelReasonText, readinessRuleText } from './readinessText';
 import { ReadinessTrend } from './ReadinessTrend';
 
 /** Whether the entity names the repositories its knowledge lives in. @public */
@@ -33,6 +36,7 @@ const isNotFound = (error: unknown) =>
 /** The "ready for leave" card: score, level, checks, truck factor and who holds the knowledge. @public */
 export function EntityReadyForLeaveCard() {
   const { entity } = useEntity();
+  const { t } = useSreText();
   const sreApi = useApi(sreApiRef);
   const entityRef = stringifyEntityRef(entity);
   const hasRepos = isReadyForLeaveAvailable(entity);
@@ -55,8 +59,8 @@ export function EntityReadyForLeaveCard() {
   else if (error) placeholder = { kind: 'error', error };
   return (
     <BatonCard
-      title="Ready for leave"
-      subheader="Could the team run this service with someone away?"
+      title={t('readiness.card.title')}
+      subheader={t('readiness.card.subheader')}
       placeholder={placeholder}
     >
       {value && (
@@ -76,22 +80,28 @@ function ReadinessView(props: {
   hasRepos: boolean;
 }) {
   const { readiness, knowledge, hasRepos } = props;
+  const { t, format } = useSreText();
   const unknown = readiness.checks.filter(c => c.status === 'unknown').length;
   return (
     <>
       <Box display="flex" alignItems="center">
-        <Box width={120} aria-label="readiness score">
+        <Box width={120} aria-label={t('readiness.card.scoreLabel')}>
           <Gauge value={readiness.score / 100} />
         </Box>
         <Box ml={2}>
           <LevelChip level={readiness.level} />
           <Typography variant="body2" style={{ marginTop: 8 }}>
-            {readiness.levelReason}
+            {levelReasonText(t, format, readiness)}
           </Typography>
           <Typography variant="caption" color="textSecondary">
             {unknown
-              ? `${unknown} of ${readiness.checks.length} checks unknown (no data yet); the score counts the others.`
-              : `All ${readiness.checks.length} checks known.`}
+              ? t('readiness.card.unknownChecks', {
+                  unknown: format.number(unknown),
+                  total: format.number(readiness.checks.length),
+                })
+              : t('readiness.card.allKnown', {
+                  total: format.number(readiness.checks.length),
+                })}
           </Typography>
           <ReadinessTrend trend={readiness.trend} />
         </Box>
@@ -99,20 +109,19 @@ function ReadinessView(props: {
       <ReadinessChecks checks={readiness.checks} />
       <Divider />
       <Box mt={2}>
-        <Typography variant="h6">Who holds the knowledge</Typography>
-        {!hasRepos && (
-          <MissingAnnotationEmptyState annotation={ANNOTATION_REPOS} />
-        )}
+        <Typography variant="h6">
+          {t('readiness.card.knowledgeTitle')}
+        </Typography>
+        {!hasRepos && <MissingAnnotation annotation={ANNOTATION_REPOS} />}
         {hasRepos && !knowledge && (
           <Typography variant="body2">
-            Not scored yet: the backend reads the repository history on a
-            schedule.
+            {t('readiness.card.notScored')}
           </Typography>
         )}
         {knowledge && <KnowledgeView report={knowledge} />}
       </Box>
       <Typography variant="caption" color="textSecondary" component="p">
-        {readiness.rule}
+        {readinessRuleText(t, format, readiness)}
       </Typography>
     </>
   );

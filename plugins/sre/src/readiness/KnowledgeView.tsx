@@ -1,7 +1,8 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
-  KnowledgePerson,
-  KnowledgeReport,
+import {
+  DOA_COEFFICIENTS,
+  type KnowledgePerson,
+  type KnowledgeReport,
 } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -15,56 +16,79 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { useSreText } from '../language';
 
 /** How many people the card lists before "and N more". */
 const LISTED_PEOPLE = 8;
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-
 function PersonName({ person }: { person: KnowledgePerson }) {
+  const { t } = useSreText();
   return person.userRef ? (
     <EntityRefLink entityRef={person.userRef} />
   ) : (
     <span title={person.emails.join(', ')}>
-      {person.name} <Typography variant="caption">(no catalog User)</Typography>
+      {person.name}{' '}
+      <Typography variant="caption">
+        {t('readiness.knowledge.noCatalogUser')}
+      </Typography>
     </span>
   );
 }
 
 /** The truck factor, who holds the knowledge, and why the numbers are what they are. */
 export function KnowledgeView({ report }: { report: KnowledgeReport }) {
+  const { t, format } = useSreText();
   const [showWhy, setShowWhy] = useState(false);
   if (report.status === 'error') {
     return (
       <Alert severity="warning">
-        The repository history could not be read: {report.error?.message}
+        {t('readiness.knowledge.unreadable', {
+          error: report.error?.message ?? '',
+        })}
       </Alert>
     );
   }
   const truckFactorNames = new Set(report.truckFactorAuthors.map(p => p.name));
   const listed = report.people.filter(p => p.files > 0).slice(0, LISTED_PEOPLE);
   const more = report.people.filter(p => p.files > 0).length - listed.length;
+  const repositories = report.repositories.map(r => {
+    const repository = `${r.location}${r.subdir ? `:${r.subdir}` : ''}`;
+    return r.revision
+      ? t('readiness.knowledge.repositoryAt', {
+          repository,
+          revision: r.revision.slice(0, 12),
+        })
+      : repository;
+  });
   return (
     <>
       <Box display="flex" alignItems="baseline" mb={1}>
-        <Typography variant="h3" component="p" aria-label="truck factor">
+        <Typography
+          variant="h3"
+          component="p"
+          aria-label={t('readiness.knowledge.truckFactorLabel')}
+        >
           {report.truckFactor}
         </Typography>
         <Box ml={1}>
-          <Typography variant="subtitle1">truck factor</Typography>
+          <Typography variant="subtitle1">
+            {t('readiness.knowledge.truckFactor')}
+          </Typography>
           <Typography variant="body2" color="textSecondary">
             {report.truckFactor === 1
-              ? 'One person’s absence leaves most of the code without an author.'
-              : `${report.truckFactor} people would have to be away before most of the code has no author.`}
+              ? t('readiness.knowledge.truckFactorOne')
+              : t('readiness.knowledge.truckFactorMany', {
+                  count: report.truckFactor ?? 0,
+                })}
           </Typography>
         </Box>
       </Box>
-      <Table size="small" aria-label="who holds the knowledge">
+      <Table size="small" aria-label={t('readiness.knowledge.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell>Person</TableCell>
-            <TableCell>Files authored</TableCell>
-            <TableCell>Last commit</TableCell>
+            <TableCell>{t('readiness.knowledge.columns.person')}</TableCell>
+            <TableCell>{t('readiness.knowledge.columns.files')}</TableCell>
+            <TableCell>{t('readiness.knowledge.columns.lastCommit')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -75,50 +99,59 @@ export function KnowledgeView({ report }: { report: KnowledgeReport }) {
                 {truckFactorNames.has(person.name) && (
                   <Typography variant="caption" color="secondary">
                     {' '}
-                    · truck-factor author
+                    {t('readiness.knowledge.truckFactorAuthor')}
                   </Typography>
                 )}
               </TableCell>
               <TableCell style={{ minWidth: 140 }}>
-                {percent(person.share)} ({person.files})
+                {t('readiness.knowledge.share', {
+                  share: format.percent(person.share),
+                  files: format.number(person.files),
+                })}
                 <LinearProgress
                   variant="determinate"
                   value={person.share * 100}
                 />
               </TableCell>
               <TableCell>
-                {person.lastCommitAt ? person.lastCommitAt.slice(0, 10) : '—'}
+                {person.lastCommitAt ? format.date(person.lastCommitAt) : '—'}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       {more > 0 && (
-        <Typography variant="caption">and {more} more people</Typography>
+        <Typography variant="caption">
+          {t('readiness.knowledge.morePeople', { count: more })}
+        </Typography>
       )}
       <Box mt={1}>
         <Button size="small" onClick={() => setShowWhy(!showWhy)}>
-          {showWhy ? 'Hide why' : 'Why?'}
+          {showWhy
+            ? t('readiness.knowledge.hideWhy')
+            : t('readiness.knowledge.showWhy')}
         </Button>
         <Collapse in={showWhy}>
           <Typography variant="body2" paragraph>
-            {report.fileCount} files counted ({report.filesWithoutAuthor}{' '}
-            without an author) in{' '}
-            {report.repositories
-              .map(
-                r =>
-                  `${r.location}${r.subdir ? `:${r.subdir}` : ''}${
-                    r.revision ? ` at ${r.revision.slice(0, 12)}` : ''
-                  }`,
-              )
-              .join(', ')}
-            ;{' '}
-            {report.mode === 'pairing'
-              ? 'pairing counted (Co-authored-by)'
-              : 'classic'}
-            ; computed {report.computedAt.slice(0, 16).replace('T', ' ')} UTC.
+            {t('readiness.knowledge.counted', {
+              files: format.number(report.fileCount),
+              withoutAuthor: format.number(report.filesWithoutAuthor),
+              repositories: format.list(repositories),
+              mode: t(`readiness.knowledge.mode.${report.mode}`),
+              at: format.dateTimeUtc(report.computedAt),
+            })}
           </Typography>
-          <Typography variant="body2">{report.rule}</Typography>
+          <Typography variant="body2">
+            {t('readiness.knowledge.rule', {
+              intercept: format.number(DOA_COEFFICIENTS.intercept, 3),
+              firstAuthorship: format.number(
+                DOA_COEFFICIENTS.firstAuthorship,
+                3,
+              ),
+              deliveries: format.number(DOA_COEFFICIENTS.deliveries, 3),
+              acceptances: format.number(DOA_COEFFICIENTS.acceptances, 3),
+            })}
+          </Typography>
         </Collapse>
       </Box>
     </>

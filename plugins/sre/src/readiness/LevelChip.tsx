@@ -1,6 +1,6 @@
 import type { ReadinessLevel } from '@baton/plugin-sre-common';
 import Chip from '@material-ui/core/Chip';
-import { LEVEL_LABELS } from './levels';
+import { useSreText } from '../language';
 
 const COLORS: Record<ReadinessLevel, string> = {
   ready: '#2e7d32',
@@ -10,10 +10,11 @@ const COLORS: Record<ReadinessLevel, string> = {
 
 /** A readiness level as a coloured chip. */
 export function LevelChip({ level }: { level: ReadinessLevel }) {
+  const { t } = useSreText();
   return (
     <Chip
       size="small"
-      label={LEVEL_LABELS[level]}
+      label={t(`readiness.levels.${level}`)}
       style={{ backgroundColor: COLORS[level], color: '#fff' }}
     />
   );

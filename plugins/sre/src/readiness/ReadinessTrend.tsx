@@ -2,6 +2,7 @@ import type { ReadinessTrendPoint } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Line, LineChart, YAxis } from 'recharts';
+import { useSreText } from '../language';
 
 /** The score change over the stored history, e.g. "+12"; null before two days of data. */
 export function trendDelta(trend: ReadinessTrendPoint[]): number | null {
@@ -10,18 +11,29 @@ export function trendDelta(trend: ReadinessTrendPoint[]): number | null {
     : trend[trend.length - 1].score - trend[0].score;
 }
 
+/** A score change with its sign, e.g. "+12"; "—" without one. */
+export function formatDelta(delta: number | null): string {
+  if (delta === null) return '—';
+  return `${delta > 0 ? '+' : ''}${delta}`;
+}
+
 /** The readiness score over the last days, as a sparkline with its change. */
 export function ReadinessTrend({ trend }: { trend: ReadinessTrendPoint[] }) {
+  const { t, format } = useSreText();
   const delta = trendDelta(trend);
   if (delta === null) {
     return (
       <Typography variant="caption" color="textSecondary">
-        The trend appears after a second day of snapshots.
+        {t('readiness.trend.notYet')}
       </Typography>
     );
   }
   return (
-    <Box display="flex" alignItems="center" aria-label="readiness trend">
+    <Box
+      display="flex"
+      alignItems="center"
+      aria-label={t('readiness.trend.label')}
+    >
       <LineChart width={140} height={36} data={trend}>
         <YAxis hide domain={[0, 100]} />
         <Line
@@ -33,9 +45,12 @@ export function ReadinessTrend({ trend }: { trend: ReadinessTrendPoint[] }) {
         />
       </LineChart>
       <Typography variant="caption" style={{ marginLeft: 8 }}>
-        {trend[0].score} → {trend[trend.length - 1].score} (
-        {delta >= 0 ? '+' : ''}
-        {delta}) since {trend[0].day}
+        {t('readiness.trend.change', {
+          first: String(trend[0].score),
+          last: String(trend[trend.length - 1].score),
+          delta: delta === 0 ? '+0' : formatDelta(delta),
+          day: format.date(trend[0].day),
+        })}
       </Typography>
     </Box>
   );

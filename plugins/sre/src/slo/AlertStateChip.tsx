@@ -1,29 +1,8 @@
 import type { SloAlertState } from '@baton/plugin-sre-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
+import { useSreText } from '../language';
 import { SLO_COLORS } from './sloFormat';
-
-const TEXT: Record<SloAlertState, { label: string; explanation: string }> = {
-  page: {
-    label: 'Page',
-    explanation:
-      'A page rule fires: the budget burns fast over both of its windows.',
-  },
-  ticket: {
-    label: 'Ticket',
-    explanation:
-      'A ticket rule fires: the budget burns steadily over both of its windows.',
-  },
-  ok: {
-    label: 'OK',
-    explanation: 'No alert rule fires.',
-  },
-  unknown: {
-    label: 'No data',
-    explanation:
-      'Not enough traffic in the rule windows to tell whether an alert fires.',
-  },
-};
 
 const COLORS: Record<SloAlertState, string> = {
   page: SLO_COLORS.bad,
@@ -34,11 +13,12 @@ const COLORS: Record<SloAlertState, string> = {
 
 /** The multiwindow burn-rate alert state as a coloured chip. */
 export function AlertStateChip({ state }: { state: SloAlertState }) {
+  const { t } = useSreText();
   return (
-    <Tooltip title={TEXT[state].explanation}>
+    <Tooltip title={t(`slo.alertState.${state}.explanation`)}>
       <Chip
         size="small"
-        label={TEXT[state].label}
+        label={t(`slo.alertState.${state}.label`)}
         style={{ backgroundColor: COLORS[state], color: '#fff' }}
       />
     </Tooltip>

@@ -2,15 +2,9 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { Formats, useSreText } from '../language';
+import { SreTranslate } from '../translation';
 import { formatBudgetShare, SLO_COLORS } from './sloFormat';
-
-const TEXT = {
-  label: 'Error budget left',
-  left: (share: string) => `${share} of error budget left`,
-  spent: 'Error budget spent',
-  overspent: (share: string) => `Budget overspent by ${share}`,
-  unknown: 'Error budget unknown: no traffic yet',
-};
 
 const useStyles = makeStyles({
   root: { height: 8, borderRadius: 4, backgroundColor: '#e0e0e0' },
@@ -28,16 +22,27 @@ function budgetColor(remaining: number | null): string {
   return SLO_COLORS.bad;
 }
 
-/** What is left of the error budget, as a bar and in words. */
-export function budgetText(remaining: number | null): string {
-  if (remaining === null) return TEXT.unknown;
-  if (remaining > 0) return TEXT.left(formatBudgetShare(remaining));
-  if (remaining === 0) return TEXT.spent;
-  return TEXT.overspent(formatBudgetShare(-remaining));
+/** What is left of the error budget, in words. */
+export function budgetText(
+  t: SreTranslate,
+  format: Formats,
+  remaining: number | null,
+): string {
+  if (remaining === null) return t('slo.budget.unknown');
+  if (remaining > 0) {
+    return t('slo.budget.left', {
+      share: formatBudgetShare(format, remaining),
+    });
+  }
+  if (remaining === 0) return t('slo.budget.spent');
+  return t('slo.budget.overspent', {
+    share: formatBudgetShare(format, -remaining),
+  });
 }
 
 /** The remaining error budget as a bar clamped to 0..100% with its text. */
 export function BudgetBar({ remaining }: { remaining: number | null }) {
+  const { t, format } = useSreText();
   const classes = useStyles({ color: budgetColor(remaining) });
   const value = Math.min(100, Math.max(0, (remaining ?? 0) * 100));
   return (
@@ -46,11 +51,13 @@ export function BudgetBar({ remaining }: { remaining: number | null }) {
         <LinearProgress
           variant="determinate"
           value={value}
-          aria-label={TEXT.label}
+          aria-label={t('slo.budget.label')}
           classes={{ root: classes.root, bar: classes.bar }}
         />
       </Box>
-      <Typography variant="body2">{budgetText(remaining)}</Typography>
+      <Typography variant="body2">
+        {budgetText(t, format, remaining)}
+      </Typography>
     </Box>
   );
 }

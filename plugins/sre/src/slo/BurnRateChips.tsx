@@ -6,22 +6,11 @@ import type {
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
+import { useSreText } from '../language';
 import { formatBurnRate, SLO_COLORS } from './sloFormat';
 
 /** The windows the row shows: the long windows of the fast page, slow page and slow ticket rules. */
 const SHOWN_WINDOWS: BurnRateWindow[] = ['1h', '6h', '3d'];
-
-const TEXT = {
-  label: (window: string, rate: string) => `${window} ${rate}`,
-  noTraffic: (window: string) => `${window} –`,
-  explainRate: (window: string, rate: string) =>
-    `Burn rate over the last ${window}: ${rate} the pace that spends the whole budget exactly over the SLO window.`,
-  explainNoTraffic: (window: string) => `No traffic in the last ${window}.`,
-  explainThreshold: (severity: string, threshold: string) =>
-    ` The ${severity} rule on this window fires above ${threshold}.`,
-  severity: { page: 'page', ticket: 'ticket' },
-  groupLabel: 'Burn rates',
-};
 
 /** Red above a page rule's threshold, amber above a ticket rule's, else plain. */
 function chipColor(
@@ -38,37 +27,41 @@ export function BurnRateChips({
 }: {
   slo: Pick<SloSummary, 'burnRates' | 'alertRules'>;
 }) {
+  const { t, format } = useSreText();
   return (
     <Box
       display="flex"
       flexWrap="wrap"
       role="group"
-      aria-label={TEXT.groupLabel}
+      aria-label={t('slo.burnRate.groupLabel')}
     >
       {SHOWN_WINDOWS.map(window => {
         const rate = slo.burnRates[window];
         const rule = slo.alertRules.find(r => r.longWindow === window);
         const color = chipColor(rate, rule);
         const explanation =
-          (rate === null
-            ? TEXT.explainNoTraffic(window)
-            : TEXT.explainRate(window, formatBurnRate(rate))) +
-          (rule
-            ? TEXT.explainThreshold(
-                TEXT.severity[rule.severity],
-                formatBurnRate(rule.threshold, true),
-              )
-            : '');
+          rate === null
+            ? t('slo.burnRate.explainNoTraffic', { window })
+            : t('slo.burnRate.explainRate', {
+                window,
+                rate: formatBurnRate(format, rate),
+              });
+        const tooltip = rule
+          ? t('slo.burnRate.withThreshold', {
+              explanation,
+              severity: t(`slo.burnRate.severity.${rule.severity}`),
+              threshold: formatBurnRate(format, rule.threshold, true),
+            })
+          : explanation;
         return (
-          <Tooltip key={window} title={explanation}>
+          <Tooltip key={window} title={tooltip}>
             <Chip
               size="small"
               variant={color ? 'default' : 'outlined'}
-              label={
-                rate === null
-                  ? TEXT.noTraffic(window)
-                  : TEXT.label(window, formatBurnRate(rate))
-              }
+              // The window and the rate are symbols, not words: no message.
+              label={`${window} ${
+                rate === null ? '–' : formatBurnRate(format, rate)
+              }`}
               style={{
                 marginRight: 4,
                 marginBottom: 4,

@@ -419,14 +419,14 @@ describe('EntitySloCard', () => {
             slo: 'checkout-latency',
             field: 'spec.objectives[0].target',
             code: 'invalid-value',
-            params: { value: 1.5 },
+            params: { field: 'spec.objectives[0].target', value: 1.5 },
             message: 'target must be a number between 0 and 1',
           },
           {
             file: './openslo/payments.yaml',
             field: '',
             code: 'unreadable',
-            params: {},
+            params: { reason: 'ENOENT: no such file' },
             message: 'The file could not be read',
           },
         ],
@@ -436,7 +436,9 @@ describe('EntitySloCard', () => {
       name: 'Definitions that could not be used',
     });
     expect(
-      within(problems).getByText('target must be a number between 0 and 1'),
+      within(problems).getByText(
+        'spec.objectives[0].target has a value that cannot be used. Found: 1.5.',
+      ),
     ).toBeInTheDocument();
     expect(
       within(problems).getByText(
@@ -445,6 +447,11 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
     expect(
       within(problems).getByText('./openslo/payments.yaml · whole file'),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText(
+        'The file could not be read: ENOENT: no such file',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText('No SLOs found')).toBeNull();
   });
@@ -460,14 +467,18 @@ describe('EntitySloCard', () => {
             slo: 'checkout-errors',
             field: 'spec.indicatorRef',
             code: 'unknown-reference',
-            params: { name: 'errors' },
+            params: { field: 'spec.indicatorRef', value: 'errors' },
             message: 'No SLI named errors',
           },
         ],
       }),
     );
     expect(await screen.findByText('Checkout latency')).toBeInTheDocument();
-    expect(screen.getByText('No SLI named errors')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'spec.indicatorRef names errors, which is not in this file.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {

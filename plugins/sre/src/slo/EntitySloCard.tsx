@@ -6,17 +6,9 @@ import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
+import { useSreText } from '../language';
 import { SloProblems } from './SloProblems';
 import { SloRow } from './SloRow';
-
-const TEXT = {
-  title: 'Service level objectives',
-  subheader: (file: string) => `Declared in ${file}`,
-  listLabel: 'Service level objectives',
-  noSlosTitle: 'No SLOs found',
-  noSlos: (file: string) =>
-    `No OpenSLO SLO definitions were found in ${file}. Add a kind: SLO document there, or point ${ANNOTATION_OPENSLO} at the file that has them.`,
-};
 
 /** Whether the entity declares its SLOs with `baton.dev/openslo`. @public */
 export const isSloAvailable = (entity: Entity): boolean =>
@@ -25,11 +17,12 @@ export const isSloAvailable = (entity: Entity): boolean =>
 /** Each SLO of the entity: objective, SLI, error budget and burn rates. @public */
 export function EntitySloCard() {
   const { entity } = useEntity();
+  const { t } = useSreText();
   const file = entity.metadata.annotations?.[ANNOTATION_OPENSLO];
   if (!file) {
     return (
       <BatonCard
-        title={TEXT.title}
+        title={t('slo.card.title')}
         placeholder={{ kind: 'not-configured', annotation: ANNOTATION_OPENSLO }}
       />
     );
@@ -39,6 +32,7 @@ export function EntitySloCard() {
 
 function SloCard({ entityRef, file }: { entityRef: string; file: string }) {
   const sreApi = useApi(sreApiRef);
+  const { t } = useSreText();
   const { value, loading, error } = useAsync(
     async () => sreApi.getSlos(entityRef),
     [sreApi, entityRef],
@@ -50,14 +44,17 @@ function SloCard({ entityRef, file }: { entityRef: string; file: string }) {
   else if (value && !value.items.length && !value.problems.length) {
     placeholder = {
       kind: 'no-data',
-      title: TEXT.noSlosTitle,
-      description: TEXT.noSlos(file),
+      title: t('slo.card.noSlosTitle'),
+      description: t('slo.card.noSlosDescription', {
+        file,
+        annotation: ANNOTATION_OPENSLO,
+      }),
     };
   }
   return (
     <BatonCard
-      title={TEXT.title}
-      subheader={TEXT.subheader(file)}
+      title={t('slo.card.title')}
+      subheader={t('slo.card.subheader', { file })}
       placeholder={placeholder}
     >
       {value && <SloList response={value} />}
@@ -66,10 +63,11 @@ function SloCard({ entityRef, file }: { entityRef: string; file: string }) {
 }
 
 function SloList({ response }: { response: SloResponse }) {
+  const { t } = useSreText();
   return (
     <>
       {response.items.length > 0 && (
-        <Box role="list" aria-label={TEXT.listLabel}>
+        <Box role="list" aria-label={t('slo.card.listLabel')}>
           {response.items.map(slo => (
             <Box role="listitem" key={slo.id}>
               <SloRow slo={slo} />

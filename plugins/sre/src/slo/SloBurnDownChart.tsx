@@ -11,40 +11,29 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import {
-  formatBudgetShare,
-  formatDateTime,
-  formatPercent,
-  SLO_COLORS,
-} from './sloFormat';
-
-const TEXT = {
-  title: 'Error budget left over the window',
-  chartLabel: 'Error budget burn-down',
-  empty:
-    'No burn-down yet: the backend has not stored any traffic for this window.',
-  budgetLeft: 'Budget left',
-};
+import { useSreText } from '../language';
+import { formatBudgetShare, SLO_COLORS } from './sloFormat';
 
 /** Size before the container is measured; also what tests render at. */
 const INITIAL_SIZE = { width: 480, height: 180 };
 
 /** The error budget left over the window so far, from `history`; 0% is where it runs out. */
 export function SloBurnDownChart({ history }: { history: SloHistoryPoint[] }) {
+  const { t, format } = useSreText();
   const data = history.map(point => ({
     time: Date.parse(point.timestamp),
     budget: point.budgetRemaining === null ? null : point.budgetRemaining * 100,
   }));
   return (
     <Box mb={2}>
-      <Typography variant="subtitle2">{TEXT.title}</Typography>
+      <Typography variant="subtitle2">{t('slo.chart.title')}</Typography>
       {data.every(point => point.budget === null) ? (
         <Typography variant="body2" color="textSecondary">
-          {TEXT.empty}
+          {t('slo.chart.empty')}
         </Typography>
       ) : (
         <Box
-          aria-label={TEXT.chartLabel}
+          aria-label={t('slo.chart.label')}
           role="img"
           height={INITIAL_SIZE.height}
         >
@@ -60,18 +49,20 @@ export function SloBurnDownChart({ history }: { history: SloHistoryPoint[] }) {
                 type="number"
                 scale="time"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={time => new Date(time).toLocaleDateString()}
+                tickFormatter={time =>
+                  new Date(time).toLocaleDateString(format.language)
+                }
               />
               <YAxis
                 domain={[(min: number) => Math.min(0, Math.floor(min)), 100]}
-                tickFormatter={value => formatPercent(value / 100)}
+                tickFormatter={value => format.percent(value / 100)}
                 width={48}
               />
               <Tooltip
-                labelFormatter={time => formatDateTime(time)}
+                labelFormatter={time => format.dateTime(time)}
                 formatter={(value: number) => [
-                  formatBudgetShare(value / 100),
-                  TEXT.budgetLeft,
+                  formatBudgetShare(format, value / 100),
+                  t('slo.chart.budgetLeft'),
                 ]}
               />
               <ReferenceLine

@@ -14,52 +14,45 @@ import { BudgetBar } from './BudgetBar';
 import { BurnRateChips } from './BurnRateChips';
 import { SloBurnDownChart } from './SloBurnDownChart';
 import { SloWhy } from './SloWhy';
+import { Formats, useSreText } from '../language';
+import { SreTranslate } from '../translation';
 import {
   formatBudgetShare,
-  formatDateTime,
-  formatDuration,
   formatObjective,
   formatSli,
   formatWindow,
   sloTitle,
 } from './sloFormat';
 
-const TEXT = {
-  sli: (sli: string, objective: string) =>
-    `SLI ${sli} vs objective ${objective}`,
-  noTraffic: (objective: string) =>
-    `SLI: no traffic yet vs objective ${objective}`,
-  exhaustion: (times: string[]) => `Budget gone in ${times.join(' or ')}`,
-  exhaustionAt: (duration: string, window: string) =>
-    `${duration} at the ${window} rate`,
-  lowTraffic: 'Low traffic',
-  lowTrafficExplanation: (unit: string, share?: string) =>
-    `A single bad ${unit} spends 1% or more of the error budget${
-      share ? ` (here ${share})` : ''
-    }, so the numbers jump with every failure.`,
-  units: { Occurrences: 'event', Timeslices: 'time slice' },
-  lastError: (error: string, until: string) =>
-    `Last evaluation failed: ${error} — numbers are from stored data up to ${until}`,
-  noStoredData: 'no stored data yet',
-  showDetails: (title: string) => `Show details of ${title}`,
-  hideDetails: (title: string) => `Hide details of ${title}`,
-};
-
 /** When the budget runs out at the current burn rates, e.g. "Budget gone in 3 h at the 1h rate"; 0 (already spent) is left to the budget bar. */
-function exhaustionText(slo: SloSummary): string | undefined {
+function exhaustionText(
+  t: SreTranslate,
+  format: Formats,
+  slo: SloSummary,
+): string | undefined {
   const times = (['1h', '6h'] as const).flatMap(window => {
     const seconds = slo.timeToExhaustion[window];
-    return seconds ? [TEXT.exhaustionAt(formatDuration(seconds), window)] : [];
+    return seconds
+      ? [
+          t('slo.row.exhaustionAt', {
+            duration: format.duration(seconds),
+            window,
+          }),
+        ]
+      : [];
   });
-  return times.length ? TEXT.exhaustion(times) : undefined;
+  return times.length
+    ? t('slo.row.exhaustion', { times: format.list(times, 'disjunction') })
+    : undefined;
 }
 
 /** One SLO objective: SLI against the objective, error budget, burn rates and alert state; details on demand. */
 export function SloRow({ slo }: { slo: SloSummary }) {
+  const { t, format } = useSreText();
   const [open, setOpen] = useState(false);
   const title = sloTitle(slo);
-  const objective = formatObjective(slo.objective);
-  const exhaustion = exhaustionText(slo);
+  const objective = formatObjective(format, slo.objective);
+  const exhaustion = exhaustionText(t, format, slo);
   const { allowedBadEvents } = slo.errorBudget;
   return (
     <Box py={1.5} borderBottom="1px solid rgba(0, 0, 0, 0.12)">
@@ -77,7 +70,9 @@ export function SloRow({ slo }: { slo: SloSummary }) {
         <AlertStateChip state={slo.alerting} />
         <IconButton
           size="small"
-          aria-label={open ? TEXT.hideDetails(title) : TEXT.showDetails(title)}
+          aria-label={t(open ? 'slo.row.hideDetails' : 'slo.row.showDetails', {
+            title,
+          })}
           aria-expanded={open}
           onClick={() => setOpen(!open)}
           style={{ marginLeft: 8 }}
@@ -87,10 +82,13 @@ export function SloRow({ slo }: { slo: SloSummary }) {
       </Box>
       <Typography variant="body2">
         {slo.sli === null
-          ? TEXT.noTraffic(objective)
-          : TEXT.sli(formatSli(slo.sli, slo.objective), objective)}
+          ? t('slo.row.noTraffic', { objective })
+          : t('slo.row.sli', {
+              sli: formatSli(format, slo.sli, slo.objective),
+              objective,
+            })}
         {' · '}
-        {formatWindow(slo)}
+        {formatWindow(t, slo)}
       </Typography>
       <Box my={0.5}>
         <BudgetBar remaining={slo.errorBudget.remaining} />
@@ -99,17 +97,21 @@ export function SloRow({ slo }: { slo: SloSummary }) {
         <BurnRateChips slo={slo} />
         {slo.lowTraffic && (
           <Tooltip
-            title={TEXT.lowTrafficExplanation(
-              TEXT.units[slo.budgetingMethod],
+            title={
               allowedBadEvents
-                ? formatBudgetShare(1 / allowedBadEvents)
-                : undefined,
-            )}
+                ? t('slo.row.lowTrafficExplanationShare', {
+                    unit: t(`slo.unit.${slo.budgetingMethod}`),
+                    share: formatBudgetShare(format, 1 / allowedBadEvents),
+                  })
+                : t('slo.row.lowTrafficExplanation', {
+                    unit: t(`slo.unit.${slo.budgetingMethod}`),
+                  })
+            }
           >
             <Chip
               size="small"
               variant="outlined"
-              label={TEXT.lowTraffic}
+              label={t('slo.row.lowTraffic')}
               style={{ marginBottom: 4 }}
             />
           </Tooltip>
@@ -123,10 +125,12 @@ export function SloRow({ slo }: { slo: SloSummary }) {
       {slo.lastError && (
         <Box mt={1}>
           <Alert severity="warning">
-            {TEXT.lastError(
-              slo.lastError,
-              slo.windowEnd ? formatDateTime(slo.windowEnd) : TEXT.noStoredData,
-            )}
+            {t('slo.row.lastError', {
+              error: slo.lastError,
+              until: slo.windowEnd
+                ? format.dateTime(slo.windowEnd)
+                : t('slo.row.noStoredData'),
+            })}
           </Alert>
         </Box>
       )}

@@ -1,4 +1,4 @@
-import type { SloQuery, SloSummary } from '@baton/plugin-sre-common';
+import type { SloSummary } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -6,64 +6,24 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { Formats, useSreText } from '../language';
+import { SreTranslate } from '../translation';
 import {
   formatBudgetShare,
   formatBurnRate,
-  formatCount,
-  formatDateTime,
-  formatDuration,
   formatObjective,
   formatSli,
   formatWindow,
 } from './sloFormat';
 
-const TEXT = {
-  title: 'Where the numbers come from',
-  definedIn: (name: string, file: string) => `SLO ${name}, defined in ${file}.`,
-  counts: (
-    window: string,
-    start: string,
-    end: string,
-    good: string,
-    bad: string,
-    total: string,
-    unit: string,
-  ) =>
-    `Over the ${window} window from ${start} to ${end}: ${good} good, ${bad} bad, ${total} total ${unit}.`,
-  noCounts: 'No data stored for the window yet.',
-  sli: (sli: string, objective: string) =>
-    `SLI = good ÷ total = ${sli}; objective ${objective}.`,
-  budget: (allowed: string, bad: string, consumed: string, unit: string) =>
-    `At this traffic the objective allows ${allowed} bad ${unit}; ${bad} bad ${unit} spent ${consumed} of the budget.`,
-  units: { Occurrences: 'events', Timeslices: 'time slices' },
-  timeSlices: (slice: string, target: string) =>
-    `Budgeted by time slices: each ${slice} slice is good when at least ${target} of its events are good.`,
-  step: (step: string) => `Counted in steps of ${step}.`,
-  queriesTitle: 'Queries',
-  queriesLabel: 'SLI queries',
-  queryColumns: ['Role', 'Source', 'Query'],
-  roles: {
-    good: 'Good events',
-    bad: 'Bad events',
-    total: 'Total events',
-    metric: 'Metric',
-  } satisfies Record<SloQuery['role'], string>,
-  rulesTitle: 'Alert rules',
-  rulesLabel: 'Alert rules',
-  ruleColumns: ['Rule', 'Threshold', 'Long window', 'Short window', 'Firing'],
-  rule: (severity: string, long: string, short: string) =>
-    `${severity}: ${long} and ${short}`,
-  severity: { page: 'Page', ticket: 'Ticket' },
-  windowRate: (window: string, burnRate: string) => `${window} ${burnRate}`,
-  noRate: (window: string) => `${window}: no traffic`,
-  firing: 'Firing',
-  notFiring: 'No',
-  maintenanceTitle: 'Maintenance left out of every count',
-  noMaintenance: 'No maintenance in this window.',
-  interval: (start: string, end: string) => `${start} – ${end}`,
-  lastEvaluated: (at: string) => `Last evaluated at ${at}.`,
-  neverEvaluated: 'Not evaluated yet.',
-};
+const QUERY_COLUMNS = ['role', 'source', 'query'] as const;
+const RULE_COLUMNS = [
+  'rule',
+  'threshold',
+  'longWindow',
+  'shortWindow',
+  'firing',
+] as const;
 
 /** The query's spec as written, one `key: value` per line. */
 function querySpecText(spec: Record<string, unknown>): string {
@@ -75,87 +35,95 @@ function querySpecText(spec: Record<string, unknown>): string {
     .join('\n');
 }
 
-function rate(window: string, value: number | null): string {
+function rate(
+  t: SreTranslate,
+  format: Formats,
+  window: string,
+  value: number | null,
+): string {
   return value === null
-    ? TEXT.noRate(window)
-    : TEXT.windowRate(window, formatBurnRate(value));
+    ? t('slo.why.noRate', { window })
+    : `${window} ${formatBurnRate(format, value)}`;
 }
 
 /** Everything behind an SLO's numbers: counts, queries, alert rules, maintenance. */
 export function SloWhy({ slo }: { slo: SloSummary }) {
+  const { t, format } = useSreText();
   const { counts, errorBudget } = slo;
-  const unit = TEXT.units[slo.budgetingMethod];
+  const unit = t(`slo.units.${slo.budgetingMethod}`);
   return (
     <Box>
-      <Typography variant="subtitle2">{TEXT.title}</Typography>
+      <Typography variant="subtitle2">{t('slo.why.title')}</Typography>
       {slo.description && (
         <Typography variant="body2" paragraph>
           {slo.description}
         </Typography>
       )}
       <Typography variant="body2">
-        {TEXT.definedIn(slo.name, slo.file)}
+        {t('slo.why.definedIn', { name: slo.name, file: slo.file })}
       </Typography>
       {slo.budgetingMethod === 'Timeslices' &&
         slo.timeSliceWindow &&
         slo.timeSliceTarget !== undefined && (
           <Typography variant="body2">
-            {TEXT.timeSlices(
-              slo.timeSliceWindow,
-              formatObjective(slo.timeSliceTarget),
-            )}
+            {t('slo.why.timeSlices', {
+              slice: slo.timeSliceWindow,
+              target: formatObjective(format, slo.timeSliceTarget),
+            })}
           </Typography>
         )}
       <Typography variant="body2">
         {slo.windowStart && slo.windowEnd
-          ? TEXT.counts(
-              formatWindow(slo),
-              formatDateTime(slo.windowStart),
-              formatDateTime(slo.windowEnd),
-              formatCount(counts.good),
-              formatCount(counts.bad),
-              formatCount(counts.total),
+          ? t('slo.why.counts', {
+              window: formatWindow(t, slo),
+              start: format.dateTime(slo.windowStart),
+              end: format.dateTime(slo.windowEnd),
+              good: format.number(counts.good),
+              bad: format.number(counts.bad),
+              total: format.number(counts.total),
               unit,
-            )
-          : TEXT.noCounts}
+            })
+          : t('slo.why.noCounts')}
       </Typography>
       {slo.sli !== null && (
         <Typography variant="body2">
-          {TEXT.sli(
-            formatSli(slo.sli, slo.objective),
-            formatObjective(slo.objective),
-          )}
+          {t('slo.why.sli', {
+            sli: formatSli(format, slo.sli, slo.objective),
+            objective: formatObjective(format, slo.objective),
+          })}
         </Typography>
       )}
       {errorBudget.allowedBadEvents !== null &&
         errorBudget.consumed !== null && (
           <Typography variant="body2">
-            {TEXT.budget(
-              formatCount(errorBudget.allowedBadEvents),
-              formatCount(counts.bad),
-              formatBudgetShare(errorBudget.consumed),
+            {t('slo.why.budget', {
+              allowed: format.number(errorBudget.allowedBadEvents),
+              bad: format.number(counts.bad),
+              consumed: formatBudgetShare(format, errorBudget.consumed),
               unit,
-            )}
+            })}
           </Typography>
         )}
       <Typography variant="body2">
-        {TEXT.step(formatDuration(slo.stepSeconds))}
+        {t('slo.why.step', { step: format.duration(slo.stepSeconds) })}
       </Typography>
 
       <Box mt={2}>
-        <Typography variant="subtitle2">{TEXT.queriesTitle}</Typography>
-        <Table size="small" aria-label={TEXT.queriesLabel}>
+        <Typography variant="subtitle2">{t('slo.why.queriesTitle')}</Typography>
+        <Table size="small" aria-label={t('slo.why.queriesLabel')}>
           <TableHead>
             <TableRow>
-              {TEXT.queryColumns.map(column => (
-                <TableCell key={column}>{column}</TableCell>
+              {QUERY_COLUMNS.map(column => (
+                <TableCell key={column}>
+                  {t(`slo.why.queryColumns.${column}`)}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
           <TableBody>
             {slo.queries.map(query => (
               <TableRow key={query.role}>
-                <TableCell>{TEXT.roles[query.role]}</TableCell>
+                <TableCell>{t(`slo.why.roles.${query.role}`)}</TableCell>
                 <TableCell>
                   {query.type}
                   {query.sourceRef ? ` (${query.sourceRef})` : ''}
@@ -177,12 +145,14 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
       </Box>
 
       <Box mt={2}>
-        <Typography variant="subtitle2">{TEXT.rulesTitle}</Typography>
-        <Table size="small" aria-label={TEXT.rulesLabel}>
+        <Typography variant="subtitle2">{t('slo.why.rulesTitle')}</Typography>
+        <Table size="small" aria-label={t('slo.why.rulesLabel')}>
           <TableHead>
             <TableRow>
-              {TEXT.ruleColumns.map(column => (
-                <TableCell key={column}>{column}</TableCell>
+              {RULE_COLUMNS.map(column => (
+                <TableCell key={column}>
+                  {t(`slo.why.ruleColumns.${column}`)}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -190,21 +160,23 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
             {slo.alertRules.map(rule => (
               <TableRow key={`${rule.longWindow}/${rule.shortWindow}`}>
                 <TableCell>
-                  {TEXT.rule(
-                    TEXT.severity[rule.severity],
-                    rule.longWindow,
-                    rule.shortWindow,
-                  )}
-                </TableCell>
-                <TableCell>{formatBurnRate(rule.threshold, true)}</TableCell>
-                <TableCell>
-                  {rate(rule.longWindow, rule.longBurnRate)}
+                  {t('slo.why.rule', {
+                    severity: t(`slo.why.severity.${rule.severity}`),
+                    long: rule.longWindow,
+                    short: rule.shortWindow,
+                  })}
                 </TableCell>
                 <TableCell>
-                  {rate(rule.shortWindow, rule.shortBurnRate)}
+                  {formatBurnRate(format, rule.threshold, true)}
                 </TableCell>
                 <TableCell>
-                  {rule.firing ? TEXT.firing : TEXT.notFiring}
+                  {rate(t, format, rule.longWindow, rule.longBurnRate)}
+                </TableCell>
+                <TableCell>
+                  {rate(t, format, rule.shortWindow, rule.shortBurnRate)}
+                </TableCell>
+                <TableCell>
+                  {rule.firing ? t('slo.why.firing') : t('slo.why.notFiring')}
                 </TableCell>
               </TableRow>
             ))}
@@ -213,9 +185,11 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
       </Box>
 
       <Box mt={2}>
-        <Typography variant="subtitle2">{TEXT.maintenanceTitle}</Typography>
+        <Typography variant="subtitle2">
+          {t('slo.why.maintenanceTitle')}
+        </Typography>
         {slo.maintenance.length === 0 ? (
-          <Typography variant="body2">{TEXT.noMaintenance}</Typography>
+          <Typography variant="body2">{t('slo.why.noMaintenance')}</Typography>
         ) : (
           <Box component="ul" mt={0} pl={3}>
             {slo.maintenance.map(interval => (
@@ -224,10 +198,9 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
                 variant="body2"
                 key={`${interval.start}/${interval.end}`}
               >
-                {TEXT.interval(
-                  formatDateTime(interval.start),
-                  formatDateTime(interval.end),
-                )}
+                {`${format.dateTime(interval.start)} – ${format.dateTime(
+                  interval.end,
+                )}`}
               </Typography>
             ))}
           </Box>
@@ -237,8 +210,10 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
       <Box mt={2}>
         <Typography variant="caption" color="textSecondary">
           {slo.lastEvaluatedAt
-            ? TEXT.lastEvaluated(formatDateTime(slo.lastEvaluatedAt))
-            : TEXT.neverEvaluated}
+            ? t('slo.why.lastEvaluated', {
+                at: format.dateTime(slo.lastEvaluatedAt),
+              })
+            : t('slo.why.neverEvaluated')}
         </Typography>
       </Box>
     </Box>

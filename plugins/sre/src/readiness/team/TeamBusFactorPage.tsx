@@ -11,11 +11,13 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { useSreText } from '../../language';
 import { TeamBusFactorReport } from './TeamBusFactorReport';
 
 /** The team bus-factor report as a page of its own, with a team picker. @public */
 export function TeamBusFactorPage() {
   const catalogApi = useApi(catalogApiRef);
+  const { t, format } = useSreText();
   const {
     value: groups,
     loading,
@@ -39,8 +41,8 @@ export function TeamBusFactorPage() {
             ?.displayName ?? group.metadata.name,
         owns: (group.relations ?? []).filter(r => r.type === 'ownerOf').length,
       }))
-      .sort((a, b) => a.title.localeCompare(b.title, 'en'));
-  }, [catalogApi]);
+      .sort((a, b) => a.title.localeCompare(b.title, format.language));
+  }, [catalogApi, format.language]);
   const [chosen, setChosen] = useState<string>();
 
   if (error) return <ResponseErrorPanel error={error} />;
@@ -52,7 +54,7 @@ export function TeamBusFactorPage() {
       <Box mb={3}>
         <TextField
           select
-          label="Team"
+          label={t('team.teamPicker')}
           value={team ?? ''}
           onChange={event => setChosen(event.target.value)}
           style={{ minWidth: 280 }}

@@ -1,9 +1,10 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { ReadinessReport, TeamReport } from '@baton/plugin-sre-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreApiRef } from '../../api/SreApi';
+import { sreTranslationRef } from '../../translation';
 import { TeamBusFactorReport } from './TeamBusFactorReport';
 import { teamReportCsv } from './teamReportCsv';
 
@@ -15,6 +16,9 @@ const readiness = (
   score: 80,
   level,
   levelReason: '',
+  levelReasonCode: '',
+  levelReasonParams: {},
+  levelReasonParts: [],
   checks: [],
   known: 1,
   truckFactor,
@@ -81,13 +85,16 @@ const faridAway: TeamReport = {
         truckFactor: 1,
         affected: true,
         uncovered: [],
+        uncoveredCodes: [],
         flipped: [
           {
             id: 'truck-factor',
             title: 'Truck factor',
             before: 'pass',
             after: 'fail',
-            reason: 'Truck factor 1',
+            reason: 'Truck factor 1 over 10 files (Daniel).',
+            reasonCode: 'truckFactor',
+            reasonParams: { truckFactor: 1, files: 10, people: 'Daniel' },
           },
         ],
       },
@@ -100,6 +107,7 @@ const faridAway: TeamReport = {
         truckFactor: 0,
         affected: true,
         uncovered: ['No one left authors most of the code.'],
+        uncoveredCodes: [{ code: 'noAuthorLeft', params: {} }],
         flipped: [],
       },
     },
@@ -139,17 +147,20 @@ describe('TeamBusFactorReport', () => {
       within(services).getByText(/No one left authors most of the code/),
     ).toBeInTheDocument();
     expect(
-      within(services).getByText(/now failing: Truck factor/),
+      within(services).getByText(
+        /now failing: Knowledge held by more than one person \(truck factor\)/,
+      ),
     ).toBeInTheDocument();
   });
 });
 
 describe('teamReportCsv', () => {
   it('writes one row per service, with the simulated columns when people are away', () => {
-    expect(teamReportCsv(baseReport).split('\n')[0]).toBe(
+    const { t } = mockApis.translation().getTranslation(sreTranslationRef);
+    expect(teamReportCsv(baseReport, t).split('\n')[0]).toBe(
       'service,level,score,truck_factor,checks_failed,checks_unknown',
     );
-    const csv = teamReportCsv(faridAway).trim().split('\n');
+    const csv = teamReportCsv(faridAway, t).trim().split('\n');
     expect(csv).toHaveLength(3);
     expect(csv[0]).toMatch(
       /,level_during_absence,truck_factor_during_absence,uncovered$/,

@@ -19,12 +19,22 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../../api/SreApi';
+import { Formats, useSreText } from '../../language';
+import { SreTranslate } from '../../translation';
 import { LevelChip } from '../LevelChip';
-import { trendDelta } from '../ReadinessTrend';
+import {
+  checkTitle,
+  ServiceDuringAbsence,
+  uncoveredTexts,
+} from '../readinessText';
+import { formatDelta, trendDelta } from '../ReadinessTrend';
 import { teamReportCsv } from './teamReportCsv';
 
-function downloadCsv(report: TeamReport) {
-  const blob = new Blob([teamReportCsv(report)], { type: 'text/csv' });
+function downloadCsv(report: TeamReport, t: SreTranslate) {
+  // The byte order mark makes Excel read the file as UTF-8, e.g. Japanese headers.
+  const blob = new Blob(['\uFEFF', teamReportCsv(report, t)], {
+    type: 'text/csv;charset=utf-8',
+  });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = `bus-factor-${report.team.ref.replace(/[:/]/g, '-')}.csv`;
@@ -32,12 +42,44 @@ function downloadCsv(report: TeamReport) {
   URL.revokeObjectURL(link.href);
 }
 
-const formatDelta = (delta: number | null) =>
-  delta === null ? '—' : `${delta > 0 ? '+' : ''}${delta}`;
+/** Entity refs by name only, e.g. "payments, checkout". */
+const names = (refs: string[]) => refs.map(ref => ref.split('/')[1]);
+
+const SERVICE_COLUMNS = [
+  'service',
+  'level',
+  'score',
+  'truckFactor',
+  'trend',
+] as const;
+
+/** A service during the absence in one line: truck factor, what has no one left, checks now failing. */
+function duringSummary(
+  t: SreTranslate,
+  format: Formats,
+  during: ServiceDuringAbsence,
+): string {
+  const failing = during.flipped.filter(f => f.after === 'fail');
+  return [
+    t('team.services.duringTruckFactor', {
+      truckFactor:
+        during.truckFactor === null ? '—' : format.number(during.truckFactor),
+    }),
+    ...uncoveredTexts(t, during),
+    ...(failing.length
+      ? [
+          t('team.services.nowFailing', {
+            checks: format.list(failing.map(flip => checkTitle(t, flip))),
+          }),
+        ]
+      : []),
+  ].join(t('common.partSeparator'));
+}
 
 /** A team's bus-factor report with its leave simulation. @public */
 export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
   const sreApi = useApi(sreApiRef);
+  const { t, format } = useSreText();
   const [absent, setAbsent] = useState<string[]>([]);
   const [days, setDays] = useState(21);
   const {
@@ -64,12 +106,11 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
       <Grid item xs={12} md={4}>
         <Paper>
           <Box p={2}>
-            <Typography variant="h6">Leave simulation</Typography>
+            <Typography variant="h6">{t('team.simulation.title')}</Typography>
             <Typography variant="body2" color="textSecondary">
-              Who is away? Every check is recomputed without them, at the end of
-              the absence.
+              {t('team.simulation.help')}
             </Typography>
-            <FormGroup aria-label="away">
+            <FormGroup aria-label={t('team.simulation.awayLabel')}>
               {report.members.map(member => (
                 <FormControlLabel
                   key={member.userRef}
@@ -84,7 +125,7 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
               ))}
             </FormGroup>
             <TextField
-              label="Days away"
+              label={t('team.simulation.daysAway')}
               type="number"
               value={days}
               inputProps={{ min: 0, max: 366 }}
@@ -100,10 +141,10 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
         <Box mt={3}>
           <Paper>
             <Box p={2}>
-              <Typography variant="h6">People the team cannot spare</Typography>
+              <Typography variant="h6">{t('team.soleCovers.title')}</Typography>
               {report.soleCovers.length === 0 && (
                 <Typography variant="body2">
-                  No one is the only cover of a service.
+                  {t('team.soleCovers.none')}
                 </Typography>
               )}
               {report.soleCovers.map(cover => (
@@ -111,22 +152,23 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
                   <EntityRefLink entityRef={cover.userRef} />
                   {cover.soleKnowledgeHolder.length > 0 && (
                     <Typography variant="body2">
-                      only one who knows{' '}
-                      {cover.soleKnowledgeHolder
-                        .map(r => r.split('/')[1])
-                        .join(', ')}
+                      {t('team.soleCovers.knowledge', {
+                        services: format.list(names(cover.soleKnowledgeHolder)),
+                      })}
                     </Typography>
                   )}
                   {cover.soleResponder.length > 0 && (
                     <Typography variant="body2">
-                      only responder of{' '}
-                      {cover.soleResponder.map(r => r.split('/')[1]).join(', ')}
+                      {t('team.soleCovers.responder', {
+                        services: format.list(names(cover.soleResponder)),
+                      })}
                     </Typography>
                   )}
                   {cover.soleAdmin.length > 0 && (
                     <Typography variant="body2">
-                      only admin behind{' '}
-                      {cover.soleAdmin.map(r => r.split('/')[1]).join(', ')}
+                      {t('team.soleCovers.admin', {
+                        services: format.list(names(cover.soleAdmin)),
+                      })}
                     </Typography>
                   )}
                 </Box>
@@ -139,25 +181,27 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
         <Paper>
           <Box p={2} display="flex" justifyContent="space-between">
             <Typography variant="h6">
-              Services of {report.team.title}
+              {t('team.services.title', { team: report.team.title })}
             </Typography>
             <Button
               size="small"
               variant="outlined"
-              onClick={() => downloadCsv(report)}
+              onClick={() => downloadCsv(report, t)}
             >
-              Export CSV
+              {t('team.services.exportCsv')}
             </Button>
           </Box>
-          <Table size="small" aria-label="services">
+          <Table size="small" aria-label={t('team.services.label')}>
             <TableHead>
               <TableRow>
-                <TableCell>Service</TableCell>
-                <TableCell>Level</TableCell>
-                <TableCell>Score</TableCell>
-                <TableCell>Truck factor</TableCell>
-                <TableCell>Trend</TableCell>
-                {simulated && <TableCell>During the absence</TableCell>}
+                {SERVICE_COLUMNS.map(column => (
+                  <TableCell key={column}>
+                    {t(`team.services.columns.${column}`)}
+                  </TableCell>
+                ))}
+                {simulated && (
+                  <TableCell>{t('team.services.columns.during')}</TableCell>
+                )}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -180,18 +224,13 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
                         <>
                           <LevelChip level={service.during.level} />
                           <Typography variant="caption" display="block">
-                            truck factor {service.during.truckFactor ?? '—'}
-                            {service.during.uncovered.length > 0 &&
-                              `; ${service.during.uncovered.join(' ')}`}
-                            {service.during.flipped.length > 0 &&
-                              `; now failing: ${service.during.flipped
-                                .filter(f => f.after === 'fail')
-                                .map(f => f.title)
-                                .join(', ')}`}
+                            {duringSummary(t, format, service.during)}
                           </Typography>
                         </>
                       ) : (
-                        <Typography variant="caption">unaffected</Typography>
+                        <Typography variant="caption">
+                          {t('team.services.unaffected')}
+                        </Typography>
                       )}
                     </TableCell>
                   )}
@@ -203,15 +242,17 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
         <Box mt={3}>
           <Paper>
             <Box p={2}>
-              <Typography variant="h6">Knowledge map</Typography>
+              <Typography variant="h6">
+                {t('team.knowledgeMap.title')}
+              </Typography>
               <Typography variant="body2" color="textSecondary">
-                Share of each service’s files a person authors.
+                {t('team.knowledgeMap.help')}
               </Typography>
             </Box>
-            <Table size="small" aria-label="knowledge map">
+            <Table size="small" aria-label={t('team.knowledgeMap.label')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Person</TableCell>
+                  <TableCell>{t('team.knowledgeMap.person')}</TableCell>
                   {report.services.map(service => (
                     <TableCell key={service.entityRef}>
                       {service.title}
@@ -234,7 +275,7 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
                             })`,
                           }}
                         >
-                          {share ? `${Math.round(share * 100)}%` : ''}
+                          {share ? format.percent(share) : ''}
                         </TableCell>
                       );
                     })}

@@ -1,26 +1,32 @@
 import type { TeamReport } from '@baton/plugin-sre-common';
+import type { SreTranslate } from '../../translation';
+import { uncoveredTexts } from '../readinessText';
 
 const cell = (value: string | number | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The services table of a team report as CSV, with the simulated columns when people are away. */
-export function teamReportCsv(report: TeamReport): string {
+/**
+ * The services table of a team report as CSV, with the simulated columns when
+ * people are away. Headers and gaps are in the user's language; levels and
+ * check ids stay ids, so that a spreadsheet can filter on them.
+ */
+export function teamReportCsv(report: TeamReport, t: SreTranslate): string {
   const simulated = report.absent.length > 0 || report.days > 0;
-  const header = [
-    'service',
-    'level',
-    'score',
-    'truck_factor',
-    'checks_failed',
-    'checks_unknown',
+  const header: string[] = [
+    t('team.csv.service'),
+    t('team.csv.level'),
+    t('team.csv.score'),
+    t('team.csv.truckFactor'),
+    t('team.csv.checksFailed'),
+    t('team.csv.checksUnknown'),
   ];
   if (simulated)
     header.push(
-      'level_during_absence',
-      'truck_factor_during_absence',
-      'uncovered',
+      t('team.csv.levelDuring'),
+      t('team.csv.truckFactorDuring'),
+      t('team.csv.uncovered'),
     );
   const rows = report.services.map(service => {
     const row: Array<string | number | null | undefined> = [
@@ -41,10 +47,10 @@ export function teamReportCsv(report: TeamReport): string {
       row.push(
         service.during?.level,
         service.during?.truckFactor,
-        service.during?.uncovered.join(' '),
+        service.during && uncoveredTexts(t, service.during).join(' '),
       );
     }
     return row.map(cell).join(',');
   });
-  return `${[header.join(','), ...rows].join('\n')}\n`;
+  return `${[header.map(cell).join(','), ...rows].join('\n')}\n`;
 }

@@ -1,0 +1,663 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  DEFAULT_READINESS_POLICY,
+  evaluateReadiness,
+  KnowledgePerson,
+  KnowledgeReport,
+  ReadinessFacts,
+  ReadinessReport,
+  SloProblem,
+  SloSummary,
+  TeamReport,
+} from '@baton/plugin-sre-common';
+import { cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EntityAlertHistoryCard } from './alerts/EntityAlertHistoryCard';
+import { SreApi, sreApiRef } from './api/SreApi';
+import { EntityCostCard } from './cost/EntityCostCard';
+import { EntityReadyForLeaveCard } from './readiness/EntityReadyForLeaveCard';
+import { ServiceDuringAbsence } from './readiness/readinessText';
+import { EntityTeamBusFactorContent } from './readiness/team/EntityTeamBusFactorContent';
+import { TeamBusFactorPage } from './readiness/team/TeamBusFactorPage';
+import { EntitySloCard } from './slo/EntitySloCard';
+import { sreDefaultMessages } from './translation';
+import jaMessages from './translations/ja';
+
+const ja: Readonly<Record<string, string | null>> = jaMessages;
+
+const placeholders = (message: string) =>
+  [...message.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map(m => m[1]).sort();
+
+describe('the Japanese messages', () => {
+  it('translate every English message, with the same placeholders', () => {
+    expect(Object.keys(ja).sort()).toEqual(
+      Object.keys(sreDefaultMessages).sort(),
+    );
+    for (const [key, english] of Object.entries(sreDefaultMessages)) {
+      const message = ja[key];
+      expect({ key, message: typeof message }).toEqual({
+        key,
+        message: 'string',
+      });
+      expect({ key, placeholders: placeholders(message!) }).toEqual({
+        key,
+        placeholders: placeholders(english),
+      });
+    }
+  });
+});
+
+/**
+ * The words of each English message that its Japanese message does not
+ * share: when one shows up in a Japanese page, some text bypassed the
+ * translation ref. Messages that read the same in both languages, and parts
+ * that are only placeholders, symbols or numbers, cannot tell.
+ */
+const wordPattern = (text: string) =>
+  new RegExp(
+    `(^|[^A-Za-z])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`,
+  );
+const JAPANESE_TEXT = Object.values(ja).join('\n');
+const ENGLISH_FRAGMENTS = Object.entries(sreDefaultMessages).flatMap(
+  ([key, english]) => {
+    if (english === ja[key]) return [];
+    return (
+      english
+        .split(/\{\{[^}]*\}\}/)
+        .map(part => part.trim())
+        // Identifiers such as service=<name> or Runbook read the same in Japanese.
+        .filter(
+          part =>
+            /[A-Za-z]{2,}/.test(part) && !wordPattern(part).test(JAPANESE_TEXT),
+        )
+        .map(part => ({ key, part, pattern: wordPattern(part) }))
+    );
+  },
+);
+
+/** What a user sees or hears: text, labels, tooltips. */
+function shownText(): string {
+  const texts = [document.body.textContent ?? ''];
+  document.body.querySelectorAll('*').forEach(element => {
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = element.getAttribute(name);
+      if (value) texts.push(value);
+    }
+  });
+  return texts.join('\n');
+}
+
+function expectNoEnglish() {
+  const shown = shownText();
+  const english = ENGLISH_FRAGMENTS.filter(({ pattern }) =>
+    pattern.test(shown),
+  ).map(({ key, part }) => `${key}: "${part}"`);
+  expect(english).toEqual([]);
+}
+
+const japanese = () =>
+  mockApis.appLanguage({
+    defaultLanguage: 'ja',
+    availableLanguages: ['en', 'ja'],
+  });
+
+async function renderInJapanese(
+  element: JSX.Element,
+  sreApi: Partial<SreApi> = {},
+  entities: Entity[] = [],
+) {
+  await renderInTestApp(element, {
+    apis: [
+      japanese(),
+      [sreApiRef, sreApi],
+      [catalogApiRef, catalogApiMock({ entities })],
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+}
+
+function entity(
+  name: string,
+  annotations: Record<string, string> = {},
+  kind = 'Component',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  };
+}
+
+beforeAll(() => {
+  // jsdom has no ResizeObserver; the charts keep their initial size.
+  global.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+afterEach(cleanup);
+
+// SLOs --------------------------------------------------------------------
+
+function slo(overrides: Partial<SloSummary> = {}): SloSummary {
+  return {
+    id: 'checkout-availability',
+    name: 'checkout-availability',
+    displayName: 'checkout-availability',
+    file: './openslo/checkout.yaml',
+    objective: 0.999,
+    window: '28d',
+    windowType: 'rolling',
+    budgetingMethod: 'Occurrences',
+    windowStart: '2026-10-28T12:00:00.000Z',
+    windowEnd: '2026-11-25T12:00:00.000Z',
+    sli: 0.99938,
+    counts: { good: 999_380, bad: 620, total: 1_000_000 },
+    errorBudget: { remaining: 0.38, consumed: 0.62, allowedBadEvents: 1000 },
+    burnRates: {
+      '5m': 20.1,
+      '30m': 9.8,
+      '1h': 14.2,
+      '2h': 8.7,
+      '6h': 3.1,
+      '1d': 1.6,
+      '3d': null,
+    },
+    alerting: 'page',
+    alertRules: [
+      {
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        threshold: 13.44,
+        longBurnRate: 14.2,
+        shortBurnRate: 20.1,
+        firing: true,
+      },
+      {
+        severity: 'ticket',
+        longWindow: '3d',
+        shortWindow: '6h',
+        threshold: 0.93,
+        longBurnRate: null,
+        shortBurnRate: 3.1,
+        firing: false,
+      },
+    ],
+    timeToExhaustion: { '1h': 65_000, '6h': 300_000 },
+    lowTraffic: true,
+    maintenance: [
+      { start: '2026-11-10T02:00:00.000Z', end: '2026-11-10T04:00:00.000Z' },
+    ],
+    queries: (['good', 'bad', 'total', 'metric'] as const).map(role => ({
+      role,
+      type: 'Prometheus',
+      sourceRef: 'prometheus-prod',
+      spec: { query: 'sum(http_requests_total)' },
+    })),
+    stepSeconds: 300,
+    lastEvaluatedAt: '2026-11-25T12:01:00.000Z',
+    lastError: 'connect ECONNREFUSED 10.0.0.7:9090',
+    history: [
+      {
+        timestamp: '2026-11-01T00:00:00.000Z',
+        sli: 0.9999,
+        budgetRemaining: 0.9,
+      },
+      {
+        timestamp: '2026-11-25T12:00:00.000Z',
+        sli: 0.99938,
+        budgetRemaining: 0.38,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+const PROBLEM_CODES: Array<[SloProblem['code'], SloProblem['params']]> = [
+  ['unreadable', { reason: 'ENOENT' }],
+  ['yaml', { line: 3, reason: 'bad indentation' }],
+  ['required', { field: 'spec' }],
+  ['invalid-type', { field: 'spec', expected: 'object' }],
+  ['invalid-value', { field: 'spec', value: 1.5, expected: '(0, 1)' }],
+  ['unsupported', { field: 'spec', value: 'Ratio' }],
+  ['unknown-reference', { field: 'spec', value: 'errors' }],
+  ['duplicate', { field: 'spec', value: 'checkout' }],
+  ['no-source', { field: 'spec' }],
+];
+
+describe('the SLO and placeholder cards in Japanese', () => {
+  it('shows the SLO card, its details and problems without English', async () => {
+    await renderInJapanese(
+      <EntityProvider
+        entity={entity('checkout-api', {
+          'baton.dev/openslo': './openslo/checkout.yaml',
+        })}
+      >
+        <EntitySloCard />
+      </EntityProvider>,
+      {
+        getSlos: jest.fn().mockResolvedValue({
+          items: [
+            slo(),
+            slo({
+              id: 'latency',
+              name: 'latency',
+              displayName: 'latency',
+              window: '1M',
+              windowType: 'calendar',
+              budgetingMethod: 'Timeslices',
+              timeSliceTarget: 0.95,
+              timeSliceWindow: '5m',
+              sli: null,
+              alerting: 'unknown',
+              errorBudget: {
+                remaining: null,
+                consumed: null,
+                allowedBadEvents: null,
+              },
+              windowStart: null,
+              windowEnd: null,
+              maintenance: [],
+              lastEvaluatedAt: null,
+              history: [],
+            }),
+            slo({ id: 'ticket', alerting: 'ticket', lastError: null }),
+            slo({
+              id: 'spent',
+              alerting: 'ok',
+              errorBudget: {
+                remaining: -0.34,
+                consumed: 1.34,
+                allowedBadEvents: 1000,
+              },
+            }),
+            slo({
+              id: 'zero',
+              errorBudget: { remaining: 0, consumed: 1, allowedBadEvents: 0 },
+            }),
+          ],
+          problems: PROBLEM_CODES.map(([code, params], index) => ({
+            file: './openslo/checkout.yaml',
+            slo: `slo-${index}`,
+            field: index ? `spec.field${index}` : '',
+            code,
+            params,
+            message: `English message ${index}`,
+          })),
+        }),
+      },
+    );
+    expect(await screen.findByText('使用できなかった定義')).toBeInTheDocument();
+    expect(screen.getByText('SLO（サービスレベル目標）')).toBeInTheDocument();
+    for (const button of screen.getAllByRole('button', { expanded: false })) {
+      await userEvent.click(button);
+    }
+    expect(screen.getAllByText('数値の根拠').length).toBeGreaterThan(0);
+    expect(screen.queryByText(/English message/)).toBeNull();
+    expectNoEnglish();
+    // Five SLOs with their charts and tables, expanded one by one.
+  }, 30_000);
+
+  it.each([
+    [
+      'with no SLOs',
+      { getSlos: jest.fn().mockResolvedValue({ items: [], problems: [] }) },
+      'SLO が見つかりません',
+    ],
+    [
+      'while loading',
+      { getSlos: () => new Promise<never>(() => {}) },
+      'SLO（サービスレベル目標）',
+    ],
+    [
+      'on errors',
+      { getSlos: jest.fn().mockRejectedValue(new Error('boom')) },
+      /boom/,
+    ],
+  ])('shows the SLO card %s without English', async (_, api, title) => {
+    await renderInJapanese(
+      <EntityProvider
+        entity={entity('checkout-api', { 'baton.dev/openslo': './slo.yaml' })}
+      >
+        <EntitySloCard />
+      </EntityProvider>,
+      api,
+    );
+    expect((await screen.findAllByText(title)).length).toBeGreaterThan(0);
+    expectNoEnglish();
+  });
+
+  it('shows the SLO, alert and cost cards of an entity without annotations without English', async () => {
+    await renderInJapanese(
+      <EntityProvider entity={entity('checkout-api')}>
+        <EntitySloCard />
+        <EntityAlertHistoryCard />
+        <EntityCostCard />
+      </EntityProvider>,
+    );
+    expect(
+      await screen.findByText('SLO（サービスレベル目標）'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('アラート履歴')).toBeInTheDocument();
+    expect(screen.getByText('コスト')).toBeInTheDocument();
+    expect(
+      screen.getByText(/service=checkout-api に一致するアラート/),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  });
+});
+
+// Readiness ---------------------------------------------------------------
+
+const NOW = '2026-11-25T00:00:00.000Z';
+
+function person(name: string, files: number, userRef: string | null) {
+  return {
+    name,
+    emails: [`${name.toLowerCase()}@shop.example`],
+    userRef,
+    files,
+    share: files / 20,
+    commits: files,
+    lastCommitAt: '2026-11-20T10:00:00.000Z',
+  } satisfies KnowledgePerson;
+}
+
+const knowledge: KnowledgeReport = {
+  entityRef: 'component:default/checkout-api',
+  computedAt: '2026-11-24T12:00:00.000Z',
+  status: 'ok',
+  repositories: [
+    { location: '/srv/git/checkout.git', revision: 'abcdef0123456789' },
+    { location: '/srv/git/infra.git', subdir: 'checkout' },
+  ],
+  truckFactor: 1,
+  fileCount: 20,
+  filesWithoutAuthor: 2,
+  mode: 'pairing',
+  truckFactorAuthors: [person('Aiko', 14, 'user:default/aiko')],
+  people: [
+    person('Aiko', 14, 'user:default/aiko'),
+    ...Array.from({ length: 10 }, (_, i) => person(`Dev${i}`, 1, null)),
+  ],
+  authorSets: [{ people: [0], files: 14 }],
+  iacFiles: 3,
+  rule: 'Degree of authorship …',
+};
+
+/** Facts that make most checks say something: a well-kept service with one person holding it up. */
+const heldByOne: ReadinessFacts = {
+  now: NOW,
+  entity: entity('checkout-api', {
+    'backstage.io/techdocs-ref': 'dir:.',
+    'baton.dev/runbook': 'https://runbooks.example/checkout',
+    'baton.dev/backups': 'same-account',
+    'baton.dev/openslo': './openslo/checkout.yaml',
+    'baton.dev/last-drill': '2026-10-01',
+    'baton.dev/repos': '/srv/git/checkout.git',
+  }),
+  owner: {
+    ref: 'group:default/team-a',
+    kind: 'group',
+    members: ['user:default/aiko'],
+  },
+  knowledge,
+  alerts: {
+    acknowledgements: { 'user:default/aiko': 9 },
+    seenInWindow: 12,
+    noisyShare: 0.4,
+  },
+  slos: { count: 2 },
+  accessResources: [
+    {
+      ref: 'resource:default/aws',
+      source: 'aws',
+      admins: ['user:default/aiko'],
+      lastReviewCompletedAt: '2026-01-01T00:00:00.000Z',
+    },
+    {
+      ref: 'resource:default/github',
+      source: 'github',
+      admins: [],
+      lastReviewCompletedAt: null,
+    },
+  ],
+};
+
+/** Facts with little known: the other reasons. */
+const bare: ReadinessFacts = {
+  now: NOW,
+  entity: entity('admin-console', {
+    'baton.dev/backups': 'cross-region',
+    'baton.dev/openslo': './openslo/admin.yaml',
+    'baton.dev/last-drill': 'last spring',
+    'baton.dev/alert-selector': 'job=admin',
+    'baton.dev/iac': 'terraform/admin',
+  }),
+  owner: { ref: 'user:default/aiko', kind: 'user', members: [] },
+  accessResources: [{ ref: 'resource:default/aws', source: 'aws' }],
+};
+
+function report(facts: ReadinessFacts): ReadinessReport {
+  return {
+    ...evaluateReadiness(facts, DEFAULT_READINESS_POLICY),
+    trend: [
+      { day: '2026-11-20', score: 70, level: 'at-risk', truckFactor: 2 },
+      {
+        day: '2026-11-24',
+        score: 60,
+        level: 'single-point-of-failure',
+        truckFactor: 1,
+      },
+    ],
+  };
+}
+
+const notFound = () =>
+  ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'none' },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+
+describe('the ready-for-leave card in Japanese', () => {
+  it.each([
+    ['held by one person', heldByOne, knowledge],
+    [
+      'with little known',
+      bare,
+      {
+        ...knowledge,
+        status: 'error',
+        error: { message: 'remote reads are off' },
+      } as KnowledgeReport,
+    ],
+  ])(
+    'shows the ready-for-leave card %s without English',
+    async (_, facts, knowledgeReport) => {
+      await renderInJapanese(
+        <EntityProvider entity={heldByOne.entity}>
+          <EntityReadyForLeaveCard />
+        </EntityProvider>,
+        {
+          getReadiness: jest.fn().mockResolvedValue(report(facts)),
+          getKnowledge: jest.fn().mockResolvedValue(knowledgeReport),
+        },
+      );
+      expect(
+        await screen.findByRole('list', { name: '備えのチェック項目' }),
+      ).toBeInTheDocument();
+      expect(screen.getByText('育休・休暇への備え')).toBeInTheDocument();
+      expectNoEnglish();
+    },
+  );
+
+  it('shows the ready-for-leave card before the knowledge is scored and without repositories without English', async () => {
+    await renderInJapanese(
+      <>
+        <EntityProvider entity={heldByOne.entity}>
+          <EntityReadyForLeaveCard />
+        </EntityProvider>
+        <EntityProvider entity={entity('no-repos')}>
+          <EntityReadyForLeaveCard />
+        </EntityProvider>
+      </>,
+      {
+        getReadiness: jest
+          .fn()
+          .mockResolvedValue({ ...report(bare), trend: [] }),
+        getKnowledge: jest.fn().mockImplementation(async () => {
+          throw await notFound();
+        }),
+      },
+    );
+    expect(
+      await screen.findByText(/まだ集計されていません/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('アノテーションがありません'),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  });
+});
+
+// Team report -------------------------------------------------------------
+
+const during: ServiceDuringAbsence = {
+  level: 'single-point-of-failure',
+  score: 40,
+  truckFactor: 0,
+  affected: true,
+  uncovered: [
+    'No one left authors most of the code.',
+    'No one left who has handled its alerts.',
+    'No admin left for resource:default/aws.',
+  ],
+  uncoveredCodes: [
+    { code: 'noAuthorLeft', params: {} },
+    { code: 'noResponderLeft', params: {} },
+    { code: 'noAdminLeft', params: { resource: 'resource:default/aws' } },
+  ],
+  flipped: [
+    {
+      id: 'alert-responders',
+      title: 'Alerts are handled by more than one person',
+      before: 'pass',
+      after: 'fail',
+      reason: 'No one acknowledged an alert in the last 90 days.',
+      reasonCode: 'noAcknowledgements',
+      reasonParams: { days: 90 },
+    },
+  ],
+};
+
+const teamReport: TeamReport = {
+  team: { ref: 'group:default/fulfilment', title: 'fulfilment' },
+  members: [
+    { userRef: 'user:default/aiko', name: 'Aiko' },
+    { userRef: 'user:default/farid', name: 'Farid' },
+  ],
+  absent: ['user:default/aiko'],
+  days: 21,
+  services: [
+    {
+      entityRef: 'component:default/checkout-api',
+      title: 'checkout-api',
+      readiness: report(heldByOne),
+      during,
+    },
+    {
+      entityRef: 'component:default/admin-console',
+      title: 'admin-console',
+      readiness: { ...report(bare), trend: [] },
+      during: { ...during, affected: false },
+    },
+  ],
+  soleCovers: [
+    {
+      userRef: 'user:default/aiko',
+      soleKnowledgeHolder: ['component:default/checkout-api'],
+      soleResponder: ['component:default/checkout-api'],
+      soleAdmin: ['resource:default/aws'],
+    },
+  ],
+  knowledgeMap: [
+    {
+      userRef: 'user:default/aiko',
+      name: 'Aiko',
+      shares: { 'component:default/checkout-api': 0.7 },
+    },
+  ],
+};
+
+describe('the team report in Japanese', () => {
+  it('shows the team report with a leave simulation, and exports it, without English', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:report';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+
+    await renderInJapanese(
+      <EntityProvider entity={entity('fulfilment', {}, 'Group')}>
+        <EntityTeamBusFactorContent />
+      </EntityProvider>,
+      { getTeamReport: jest.fn().mockResolvedValue(teamReport) },
+    );
+    expect(await screen.findByText('休暇シミュレーション')).toBeInTheDocument();
+    expect(screen.getByText('休暇中')).toBeInTheDocument();
+    expectNoEnglish();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'CSV をエクスポート' }),
+    );
+    const csv = (await blobs[0].text()).replace(/^\uFEFF/, '');
+    expect(csv.split('\n')[0]).toBe(
+      'サービス,レベル,スコア,トラック係数,不合格のチェック,判定不能のチェック,休暇中のレベル,休暇中のトラック係数,誰もいなくなるもの',
+    );
+    expect(csv).toContain('コードの大部分を書いた人が誰も残りません。');
+    expect(csv).not.toContain('No one left');
+    click.mockRestore();
+  });
+
+  it('shows the bus-factor page without English', async () => {
+    const group = {
+      ...entity('fulfilment', {}, 'Group'),
+      spec: { type: 'team', children: [] },
+    };
+    await renderInJapanese(
+      <TeamBusFactorPage />,
+      {
+        getTeamReport: jest
+          .fn()
+          .mockResolvedValue({ ...teamReport, absent: [], days: 0 }),
+      },
+      [group],
+    );
+    expect(
+      await screen.findByText('fulfilment のサービス'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('チーム').length).toBeGreaterThan(0);
+    expectNoEnglish();
+  });
+});

@@ -1,0 +1,483 @@
+import {
+  createTranslationRef,
+  type TranslationFunction,
+  type TranslationRef,
+} from '@backstage/frontend-plugin-api';
+
+/**
+ * The English messages, nested by domain. Every text the plugin shows comes
+ * from here, so that an app can translate or reword any of it.
+ */
+const messages = {
+  common: {
+    duration: {
+      minutes: '{{value}} min',
+      hours: '{{value}} h',
+      days: '{{value}} d',
+    },
+    /** Between the parts of a one-line summary, e.g. "truck factor 1; now failing: …". */
+    partSeparator: '; ',
+    missingAnnotation: {
+      title: 'Missing annotation',
+      description:
+        'The annotation {{annotation}} is missing. Add it to the entity to enable this.',
+      example:
+        'Add the annotation to the entity’s YAML as in the highlighted line below:',
+      readMore: 'Read more',
+    },
+  },
+  slo: {
+    card: {
+      title: 'Service level objectives',
+      subheader: 'Declared in {{file}}',
+      listLabel: 'Service level objectives',
+      noSlosTitle: 'No SLOs found',
+      noSlosDescription:
+        'No OpenSLO SLO definitions were found in {{file}}. Add a kind: SLO document there, or point {{annotation}} at the file that has them.',
+    },
+    alertState: {
+      page: {
+        label: 'Page',
+        explanation:
+          'A page rule fires: the budget burns fast over both of its windows.',
+      },
+      ticket: {
+        label: 'Ticket',
+        explanation:
+          'A ticket rule fires: the budget burns steadily over both of its windows.',
+      },
+      ok: { label: 'OK', explanation: 'No alert rule fires.' },
+      unknown: {
+        label: 'No data',
+        explanation:
+          'Not enough traffic in the rule windows to tell whether an alert fires.',
+      },
+    },
+    budget: {
+      label: 'Error budget left',
+      left: '{{share}} of error budget left',
+      spent: 'Error budget spent',
+      overspent: 'Budget overspent by {{share}}',
+      unknown: 'Error budget unknown: no traffic yet',
+    },
+    burnRate: {
+      groupLabel: 'Burn rates',
+      explainRate:
+        'Burn rate over the last {{window}}: {{rate}} the pace that spends the whole budget exactly over the SLO window.',
+      explainNoTraffic: 'No traffic in the last {{window}}.',
+      withThreshold:
+        '{{explanation}} The {{severity}} rule on this window fires above {{threshold}}.',
+      severity: { page: 'page', ticket: 'ticket' },
+    },
+    window: {
+      rolling: '{{window}} rolling',
+      calendar: '{{window}} calendar',
+    },
+    unit: {
+      Occurrences: 'event',
+      Timeslices: 'time slice',
+    },
+    units: {
+      Occurrences: 'events',
+      Timeslices: 'time slices',
+    },
+    row: {
+      sli: 'SLI {{sli}} vs objective {{objective}}',
+      noTraffic: 'SLI: no traffic yet vs objective {{objective}}',
+      exhaustion: 'Budget gone in {{times}}',
+      exhaustionAt: '{{duration}} at the {{window}} rate',
+      lowTraffic: 'Low traffic',
+      lowTrafficExplanation:
+        'A single bad {{unit}} spends 1% or more of the error budget, so the numbers jump with every failure.',
+      lowTrafficExplanationShare:
+        'A single bad {{unit}} spends 1% or more of the error budget (here {{share}}), so the numbers jump with every failure.',
+      lastError:
+        'Last evaluation failed: {{error}} — numbers are from stored data up to {{until}}',
+      noStoredData: 'no stored data yet',
+      showDetails: 'Show details of {{title}}',
+      hideDetails: 'Hide details of {{title}}',
+    },
+    chart: {
+      title: 'Error budget left over the window',
+      label: 'Error budget burn-down',
+      empty:
+        'No burn-down yet: the backend has not stored any traffic for this window.',
+      budgetLeft: 'Budget left',
+    },
+    why: {
+      title: 'Where the numbers come from',
+      definedIn: 'SLO {{name}}, defined in {{file}}.',
+      counts:
+        'Over the {{window}} window from {{start}} to {{end}}: {{good}} good, {{bad}} bad, {{total}} total {{unit}}.',
+      noCounts: 'No data stored for the window yet.',
+      sli: 'SLI = good ÷ total = {{sli}}; objective {{objective}}.',
+      budget:
+        'At this traffic the objective allows {{allowed}} bad {{unit}}; {{bad}} bad {{unit}} spent {{consumed}} of the budget.',
+      timeSlices:
+        'Budgeted by time slices: each {{slice}} slice is good when at least {{target}} of its events are good.',
+      step: 'Counted in steps of {{step}}.',
+      queriesTitle: 'Queries',
+      queriesLabel: 'SLI queries',
+      queryColumns: { role: 'Role', source: 'Source', query: 'Query' },
+      roles: {
+        good: 'Good events',
+        bad: 'Bad events',
+        total: 'Total events',
+        metric: 'Metric',
+      },
+      rulesTitle: 'Alert rules',
+      rulesLabel: 'Alert rules',
+      ruleColumns: {
+        rule: 'Rule',
+        threshold: 'Threshold',
+        longWindow: 'Long window',
+        shortWindow: 'Short window',
+        firing: 'Firing',
+      },
+      rule: '{{severity}}: {{long}} and {{short}}',
+      severity: { page: 'Page', ticket: 'Ticket' },
+      noRate: '{{window}}: no traffic',
+      firing: 'Firing',
+      notFiring: 'No',
+      maintenanceTitle: 'Maintenance left out of every count',
+      noMaintenance: 'No maintenance in this window.',
+      lastEvaluated: 'Last evaluated at {{at}}.',
+      neverEvaluated: 'Not evaluated yet.',
+    },
+    problems: {
+      title: 'Definitions that could not be used',
+      wholeFile: 'whole file',
+      slo: 'SLO {{name}}',
+      found: 'Found: {{value}}.',
+      expected: 'Expected: {{expected}}.',
+      codes: {
+        unreadable: 'The file could not be read: {{reason}}',
+        yaml: 'The file is not valid YAML (line {{line}}): {{reason}}',
+        required: '{{field}} is missing.',
+        'invalid-type': '{{field}} has the wrong type.',
+        'invalid-value': '{{field}} has a value that cannot be used.',
+        unsupported: '{{field}} is not supported.',
+        'unknown-reference':
+          '{{field}} names {{value}}, which is not in this file.',
+        duplicate: '{{field}}: another SLO is also named {{value}}.',
+        'no-source': '{{field}} names no metric source that Baton knows.',
+      },
+    },
+  },
+  readiness: {
+    card: {
+      title: 'Ready for leave',
+      subheader: 'Could the team run this service with someone away?',
+      scoreLabel: 'readiness score',
+      unknownChecks:
+        '{{unknown}} of {{total}} checks unknown (no data yet); the score counts the others.',
+      allKnown: 'All {{total}} checks known.',
+      knowledgeTitle: 'Who holds the knowledge',
+      notScored:
+        'Not scored yet: the backend reads the repository history on a schedule.',
+    },
+    rule: {
+      score:
+        'Score = weighted share of passed checks among those with a known result (unknown checks count neither way and are shown apart).',
+      singlePoint:
+        'Single point of failure: truck factor 1 (or 0), a sole alert responder, or a sole (or no) admin of a key access.',
+      ready:
+        'Ready: score ≥ {{readyScore}} and no critical check ({{checks}}) failed or unknown.',
+      readyNoScore:
+        'Ready: a high enough score and no critical check ({{checks}}) failed or unknown.',
+      atRisk: 'Otherwise at risk.',
+    },
+    levels: {
+      ready: 'Ready',
+      'at-risk': 'At risk',
+      'single-point-of-failure': 'Single point of failure',
+    },
+    status: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
+    checksLabel: 'readiness checks',
+    critical: '{{title}} (critical)',
+    fix: 'Fix: {{fix}}',
+    checks: {
+      'truck-factor': {
+        title: 'Knowledge held by more than one person (truck factor)',
+        fix: 'Pair on changes and rotate who works on the code until a second person authors a large part of it.',
+      },
+      'recent-committers': {
+        title: 'Several people committed recently',
+        fix: 'Have a second person make (or pair on) changes regularly, so the code stays fresh in more than one head.',
+      },
+      'owner-group': {
+        title: 'Owned by a team',
+        fix: 'Make a Group the owner (spec.owner) and give it at least two members.',
+      },
+      'alert-responders': {
+        title: 'Alerts are handled by more than one person',
+        fix: 'Share the on-call: let a second person acknowledge and handle alerts.',
+      },
+      techdocs: {
+        title: 'Documentation in TechDocs',
+        fix: 'Add docs next to the code and the annotation backstage.io/techdocs-ref.',
+      },
+      runbook: {
+        title: 'A runbook',
+        fix: 'Write the runbook and link it with baton.dev/runbook (or an entity link of type runbook).',
+      },
+      iac: {
+        title: 'Infrastructure as code',
+        fix: 'Manage the infrastructure with Terraform and point baton.dev/iac at it.',
+      },
+      backups: {
+        title: 'Backups across regions or accounts',
+        fix: 'Copy backups to another region or account and say so in baton.dev/backups (e.g. cross-region,cross-account).',
+      },
+      slo: {
+        title: 'At least one SLO',
+        fix: 'Declare SLOs in an OpenSLO file and point baton.dev/openslo at it.',
+      },
+      'alert-routing': {
+        title: 'Alerts reach this service',
+        fix: 'Label alerts with service=<name>, or set baton.dev/alert-selector to the labels they carry.',
+      },
+      'access-holders': {
+        title: 'More than one admin for each key access',
+        fix: 'Give a second, named person admin access (least privilege otherwise), so no key permission rests with one person.',
+      },
+      'access-review': {
+        title: 'Access reviewed recently',
+        fix: 'Run an access review campaign over the resources this service depends on.',
+      },
+      drill: {
+        title: 'A recent recovery drill',
+        fix: 'Run a restore or failover drill and record its date in baton.dev/last-drill.',
+      },
+      'alert-noise': {
+        title: 'Alerts that do not cry wolf',
+        fix: 'Fix or delete the alerts that flap or resolve on their own.',
+      },
+    },
+    reasons: {
+      noRepositoryHistory:
+        'No repository history has been collected for this entity yet.',
+      repositoryHistoryUnreadable:
+        'The repository history could not be read: {{error}}',
+      noAlertHistory:
+        'No alert history has been collected for this entity yet.',
+      noAccessResources: 'Depends on no Resource with baton.dev/access-source.',
+      noAccessInventory: 'No access inventory yet for {{resources}}.',
+      noAccessReviewRecord: 'No access-review record yet for {{resources}}.',
+      truckFactor:
+        'Truck factor {{truckFactor}} over {{files}} files ({{people}}).',
+      truckFactorNoPeople: 'Truck factor {{truckFactor}} over {{files}} files.',
+      recentCommitters_one:
+        '{{count}} person committed in the last {{days}} days ({{people}}).',
+      recentCommitters_other:
+        '{{count}} people committed in the last {{days}} days ({{people}}).',
+      recentCommittersNoPeople: 'No one committed in the last {{days}} days.',
+      ownerMissing: 'The owner {{owner}} is not in the catalog.',
+      ownerMissingNone: 'No owner is set (spec.owner).',
+      ownerIsPerson: 'Owned by one person, {{owner}}, not by a team.',
+      ownerMembers_one: '{{owner}} has {{count}} member.',
+      ownerMembers_other: '{{owner}} has {{count}} members.',
+      noAcknowledgements:
+        'No one acknowledged an alert in the last {{days}} days.',
+      responders_one:
+        '{{count}} responder in {{days}} days; {{top}} took {{percent}}.',
+      responders_other:
+        '{{count}} responders in {{days}} days; {{top}} took {{percent}}.',
+      techdocsSet: 'backstage.io/techdocs-ref is set.',
+      techdocsMissing: 'No backstage.io/techdocs-ref annotation.',
+      runbookLinked: 'Runbook: {{url}}',
+      runbookMissing: 'No runbook is linked.',
+      iacAnnotated: 'baton.dev/iac: {{value}}',
+      terraformFiles_one: '{{count}} Terraform file in the repository.',
+      terraformFiles_other: '{{count}} Terraform files in the repository.',
+      iacMissing:
+        'No baton.dev/iac annotation and no Terraform files in the repository.',
+      backupsMissing: 'No baton.dev/backups annotation.',
+      backupsAcross: 'baton.dev/backups: {{value}}',
+      backupsSameRegion:
+        'baton.dev/backups is "{{value}}": neither cross-region nor cross-account.',
+      sloMissing: 'No baton.dev/openslo annotation.',
+      sloNotRead: 'SLOs are declared in {{file}} but have not been read yet.',
+      sloCount_one: '{{count}} SLO in {{file}}.',
+      sloCount_other: '{{count}} SLOs in {{file}}.',
+      alertSelector: 'baton.dev/alert-selector: {{selector}}',
+      alertsSeen_one:
+        '{{count}} alert labeled service={{name}} in {{days}} days.',
+      alertsSeen_other:
+        '{{count}} alerts labeled service={{name}} in {{days}} days.',
+      adminCounts: 'Admins per resource: {{counts}}.',
+      reviewStale: 'Not reviewed within {{days}} days: {{resources}}.',
+      reviewFresh: 'All reviewed within {{days}} days.',
+      drillMissing: 'No baton.dev/last-drill annotation.',
+      drillNotDate:
+        'baton.dev/last-drill "{{value}}" is not a date (YYYY-MM-DD).',
+      drillAge: 'Last drill {{date}}, {{ago}}.',
+      noisyShare: '{{percent}} of alerts were noisy.',
+    },
+    levelReasons: {
+      ready:
+        'Score {{score}} ≥ {{readyScore}} and every critical check passes.',
+      belowScore: 'Score {{score}} is below {{readyScore}}.',
+      criticalGaps: 'Critical checks not passing: {{checks}}.',
+      criticalGap: '{{title}} ({{status}})',
+      singlePoint: 'One person is the only cover: {{parts}}.',
+      parts: {
+        truckFactorOne: 'truck factor 1 ({{people}})',
+        truckFactorZero: 'truck factor 0: no one authors most of the code',
+        soleResponder: 'sole alert responder {{person}}',
+        soleAdmin: 'sole admin of {{resource}}: {{person}}',
+        noAdmin: 'no admin of {{resource}}',
+      },
+    },
+    trend: {
+      label: 'readiness trend',
+      change: '{{first}} → {{last}} ({{delta}}) since {{day}}',
+      notYet: 'The trend appears after a second day of snapshots.',
+    },
+    knowledge: {
+      unreadable: 'The repository history could not be read: {{error}}',
+      truckFactorLabel: 'truck factor',
+      truckFactor: 'truck factor',
+      truckFactorOne:
+        'One person’s absence leaves most of the code without an author.',
+      truckFactorMany:
+        '{{count}} people would have to be away before most of the code has no author.',
+      tableLabel: 'who holds the knowledge',
+      columns: {
+        person: 'Person',
+        files: 'Files authored',
+        lastCommit: 'Last commit',
+      },
+      noCatalogUser: '(no catalog User)',
+      truckFactorAuthor: '· truck-factor author',
+      share: '{{share}} ({{files}})',
+      morePeople_one: 'and {{count}} more person',
+      morePeople_other: 'and {{count}} more people',
+      showWhy: 'Why?',
+      hideWhy: 'Hide why',
+      counted:
+        '{{files}} files counted ({{withoutAuthor}} without an author) in {{repositories}}; {{mode}}; computed {{at}}.',
+      repositoryAt: '{{repository}} at {{revision}}',
+      mode: {
+        pairing: 'pairing counted (Co-authored-by)',
+        classic: 'classic',
+      },
+      rule: 'Degree of authorship DOA = {{intercept}} + {{firstAuthorship}}·FA + {{deliveries}}·DL − {{acceptances}}·ln(1 + AC) per file and person; a person authors a file when DOA / the file’s highest DOA > 0.75 and (DOA ≥ {{intercept}} or they created it). Truck factor: how many top authors must leave before fewer than 50% of the files have an author (Avelino et al., ICPC 2016). Vendored, generated and documentation files are not counted.',
+    },
+  },
+  team: {
+    tabTitle: 'Bus factor',
+    pageTitle: 'Bus factor',
+    teamPicker: 'Team',
+    simulation: {
+      title: 'Leave simulation',
+      help: 'Who is away? Every check is recomputed without them, at the end of the absence.',
+      awayLabel: 'away',
+      daysAway: 'Days away',
+    },
+    soleCovers: {
+      title: 'People the team cannot spare',
+      none: 'No one is the only cover of a service.',
+      knowledge: 'only one who knows {{services}}',
+      responder: 'only responder of {{services}}',
+      admin: 'only admin behind {{services}}',
+    },
+    services: {
+      title: 'Services of {{team}}',
+      exportCsv: 'Export CSV',
+      label: 'services',
+      columns: {
+        service: 'Service',
+        level: 'Level',
+        score: 'Score',
+        truckFactor: 'Truck factor',
+        trend: 'Trend',
+        during: 'During the absence',
+      },
+      duringTruckFactor: 'truck factor {{truckFactor}}',
+      nowFailing: 'now failing: {{checks}}',
+      unaffected: 'unaffected',
+    },
+    uncovered: {
+      noAuthorLeft: 'No one left authors most of the code.',
+      noResponderLeft: 'No one left who has handled its alerts.',
+      noAdminLeft: 'No admin left for {{resource}}.',
+    },
+    knowledgeMap: {
+      title: 'Knowledge map',
+      help: 'Share of each service’s files a person authors.',
+      label: 'knowledge map',
+      person: 'Person',
+    },
+    csv: {
+      service: 'service',
+      level: 'level',
+      score: 'score',
+      truckFactor: 'truck_factor',
+      checksFailed: 'checks_failed',
+      checksUnknown: 'checks_unknown',
+      levelDuring: 'level_during_absence',
+      truckFactorDuring: 'truck_factor_during_absence',
+      uncovered: 'uncovered',
+    },
+  },
+  alerts: {
+    card: {
+      title: 'Alert history',
+      noDataTitle: 'No alerts recorded yet',
+      noDataDescription:
+        'Alerts whose labels match {{selector}} appear here once a webhook source sends them. Set {{annotation}} to match other labels.',
+    },
+  },
+  cost: {
+    card: {
+      title: 'Cost',
+      noDataTitle: 'No cost rows imported yet',
+      noDataDescription:
+        'Spend tagged {{tags}} appears here once a cost source has been imported. Set {{annotation}} to allocate other tags.',
+    },
+  },
+} as const;
+
+/**
+ * The flat keys and English texts of the messages, e.g. `slo.card.title`.
+ * Spelled out for the ref below: inferred, its type would go in a circle
+ * through translations/ja, which imports the ref.
+ */
+type SreMessages = ReturnType<
+  typeof createTranslationRef<'plugin.sre', typeof messages, {}>
+>['T'];
+
+/**
+ * Every message of Baton's frontend plugin, in English, with Japanese bundled.
+ * Apps override any message with `createTranslationMessages({ ref:
+ * sreTranslationRef, messages: { … } })`.
+ * @public
+ */
+export const sreTranslationRef: TranslationRef<'plugin.sre', SreMessages> =
+  createTranslationRef({
+    id: 'plugin.sre',
+    messages,
+    translations: {
+      ja: () => import('./translations/ja'),
+    },
+  });
+
+/** The translation function of {@link sreTranslationRef}. */
+export type SreTranslate = TranslationFunction<typeof sreTranslationRef.T>;
+
+type Nested = { readonly [key: string]: string | Nested };
+
+function flatten(nested: Nested, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(nested).flatMap(([key, value]) =>
+      typeof value === 'string'
+        ? [[`${prefix}${key}`, value]]
+        : Object.entries(flatten(value, `${prefix}${key}.`)),
+    ),
+  );
+}
+
+/** The English messages by flat key, e.g. `slo.card.title`. */
+export const sreDefaultMessages: Readonly<Record<string, string>> =
+  flatten(messages);

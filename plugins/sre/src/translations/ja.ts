@@ -1,0 +1,398 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { sreTranslationRef } from '../translation';
+
+/** Baton's messages in Japanese; `full` makes the compiler ask for every key. */
+const ja = createTranslationMessages({
+  ref: sreTranslationRef,
+  full: true,
+  messages: {
+    'common.duration.minutes': '{{value}}分',
+    'common.duration.hours': '{{value}}時間',
+    'common.duration.days': '{{value}}日',
+    'common.partSeparator': ' / ',
+    'common.missingAnnotation.title': 'アノテーションがありません',
+    'common.missingAnnotation.description':
+      'アノテーション {{annotation}} がありません。使うにはエンティティに追加してください。',
+    'common.missingAnnotation.example':
+      '次のハイライト行のように、エンティティの YAML にアノテーションを追加してください:',
+    'common.missingAnnotation.readMore': '詳しく見る',
+
+    'slo.card.title': 'SLO（サービスレベル目標）',
+    'slo.card.subheader': '定義ファイル: {{file}}',
+    'slo.card.listLabel': 'SLO 一覧',
+    'slo.card.noSlosTitle': 'SLO が見つかりません',
+    'slo.card.noSlosDescription':
+      '{{file}} に OpenSLO の SLO 定義がありません。kind: SLO のドキュメントを追加するか、{{annotation}} を SLO が定義されたファイルに向けてください。',
+    'slo.alertState.page.label': '呼び出し',
+    'slo.alertState.page.explanation':
+      '呼び出しルールが発火中: 長短どちらのウィンドウでもエラーバジェットを急速に消費しています。',
+    'slo.alertState.ticket.label': 'チケット',
+    'slo.alertState.ticket.explanation':
+      'チケットルールが発火中: 長短どちらのウィンドウでもエラーバジェットを着実に消費しています。',
+    'slo.alertState.ok.label': '正常',
+    'slo.alertState.ok.explanation': '発火中のアラートルールはありません。',
+    'slo.alertState.unknown.label': 'データなし',
+    'slo.alertState.unknown.explanation':
+      'ルールのウィンドウ内のトラフィックが少なく、アラートが発火するか判断できません。',
+    'slo.budget.label': 'エラーバジェット残量',
+    'slo.budget.left': 'エラーバジェット残り {{share}}',
+    'slo.budget.spent': 'エラーバジェットを使い切りました',
+    'slo.budget.overspent': 'エラーバジェットを {{share}} 超過',
+    'slo.budget.unknown': 'エラーバジェット不明: まだトラフィックがありません',
+    'slo.burnRate.groupLabel': 'バーンレート',
+    'slo.burnRate.explainRate':
+      '直近 {{window}} のバーンレート: {{rate}}（SLO のウィンドウでちょうどエラーバジェットを使い切るペースを ×1 とした倍率）。',
+    'slo.burnRate.explainNoTraffic':
+      '直近 {{window}} はトラフィックがありません。',
+    'slo.burnRate.withThreshold':
+      '{{explanation}}このウィンドウの{{severity}}ルールは {{threshold}} を超えると発火します。',
+    'slo.burnRate.severity.page': '呼び出し',
+    'slo.burnRate.severity.ticket': 'チケット',
+    'slo.window.rolling': '{{window}}（ローリング）',
+    'slo.window.calendar': '{{window}}（カレンダー）',
+    'slo.unit.Occurrences': 'イベント',
+    'slo.unit.Timeslices': 'タイムスライス',
+    'slo.units.Occurrences': 'イベント',
+    'slo.units.Timeslices': 'タイムスライス',
+    'slo.row.sli': 'SLI {{sli}}（目標 {{objective}}）',
+    'slo.row.noTraffic': 'SLI: まだトラフィックなし（目標 {{objective}}）',
+    'slo.row.exhaustion': 'エラーバジェット枯渇まで {{times}}',
+    'slo.row.exhaustionAt': '{{duration}}（{{window}} のバーンレート）',
+    'slo.row.lowTraffic': '低トラフィック',
+    'slo.row.lowTrafficExplanation':
+      '不良{{unit}}が 1 件あるだけでエラーバジェットの 1% 以上を消費するため、失敗のたびに数値が大きく動きます。',
+    'slo.row.lowTrafficExplanationShare':
+      '不良{{unit}}が 1 件あるだけでエラーバジェットの 1% 以上（ここでは {{share}}）を消費するため、失敗のたびに数値が大きく動きます。',
+    'slo.row.lastError':
+      '直近の評価に失敗しました: {{error}}（表示中の数値は保存済みのデータによるものです。データの最終時刻: {{until}}）',
+    'slo.row.noStoredData': 'なし',
+    'slo.row.showDetails': '{{title}} の詳細を表示',
+    'slo.row.hideDetails': '{{title}} の詳細を閉じる',
+    'slo.chart.title': 'ウィンドウ内のエラーバジェット残量の推移',
+    'slo.chart.label': 'エラーバジェットのバーンダウン',
+    'slo.chart.empty':
+      'バーンダウンはまだありません: このウィンドウのトラフィックがバックエンドにまだ保存されていません。',
+    'slo.chart.budgetLeft': 'バジェット残量',
+    'slo.why.title': '数値の根拠',
+    'slo.why.definedIn': 'SLO {{name}}（定義ファイル: {{file}}）。',
+    'slo.why.counts':
+      '{{window}} のウィンドウ（{{start}} 〜 {{end}}）: 良好 {{good}}、不良 {{bad}}、合計 {{total}} {{unit}}。',
+    'slo.why.noCounts': 'このウィンドウのデータはまだ保存されていません。',
+    'slo.why.sli': 'SLI = 良好 ÷ 合計 = {{sli}}、目標 {{objective}}。',
+    'slo.why.budget':
+      '現在のトラフィックで目標が許容する不良{{unit}}は {{allowed}} 件です。不良{{unit}} {{bad}} 件で、エラーバジェットの {{consumed}} を消費しました。',
+    'slo.why.timeSlices':
+      'タイムスライスで計上: {{slice}} ごとのスライスは、イベントの {{target}} 以上が良好なら良好とみなします。',
+    'slo.why.step': '{{step}}刻みで集計しています。',
+    'slo.why.queriesTitle': 'クエリ',
+    'slo.why.queriesLabel': 'SLI のクエリ',
+    'slo.why.queryColumns.role': '役割',
+    'slo.why.queryColumns.source': 'ソース',
+    'slo.why.queryColumns.query': 'クエリ',
+    'slo.why.roles.good': '良好イベント',
+    'slo.why.roles.bad': '不良イベント',
+    'slo.why.roles.total': '全イベント',
+    'slo.why.roles.metric': 'メトリクス',
+    'slo.why.rulesTitle': 'アラートルール',
+    'slo.why.rulesLabel': 'アラートルール',
+    'slo.why.ruleColumns.rule': 'ルール',
+    'slo.why.ruleColumns.threshold': 'しきい値',
+    'slo.why.ruleColumns.longWindow': '長いウィンドウ',
+    'slo.why.ruleColumns.shortWindow': '短いウィンドウ',
+    'slo.why.ruleColumns.firing': '発火',
+    'slo.why.rule': '{{severity}}: {{long}} と {{short}}',
+    'slo.why.severity.page': '呼び出し',
+    'slo.why.severity.ticket': 'チケット',
+    'slo.why.noRate': '{{window}}: トラフィックなし',
+    'slo.why.firing': '発火中',
+    'slo.why.notFiring': 'なし',
+    'slo.why.maintenanceTitle': '集計から除外したメンテナンス',
+    'slo.why.noMaintenance': 'このウィンドウにメンテナンスはありません。',
+    'slo.why.lastEvaluated': '最終評価: {{at}}',
+    'slo.why.neverEvaluated': 'まだ評価されていません。',
+    'slo.problems.title': '使用できなかった定義',
+    'slo.problems.wholeFile': 'ファイル全体',
+    'slo.problems.slo': 'SLO {{name}}',
+    'slo.problems.found': '値: {{value}}',
+    'slo.problems.expected': '期待される値: {{expected}}',
+    'slo.problems.codes.unreadable':
+      'ファイルを読み込めませんでした: {{reason}}',
+    'slo.problems.codes.yaml':
+      'YAML として正しくありません（{{line}} 行目）: {{reason}}',
+    'slo.problems.codes.required': '{{field}} がありません。',
+    'slo.problems.codes.invalid-type': '{{field}} の型が正しくありません。',
+    'slo.problems.codes.invalid-value': '{{field}} の値は使用できません。',
+    'slo.problems.codes.unsupported': '{{field}} はサポートされていません。',
+    'slo.problems.codes.unknown-reference':
+      '{{field}} が参照している {{value}} はこのファイルにありません。',
+    'slo.problems.codes.duplicate':
+      '{{field}}: {{value}} という名前の SLO がほかにもあります。',
+    'slo.problems.codes.no-source':
+      '{{field}}: Baton が扱えるメトリクスソースが指定されていません。',
+
+    'readiness.card.title': '育休・休暇への備え',
+    'readiness.card.subheader':
+      '誰かが休んでも、チームでこのサービスを回せますか？',
+    'readiness.card.scoreLabel': '備えスコア',
+    'readiness.card.unknownChecks':
+      '{{total}} 項目中 {{unknown}} 項目は判定不能（データ未収集）です。スコアは残りの項目で計算しています。',
+    'readiness.card.allKnown': '{{total}} 項目すべて判定済みです。',
+    'readiness.card.knowledgeTitle': '誰がコードを知っているか',
+    'readiness.card.notScored':
+      'まだ集計されていません: バックエンドが定期的にリポジトリの履歴を読み込みます。',
+    'readiness.rule.score':
+      'スコア = 判定できたチェックのうち合格したものの重み付き割合（判定不能のチェックはどちらにも数えず、別に表示します）。',
+    'readiness.rule.singlePoint':
+      '単一障害点: トラック係数が 1（または 0）、アラートの一次対応者が 1 人だけ、または重要なアクセス権の管理者が 1 人だけ（またはゼロ）。',
+    'readiness.rule.ready':
+      '備えあり: スコアが {{readyScore}} 以上で、重要なチェック（{{checks}}）に不合格・判定不能がないこと。',
+    'readiness.rule.readyNoScore':
+      '備えあり: スコアが十分に高く、重要なチェック（{{checks}}）に不合格・判定不能がないこと。',
+    'readiness.rule.atRisk': 'それ以外は要注意です。',
+    'readiness.levels.ready': '備えあり',
+    'readiness.levels.at-risk': '要注意',
+    'readiness.levels.single-point-of-failure': '単一障害点',
+    'readiness.status.pass': '合格',
+    'readiness.status.fail': '不合格',
+    'readiness.status.unknown': '判定不能',
+    'readiness.checksLabel': '備えのチェック項目',
+    'readiness.critical': '{{title}}（重要）',
+    'readiness.fix': '対策: {{fix}}',
+    'readiness.checks.truck-factor.title':
+      '複数人がコードを把握している（トラック係数）',
+    'readiness.checks.truck-factor.fix':
+      'ペアで変更したり担当をローテーションしたりして、2 人目がコードの大部分を書いている状態にしましょう。',
+    'readiness.checks.recent-committers.title':
+      '最近、複数人がコミットしている',
+    'readiness.checks.recent-committers.fix':
+      '2 人目にも定期的に変更（またはペア作業）をしてもらい、コードの知識が複数人の頭に新しいまま残るようにしましょう。',
+    'readiness.checks.owner-group.title': 'チームがオーナーになっている',
+    'readiness.checks.owner-group.fix':
+      'Group をオーナー（spec.owner）にし、メンバーを 2 人以上にしましょう。',
+    'readiness.checks.alert-responders.title':
+      'アラート対応が複数人で回っている',
+    'readiness.checks.alert-responders.fix':
+      'オンコールを分担し、2 人目もアラートの一次対応と対処ができるようにしましょう。',
+    'readiness.checks.techdocs.title': 'TechDocs にドキュメントがある',
+    'readiness.checks.techdocs.fix':
+      'コードの隣にドキュメントを置き、アノテーション backstage.io/techdocs-ref を設定しましょう。',
+    'readiness.checks.runbook.title': 'Runbook がある',
+    'readiness.checks.runbook.fix':
+      'Runbook を書き、baton.dev/runbook（または type が runbook のエンティティリンク）でリンクしましょう。',
+    'readiness.checks.iac.title': 'インフラがコード化されている（IaC）',
+    'readiness.checks.iac.fix':
+      'インフラを Terraform で管理し、baton.dev/iac でその場所を指定しましょう。',
+    'readiness.checks.backups.title':
+      'バックアップが別リージョン・別アカウントにもある',
+    'readiness.checks.backups.fix':
+      'バックアップを別リージョンまたは別アカウントにコピーし、baton.dev/backups にそう書きましょう（例: cross-region,cross-account）。',
+    'readiness.checks.slo.title': 'SLO が 1 つ以上ある',
+    'readiness.checks.slo.fix':
+      'OpenSLO ファイルで SLO を宣言し、baton.dev/openslo でそのファイルを指定しましょう。',
+    'readiness.checks.alert-routing.title':
+      'アラートがこのサービスに届いている',
+    'readiness.checks.alert-routing.fix':
+      'アラートに service=<name> のラベルを付けるか、baton.dev/alert-selector にアラートが持つラベルを設定しましょう。',
+    'readiness.checks.access-holders.title':
+      '重要なアクセス権ごとに管理者が複数いる',
+    'readiness.checks.access-holders.fix':
+      '名前のわかる 2 人目に管理者権限を付け（それ以外は最小権限のまま）、重要な権限が 1 人に集中しないようにしましょう。',
+    'readiness.checks.access-review.title': '最近アクセス権を棚卸ししている',
+    'readiness.checks.access-review.fix':
+      'このサービスが依存するリソースを対象に、アクセス権の棚卸しを実施しましょう。',
+    'readiness.checks.drill.title': '最近、復旧訓練をしている',
+    'readiness.checks.drill.fix':
+      'リストアやフェイルオーバーの訓練を実施し、その日付を baton.dev/last-drill に記録しましょう。',
+    'readiness.checks.alert-noise.title':
+      'アラートがオオカミ少年になっていない',
+    'readiness.checks.alert-noise.fix':
+      'フラップするアラートや勝手に解消するアラートは、直すか削除しましょう。',
+    'readiness.reasons.noRepositoryHistory':
+      'このエンティティのリポジトリ履歴はまだ収集されていません。',
+    'readiness.reasons.repositoryHistoryUnreadable':
+      'リポジトリの履歴を読み込めませんでした: {{error}}',
+    'readiness.reasons.noAlertHistory':
+      'このエンティティのアラート履歴はまだ収集されていません。',
+    'readiness.reasons.noAccessResources':
+      'baton.dev/access-source を持つ Resource には依存していません。',
+    'readiness.reasons.noAccessInventory':
+      '{{resources}} のアクセス権の一覧はまだありません。',
+    'readiness.reasons.noAccessReviewRecord':
+      '{{resources}} のアクセス権棚卸しの記録はまだありません。',
+    'readiness.reasons.truckFactor':
+      'トラック係数 {{truckFactor}}（{{files}} ファイル中。{{people}}）。',
+    'readiness.reasons.truckFactorNoPeople':
+      'トラック係数 {{truckFactor}}（{{files}} ファイル中）。',
+    'readiness.reasons.recentCommitters_one':
+      '直近 {{days}} 日間にコミットしたのは {{count}} 人です（{{people}}）。',
+    'readiness.reasons.recentCommitters_other':
+      '直近 {{days}} 日間にコミットしたのは {{count}} 人です（{{people}}）。',
+    'readiness.reasons.recentCommittersNoPeople':
+      '直近 {{days}} 日間にコミットした人はいません。',
+    'readiness.reasons.ownerMissing':
+      'オーナー {{owner}} がカタログにありません。',
+    'readiness.reasons.ownerMissingNone':
+      'オーナー（spec.owner）が設定されていません。',
+    'readiness.reasons.ownerIsPerson':
+      'オーナーがチームではなく個人（{{owner}}）です。',
+    'readiness.reasons.ownerMembers_one':
+      '{{owner}} のメンバーは {{count}} 人です。',
+    'readiness.reasons.ownerMembers_other':
+      '{{owner}} のメンバーは {{count}} 人です。',
+    'readiness.reasons.noAcknowledgements':
+      '直近 {{days}} 日間、アラートに一次対応した人はいません。',
+    'readiness.reasons.responders_one':
+      '直近 {{days}} 日間の一次対応者は {{count}} 人で、{{top}} が {{percent}} を対応しました。',
+    'readiness.reasons.responders_other':
+      '直近 {{days}} 日間の一次対応者は {{count}} 人で、{{top}} が {{percent}} を対応しました。',
+    'readiness.reasons.techdocsSet':
+      'backstage.io/techdocs-ref が設定されています。',
+    'readiness.reasons.techdocsMissing':
+      'アノテーション backstage.io/techdocs-ref がありません。',
+    'readiness.reasons.runbookLinked': 'Runbook: {{url}}',
+    'readiness.reasons.runbookMissing': 'Runbook がリンクされていません。',
+    'readiness.reasons.iacAnnotated': 'baton.dev/iac: {{value}}',
+    'readiness.reasons.terraformFiles_one':
+      'リポジトリに Terraform ファイルが {{count}} 個あります。',
+    'readiness.reasons.terraformFiles_other':
+      'リポジトリに Terraform ファイルが {{count}} 個あります。',
+    'readiness.reasons.iacMissing':
+      'アノテーション baton.dev/iac がなく、リポジトリに Terraform ファイルもありません。',
+    'readiness.reasons.backupsMissing':
+      'アノテーション baton.dev/backups がありません。',
+    'readiness.reasons.backupsAcross': 'baton.dev/backups: {{value}}',
+    'readiness.reasons.backupsSameRegion':
+      'baton.dev/backups が「{{value}}」です: 別リージョンにも別アカウントにもなっていません。',
+    'readiness.reasons.sloMissing':
+      'アノテーション baton.dev/openslo がありません。',
+    'readiness.reasons.sloNotRead':
+      'SLO は {{file}} で宣言されていますが、まだ読み込まれていません。',
+    'readiness.reasons.sloCount_one':
+      '{{file}} に SLO が {{count}} 個あります。',
+    'readiness.reasons.sloCount_other':
+      '{{file}} に SLO が {{count}} 個あります。',
+    'readiness.reasons.alertSelector': 'baton.dev/alert-selector: {{selector}}',
+    'readiness.reasons.alertsSeen_one':
+      '直近 {{days}} 日間に service={{name}} のラベルが付いたアラートが {{count}} 件ありました。',
+    'readiness.reasons.alertsSeen_other':
+      '直近 {{days}} 日間に service={{name}} のラベルが付いたアラートが {{count}} 件ありました。',
+    'readiness.reasons.adminCounts': 'リソースごとの管理者数: {{counts}}',
+    'readiness.reasons.reviewStale':
+      '{{days}} 日以内に棚卸しされていません: {{resources}}',
+    'readiness.reasons.reviewFresh': 'すべて {{days}} 日以内に棚卸し済みです。',
+    'readiness.reasons.drillMissing':
+      'アノテーション baton.dev/last-drill がありません。',
+    'readiness.reasons.drillNotDate':
+      'baton.dev/last-drill の「{{value}}」は日付（YYYY-MM-DD）ではありません。',
+    'readiness.reasons.drillAge': '最後の訓練は {{date}}（{{ago}}）です。',
+    'readiness.reasons.noisyShare': 'アラートの {{percent}} がノイズでした。',
+    'readiness.levelReasons.ready':
+      'スコア {{score}} ≥ {{readyScore}} で、重要なチェックはすべて合格しています。',
+    'readiness.levelReasons.belowScore':
+      'スコア {{score}} が {{readyScore}} に届いていません。',
+    'readiness.levelReasons.criticalGaps':
+      '合格していない重要なチェック: {{checks}}',
+    'readiness.levelReasons.criticalGap': '{{title}}（{{status}}）',
+    'readiness.levelReasons.singlePoint':
+      '1 人に頼り切っている箇所があります: {{parts}}',
+    'readiness.levelReasons.parts.truckFactorOne':
+      'トラック係数 1（{{people}}）',
+    'readiness.levelReasons.parts.truckFactorZero':
+      'トラック係数 0（コードの大部分を書いた人がいない）',
+    'readiness.levelReasons.parts.soleResponder':
+      'アラートの一次対応者が {{person}} だけ',
+    'readiness.levelReasons.parts.soleAdmin':
+      '{{resource}} の管理者が {{person}} だけ',
+    'readiness.levelReasons.parts.noAdmin': '{{resource}} の管理者がいない',
+    'readiness.trend.label': '備えスコアの推移',
+    'readiness.trend.change': '{{day}} から {{first}} → {{last}}（{{delta}}）',
+    'readiness.trend.notYet':
+      '推移は 2 日分のスナップショットがそろうと表示されます。',
+    'readiness.knowledge.unreadable':
+      'リポジトリの履歴を読み込めませんでした: {{error}}',
+    'readiness.knowledge.truckFactorLabel': 'トラック係数',
+    'readiness.knowledge.truckFactor': 'トラック係数',
+    'readiness.knowledge.truckFactorOne':
+      '1 人が不在になるだけで、コードの大部分が「書いた人のいない」状態になります。',
+    'readiness.knowledge.truckFactorMany':
+      '{{count}} 人が不在になって初めて、コードの大部分が「書いた人のいない」状態になります。',
+    'readiness.knowledge.tableLabel': '誰がコードを知っているか',
+    'readiness.knowledge.columns.person': '人',
+    'readiness.knowledge.columns.files': '書いたファイル',
+    'readiness.knowledge.columns.lastCommit': '最終コミット',
+    'readiness.knowledge.noCatalogUser': '（カタログに User なし）',
+    'readiness.knowledge.truckFactorAuthor': '· トラック係数を支える書き手',
+    'readiness.knowledge.share': '{{share}}（{{files}}）',
+    'readiness.knowledge.morePeople_one': 'ほか {{count}} 人',
+    'readiness.knowledge.morePeople_other': 'ほか {{count}} 人',
+    'readiness.knowledge.showWhy': 'なぜ？',
+    'readiness.knowledge.hideWhy': '根拠を閉じる',
+    'readiness.knowledge.counted':
+      '{{repositories}} の {{files}} ファイルを集計（うち書いた人のいないもの {{withoutAuthor}}）。{{mode}}。集計日時 {{at}}。',
+    'readiness.knowledge.repositoryAt': '{{repository}}（{{revision}}）',
+    'readiness.knowledge.mode.pairing': 'ペア作業も計上（Co-authored-by）',
+    'readiness.knowledge.mode.classic':
+      '通常の計上（Co-authored-by は数えない）',
+    'readiness.knowledge.rule':
+      '著者度 DOA = {{intercept}} + {{firstAuthorship}}·FA + {{deliveries}}·DL − {{acceptances}}·ln(1 + AC)（ファイルと人ごと）。DOA ÷ そのファイルの最大 DOA > 0.75 かつ（DOA ≥ {{intercept}} またはそのファイルを作った人）であれば、その人をファイルの書き手とみなします。トラック係数: 書き手のいるファイルが 50% を下回るまでに、主要な書き手が何人抜ける必要があるか（Avelino ほか, ICPC 2016）。ベンダリングされたファイル、自動生成ファイル、ドキュメントは数えません。',
+
+    'team.tabTitle': 'バス係数',
+    'team.pageTitle': 'バス係数',
+    'team.teamPicker': 'チーム',
+    'team.simulation.title': '休暇シミュレーション',
+    'team.simulation.help':
+      '誰が休みますか？ 休みの最終日の時点で、その人たちがいないものとしてすべてのチェックを再計算します。',
+    'team.simulation.awayLabel': '休む人',
+    'team.simulation.daysAway': '休む日数',
+    'team.soleCovers.title': '代わりのいないメンバー',
+    'team.soleCovers.none': '1 人だけでカバーしているサービスはありません。',
+    'team.soleCovers.knowledge': '{{services}} を知っているのはこの人だけ',
+    'team.soleCovers.responder': '{{services}} の一次対応はこの人だけ',
+    'team.soleCovers.admin': '{{services}} の管理者はこの人だけ',
+    'team.services.title': '{{team}} のサービス',
+    'team.services.exportCsv': 'CSV をエクスポート',
+    'team.services.label': 'サービス',
+    'team.services.columns.service': 'サービス',
+    'team.services.columns.level': 'レベル',
+    'team.services.columns.score': 'スコア',
+    'team.services.columns.truckFactor': 'トラック係数',
+    'team.services.columns.trend': '推移',
+    'team.services.columns.during': '休暇中',
+    'team.services.duringTruckFactor': 'トラック係数 {{truckFactor}}',
+    'team.services.nowFailing': '不合格になるチェック: {{checks}}',
+    'team.services.unaffected': '影響なし',
+    'team.uncovered.noAuthorLeft': 'コードの大部分を書いた人が誰も残りません。',
+    'team.uncovered.noResponderLeft':
+      'アラートに対応したことのある人が誰も残りません。',
+    'team.uncovered.noAdminLeft': '{{resource}} の管理者が誰も残りません。',
+    'team.knowledgeMap.title': 'ナレッジマップ',
+    'team.knowledgeMap.help':
+      '各サービスのファイルのうち、その人が書いた割合です。',
+    'team.knowledgeMap.label': 'ナレッジマップ',
+    'team.knowledgeMap.person': '人',
+    'team.csv.service': 'サービス',
+    'team.csv.level': 'レベル',
+    'team.csv.score': 'スコア',
+    'team.csv.truckFactor': 'トラック係数',
+    'team.csv.checksFailed': '不合格のチェック',
+    'team.csv.checksUnknown': '判定不能のチェック',
+    'team.csv.levelDuring': '休暇中のレベル',
+    'team.csv.truckFactorDuring': '休暇中のトラック係数',
+    'team.csv.uncovered': '誰もいなくなるもの',
+
+    'alerts.card.title': 'アラート履歴',
+    'alerts.card.noDataTitle': 'アラートはまだ記録されていません',
+    'alerts.card.noDataDescription':
+      'ラベルが {{selector}} に一致するアラートは、Webhook ソースから届くとここに表示されます。別のラベルで照合するには {{annotation}} を設定してください。',
+    'cost.card.title': 'コスト',
+    'cost.card.noDataTitle': 'コストデータはまだ取り込まれていません',
+    'cost.card.noDataDescription':
+      '{{tags}} のタグが付いた支出は、コストソースを取り込むとここに表示されます。別のタグで配賦するには {{annotation}} を設定してください。',
+  },
+});
+
+/**
+ * Loaded by `sreTranslationRef` when the user picks 日本語; its `translations`
+ * option types the module as the plain messages.
+ */
+export default ja.messages;
