@@ -9,7 +9,8 @@ status=0
 # BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING is set.
 for bench in packages/sre-cli/src/bench/truckFactorBench.ts \
   packages/sre-cli/src/bench/teamReportBench.ts \
-  plugins/sre-backend/src/slo/sloEvaluationBench.ts; do
+  plugins/sre-backend/src/slo/sloEvaluationBench.ts \
+  plugins/sre-backend/src/alerts/alertIngestionBench.ts; do
   echo "── $(basename "$bench" .ts)"
   node --require @backstage/cli/config/nodeTransform.cjs "$bench" || status=1
 done

@@ -44,10 +44,26 @@ async function renderCard(
 }
 
 describe('EntityAlertHistoryCard', () => {
+  const noAlerts: Partial<SreApi> = {
+    getAlerts: jest.fn().mockResolvedValue({
+      items: [],
+      summary: {
+        count: 0,
+        noisy: 0,
+        mttaSeconds: null,
+        mttrSeconds: null,
+        cryWolfScore: null,
+        responders: [],
+      },
+      from: '2026-11-11T00:00:00.000Z',
+      to: '2026-11-25T00:00:00.000Z',
+    }),
+  };
+
   it('matches alerts by service=<name> by default', async () => {
-    await renderCard(<EntityAlertHistoryCard />, component());
+    await renderCard(<EntityAlertHistoryCard />, component(), noAlerts);
     expect(
-      screen.getByText(/labels match service=checkout-api/),
+      await screen.findByText(/labels match service=checkout-api/),
     ).toBeInTheDocument();
   });
 
@@ -55,9 +71,10 @@ describe('EntityAlertHistoryCard', () => {
     await renderCard(
       <EntityAlertHistoryCard />,
       component({ 'baton.dev/alert-selector': 'job=checkout,env=prod' }),
+      noAlerts,
     );
     expect(
-      screen.getByText(/labels match job=checkout,env=prod/),
+      await screen.findByText(/labels match job=checkout,env=prod/),
     ).toBeInTheDocument();
   });
 });

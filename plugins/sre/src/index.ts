@@ -16,6 +16,7 @@ export {
 } from './plugin';
 export { busFactorRouteRef } from './routes';
 export { isSloAvailable } from './slo/EntitySloCard';
+export { isAlertHistoryAvailable } from './alerts/EntityAlertHistoryCard';
 export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
 export { sreApiRef, type SreApi, type SreList } from './api/SreApi';
 export { SreClient } from './api/SreClient';

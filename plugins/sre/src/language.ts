@@ -26,6 +26,8 @@ export interface Formats {
   percent(fraction: number, maximumFractionDigits?: number): string;
   /** A calendar day; `YYYY-MM-DD` strings are read as that day, whatever the time zone. */
   date(value: string | number): string;
+  /** A calendar day, short, e.g. "Nov 11"; `YYYY-MM-DD` strings are read as that day. */
+  shortDate(value: string | number): string;
   /** A point in time in the user's time zone. */
   dateTime(value: string | number): string;
   /** A point in time in UTC, saying so. */
@@ -55,6 +57,12 @@ export function formats(language: string, t: SreTranslate): Formats {
     date: value =>
       new Intl.DateTimeFormat(language, {
         dateStyle: 'medium',
+        ...(isDay(value) ? { timeZone: 'UTC' } : {}),
+      }).format(new Date(value)),
+    shortDate: value =>
+      new Intl.DateTimeFormat(language, {
+        month: 'short',
+        day: 'numeric',
         ...(isDay(value) ? { timeZone: 'UTC' } : {}),
       }).format(new Date(value)),
     dateTime: value => new Date(value).toLocaleString(language),

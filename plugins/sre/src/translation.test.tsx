@@ -8,6 +8,9 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
+  AlertItem,
+  AlertListResponse,
+  alertNoise,
   DEFAULT_READINESS_POLICY,
   evaluateReadiness,
   KnowledgePerson,
@@ -147,6 +150,90 @@ beforeAll(() => {
 });
 
 afterEach(cleanup);
+
+// Alerts ------------------------------------------------------------------
+
+function alertItem(overrides: Partial<AlertItem>): AlertItem {
+  return {
+    id: '1',
+    source: 'alertmanager',
+    monitor: 'CheckoutErrorRate',
+    title: 'Checkout 5xx rate high',
+    severity: 'critical',
+    status: 'firing',
+    startsAt: '2026-11-24T10:00:00.000Z',
+    acknowledgedBy: [],
+    labels: { service: 'checkout-api' },
+    links: [],
+    entityRefs: ['component:default/checkout-api'],
+    noise: [],
+    ...overrides,
+  };
+}
+
+/** Every noise flag, with the English explanation the backend sends. */
+const noise = alertNoise(
+  [
+    ...[0, 1, 2].map(i =>
+      alertItem({
+        id: String(10 + i),
+        monitor: 'disk-usage',
+        status: 'resolved',
+        startsAt: `2026-11-23T0${i}:00:00.000Z`,
+        endsAt: `2026-11-23T0${i}:03:00.000Z`,
+        resolvedBy: 'source',
+      }),
+    ),
+  ],
+  {},
+)[2];
+
+const alertList: AlertListResponse = {
+  items: [
+    alertItem({ noise: noise.filter(n => n.flag === 'never-acknowledged') }),
+    alertItem({
+      id: '2',
+      source: 'generic',
+      monitor: 'disk-usage',
+      title: 'Disk almost full',
+      severity: 'warning',
+      status: 'resolved',
+      startsAt: '2026-11-23T02:00:00.000Z',
+      endsAt: '2026-11-23T02:03:00.000Z',
+      resolvedBy: 'source',
+      noise,
+    }),
+    alertItem({
+      id: '3',
+      source: 'mackerel',
+      title: 'Checkout latency p95',
+      severity: 'info',
+      status: 'resolved',
+      startsAt: '2026-11-20T12:00:00.000Z',
+      endsAt: '2026-11-20T14:00:00.000Z',
+      acknowledgedBy: ['user:default/aiko.tanaka'],
+      acknowledgedAt: '2026-11-20T12:05:00.000Z',
+      runbookUrl: 'https://runbooks.example/latency',
+    }),
+    alertItem({
+      id: '4',
+      title: 'Sentry issue spike',
+      severity: 'unknown',
+      source: 'sentry',
+    }),
+  ],
+  summary: {
+    count: 4,
+    noisy: 1,
+    mttaSeconds: 300,
+    mttrSeconds: 3780,
+    cryWolfScore: 0.25,
+    responders: [{ userRef: 'user:default/aiko.tanaka', count: 1, share: 1 }],
+  },
+  from: '2026-11-11T12:00:00.000Z',
+  to: '2026-11-25T12:00:00.000Z',
+  nextCursor: 'page-2',
+};
 
 // SLOs --------------------------------------------------------------------
 
@@ -346,6 +433,21 @@ describe('the SLO and placeholder cards in Japanese', () => {
         <EntityAlertHistoryCard />
         <EntityCostCard />
       </EntityProvider>,
+      {
+        getAlerts: jest.fn().mockResolvedValue({
+          ...alertList,
+          items: [],
+          nextCursor: undefined,
+          summary: {
+            count: 0,
+            noisy: 0,
+            mttaSeconds: null,
+            mttrSeconds: null,
+            cryWolfScore: null,
+            responders: [],
+          },
+        }),
+      },
     );
     expect(
       await screen.findByText('SLO（サービスレベル目標）'),
@@ -353,7 +455,105 @@ describe('the SLO and placeholder cards in Japanese', () => {
     expect(screen.getByText('アラート履歴')).toBeInTheDocument();
     expect(screen.getByText('コスト')).toBeInTheDocument();
     expect(
-      screen.getByText(/service=checkout-api に一致するアラート/),
+      await screen.findByText(/service=checkout-api に一致するアラート/),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  });
+});
+
+describe('the alert history card in Japanese', () => {
+  it('shows the summary, chart, filters, rows and noise tooltips without English', async () => {
+    const acknowledgeAlert = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('boom'))
+      .mockResolvedValue({
+        ...alertList.items[0],
+        acknowledgedBy: ['user:default/aiko.tanaka'],
+      });
+    await renderInJapanese(
+      <EntityProvider entity={entity('checkout-api')}>
+        <EntityAlertHistoryCard />
+      </EntityProvider>,
+      { getAlerts: jest.fn().mockResolvedValue(alertList), acknowledgeAlert },
+    );
+    expect(
+      await screen.findByRole('table', { name: 'アラート一覧' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('アラート履歴')).toBeInTheDocument();
+    expect(screen.getByText('フラッピング')).toBeInTheDocument();
+    expect(screen.getByText('1 件（オオカミ少年率 25%）')).toBeInTheDocument();
+    expect(screen.getByText('aiko.tanaka 100%')).toBeInTheDocument();
+    expect(screen.getByText('さらに読み込む')).toBeInTheDocument();
+    // Closed tooltips are the chips' titles, which expectNoEnglish reads too.
+    expect(
+      screen.getByTitle('disk-usage が 24 時間以内に 3 回発火しました。'),
+    ).toBeInTheDocument();
+    const ack = screen.getByRole('button', {
+      name: 'Checkout 5xx rate high を確認済みにする',
+    });
+    await userEvent.click(ack);
+    expect(
+      await screen.findByText(/を確認済みにできませんでした: boom/),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'ノイズのみ' }));
+    expect(
+      screen.getByText('読み込み済み 4 件中 1 件を表示'),
+    ).toBeInTheDocument();
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: '重大度' }),
+      'info',
+    );
+    expect(
+      screen.getByText(
+        '読み込み済みのアラートに条件と一致するものはありません。',
+      ),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  }, 30_000);
+
+  it.each([
+    [
+      'with no alerts',
+      {
+        getAlerts: jest.fn().mockResolvedValue({
+          ...alertList,
+          items: [],
+          nextCursor: undefined,
+        }),
+      },
+      /以降のアラートはありません/,
+    ],
+    [
+      'while loading',
+      { getAlerts: () => new Promise<never>(() => {}) },
+      'アラート履歴',
+    ],
+    [
+      'on errors',
+      { getAlerts: jest.fn().mockRejectedValue(new Error('boom')) },
+      /boom/,
+    ],
+  ])('shows the alert card %s without English', async (_, api, text) => {
+    await renderInJapanese(
+      <EntityProvider entity={entity('checkout-api')}>
+        <EntityAlertHistoryCard />
+      </EntityProvider>,
+      api,
+    );
+    expect((await screen.findAllByText(text)).length).toBeGreaterThan(0);
+    expectNoEnglish();
+  });
+
+  it('asks for the alert selector on an entity no alert reaches without English', async () => {
+    await renderInJapanese(
+      <EntityProvider entity={entity('gateway', {}, 'API')}>
+        <EntityAlertHistoryCard />
+      </EntityProvider>,
+    );
+    expect(
+      await screen.findByText('アノテーションがありません'),
     ).toBeInTheDocument();
     expectNoEnglish();
   });

@@ -424,9 +424,97 @@ const messages = {
   alerts: {
     card: {
       title: 'Alert history',
-      noDataTitle: 'No alerts recorded yet',
+      subheader: 'Since {{date}} · alerts labeled {{selector}}',
+      emptyTitle: 'No alerts since {{date}}',
       noDataDescription:
         'Alerts whose labels match {{selector}} appear here once a webhook source sends them. Set {{annotation}} to match other labels.',
+    },
+    summary: {
+      label: 'Alert summary',
+      count: 'Alerts',
+      noisy: 'Noisy',
+      noisyValue: '{{noisy}} ({{score}} cry wolf)',
+      noisyHelp:
+        'Alerts that resolved on their own within minutes or flapped; the cry-wolf score is their share of all alerts.',
+      mtta: 'MTTA',
+      mttaHelp:
+        'Mean time to acknowledge: from firing to the first acknowledgement.',
+      mttr: 'MTTR',
+      mttrHelp: 'Mean time to resolve: from firing to resolution.',
+      notApplicable: 'n/a',
+      responders: 'On-call load',
+      respondersLabel: 'Responders and their share of acknowledgements',
+      responderShare: '{{name}} {{share}}',
+      responderCount_one: '{{count}} acknowledgement',
+      responderCount_other: '{{count}} acknowledgements',
+      noResponders: 'No one acknowledged an alert yet.',
+    },
+    chart: {
+      title: 'Alerts per day by severity',
+      label: 'Alerts per day by severity',
+    },
+    severity: {
+      critical: 'Critical',
+      warning: 'Warning',
+      info: 'Info',
+      unknown: 'Unknown',
+    },
+    status: { firing: 'Firing', resolved: 'Resolved' },
+    sources: {
+      alertmanager: 'Alertmanager',
+      mackerel: 'Mackerel',
+      cloudwatch: 'CloudWatch',
+      sentry: 'Sentry',
+      generic: 'Webhook',
+    },
+    filters: {
+      label: 'Filter alerts',
+      severity: 'Severity',
+      status: 'Status',
+      all: 'All',
+      noisyOnly: 'Noisy only',
+      shown: '{{shown}} of {{loaded}} loaded alerts',
+      noMatch: 'No loaded alert matches the filters.',
+    },
+    table: {
+      label: 'Alerts',
+      columns: {
+        started: 'Started',
+        alert: 'Alert',
+        source: 'Source',
+        severity: 'Severity',
+        status: 'Status',
+        duration: 'Duration',
+        responders: 'Responders',
+        noise: 'Noise',
+      },
+      ongoing: 'Ongoing',
+      runbook: 'Runbook',
+      acknowledge: 'Acknowledge',
+      acknowledgeLabel: 'Acknowledge {{title}}',
+      acknowledgeFailed: 'Could not acknowledge “{{title}}”: {{error}}',
+      loadMore: 'Load more',
+      loadMoreFailed: 'Could not load more alerts: {{error}}',
+    },
+    noise: {
+      transient: {
+        label: 'Transient',
+        explanation:
+          'Resolved by the source after {{minutes}} min with no one acknowledging it (≤ {{limit}} min).',
+      },
+      flapping: {
+        label: 'Flapping',
+        explanation: '{{monitor}} fired {{count}} times within {{hours}} h.',
+      },
+      'no-runbook': {
+        label: 'No runbook',
+        explanation:
+          'Neither the alert (runbook_url) nor the service has a runbook.',
+      },
+      'never-acknowledged': {
+        label: 'Never acknowledged',
+        explanation: 'No one acknowledged it.',
+      },
     },
   },
   cost: {

@@ -177,10 +177,10 @@ async function main() {
     const admin = knexFactory({ client: 'pg', connection: pgUrl });
     const database = `baton_slo_bench_${process.pid}`;
     await admin.raw(`CREATE DATABASE ${database}`);
-    const pg = knexFactory({
-      client: 'pg',
-      connection: { connectionString: pgUrl, database },
-    });
+    // The database goes into the URL: pg lets the URL's (empty) database win over a `database` option.
+    const url = new URL(pgUrl);
+    url.pathname = `/${database}`;
+    const pg = knexFactory({ client: 'pg', connection: url.toString() });
     try {
       await bench('PostgreSQL', pg);
     } finally {

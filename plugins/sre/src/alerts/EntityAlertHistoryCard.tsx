@@ -1,26 +1,201 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_ALERT_SELECTOR } from '@baton/plugin-sre-common';
-import { BatonCard } from '../components/BatonCard';
+import {
+  ANNOTATION_ALERT_SELECTOR,
+  type AlertItem,
+  type AlertListResponse,
+} from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { sreApiRef } from '../api/SreApi';
+import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { useSreText } from '../language';
+import {
+  AlertFilter,
+  AlertFilters,
+  matchesFilter,
+  NO_FILTER,
+} from './AlertFilters';
+import { AlertSummaryFigures } from './AlertSummaryFigures';
+import { AlertTable } from './AlertTable';
+import { acknowledged } from './alertText';
+import { AlertTimelineChart } from './AlertTimelineChart';
+
+/** The kinds the backend routes `service=<name>` alerts to. */
+const SERVICE_KINDS = ['component', 'system', 'resource'];
+
+const alertSelector = (entity: Entity) =>
+  entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR]?.trim();
+
+/** Whether alerts can reach the entity: it sets `baton.dev/alert-selector`, or its name can match a `service` label. @public */
+export const isAlertHistoryAvailable = (entity: Entity): boolean =>
+  Boolean(alertSelector(entity)) ||
+  SERVICE_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
 
 /** The entity's alerts since the team's last review, with noise flags and MTTA/MTTR. @public */
 export function EntityAlertHistoryCard() {
   const { entity } = useEntity();
   const { t } = useSreText();
-  const selector =
-    entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR] ??
-    `service=${entity.metadata.name}`;
+  if (!isAlertHistoryAvailable(entity)) {
+    return (
+      <BatonCard
+        title={t('alerts.card.title')}
+        placeholder={{
+          kind: 'not-configured',
+          annotation: ANNOTATION_ALERT_SELECTOR,
+        }}
+      />
+    );
+  }
+  return (
+    <AlertHistoryCard
+      entityRef={stringifyEntityRef(entity)}
+      selector={alertSelector(entity) ?? `service=${entity.metadata.name}`}
+    />
+  );
+}
+
+function AlertHistoryCard(props: { entityRef: string; selector: string }) {
+  const { entityRef, selector } = props;
+  const sreApi = useApi(sreApiRef);
+  const { t, format } = useSreText();
+  // No `from`: the backend's default range, the last 14 days.
+  const { value, loading, error } = useAsync(
+    () => sreApi.getAlerts(entityRef),
+    [sreApi, entityRef],
+  );
+
+  let placeholder: BatonCardPlaceholder | undefined;
+  if (loading) placeholder = { kind: 'loading' };
+  else if (error) placeholder = { kind: 'error', error };
+  else if (value && !value.items.length && !value.nextCursor) {
+    placeholder = {
+      kind: 'no-data',
+      title: t('alerts.card.emptyTitle', { date: format.date(value.from) }),
+      description: t('alerts.card.noDataDescription', {
+        selector,
+        annotation: ANNOTATION_ALERT_SELECTOR,
+      }),
+    };
+  }
   return (
     <BatonCard
       title={t('alerts.card.title')}
-      placeholder={{
-        kind: 'no-data',
-        title: t('alerts.card.noDataTitle'),
-        description: t('alerts.card.noDataDescription', {
-          selector,
-          annotation: ANNOTATION_ALERT_SELECTOR,
+      subheader={
+        value &&
+        t('alerts.card.subheader', { date: format.date(value.from), selector })
+      }
+      placeholder={placeholder}
+    >
+      {value && <AlertHistory entityRef={entityRef} first={value} />}
+    </BatonCard>
+  );
+}
+
+/** The summary, chart, filters and rows of the first page, with the pages loaded after it. */
+function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
+  const { entityRef, first } = props;
+  const sreApi = useApi(sreApiRef);
+  const { t } = useSreText();
+  const [items, setItems] = useState(first.items);
+  const [nextCursor, setNextCursor] = useState(first.nextCursor);
+  const [filter, setFilter] = useState<AlertFilter>(NO_FILTER);
+  const [acknowledging, setAcknowledging] = useState<ReadonlySet<string>>(
+    new Set(),
+  );
+  const [ackError, setAckError] = useState<string>();
+
+  const [more, loadMore] = useAsyncFn(async () => {
+    // The same range as the first page, so the pages fit together.
+    const page = await sreApi.getAlerts(entityRef, {
+      from: first.from,
+      to: first.to,
+      cursor: nextCursor,
+    });
+    setItems(loaded => {
+      const ids = new Set(loaded.map(alert => alert.id));
+      return [...loaded, ...page.items.filter(alert => !ids.has(alert.id))];
+    });
+    setNextCursor(page.nextCursor);
+  }, [sreApi, entityRef, first, nextCursor]);
+
+  const acknowledge = async (alert: AlertItem) => {
+    setAckError(undefined);
+    setAcknowledging(ids => new Set(ids).add(alert.id));
+    try {
+      const updated = await sreApi.acknowledgeAlert(alert.id);
+      setItems(loaded =>
+        loaded.map(row =>
+          row.id === alert.id ? acknowledged(row, updated) : row,
+        ),
+      );
+    } catch (e) {
+      setAckError(
+        t('alerts.table.acknowledgeFailed', {
+          title: alert.title,
+          error: e instanceof Error ? e.message : String(e),
         }),
-      }}
-    />
+      );
+    } finally {
+      setAcknowledging(ids => {
+        const rest = new Set(ids);
+        rest.delete(alert.id);
+        return rest;
+      });
+    }
+  };
+
+  const shown = items.filter(matchesFilter(filter));
+  return (
+    <>
+      <AlertSummaryFigures summary={first.summary} />
+      <AlertFilters
+        filter={filter}
+        onChange={setFilter}
+        shown={shown.length}
+        loaded={items.length}
+      />
+      <AlertTimelineChart alerts={shown} from={first.from} to={first.to} />
+      {ackError && (
+        <Box mb={1}>
+          <Alert severity="error">{ackError}</Alert>
+        </Box>
+      )}
+      {shown.length ? (
+        <AlertTable
+          alerts={shown}
+          acknowledging={acknowledging}
+          onAcknowledge={acknowledge}
+        />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          {t('alerts.filters.noMatch')}
+        </Typography>
+      )}
+      {more.error && (
+        <Box mt={1}>
+          <Alert severity="error">
+            {t('alerts.table.loadMoreFailed', { error: more.error.message })}
+          </Alert>
+        </Box>
+      )}
+      {nextCursor && (
+        <Box mt={1} display="flex" justifyContent="center">
+          <Button
+            variant="outlined"
+            disabled={more.loading}
+            onClick={() => loadMore()}
+          >
+            {t('alerts.table.loadMore')}
+          </Button>
+        </Box>
+      )}
+    </>
   );
 }

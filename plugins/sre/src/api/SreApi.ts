@@ -1,7 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   AlertItem,
-  AlertSummary,
+  AlertListResponse,
   CostReport,
   KnowledgeReport,
   ReadinessReport,
@@ -20,10 +20,13 @@ export interface SreApi {
   getHealth(): Promise<{ status: string }>;
   /** The entity's SLOs, one item per objective, and the definitions that could not be used. */
   getSlos(entityRef: string): Promise<SloResponse>;
+  /** One page of the entity's alerts, newest first, with the summary over the whole range (by default the last 14 days). */
   getAlerts(
     entityRef: string,
-    query?: { from?: string; to?: string; limit?: number; cursor?: string },
-  ): Promise<SreList<AlertItem> & { summary: AlertSummary }>;
+    options?: { from?: string; to?: string; limit?: number; cursor?: string },
+  ): Promise<AlertListResponse>;
+  /** Records the signed-in user as having acknowledged the alert; returns the updated alert. */
+  acknowledgeAlert(id: string): Promise<AlertItem>;
   getCosts(
     entityRef: string,
     query?: { from?: string; to?: string; granularity?: 'day' | 'month' },

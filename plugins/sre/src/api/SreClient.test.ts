@@ -78,6 +78,75 @@ describe('SreClient', () => {
     expect(new URLSearchParams(search).has('cursor')).toBe(false);
   });
 
+  it('reads a page of alerts with the cursor of the next one', async () => {
+    server.use(
+      http.get(
+        `${baseUrl}/entities/component/default/storefront/alerts`,
+        ({ request }) =>
+          HttpResponse.json({
+            items: [{ id: '7', title: 'Disk almost full' }],
+            summary: { count: 1, noisy: 0, responders: [] },
+            from: '2026-11-11T00:00:00.000Z',
+            to: '2026-11-25T00:00:00.000Z',
+            nextCursor: `after-${new URL(request.url).searchParams.get(
+              'cursor',
+            )}`,
+          }),
+      ),
+    );
+
+    const page = await client.getAlerts('component:default/storefront', {
+      cursor: 'page-2',
+    });
+
+    expect(page.items.map(item => item.id)).toEqual(['7']);
+    expect(page.from).toBe('2026-11-11T00:00:00.000Z');
+    expect(page.nextCursor).toBe('after-page-2');
+  });
+
+  it('acknowledges an alert with a POST and returns the updated alert', async () => {
+    let method = '';
+    server.use(
+      http.post(`${baseUrl}/alerts/:id/ack`, ({ request, params }) => {
+        method = request.method;
+        return HttpResponse.json({
+          id: params.id,
+          acknowledgedBy: ['user:default/aiko.tanaka'],
+          acknowledgedAt: '2026-11-24T10:04:00.000Z',
+        });
+      }),
+    );
+
+    const alert = await client.acknowledgeAlert('42');
+
+    expect(method).toBe('POST');
+    expect(alert).toMatchObject({
+      id: '42',
+      acknowledgedBy: ['user:default/aiko.tanaka'],
+    });
+  });
+
+  it('throws a ResponseError when an acknowledgement is refused', async () => {
+    server.use(
+      http.post(`${baseUrl}/alerts/:id/ack`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No alert 404' },
+            request: { method: 'POST', url: '/api/sre/alerts/404/ack' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+
+    await expect(client.acknowledgeAlert('404')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      body: { error: { message: 'No alert 404' } },
+    });
+  });
+
   it('throws a ResponseError carrying the backend error', async () => {
     server.use(
       http.get(`${baseUrl}/health`, () =>

@@ -19,8 +19,11 @@ export class SreClient implements SreApi {
   getSlos: SreApi['getSlos'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/slos`);
 
-  getAlerts: SreApi['getAlerts'] = (entityRef, query) =>
-    this.#get(`/entities/${entityRefToPath(entityRef)}/alerts`, query);
+  getAlerts: SreApi['getAlerts'] = (entityRef, options) =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/alerts`, options);
+
+  acknowledgeAlert: SreApi['acknowledgeAlert'] = id =>
+    this.#request(`/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' });
 
   getCosts: SreApi['getCosts'] = (entityRef, query) =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/costs`, query);
@@ -43,19 +46,22 @@ export class SreClient implements SreApi {
     );
   };
 
-  async #get<T>(
+  #get<T>(
     path: string,
     query?: Record<string, string | number | string[] | undefined>,
   ): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('sre');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
       for (const item of [value ?? []].flat()) {
         params.append(key, String(item));
       }
     }
-    const search = params.size ? `?${params}` : '';
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}${search}`);
+    return this.#request(params.size ? `${path}?${params}` : path);
+  }
+
+  async #request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('sre');
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,0 +1,150 @@
+import type { AlertItem } from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Link from '@material-ui/core/Link';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { useSreText } from '../language';
+import {
+  alertDuration,
+  noiseExplanation,
+  noiseLabel,
+  SEVERITY_COLORS,
+  sourceText,
+  userName,
+} from './alertText';
+
+const COLUMNS = [
+  'started',
+  'alert',
+  'source',
+  'severity',
+  'status',
+  'duration',
+  'responders',
+  'noise',
+] as const;
+
+function NoiseChips({ alert }: { alert: AlertItem }) {
+  const { t } = useSreText();
+  return (
+    <Box display="flex" flexWrap="wrap">
+      {alert.noise.map(noise => (
+        <Tooltip key={noise.flag} title={noiseExplanation(t, noise)}>
+          <Chip
+            size="small"
+            variant="outlined"
+            label={noiseLabel(t, noise)}
+            style={{ margin: '0 4px 4px 0' }}
+          />
+        </Tooltip>
+      ))}
+    </Box>
+  );
+}
+
+function AlertRow(props: {
+  alert: AlertItem;
+  acknowledging: boolean;
+  onAcknowledge: (alert: AlertItem) => void;
+}) {
+  const { t, format } = useSreText();
+  const { alert } = props;
+  return (
+    <TableRow>
+      <TableCell>{format.dateTime(alert.startsAt)}</TableCell>
+      <TableCell>
+        <Typography variant="body2" style={{ fontWeight: 500 }}>
+          {alert.title}
+        </Typography>
+        <Typography variant="caption" color="textSecondary" component="div">
+          {alert.monitor}
+        </Typography>
+        {alert.runbookUrl && (
+          <Link
+            variant="caption"
+            href={alert.runbookUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {t('alerts.table.runbook')}
+          </Link>
+        )}
+      </TableCell>
+      <TableCell>{sourceText(t, alert.source)}</TableCell>
+      <TableCell>
+        <Chip
+          size="small"
+          label={t(`alerts.severity.${alert.severity}`)}
+          style={{
+            backgroundColor: SEVERITY_COLORS[alert.severity],
+            color: '#fff',
+          }}
+        />
+      </TableCell>
+      <TableCell>{t(`alerts.status.${alert.status}`)}</TableCell>
+      <TableCell>{alertDuration(t, format, alert)}</TableCell>
+      <TableCell>
+        {alert.acknowledgedBy.length ? (
+          format.list(alert.acknowledgedBy.map(userName))
+        ) : (
+          <Button
+            size="small"
+            variant="outlined"
+            color="primary"
+            disabled={props.acknowledging}
+            aria-label={t('alerts.table.acknowledgeLabel', {
+              title: alert.title,
+            })}
+            onClick={() => props.onAcknowledge(alert)}
+          >
+            {t('alerts.table.acknowledge')}
+          </Button>
+        )}
+      </TableCell>
+      <TableCell>
+        <NoiseChips alert={alert} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** The loaded alerts, newest first, one row each; unacknowledged ones can be acknowledged here. */
+export function AlertTable(props: {
+  alerts: AlertItem[];
+  acknowledging: ReadonlySet<string>;
+  onAcknowledge: (alert: AlertItem) => void;
+}) {
+  const { t } = useSreText();
+  return (
+    <Box overflow="auto">
+      <Table size="small" aria-label={t('alerts.table.label')}>
+        <TableHead>
+          <TableRow>
+            {COLUMNS.map(column => (
+              <TableCell key={column}>
+                {t(`alerts.table.columns.${column}`)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.alerts.map(alert => (
+            <AlertRow
+              key={alert.id}
+              alert={alert}
+              acknowledging={props.acknowledging.has(alert.id)}
+              onAcknowledge={props.onAcknowledge}
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

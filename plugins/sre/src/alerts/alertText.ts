@@ -1,0 +1,82 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  AlertItem,
+  AlertNoise,
+  AlertSeverity,
+} from '@baton/plugin-sre-common';
+import { translateCoded } from '../codedMessage';
+import type { Formats } from '../language';
+import { SLO_COLORS } from '../slo/sloFormat';
+import type { SreTranslate } from '../translation';
+
+/** Severities from the most to the least urgent, as the chart stacks them. */
+export const ALERT_SEVERITIES: AlertSeverity[] = [
+  'critical',
+  'warning',
+  'info',
+  'unknown',
+];
+
+/** One colour per severity, shared by the chips and the chart. */
+export const SEVERITY_COLORS: Record<AlertSeverity, string> = {
+  critical: SLO_COLORS.bad,
+  warning: SLO_COLORS.warning,
+  info: '#0277bd',
+  unknown: SLO_COLORS.unknown,
+};
+
+/** The name part of a user ref, e.g. `user:default/aiko.tanaka` → `aiko.tanaka`. */
+export function userName(userRef: string): string {
+  try {
+    return parseEntityRef(userRef, { defaultKind: 'user' }).name;
+  } catch {
+    return userRef;
+  }
+}
+
+/** The source's display name; a source this UI does not know shows as sent. */
+export function sourceText(t: SreTranslate, source: string): string {
+  return translateCoded(t, `alerts.sources.${source}`, {}, source);
+}
+
+/** The chip label of a noise flag. */
+export function noiseLabel(t: SreTranslate, noise: AlertNoise): string {
+  return translateCoded(t, `alerts.noise.${noise.flag}.label`, {}, noise.flag);
+}
+
+/** Why the flag was raised; flags this UI does not know fall back to the backend's English. */
+export function noiseExplanation(t: SreTranslate, noise: AlertNoise): string {
+  return translateCoded(
+    t,
+    `alerts.noise.${noise.flag}.explanation`,
+    noise.params,
+    noise.explanation,
+  );
+}
+
+/** How long the alert lasted; a firing one is "ongoing". */
+export function alertDuration(
+  t: SreTranslate,
+  format: Formats,
+  alert: AlertItem,
+): string {
+  if (alert.status === 'firing') return t('alerts.table.ongoing');
+  if (!alert.endsAt) return t('alerts.summary.notApplicable');
+  const seconds =
+    (Date.parse(alert.endsAt) - Date.parse(alert.startsAt)) / 1000;
+  return format.duration(Math.max(0, seconds));
+}
+
+/**
+ * The alert as it is after the signed-in user acknowledged it. Only the
+ * acknowledgement is taken from the backend's answer: the noise flags were
+ * computed over the whole range, so they stay, less "never acknowledged".
+ */
+export function acknowledged(row: AlertItem, updated: AlertItem): AlertItem {
+  return {
+    ...row,
+    acknowledgedBy: updated.acknowledgedBy ?? row.acknowledgedBy,
+    acknowledgedAt: updated.acknowledgedAt ?? row.acknowledgedAt,
+    noise: row.noise.filter(noise => noise.flag !== 'never-acknowledged'),
+  };
+}
