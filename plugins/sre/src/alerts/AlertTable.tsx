@@ -58,8 +58,8 @@ function AlertRow(props: {
   const { alert } = props;
   return (
     <TableRow>
-      <TableCell>{format.dateTime(alert.startsAt)}</TableCell>
-      <TableCell>
+      <TableCell style={NO_WRAP}>{format.dateTime(alert.startsAt)}</TableCell>
+      <TableCell style={{ minWidth: 240 }}>
         <Typography variant="body2" style={{ fontWeight: 500 }}>
           {alert.title}
         </Typography>
@@ -77,7 +77,7 @@ function AlertRow(props: {
           </Link>
         )}
       </TableCell>
-      <TableCell>{sourceText(t, alert.source)}</TableCell>
+      <TableCell style={NO_WRAP}>{sourceText(t, alert.source)}</TableCell>
       <TableCell>
         <Chip
           size="small"
@@ -88,8 +88,10 @@ function AlertRow(props: {
           }}
         />
       </TableCell>
-      <TableCell>{t(`alerts.status.${alert.status}`)}</TableCell>
-      <TableCell>{alertDuration(t, format, alert)}</TableCell>
+      <TableCell style={NO_WRAP}>
+        {t(`alerts.status.${alert.status}`)}
+      </TableCell>
+      <TableCell style={NO_WRAP}>{alertDuration(t, format, alert)}</TableCell>
       <TableCell>
         {alert.acknowledgedBy.length ? (
           format.list(alert.acknowledgedBy.map(userName))
@@ -116,6 +118,8 @@ function AlertRow(props: {
 }
 
 /** The loaded alerts, newest first, one row each; unacknowledged ones can be acknowledged here. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 export function AlertTable(props: {
   alerts: AlertItem[];
   acknowledging: ReadonlySet<string>;
@@ -124,11 +128,16 @@ export function AlertTable(props: {
   const { t } = useSreText();
   return (
     <Box overflow="auto">
-      <Table size="small" aria-label={t('alerts.table.label')}>
+      {/* Wide enough to read on a half-width card; the box scrolls sideways. */}
+      <Table
+        size="small"
+        aria-label={t('alerts.table.label')}
+        style={{ minWidth: 900 }}
+      >
         <TableHead>
           <TableRow>
             {COLUMNS.map(column => (
-              <TableCell key={column}>
+              <TableCell key={column} style={NO_WRAP}>
                 {t(`alerts.table.columns.${column}`)}
               </TableCell>
             ))}
