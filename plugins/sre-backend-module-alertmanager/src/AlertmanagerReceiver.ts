@@ -1,3 +1,8 @@
+import {
+  isJsonObject,
+  nonEmptyString,
+  type JsonObject,
+} from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
 import type { AlertSeverity } from '@baton/plugin-sre-common';
 import type {
@@ -25,16 +30,6 @@ const SEVERITIES: Record<string, AlertSeverity> = {
   informational: 'info',
   none: 'info',
 };
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
 
 /** Only http(s) links reach the UI; anything else (empty, `javascript:`, …) is dropped. */
 function httpUrl(value: unknown): string | undefined {
@@ -76,7 +71,7 @@ export class AlertmanagerReceiver implements AlertWebhookReceiver {
 
   parse(request: AlertWebhookRequest): AlertDelivery {
     const body = request.body;
-    if (!isObject(body)) {
+    if (!isJsonObject(body)) {
       throw new InputError('the body must be a JSON object');
     }
     if (body.version !== '4') {
@@ -98,21 +93,21 @@ export class AlertmanagerReceiver implements AlertWebhookReceiver {
   }
 
   #event(alert: unknown, path: string, externalUrl?: string): AlertEvent {
-    if (!isObject(alert)) {
+    if (!isJsonObject(alert)) {
       throw new InputError(`${path} must be an object`);
     }
     const status = alert.status;
     if (status !== 'firing' && status !== 'resolved') {
       throw new InputError(`${path}.status must be "firing" or "resolved"`);
     }
-    if (!isObject(alert.labels)) {
+    if (!isJsonObject(alert.labels)) {
       throw new InputError(`${path}.labels must be an object`);
     }
     const alertname = nonEmptyString(alert.labels.alertname);
     if (!alertname) {
       throw new InputError(`${path}.labels.alertname is required`);
     }
-    if (alert.annotations !== undefined && !isObject(alert.annotations)) {
+    if (alert.annotations !== undefined && !isJsonObject(alert.annotations)) {
       throw new InputError(`${path}.annotations must be an object`);
     }
     const annotations: JsonObject = alert.annotations ?? {};

@@ -1,3 +1,8 @@
+import {
+  isJsonObject,
+  nonEmptyString,
+  type JsonObject,
+} from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
 import type { AlertSeverity } from '@baton/plugin-sre-common';
 import type {
@@ -6,8 +11,6 @@ import type {
   AlertWebhookReceiver,
   AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
-
-type JsonObject = Record<string, unknown>;
 
 /** `arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>` */
 const ALARM_ARN =
@@ -29,14 +32,6 @@ const SEVERITY_WORDS: Array<[AlertSeverity, string[]]> = [
   ['warning', ['warning', 'warn']],
   ['info', ['info']],
 ];
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
 
 /** The first severity word of the text, by rank; undefined when it names none. */
 function severityIn(text: string | undefined): AlertSeverity | undefined {
@@ -78,16 +73,16 @@ function consoleUrl(
 
 /** The metric the alarm watches: `Trigger` itself, or a metric-math alarm's first metric. */
 function watchedMetric(trigger: unknown): JsonObject | undefined {
-  if (!isObject(trigger)) {
+  if (!isJsonObject(trigger)) {
     return undefined;
   }
   if (trigger.MetricName !== undefined || !Array.isArray(trigger.Metrics)) {
     return trigger;
   }
   for (const metric of trigger.Metrics) {
-    if (isObject(metric) && isObject(metric.MetricStat)) {
+    if (isJsonObject(metric) && isJsonObject(metric.MetricStat)) {
       const stat = metric.MetricStat;
-      if (isObject(stat.Metric)) {
+      if (isJsonObject(stat.Metric)) {
         return stat.Metric;
       }
     }
@@ -104,7 +99,7 @@ function metricLabels(trigger: unknown): Record<string, string> {
   if (Array.isArray(metric.Dimensions)) {
     for (const dimension of metric.Dimensions) {
       if (
-        isObject(dimension) &&
+        isJsonObject(dimension) &&
         nonEmptyString(dimension.name) &&
         typeof dimension.value === 'string'
       ) {
@@ -161,7 +156,7 @@ function snsEnvelope(request: AlertWebhookRequest): JsonObject {
       body = undefined;
     }
   }
-  if (!isObject(body)) {
+  if (!isJsonObject(body)) {
     throw new InputError('the body must be a JSON object');
   }
   return body;
@@ -196,7 +191,7 @@ function alarmEvents(message: unknown): AlertEvent[] {
   } catch {
     alarm = undefined;
   }
-  if (!isObject(alarm)) {
+  if (!isJsonObject(alarm)) {
     throw new InputError(
       'Message must be the JSON of a CloudWatch alarm notification',
     );

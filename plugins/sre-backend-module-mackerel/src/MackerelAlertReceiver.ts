@@ -1,3 +1,11 @@
+import {
+  isJsonObject,
+  optionalObject,
+  optionalText,
+  requireObject,
+  requireText,
+  type JsonObject,
+} from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
 import type {
   AlertDelivery,
@@ -5,8 +13,6 @@ import type {
   AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
 import { mackerelAlertEvent, mackerelAlertStatus } from './mackerelAlertEvent';
-
-type JsonObject = Record<string, unknown>;
 
 /**
  * Receives Mackerel's webhook notifications
@@ -23,7 +29,7 @@ export class MackerelAlertReceiver implements AlertWebhookReceiver {
 
   parse(request: AlertWebhookRequest): AlertDelivery {
     const body = request.body;
-    if (!isObject(body)) {
+    if (!isJsonObject(body)) {
       throw new InputError('the body must be a JSON object');
     }
     const event = body.event;
@@ -34,7 +40,7 @@ export class MackerelAlertReceiver implements AlertWebhookReceiver {
     }
     if (event !== 'alert') return { events: [] };
 
-    const alert = object(body.alert, 'alert');
+    const alert = requireObject(body.alert, 'alert');
     const status = mackerelAlertStatus(alert.status);
     if (!status) {
       throw new InputError(
@@ -51,7 +57,7 @@ export class MackerelAlertReceiver implements AlertWebhookReceiver {
     return {
       events: [
         mackerelAlertEvent({
-          id: text(alert, 'id', 'alert.id'),
+          id: requireText(alert, 'id', 'alert.id'),
           status,
           isOpen: alert.isOpen,
           trigger: optionalText(alert, 'trigger', 'alert.trigger'),
@@ -62,7 +68,7 @@ export class MackerelAlertReceiver implements AlertWebhookReceiver {
             'statusChangedAt',
             'alert.statusChangedAt',
           ),
-          monitorName: text(alert, 'monitorName', 'alert.monitorName'),
+          monitorName: requireText(alert, 'monitorName', 'alert.monitorName'),
           hostName: host && optionalText(host, 'name', 'host.name'),
           serviceName:
             (service && optionalText(service, 'name', 'service.name')) ??
@@ -97,47 +103,11 @@ function firstRole(
     throw new InputError('host.roles must be a list of roles');
   }
   if (roles.length === 0) return undefined;
-  const role = object(roles[0], 'host.roles[0]');
+  const role = requireObject(roles[0], 'host.roles[0]');
   return {
     serviceName: optionalText(role, 'serviceName', 'host.roles[0].serviceName'),
     roleName: optionalText(role, 'roleName', 'host.roles[0].roleName'),
   };
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, field: string): JsonObject {
-  if (!isObject(value)) throw new InputError(`${field} must be an object`);
-  return value;
-}
-
-function optionalObject(value: unknown, field: string): JsonObject | undefined {
-  return value === undefined || value === null
-    ? undefined
-    : object(value, field);
-}
-
-function text(parent: JsonObject, key: string, field: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError(`${field} must be a non-empty string`);
-  }
-  return value;
-}
-
-function optionalText(
-  parent: JsonObject,
-  key: string,
-  field: string,
-): string | undefined {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`${field} must be a string`);
-  }
-  return value;
 }
 
 function epochSeconds(

@@ -1,3 +1,10 @@
+import {
+  isJsonObject,
+  optionalText,
+  requireObject,
+  requireText,
+  type JsonObject,
+} from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
 import type {
   AlertDelivery,
@@ -9,7 +16,6 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 type Severity = AlertEvent['severity'];
 type Headers = AlertWebhookRequest['headers'];
-type JsonObject = Record<string, unknown>;
 
 /** Sentry's event levels (`fatal`, `error`, `warning`, `info`, `debug`) as Baton severities. */
 const SEVERITY_BY_LEVEL: Record<string, Severity> = {
@@ -60,7 +66,7 @@ export class SentryReceiver implements AlertWebhookReceiver {
 
   parse(request: AlertWebhookRequest): AlertDelivery {
     const body = request.body;
-    if (!isObject(body)) {
+    if (!isJsonObject(body)) {
       throw new InputError('the body must be a JSON object');
     }
     const resource = header(request.headers, 'sentry-hook-resource');
@@ -72,7 +78,7 @@ export class SentryReceiver implements AlertWebhookReceiver {
     if (resource !== 'issue' && resource !== 'event_alert') {
       return { events: [] };
     }
-    const action = text(body, 'action', 'action');
+    const action = requireText(body, 'action', 'action');
     if (resource === 'issue') {
       const event = issueEvent(action, body, request.headers);
       return { events: event ? [event] : [] };
@@ -99,11 +105,11 @@ function issueEvent(
   if (action !== 'created' && action !== 'unresolved' && action !== 'resolved')
     return undefined;
 
-  const data = object(body.data, 'data');
-  const issue = object(data.issue, 'data.issue');
+  const data = requireObject(body.data, 'data');
+  const issue = requireObject(data.issue, 'data.issue');
   const id = identifier(issue, 'id', 'data.issue.id');
-  const project = object(issue.project, 'data.issue.project');
-  const slug = text(project, 'slug', 'data.issue.project.slug');
+  const project = requireObject(issue.project, 'data.issue.project');
+  const slug = requireText(project, 'slug', 'data.issue.project.slug');
   const firstSeen = time(issue, 'firstSeen', 'data.issue.firstSeen');
   const lastSeen = optionalTime(issue, 'lastSeen', 'data.issue.lastSeen');
   const changedAt = hookTimestamp(headers) ?? lastSeen ?? firstSeen;
@@ -116,7 +122,7 @@ function issueEvent(
     source: 'sentry' as const,
     sourceKey: `issue:${id}`,
     monitor: slug,
-    title: text(issue, 'title', 'data.issue.title'),
+    title: requireText(issue, 'title', 'data.issue.title'),
     severity: severity(optionalText(issue, 'level', 'data.issue.level')),
     startsAt: firstSeen,
     at,
@@ -124,7 +130,7 @@ function issueEvent(
     links,
   };
   if (action !== 'resolved') return { ...common, status: 'firing' };
-  const actor = isObject(body.actor) ? body.actor : {};
+  const actor = isJsonObject(body.actor) ? body.actor : {};
   return {
     ...common,
     status: 'resolved',
@@ -141,12 +147,12 @@ function issueEvent(
  * `firstSeen` is not in this payload).
  */
 function eventAlertEvent(body: JsonObject): AlertEvent {
-  const data = object(body.data, 'data');
-  const event = object(data.event, 'data.event');
-  const rule = text(data, 'triggered_rule', 'data.triggered_rule');
+  const data = requireObject(body.data, 'data');
+  const event = requireObject(data.event, 'data.event');
+  const rule = requireText(data, 'triggered_rule', 'data.triggered_rule');
   const issueId = identifier(event, 'issue_id', 'data.event.issue_id');
   const datetime = time(event, 'datetime', 'data.event.datetime');
-  const url = text(event, 'url', 'data.event.url');
+  const url = requireText(event, 'url', 'data.event.url');
   const slug = EVENT_URL_PROJECT.exec(url)?.[1];
   if (!slug) {
     throw new InputError(
@@ -166,7 +172,7 @@ function eventAlertEvent(body: JsonObject): AlertEvent {
     source: 'sentry',
     sourceKey: `issue:${issueId}`,
     monitor: rule,
-    title: text(event, 'title', 'data.event.title'),
+    title: requireText(event, 'title', 'data.event.title'),
     severity: severity(optionalText(event, 'level', 'data.event.level')),
     status: 'firing',
     startsAt: datetime,
@@ -232,36 +238,6 @@ function header(headers: Headers, name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, field: string): JsonObject {
-  if (!isObject(value)) throw new InputError(`${field} must be an object`);
-  return value;
-}
-
-function text(parent: JsonObject, key: string, field: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError(`${field} must be a non-empty string`);
-  }
-  return value;
-}
-
-function optionalText(
-  parent: JsonObject,
-  key: string,
-  field: string,
-): string | undefined {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`${field} must be a string`);
-  }
-  return value;
 }
 
 /** Sentry ids are strings of digits; a number is accepted too. */

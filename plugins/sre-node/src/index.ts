@@ -10,3 +10,4 @@ export * from './alerts/extensions';
 export * from './cost/extensions';
 export * from './access/extensions';
 export * from './readiness/extensions';
+export * from './alerts/payloadFields';

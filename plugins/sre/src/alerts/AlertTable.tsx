@@ -20,6 +20,9 @@ import {
   userName,
 } from './alertText';
 
+/** Short cells stay on one line; the title takes the room. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 const COLUMNS = [
   'started',
   'alert',
@@ -118,8 +121,6 @@ function AlertRow(props: {
 }
 
 /** The loaded alerts, newest first, one row each; unacknowledged ones can be acknowledged here. */
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
-
 export function AlertTable(props: {
   alerts: AlertItem[];
   acknowledging: ReadonlySet<string>;

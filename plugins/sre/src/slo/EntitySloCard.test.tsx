@@ -2,8 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
-  DEFAULT_SLO_POLICY,
-  scaledBurnRateThreshold,
+  alertStateOf,
   SloAlertRuleResult,
   SloResponse,
   SloSummary,
@@ -32,24 +31,7 @@ function alertRules(
   windowSeconds: number,
   burnRates: SloSummary['burnRates'],
 ): SloAlertRuleResult[] {
-  return DEFAULT_SLO_POLICY.alertRules.map(rule => {
-    const threshold = scaledBurnRateThreshold(rule, windowSeconds);
-    const longBurnRate = burnRates[rule.longWindow];
-    const shortBurnRate = burnRates[rule.shortWindow];
-    return {
-      severity: rule.severity,
-      longWindow: rule.longWindow,
-      shortWindow: rule.shortWindow,
-      threshold,
-      longBurnRate,
-      shortBurnRate,
-      firing:
-        longBurnRate !== null &&
-        shortBurnRate !== null &&
-        longBurnRate > threshold &&
-        shortBurnRate > threshold,
-    };
-  });
+  return alertStateOf(burnRates, windowSeconds).rules;
 }
 
 /** A 99.9% availability SLO over 28 days with 1M requests, 620 of them failed. */
