@@ -1,7 +1,10 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_ALERT_SELECTOR } from '@baton/plugin-sre-common';
+import {
+  ANNOTATION_ALERT_SELECTOR,
+  ANNOTATION_RUNBOOK,
+} from '@baton/plugin-sre-common';
 
 /** `key=value[,key=value]` as pairs; pairs without `=` are ignored. */
 export function parseAlertSelector(text: string): Array<[string, string]> {
@@ -20,10 +23,17 @@ export class AlertEntityMap {
   readonly #byName = new Map<string, string[]>();
   readonly #selectors: Array<{ ref: string; pairs: Array<[string, string]> }> =
     [];
+  readonly #withRunbook = new Set<string>();
 
   constructor(entities: Entity[]) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
+      if (
+        entity.metadata.annotations?.[ANNOTATION_RUNBOOK] ||
+        entity.metadata.links?.some(link => link.type === 'runbook')
+      ) {
+        this.#withRunbook.add(ref);
+      }
       const selector =
         entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR]?.trim();
       if (selector) {
@@ -34,6 +44,11 @@ export class AlertEntityMap {
         this.#byName.set(name, [...(this.#byName.get(name) ?? []), ref]);
       }
     }
+  }
+
+  /** Whether the entity links a runbook (then none of its alerts lacks one). */
+  hasRunbook(entityRef: string): boolean {
+    return this.#withRunbook.has(entityRef);
   }
 
   entityRefsFor(labels: Record<string, string>): string[] {
@@ -91,6 +106,7 @@ export class AlertEntityMapper {
           'metadata.name',
           'metadata.namespace',
           'metadata.annotations',
+          'metadata.links',
         ],
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },

@@ -23,7 +23,12 @@ import {
 import type { AlertPoller } from '@baton/plugin-sre-node';
 import { AlertEntityMapper } from './AlertEntityMapper';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
-import { AlertStore, decodeCursor, StoredAlert } from './AlertStore';
+import {
+  AlertStore,
+  cursorAfter,
+  decodeCursor,
+  StoredAlert,
+} from './AlertStore';
 import { WebhookSecrets } from './webhookSecrets';
 
 const DAY = 86_400_000;
@@ -163,9 +168,8 @@ export class AlertService {
     if (query.cursor && !cursor) throw new InputError('cursor is not valid');
 
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: await this.options.auth.getOwnServiceCredentials(),
-    });
+    // The mapper's catalog snapshot knows the runbooks: no catalog call per request.
+    const runbook = (await this.options.mapper.current()).hasRunbook(entityRef);
     // The flapping rule also counts firings shortly before the range.
     const history = await this.options.store.allForEntity(
       entityRef,
@@ -176,30 +180,46 @@ export class AlertService {
     const inRange = history.filter(
       a => Date.parse(a.startsAt) >= from.getTime(),
     );
-    const flagged = this.#flag(inRange, history, hasRunbook(entity), policy);
-    const page = await this.options.store.listForEntity({
-      entityRef,
-      from,
-      to,
-      limit: query.limit,
-      cursor,
-    });
-    const byId = new Map(flagged.map(alert => [alert.id, alert]));
-    const pageItems = this.#flag(
-      page.alerts,
-      history,
-      hasRunbook(entity),
-      policy,
-    ).map(alert => ({
-      ...alert,
-      noise: byId.get(alert.id)?.noise ?? alert.noise,
-    }));
+    const flagged = this.#flag(inRange, history, runbook, policy);
+    let items: AlertItem[];
+    let nextCursor: string | undefined;
+    if (history.length < SUMMARY_CAP) {
+      // The whole range is loaded already: the page is a slice of it (newest first).
+      const start = cursor
+        ? flagged.findIndex(
+            alert =>
+              Date.parse(alert.startsAt) < cursor.startsAt ||
+              (Date.parse(alert.startsAt) === cursor.startsAt &&
+                Number(alert.id) < cursor.id),
+          )
+        : 0;
+      const rest = start < 0 ? [] : flagged.slice(start);
+      const page = rest.slice(0, query.limit);
+      items = (await this.options.store.withEntityRefs(page)) as AlertItem[];
+      if (rest.length > query.limit) {
+        nextCursor = cursorAfter(page[page.length - 1]);
+      }
+    } else {
+      const page = await this.options.store.listForEntity({
+        entityRef,
+        from,
+        to,
+        limit: query.limit,
+        cursor,
+      });
+      const byId = new Map(flagged.map(alert => [alert.id, alert]));
+      items = page.alerts.map(alert => ({
+        ...alert,
+        noise: byId.get(alert.id)?.noise ?? [],
+      }));
+      nextCursor = page.nextCursor;
+    }
     return {
-      items: pageItems,
+      items,
       summary: summariseAlerts(flagged),
       from: from.toISOString(),
       to: to.toISOString(),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...(nextCursor ? { nextCursor } : {}),
     };
   }
 

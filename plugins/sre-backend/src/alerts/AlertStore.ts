@@ -59,6 +59,14 @@ interface Cursor {
 const encodeCursor = (cursor: Cursor) =>
   Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
+/** The cursor after an alert: where the next page starts. */
+export function cursorAfter(alert: { startsAt: string; id: string }): string {
+  return encodeCursor({
+    startsAt: Date.parse(alert.startsAt),
+    id: Number(alert.id),
+  });
+}
+
 /** The cursor of a page, or undefined when the text is not one. */
 export function decodeCursor(text: string): Cursor | undefined {
   try {
@@ -399,10 +407,34 @@ export class AlertStore {
       .where('e.entity_ref', entityRef)
       .where('e.starts_at', '>=', from)
       .where('e.starts_at', '<', to)
-      .orderBy('e.starts_at', 'desc')
+      .orderBy([
+        { column: 'e.starts_at', order: 'desc' },
+        { column: 'e.alert_id', order: 'desc' },
+      ])
       .limit(cap)
       .select('a.*');
     return rows.map(row => toAlert(row));
+  }
+
+  /** The same alerts with the entities each maps to. */
+  async withEntityRefs(alerts: StoredAlert[]): Promise<StoredAlert[]> {
+    if (!alerts.length) return [];
+    const links: Array<{ alert_id: string | number; entity_ref: string }> =
+      await this.db('sre_alert_entities')
+        .whereIn(
+          'alert_id',
+          alerts.map(alert => alert.id),
+        )
+        .select('alert_id', 'entity_ref');
+    const byAlert = new Map<string, string[]>();
+    for (const link of links) {
+      const key = String(link.alert_id);
+      byAlert.set(key, [...(byAlert.get(key) ?? []), link.entity_ref]);
+    }
+    return alerts.map(alert => ({
+      ...alert,
+      entityRefs: (byAlert.get(alert.id) ?? []).sort(),
+    }));
   }
 
   async #withEntities(rows: AlertRow[]): Promise<StoredAlert[]> {

@@ -306,15 +306,22 @@ async function historyBench(label: string) {
         1000
       ).toFixed(1)} s`,
     );
+    const entity = (ref: string) => {
+      const { kind, namespace, name } = parseEntityRef(ref);
+      return {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata: { name, namespace },
+      };
+    };
     const catalog = {
-      getEntityByRef: async (ref: string) => {
-        const { kind, namespace, name } = parseEntityRef(ref);
-        return {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind,
-          metadata: { name, namespace },
-        };
-      },
+      getEntityByRef: async (ref: string) => entity(ref),
+      // The alert mapper's snapshot: the bench's entities, none with a runbook.
+      getEntities: async () => ({
+        items: Array.from({ length: ENTITIES }, (_, i) =>
+          entity(`component:default/service-${i}`),
+        ),
+      }),
     } as unknown as CatalogService;
     const auth = {
       getOwnServiceCredentials: async () => ({}),
