@@ -82,6 +82,13 @@ const outcome =
 const pass = outcome('pass');
 const fail = outcome('fail');
 const unknown = outcome('unknown');
+/** Pass or fail on one condition, with the same reason either way. */
+const judged = (
+  ok: boolean,
+  code: string,
+  params: MessageParams,
+  reason: string,
+): Outcome => outcome(ok ? 'pass' : 'fail')(code, params, reason);
 const noAlertHistory = () =>
   unknown(
     'noAlertHistory',
@@ -158,9 +165,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
           files: k.fileCount,
           people: who,
         };
-        return (k.truckFactor ?? 0) >= thresholds.minTruckFactor
-          ? pass('truckFactor', params, reason)
-          : fail('truckFactor', params, reason);
+        return judged(
+          (k.truckFactor ?? 0) >= thresholds.minTruckFactor,
+          'truckFactor',
+          params,
+          reason,
+        );
       }),
   },
   {
@@ -185,9 +195,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
           days: thresholds.recentCommitDays,
           people,
         };
-        return recent.length >= thresholds.minRecentCommitters
-          ? pass('recentCommitters', params, reason)
-          : fail('recentCommitters', params, reason);
+        return judged(
+          recent.length >= thresholds.minRecentCommitters,
+          'recentCommitters',
+          params,
+          reason,
+        );
       }),
   },
   {
@@ -213,9 +226,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       }
       const reason = `${owner.ref} has ${owner.members.length} members.`;
       const params = { owner: owner.ref, count: owner.members.length };
-      return owner.members.length >= thresholds.minGroupMembers
-        ? pass('ownerMembers', params, reason)
-        : fail('ownerMembers', params, reason);
+      return judged(
+        owner.members.length >= thresholds.minGroupMembers,
+        'ownerMembers',
+        params,
+        reason,
+      );
     },
   },
   {
@@ -243,10 +259,13 @@ export const READINESS_CHECKS: CheckDefinition[] = [
         percent: Math.round(share * 100),
       };
       const reason = `${counts.length} responders in ${thresholds.responderDays} days; ${top} took ${params.percent}%.`;
-      return counts.length >= thresholds.minResponders &&
-        share <= thresholds.maxResponderShare
-        ? pass('responders', params, reason)
-        : fail('responders', params, reason);
+      return judged(
+        counts.length >= thresholds.minResponders &&
+          share <= thresholds.maxResponderShare,
+        'responders',
+        params,
+        reason,
+      );
     },
   },
   {
@@ -348,9 +367,7 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       }
       const reason = `${facts.slos.count} SLOs in ${file}.`;
       const params = { count: facts.slos.count, file };
-      return facts.slos.count > 0
-        ? pass('sloCount', params, reason)
-        : fail('sloCount', params, reason);
+      return judged(facts.slos.count > 0, 'sloCount', params, reason);
     },
   },
   {
@@ -374,9 +391,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
         name: facts.entity.metadata.name,
         days: thresholds.alertsSeenDays,
       };
-      return facts.alerts.seenInWindow > 0
-        ? pass('alertsSeen', params, reason)
-        : fail('alertsSeen', params, reason);
+      return judged(
+        facts.alerts.seenInWindow > 0,
+        'alertsSeen',
+        params,
+        reason,
+      );
     },
   },
   {
@@ -401,9 +421,7 @@ export const READINESS_CHECKS: CheckDefinition[] = [
               .map(r => `${r.ref}: ${r.admins!.length}`)
               .join(', '),
           };
-          return thin.length
-            ? fail('adminCounts', params, summary)
-            : pass('adminCounts', params, summary);
+          return judged(thin.length === 0, 'adminCounts', params, summary);
         },
       );
     },
@@ -466,9 +484,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       const age = Math.floor(daysBetween(date, facts.now));
       const reason = `Last drill ${date}, ${age} days ago.`;
       const params = { date, days: age };
-      return age <= thresholds.drillMaxAgeDays
-        ? pass('drillAge', params, reason)
-        : fail('drillAge', params, reason);
+      return judged(
+        age <= thresholds.drillMaxAgeDays,
+        'drillAge',
+        params,
+        reason,
+      );
     },
   },
   {
@@ -480,9 +501,12 @@ export const READINESS_CHECKS: CheckDefinition[] = [
       if (!facts.alerts) return noAlertHistory();
       const percent = Math.round(facts.alerts.noisyShare * 100);
       const reason = `${percent}% of alerts were noisy.`;
-      return facts.alerts.noisyShare < thresholds.maxNoiseShare
-        ? pass('noisyShare', { percent }, reason)
-        : fail('noisyShare', { percent }, reason);
+      return judged(
+        facts.alerts.noisyShare < thresholds.maxNoiseShare,
+        'noisyShare',
+        { percent },
+        reason,
+      );
     },
   },
 ];
