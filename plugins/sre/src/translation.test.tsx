@@ -8,7 +8,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
-  AlertItem,
   AlertListResponse,
   alertNoise,
   DEFAULT_READINESS_POLICY,
@@ -33,6 +32,7 @@ import { TeamBusFactorPage } from './readiness/team/TeamBusFactorPage';
 import { EntitySloCard } from './slo/EntitySloCard';
 import { sreDefaultMessages } from './translation';
 import jaMessages from './translations/ja';
+import { alertItem } from './__testUtils__/alertFixtures';
 
 const ja: Readonly<Record<string, string | null>> = jaMessages;
 
@@ -152,24 +152,6 @@ beforeAll(() => {
 afterEach(cleanup);
 
 // Alerts ------------------------------------------------------------------
-
-function alertItem(overrides: Partial<AlertItem>): AlertItem {
-  return {
-    id: '1',
-    source: 'alertmanager',
-    monitor: 'CheckoutErrorRate',
-    title: 'Checkout 5xx rate high',
-    severity: 'critical',
-    status: 'firing',
-    startsAt: '2026-11-24T10:00:00.000Z',
-    acknowledgedBy: [],
-    labels: { service: 'checkout-api' },
-    links: [],
-    entityRefs: ['component:default/checkout-api'],
-    noise: [],
-    ...overrides,
-  };
-}
 
 /** Every noise flag, with the English explanation the backend sends. */
 const noise = alertNoise(

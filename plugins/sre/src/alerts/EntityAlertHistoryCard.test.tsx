@@ -2,7 +2,6 @@ import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type {
-  AlertItem,
   AlertListResponse,
   AlertNoiseFlag,
 } from '@baton/plugin-sre-common';
@@ -13,6 +12,7 @@ import {
   EntityAlertHistoryCard,
   isAlertHistoryAvailable,
 } from './EntityAlertHistoryCard';
+import { alertItem as alert } from '../__testUtils__/alertFixtures';
 
 function entity(
   annotations: Record<string, string> = {},
@@ -23,24 +23,6 @@ function entity(
     kind,
     metadata: { name: 'checkout-api', annotations },
     spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-  };
-}
-
-function alert(overrides: Partial<AlertItem>): AlertItem {
-  return {
-    id: '1',
-    source: 'alertmanager',
-    monitor: 'CheckoutErrorRate',
-    title: 'Checkout 5xx rate high',
-    severity: 'critical',
-    status: 'firing',
-    startsAt: '2026-11-24T10:00:00.000Z',
-    acknowledgedBy: [],
-    labels: { service: 'checkout-api' },
-    links: [],
-    entityRefs: ['component:default/checkout-api'],
-    noise: [],
-    ...overrides,
   };
 }
 
