@@ -157,6 +157,19 @@ export const sreBackendPlugin = createBackendPlugin({
           exclude: knowledgeConfig?.getOptionalStringArray('exclude'),
           botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
         });
+        const alerts = new AlertService({
+          store: AlertStore.create(client),
+          mapper: new AlertEntityMapper({ catalog, auth }),
+          receivers: alertReceivers,
+          pollers: alertPollers.list(),
+          secrets: new WebhookSecrets(config),
+          catalog,
+          auth,
+          logger,
+          noisePolicy: alertNoisePolicy(
+            config.getOptionalConfig('sre.alerts.noise'),
+          ),
+        });
         const sloStore = SloStore.create(client);
         const readinessConfig = config.getOptionalConfig('sre.readiness');
         const readiness = new ReadinessService({
@@ -165,6 +178,7 @@ export const sreBackendPlugin = createBackendPlugin({
           knowledge,
           history: DatabaseReadinessHistoryStore.create(client),
           slos: sloStore,
+          alerts,
           policy: readinessPolicy({
             weights: readinessConfig?.getOptional('weights'),
             critical: readinessConfig?.getOptional('critical'),
@@ -234,19 +248,6 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
-        const alerts = new AlertService({
-          store: AlertStore.create(client),
-          mapper: new AlertEntityMapper({ catalog, auth }),
-          receivers: alertReceivers,
-          pollers: alertPollers.list(),
-          secrets: new WebhookSecrets(config),
-          catalog,
-          auth,
-          logger,
-          noisePolicy: alertNoisePolicy(
-            config.getOptionalConfig('sre.alerts.noise'),
-          ),
-        });
         const alertsConfig = config.getOptionalConfig('sre.alerts');
         // Pulls, then maps recent alerts again: the catalog may have changed since they arrived.
         await scheduler.scheduleTask({

@@ -16,7 +16,9 @@ import {
   AlertSource,
   ANNOTATION_RUNBOOK,
   DEFAULT_ALERT_NOISE_POLICY,
+  isCryingWolf,
   MonitorNoiseResponse,
+  ReadinessFacts,
   rankMonitorNoise,
   summariseAlerts,
 } from '@baton/plugin-sre-common';
@@ -171,7 +173,7 @@ export class AlertService {
     // The mapper's catalog snapshot knows the runbooks: no catalog call per request.
     const runbook = (await this.options.mapper.current()).hasRunbook(entityRef);
     // The flapping rule also counts firings shortly before the range.
-    const history = await this.options.store.allForEntity(
+    const history = await this.options.store.factsForEntity(
       entityRef,
       new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
       to,
@@ -180,7 +182,15 @@ export class AlertService {
     const inRange = history.filter(
       a => Date.parse(a.startsAt) >= from.getTime(),
     );
-    const flagged = this.#flag(inRange, history, runbook, policy);
+    const noise = alertNoise(inRange, {
+      history,
+      hasRunbook: runbook,
+      policy,
+    });
+    const flagged = inRange.map((alert, index) => ({
+      ...alert,
+      noise: noise[index],
+    }));
     let items: AlertItem[];
     let nextCursor: string | undefined;
     if (history.length < SUMMARY_CAP) {
@@ -195,7 +205,13 @@ export class AlertService {
         : 0;
       const rest = start < 0 ? [] : flagged.slice(start);
       const page = rest.slice(0, query.limit);
-      items = (await this.options.store.withEntityRefs(page)) as AlertItem[];
+      const whole = await this.options.store.getAlerts(
+        page.map(alert => alert.id),
+      );
+      items = whole.map((alert, index) => ({
+        ...alert,
+        noise: page[index].noise,
+      }));
       if (rest.length > query.limit) {
         nextCursor = cursorAfter(page[page.length - 1]);
       }
@@ -304,21 +320,64 @@ export class AlertService {
     };
   }
 
+  /**
+   * What the readiness checks read of each entity's alerts: acknowledgements
+   * per responder over `responderDays`, alerts seen and the noisy share over
+   * `alertsSeenDays`. Empty while no alert was ever stored (the checks are
+   * then unknown rather than failed).
+   */
+  async readinessFacts(
+    entityRefs: string[],
+    windows: { responderDays: number; alertsSeenDays: number },
+  ): Promise<Map<string, NonNullable<ReadinessFacts['alerts']>>> {
+    const result = new Map<string, NonNullable<ReadinessFacts['alerts']>>();
+    if (!entityRefs.length || !(await this.options.store.hasAlerts())) {
+      return result;
+    }
+    const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
+    const now = this.#now().getTime();
+    const respondersFrom = now - windows.responderDays * DAY;
+    const seenFrom = now - windows.alertsSeenDays * DAY;
+    const facts = await this.options.store.factsForEntities(
+      entityRefs,
+      new Date(
+        Math.min(respondersFrom, seenFrom - policy.flapWindowHours * 3_600_000),
+      ),
+      new Date(now),
+      RANKING_CAP,
+    );
+    const map = await this.options.mapper.current();
+    for (const ref of entityRefs) {
+      const history = facts.get(ref) ?? [];
+      const acknowledgements: Record<string, number> = {};
+      for (const alert of history) {
+        if (Date.parse(alert.startsAt) < respondersFrom) continue;
+        for (const userRef of alert.acknowledgedBy) {
+          acknowledgements[userRef] = (acknowledgements[userRef] ?? 0) + 1;
+        }
+      }
+      const seen = history.filter(a => Date.parse(a.startsAt) >= seenFrom);
+      const noise = alertNoise(seen, {
+        history,
+        hasRunbook: map.hasRunbook(ref),
+        policy,
+      });
+      result.set(ref, {
+        acknowledgements,
+        seenInWindow: seen.length,
+        noisyShare: seen.length
+          ? noise.filter(isCryingWolf).length / seen.length
+          : 0,
+      });
+    }
+    return result;
+  }
+
   #range(query: { from?: Date; to?: Date }) {
     const to = query.to ?? this.#now();
     const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
     if (from >= to) throw new InputError('from must be before to');
     return { from, to };
-  }
-
-  #flag(
-    alerts: StoredAlert[],
-    history: StoredAlert[],
-    runbook: boolean,
-    policy: AlertNoisePolicy,
-  ): AlertItem[] {
-    const noise = alertNoise(alerts, { history, hasRunbook: runbook, policy });
-    return alerts.map((alert, index) => ({ ...alert, noise: noise[index] }));
   }
 
   /** Records that the signed-in user acknowledged the alert. */

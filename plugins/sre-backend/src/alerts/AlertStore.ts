@@ -1,4 +1,4 @@
-import type { AlertForNoise } from '@baton/plugin-sre-common';
+import type { AlertFacts, AlertForNoise } from '@baton/plugin-sre-common';
 import type { AlertEvent } from '@baton/plugin-sre-node';
 import { Knex } from 'knex';
 
@@ -23,17 +23,44 @@ interface AlertRow {
 
 const iso = (value: Date | string | number) => new Date(value).toISOString();
 
+/** Rows per multi-row insert: well under SQLite's bound-parameter limit. */
+const INSERT_BATCH = 400;
+
+interface EventRow {
+  alert_id: number;
+  type: string;
+  at: Date;
+  actor: string | null;
+  event_key: string;
+  details: string | null;
+}
+
 /** A stored alert with the entities it maps to. */
 export type StoredAlert = AlertForNoise;
 
-function toAlert(row: AlertRow, entityRefs: string[] = []): StoredAlert {
+/** The columns the noise rules read; a summary selects only these. */
+const FACT_COLUMNS = [
+  'id',
+  'source',
+  'monitor',
+  'severity',
+  'status',
+  'starts_at',
+  'ends_at',
+  'resolved_by',
+  'acknowledged_by',
+  'acknowledged_at',
+  'runbook_url',
+] as const;
+type FactRow = Pick<AlertRow, (typeof FACT_COLUMNS)[number]>;
+
+function toFacts(row: FactRow): AlertFacts {
   return {
     id: String(row.id),
-    source: row.source as StoredAlert['source'],
+    source: row.source as AlertFacts['source'],
     monitor: row.monitor,
-    title: row.title,
-    severity: row.severity as StoredAlert['severity'],
-    status: row.status as StoredAlert['status'],
+    severity: row.severity as AlertFacts['severity'],
+    status: row.status as AlertFacts['status'],
     startsAt: iso(row.starts_at),
     ...(row.ends_at !== null ? { endsAt: iso(row.ends_at) } : {}),
     ...(row.resolved_by
@@ -43,9 +70,16 @@ function toAlert(row: AlertRow, entityRefs: string[] = []): StoredAlert {
     ...(row.acknowledged_at !== null
       ? { acknowledgedAt: iso(row.acknowledged_at) }
       : {}),
+    ...(row.runbook_url ? { runbookUrl: row.runbook_url } : {}),
+  };
+}
+
+function toAlert(row: AlertRow, entityRefs: string[] = []): StoredAlert {
+  return {
+    ...toFacts(row),
+    title: row.title,
     labels: JSON.parse(row.labels),
     links: JSON.parse(row.links),
-    ...(row.runbook_url ? { runbookUrl: row.runbook_url } : {}),
     entityRefs,
   };
 }
@@ -95,6 +129,10 @@ export class AlertStore {
   /**
    * Stores the events of one delivery, all or nothing. Returns how many
    * events changed something (a re-sent delivery changes nothing).
+   *
+   * A delivery costs a fixed number of statements however many alerts it
+   * holds: the new alerts in one insert, the known ones in one locking
+   * select, then the events and entity links in one insert each.
    */
   async ingest(
     events: AlertEvent[],
@@ -103,163 +141,274 @@ export class AlertStore {
   ): Promise<number> {
     return this.db.transaction(async tx => {
       let changed = 0;
+      let run: AlertEvent[] = [];
       for (const event of events) {
-        changed += await this.#ingestOne(tx, event, entityRefsFor, now);
+        if (event.matchOpen && event.status === 'resolved') {
+          // It closes whatever is open by then, so the events before it are written first.
+          changed += await this.#ingestKeyed(tx, run, entityRefsFor, now);
+          run = [];
+          changed += await this.#ingestMatchOpen(tx, event, entityRefsFor, now);
+        } else {
+          run.push(event);
+        }
       }
+      changed += await this.#ingestKeyed(tx, run, entityRefsFor, now);
       return changed;
     });
   }
 
-  async #ingestOne(
+  /** Closes the newest firing alert of the event's monitor; nothing when none is open. */
+  async #ingestMatchOpen(
     tx: Knex.Transaction,
     event: AlertEvent,
     entityRefsFor: (labels: Record<string, string>) => string[],
     now: Date,
   ): Promise<number> {
-    let row: AlertRow | undefined;
-    if (event.matchOpen && event.status === 'resolved') {
-      row = await tx<AlertRow>('sre_alerts')
-        .where({
-          source: event.source,
-          monitor: event.monitor,
-          status: 'firing',
-        })
-        .orderBy('starts_at', 'desc')
-        .forUpdate()
-        .first();
-      if (!row) return 0;
-    } else {
-      await tx('sre_alerts')
-        .insert({
-          source: event.source,
-          source_key: event.sourceKey,
-          monitor: event.monitor,
-          title: event.title,
-          severity: event.severity,
-          status: event.status,
-          starts_at: new Date(event.startsAt),
-          ends_at:
-            event.status === 'resolved'
-              ? new Date(event.endsAt ?? event.at)
-              : null,
-          resolved_by:
-            event.status === 'resolved' ? event.resolvedBy ?? 'source' : null,
-          acknowledged_by: '[]',
-          labels: JSON.stringify(event.labels),
-          links: JSON.stringify(event.links ?? []),
-          runbook_url: event.runbookUrl ?? null,
-          updated_at: now,
-        })
-        .onConflict(['source', 'source_key'])
-        .ignore();
-      row = await tx<AlertRow>('sre_alerts')
-        .where({ source: event.source, source_key: event.sourceKey })
-        .forUpdate()
-        .first();
+    const row = await tx<AlertRow>('sre_alerts')
+      .where({ source: event.source, monitor: event.monitor, status: 'firing' })
+      .orderBy('starts_at', 'desc')
+      .forUpdate()
+      .first();
+    if (!row) return 0;
+    return this.#apply(tx, [[row, event]], entityRefsFor, now);
+  }
+
+  /** Events addressed by their source key: inserts the alerts it lacks, locks the others. */
+  async #ingestKeyed(
+    tx: Knex.Transaction,
+    events: AlertEvent[],
+    entityRefsFor: (labels: Record<string, string>) => string[],
+    now: Date,
+  ): Promise<number> {
+    if (!events.length) return 0;
+    const keyOf = (source: string, sourceKey: string) =>
+      `${source}\u0000${sourceKey}`;
+    const firstByKey = new Map<string, AlertEvent>();
+    for (const event of events) {
+      const key = keyOf(event.source, event.sourceKey);
+      if (!firstByKey.has(key)) firstByKey.set(key, event);
     }
-    const alertId = Number(row!.id);
-    const record = async (
+    // Sorted, so that concurrent deliveries take the unique-key locks in one order and never deadlock.
+    const firsts = [...firstByKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, event]) => event);
+    const rows = new Map<string, AlertRow>();
+    for (let i = 0; i < firsts.length; i += INSERT_BATCH) {
+      const inserted: AlertRow[] = await tx('sre_alerts')
+        .insert(
+          firsts.slice(i, i + INSERT_BATCH).map(event => ({
+            source: event.source,
+            source_key: event.sourceKey,
+            monitor: event.monitor,
+            title: event.title,
+            severity: event.severity,
+            status: event.status,
+            starts_at: new Date(event.startsAt),
+            ends_at:
+              event.status === 'resolved'
+                ? new Date(event.endsAt ?? event.at)
+                : null,
+            resolved_by:
+              event.status === 'resolved' ? event.resolvedBy ?? 'source' : null,
+            acknowledged_by: '[]',
+            labels: JSON.stringify(event.labels),
+            links: JSON.stringify(event.links ?? []),
+            runbook_url: event.runbookUrl ?? null,
+            updated_at: now,
+          })),
+        )
+        .onConflict(['source', 'source_key'])
+        .ignore()
+        .returning('*');
+      for (const row of inserted) {
+        rows.set(keyOf(row.source, row.source_key), row);
+      }
+    }
+    // Alerts stored before: locked until the commit, so no other delivery of them is in between.
+    const known = new Map<string, string[]>();
+    for (const event of firsts) {
+      if (rows.has(keyOf(event.source, event.sourceKey))) continue;
+      known.set(event.source, [
+        ...(known.get(event.source) ?? []),
+        event.sourceKey,
+      ]);
+    }
+    for (const [source, sourceKeys] of known) {
+      for (let i = 0; i < sourceKeys.length; i += INSERT_BATCH) {
+        const locked: AlertRow[] = await tx<AlertRow>('sre_alerts')
+          .where({ source })
+          .whereIn('source_key', sourceKeys.slice(i, i + INSERT_BATCH))
+          .orderBy('id')
+          .forUpdate();
+        for (const row of locked) {
+          rows.set(keyOf(row.source, row.source_key), row);
+        }
+      }
+    }
+    return this.#apply(
+      tx,
+      events.map(event => [
+        rows.get(keyOf(event.source, event.sourceKey))!,
+        event,
+      ]),
+      entityRefsFor,
+      now,
+    );
+  }
+
+  /**
+   * Applies events, in order, to their locked alert rows: state changes,
+   * resolutions and acknowledgements in memory, then one write per table.
+   * Returns how many events were new.
+   */
+  async #apply(
+    tx: Knex.Transaction,
+    pairs: Array<[AlertRow, AlertEvent]>,
+    entityRefsFor: (labels: Record<string, string>) => string[],
+    now: Date,
+  ): Promise<number> {
+    const current = new Map<number, AlertRow>();
+    const dirty = new Set<number>();
+    const history = new Map<string, EventRow>();
+    const record = (
+      alertId: number,
       type: string,
       eventKey: string,
-      at: string,
+      at: string | Date,
       details?: object,
+      actor: string | null = null,
     ) => {
-      // The alert row is locked, so no other delivery of this alert is between the check and the insert.
-      const seen = await tx('sre_alert_events')
-        .where({ alert_id: alertId, event_key: eventKey })
-        .first('id');
-      if (seen) return 0;
-      await tx('sre_alert_events')
-        .insert({
-          alert_id: alertId,
-          type,
-          at: new Date(at),
-          actor: null,
-          event_key: eventKey,
-          details: details ? JSON.stringify(details) : null,
-        })
-        .onConflict(['alert_id', 'event_key'])
-        .ignore();
-      return 1;
+      // The first of the same key in a delivery wins, as the unique key keeps the first stored.
+      const key = `${alertId}\u0000${eventKey}`;
+      if (history.has(key)) return;
+      history.set(key, {
+        alert_id: alertId,
+        type,
+        at: new Date(at),
+        actor,
+        event_key: eventKey,
+        details: details ? JSON.stringify(details) : null,
+      });
     };
 
-    let changed = await record('fired', 'fired', iso(row!.starts_at), {
-      severity: event.severity,
-    });
-    if (event.status === 'firing') {
-      const endedAt =
-        row!.ends_at === null ? undefined : new Date(row!.ends_at);
-      if (
-        row!.status === 'resolved' &&
-        endedAt &&
-        Date.parse(event.at) > endedAt.getTime()
-      ) {
-        // Fires again after it was resolved (a Sentry issue unresolved): the same alert, open again.
-        await tx('sre_alerts').where({ id: alertId }).update({
-          status: 'firing',
-          severity: event.severity,
-          ends_at: null,
-          resolved_by: null,
-          updated_at: now,
-        });
-        changed += await record(
-          'state-change',
-          `reopened:${event.at}`,
-          event.at,
-          {
+    for (const [stored, event] of pairs) {
+      const id = Number(stored.id);
+      const row = current.get(id) ?? { ...stored };
+      current.set(id, row);
+      record(id, 'fired', 'fired', iso(row.starts_at), {
+        severity: event.severity,
+      });
+      if (event.status === 'firing') {
+        const endedAt =
+          row.ends_at === null ? undefined : new Date(row.ends_at).getTime();
+        if (
+          row.status === 'resolved' &&
+          endedAt !== undefined &&
+          Date.parse(event.at) > endedAt
+        ) {
+          // Fires again after it was resolved (a Sentry issue unresolved): the same alert, open again.
+          Object.assign(row, {
+            status: 'firing',
+            severity: event.severity,
+            ends_at: null,
+            resolved_by: null,
+          });
+          dirty.add(id);
+          record(id, 'state-change', `reopened:${event.at}`, event.at, {
             reopened: true,
-          },
-        );
-      } else if (row!.status === 'firing' && row!.severity !== event.severity) {
-        await tx('sre_alerts')
-          .where({ id: alertId })
-          .update({ severity: event.severity, updated_at: now });
-        changed += await record(
-          'state-change',
-          `state:${event.severity}:${event.at}`,
-          event.at,
-          { from: row!.severity, to: event.severity },
-        );
-      }
-    } else {
-      const endsAt = event.endsAt ?? event.at;
-      if (row!.status === 'firing') {
-        await tx('sre_alerts')
-          .where({ id: alertId })
-          .update({
+          });
+        } else if (row.status === 'firing' && row.severity !== event.severity) {
+          record(
+            id,
+            'state-change',
+            `state:${event.severity}:${event.at}`,
+            event.at,
+            { from: row.severity, to: event.severity },
+          );
+          row.severity = event.severity;
+          dirty.add(id);
+        }
+      } else {
+        const endsAt = event.endsAt ?? event.at;
+        if (row.status === 'firing') {
+          Object.assign(row, {
             status: 'resolved',
             ends_at: new Date(endsAt),
             resolved_by: event.resolvedBy ?? 'source',
-            updated_at: now,
           });
+          dirty.add(id);
+        }
+        // Keyed by its time: the same resolution re-sent collapses, a later one (after a reopen) is new.
+        record(id, 'resolved', `resolved:${iso(endsAt)}`, endsAt, {
+          resolvedBy: event.resolvedBy ?? 'source',
+        });
       }
-      // Keyed by its time: the same resolution re-sent collapses, a later one (after a reopen) is new.
-      changed += await record('resolved', `resolved:${iso(endsAt)}`, endsAt, {
-        resolvedBy: event.resolvedBy ?? 'source',
-      });
+      for (const ack of event.acknowledgements ?? []) {
+        if (this.#addResponder(row, ack.userRef, new Date(ack.at))) {
+          dirty.add(id);
+        }
+        record(
+          id,
+          'acknowledged',
+          `ack:${ack.userRef}`,
+          ack.at,
+          undefined,
+          ack.userRef,
+        );
+      }
     }
-    for (const ack of event.acknowledgements ?? []) {
-      changed += await this.#acknowledgeIn(
-        tx,
-        alertId,
-        ack.userRef,
-        new Date(ack.at),
-      );
+
+    let changed = 0;
+    const newEvents = [...history.values()];
+    for (let i = 0; i < newEvents.length; i += INSERT_BATCH) {
+      const inserted = await tx('sre_alert_events')
+        .insert(newEvents.slice(i, i + INSERT_BATCH))
+        .onConflict(['alert_id', 'event_key'])
+        .ignore()
+        .returning('id');
+      changed += inserted.length;
     }
-    const refs = entityRefsFor(JSON.parse(row!.labels));
-    if (refs.length) {
+    for (const id of dirty) {
+      const row = current.get(id)!;
+      await tx('sre_alerts')
+        .where({ id })
+        .update({
+          status: row.status,
+          severity: row.severity,
+          ends_at: row.ends_at === null ? null : new Date(row.ends_at),
+          resolved_by: row.resolved_by,
+          acknowledged_by: row.acknowledged_by,
+          acknowledged_at:
+            row.acknowledged_at === null ? null : new Date(row.acknowledged_at),
+          updated_at: now,
+        });
+    }
+    const links = [...current.values()].flatMap(row =>
+      entityRefsFor(JSON.parse(row.labels)).map(entityRef => ({
+        alert_id: Number(row.id),
+        entity_ref: entityRef,
+        starts_at: new Date(row.starts_at),
+      })),
+    );
+    for (let i = 0; i < links.length; i += INSERT_BATCH) {
       await tx('sre_alert_entities')
-        .insert(
-          refs.map(entityRef => ({
-            alert_id: alertId,
-            entity_ref: entityRef,
-            starts_at: new Date(row!.starts_at),
-          })),
-        )
+        .insert(links.slice(i, i + INSERT_BATCH))
         .onConflict(['alert_id', 'entity_ref'])
         .ignore();
     }
     return changed;
+  }
+
+  /** Adds a responder to a row in memory once; the first acknowledgement's time is the alert's. True when new. */
+  #addResponder(row: AlertRow, userRef: string, at: Date): boolean {
+    const by: string[] = JSON.parse(row.acknowledged_by);
+    if (by.includes(userRef)) return false;
+    by.push(userRef);
+    const first =
+      row.acknowledged_at === null ? undefined : new Date(row.acknowledged_at);
+    row.acknowledged_by = JSON.stringify(by);
+    row.acknowledged_at = first && first < at ? first : at;
+    return true;
   }
 
   /** Records that a person acknowledged an alert; undefined when there is no such alert. */
@@ -277,28 +426,23 @@ export class AlertStore {
     });
   }
 
-  /** Adds a responder once; the first acknowledgement's time is the alert's. Returns 1 when new. */
+  /** Records a responder on a locked row and its event. */
   async #acknowledgeIn(
     tx: Knex.Transaction,
     id: number,
     userRef: string,
     at: Date,
-  ): Promise<number> {
+  ): Promise<void> {
     const row = await tx<AlertRow>('sre_alerts')
       .where({ id })
       .forUpdate()
       .first();
-    const by: string[] = JSON.parse(row!.acknowledged_by);
-    if (by.includes(userRef)) return 0;
-    by.push(userRef);
-    const first = row!.acknowledged_at
-      ? new Date(row!.acknowledged_at)
-      : undefined;
+    if (!this.#addResponder(row!, userRef, at)) return;
     await tx('sre_alerts')
       .where({ id })
       .update({
-        acknowledged_by: JSON.stringify(by),
-        acknowledged_at: first && first < at ? first : at,
+        acknowledged_by: row!.acknowledged_by,
+        acknowledged_at: new Date(row!.acknowledged_at!),
         updated_at: new Date(),
       });
     await tx('sre_alert_events')
@@ -312,7 +456,6 @@ export class AlertStore {
       })
       .onConflict(['alert_id', 'event_key'])
       .ignore();
-    return 1;
   }
 
   /** One page of an entity's alerts that started in [from, to), newest first. */
@@ -395,16 +538,38 @@ export class AlertStore {
     return this.#withEntities(rows);
   }
 
-  /** Every alert of an entity that started in [from, to), up to `cap`, for summaries and the flapping rule. */
-  async allForEntity(
+  /**
+   * What the noise rules and the summary read of an entity's alerts that
+   * started in [from, to), newest first, up to `cap`: no titles, labels or
+   * links, which a summary of hundreds of alerts does not need.
+   */
+  async factsForEntity(
     entityRef: string,
     from: Date,
     to: Date,
     cap: number,
-  ): Promise<StoredAlert[]> {
-    const rows: AlertRow[] = await this.db('sre_alert_entities as e')
+  ): Promise<AlertFacts[]> {
+    const facts = await this.factsForEntities([entityRef], from, to, cap);
+    return facts.get(entityRef) ?? [];
+  }
+
+  /** The same for several entities in one query, by entity ref; an alert of two entities is in both lists. */
+  async factsForEntities(
+    entityRefs: string[],
+    from: Date,
+    to: Date,
+    cap: number,
+  ): Promise<Map<string, AlertFacts[]>> {
+    const byEntity = new Map<string, AlertFacts[]>();
+    if (!entityRefs.length) return byEntity;
+    const rows: Array<FactRow & { entity_ref: string }> = await this.db(
+      'sre_alert_entities as e',
+    )
       .join('sre_alerts as a', 'a.id', 'e.alert_id')
-      .where('e.entity_ref', entityRef)
+      .modify(query => {
+        if (entityRefs.length === 1) query.where('e.entity_ref', entityRefs[0]);
+        else query.whereIn('e.entity_ref', entityRefs);
+      })
       .where('e.starts_at', '>=', from)
       .where('e.starts_at', '<', to)
       .orderBy([
@@ -412,29 +577,42 @@ export class AlertStore {
         { column: 'e.alert_id', order: 'desc' },
       ])
       .limit(cap)
-      .select('a.*');
-    return rows.map(row => toAlert(row));
+      .select('e.entity_ref', ...FACT_COLUMNS.map(column => `a.${column}`));
+    for (const row of rows) {
+      const list = byEntity.get(row.entity_ref) ?? [];
+      list.push(toFacts(row));
+
+      byEntity.set(row.entity_ref, list);
+    }
+    return byEntity;
   }
 
-  /** The same alerts with the entities each maps to. */
-  async withEntityRefs(alerts: StoredAlert[]): Promise<StoredAlert[]> {
-    if (!alerts.length) return [];
-    const links: Array<{ alert_id: string | number; entity_ref: string }> =
-      await this.db('sre_alert_entities')
-        .whereIn(
-          'alert_id',
-          alerts.map(alert => alert.id),
-        )
-        .select('alert_id', 'entity_ref');
-    const byAlert = new Map<string, string[]>();
+  /** Whether any alert was ever stored: before that, alert checks are unknown, not failed. */
+  async hasAlerts(): Promise<boolean> {
+    return Boolean(await this.db('sre_alerts').first('id'));
+  }
+
+  /** Whole alerts with their entities, in the order of `ids`; unknown ids are left out. */
+  async getAlerts(ids: string[]): Promise<StoredAlert[]> {
+    if (!ids.length) return [];
+    const [rows, links]: [
+      AlertRow[],
+      Array<{ alert_id: string | number; entity_ref: string }>,
+    ] = await Promise.all([
+      this.db<AlertRow>('sre_alerts').whereIn('id', ids),
+      this.db('sre_alert_entities')
+        .whereIn('alert_id', ids)
+        .select('alert_id', 'entity_ref'),
+    ]);
+    const refs = new Map<string, string[]>();
     for (const link of links) {
       const key = String(link.alert_id);
-      byAlert.set(key, [...(byAlert.get(key) ?? []), link.entity_ref]);
+      refs.set(key, [...(refs.get(key) ?? []), link.entity_ref]);
     }
-    return alerts.map(alert => ({
-      ...alert,
-      entityRefs: (byAlert.get(alert.id) ?? []).sort(),
-    }));
+    const byId = new Map(rows.map(row => [String(row.id), row]));
+    return ids
+      .filter(id => byId.has(id))
+      .map(id => toAlert(byId.get(id)!, (refs.get(id) ?? []).sort()));
   }
 
   async #withEntities(rows: AlertRow[]): Promise<StoredAlert[]> {

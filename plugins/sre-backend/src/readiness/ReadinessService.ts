@@ -23,6 +23,7 @@ import {
   TeamReport,
 } from '@baton/plugin-sre-common';
 import { KnowledgeService } from './KnowledgeService';
+import type { AlertService } from '../alerts/AlertService';
 import type { SloStore } from '../slo/SloStore';
 import { ReadinessHistoryStore } from './ReadinessHistoryStore';
 
@@ -99,6 +100,8 @@ export class ReadinessService {
       history: ReadinessHistoryStore;
       /** SLOs read from each entity's OpenSLO files. */
       slos: Pick<SloStore, 'countDefinitions'>;
+      /** Responders, alerts seen and noise from the stored alert history. */
+      alerts?: Pick<AlertService, 'readinessFacts'>;
       policy: ReadinessPolicy;
       now?: () => Date;
     },
@@ -234,12 +237,17 @@ export class ReadinessService {
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const knowledge = await this.options.knowledge.findReports(refs);
     const sloCounts = await this.options.slos.countDefinitions(refs);
+    const { thresholds } = this.options.policy;
+    const alerts =
+      (await this.options.alerts?.readinessFacts(refs, thresholds)) ??
+      new Map();
     const now = this.#now().toISOString();
     return entities.map((entity, index) => ({
       now,
       entity,
       owner: view.owner(entity),
       knowledge: knowledge.get(refs[index]),
+      alerts: alerts.get(refs[index]),
       slos: sloCounts.has(refs[index])
         ? { count: sloCounts.get(refs[index])! }
         : undefined,

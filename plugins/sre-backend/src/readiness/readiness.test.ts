@@ -77,7 +77,11 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
         sreModuleDemo,
         mockServices.database.factory({ knex }),
         scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({ data: { sre: { demo: true } } }),
+        mockServices.rootConfig.factory({
+          data: {
+            sre: { demo: true, webhooks: { generic: { secret: 'hook' } } },
+          },
+        }),
         catalogServiceMock.factory({ entities }),
       ],
     });
@@ -86,8 +90,88 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
       request(server)
         .get(`/api/sre${path}`)
         .set('Authorization', mockCredentials.user.header());
-    return get;
+    return Object.assign(get, { server });
   }
+
+  const checkStatus = (body: { checks: { id: string; status: string }[] }) =>
+    Object.fromEntries(body.checks.map(c => [c.id, c.status]));
+
+  it('judges responders, routing and noise from the stored alerts', async () => {
+    const get = await startBackend();
+    const before = await get(
+      '/entities/component/default/media-streaming/readiness',
+    );
+    // No alert stored anywhere yet: the alert checks are unknown, not failed.
+    expect(checkStatus(before.body)).toMatchObject({
+      'alert-responders': 'unknown',
+      'alert-routing': 'unknown',
+      'alert-noise': 'unknown',
+    });
+
+    const ago = (minutes: number) =>
+      new Date(Date.now() - minutes * 60_000).toISOString();
+    const alert = (key: string, extra: object) => ({
+      key,
+      monitor: key,
+      title: `${key} on media-streaming`,
+      labels: { service: 'media-streaming' },
+      ...extra,
+    });
+    const delivered = await request(get.server)
+      .post('/api/sre/webhooks/generic')
+      .set('Authorization', 'Bearer hook')
+      .send({
+        alerts: [
+          alert('disk', { status: 'firing', startsAt: ago(120) }),
+          alert('latency', { status: 'firing', startsAt: ago(180) }),
+          // Resolved by the source a minute later, no one acknowledging: transient.
+          alert('blip', {
+            status: 'resolved',
+            startsAt: ago(60),
+            endsAt: ago(59),
+          }),
+        ],
+      });
+    expect(delivered.status).toBe(200);
+    const listed = await get(
+      '/entities/component/default/media-streaming/alerts',
+    );
+    const idOf = (key: string) =>
+      listed.body.items.find((a: { monitor: string }) => a.monitor === key).id;
+    for (const [key, responder] of [
+      ['disk', 'user:default/daniel.weiss'],
+      ['latency', 'user:default/emi.sato'],
+    ]) {
+      const ack = await request(get.server)
+        .post(`/api/sre/alerts/${idOf(key)}/ack`)
+        .set('Authorization', mockCredentials.user.header(responder));
+      expect(ack.status).toBe(200);
+    }
+
+    const media = await get(
+      '/entities/component/default/media-streaming/readiness',
+    );
+    expect(checkStatus(media.body)).toMatchObject({
+      // Two responders with half each.
+      'alert-responders': 'pass',
+      'alert-routing': 'pass',
+      // One of three alerts was transient: 33% ≥ the 20% limit.
+      'alert-noise': 'fail',
+    });
+    const noise = media.body.checks.find(
+      (c: { id: string }) => c.id === 'alert-noise',
+    );
+    expect(noise.reason).toBe('33% of alerts were noisy.');
+    // A service no alert reaches now fails routing instead of being unknown.
+    const quiet = await get(
+      '/entities/component/default/inventory-sync/readiness',
+    );
+    expect(checkStatus(quiet.body)).toMatchObject({
+      'alert-responders': 'fail',
+      'alert-routing': 'fail',
+      'alert-noise': 'pass',
+    });
+  });
 
   it('reports an entity’s checks, score and level from the stored knowledge', async () => {
     const get = await startBackend();

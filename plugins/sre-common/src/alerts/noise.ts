@@ -22,8 +22,24 @@ export const DEFAULT_ALERT_NOISE_POLICY: AlertNoisePolicy = {
   flapWindowHours: 24,
 };
 
-/** What the rules need of an alert; `noise` is what they produce. @public */
+/** A stored alert before the rules flag it. @public */
 export type AlertForNoise = Omit<AlertItem, 'noise'>;
+
+/** What the rules and the summary read of an alert: its title, labels and links play no part. @public */
+export type AlertFacts = Pick<
+  AlertItem,
+  | 'id'
+  | 'source'
+  | 'monitor'
+  | 'severity'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'resolvedBy'
+  | 'acknowledgedBy'
+  | 'acknowledgedAt'
+  | 'runbookUrl'
+>;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -36,9 +52,9 @@ const HOUR = 60 * MINUTE;
  * @public
  */
 export function alertNoise(
-  alerts: AlertForNoise[],
+  alerts: AlertFacts[],
   options: {
-    history?: AlertForNoise[];
+    history?: AlertFacts[];
     hasRunbook?: boolean;
     policy?: AlertNoisePolicy;
   } = {},
@@ -133,7 +149,9 @@ export const isCryingWolf = (noise: AlertNoise[]): boolean =>
  * transient or flapping) and each responder's share of acknowledgements.
  * @public
  */
-export function summariseAlerts(alerts: AlertItem[]): AlertSummary {
+export function summariseAlerts(
+  alerts: Array<AlertFacts & { noise: AlertNoise[] }>,
+): AlertSummary {
   const noisy = alerts.filter(alert => isCryingWolf(alert.noise)).length;
   const mean = (values: number[]) =>
     values.length
