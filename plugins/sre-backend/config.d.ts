@@ -36,6 +36,24 @@ export interface Config {
         flapWindowHours?: number;
       };
     };
+    /** Cost panels. */
+    cost?: {
+      /** Which FOCUS column the cards show: EffectiveCost (default, amortized) or BilledCost. */
+      metric?: 'effective' | 'billed';
+      /** How often every cost source is pulled; defaults to every 6 hours, first 15 s after start. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** The anomaly flag: a day above the trailing mean + sigma × σ, or more than `jump` (0.5 = +50%) above it. */
+      anomaly?: {
+        /** Default 3. */
+        sigma?: number;
+        /** Days in the trailing mean; default 28. */
+        trailingDays?: number;
+        /** Days of history needed before the sigma rule applies; default 7. */
+        minHistoryDays?: number;
+        /** Off unless set. */
+        jump?: number;
+      };
+    };
     /** The knowledge map and truck factor, computed from each entity's repositories. */
     knowledge?: {
       /** When to recompute; defaults to every 6 hours, first 15 s after start. */

@@ -42,6 +42,8 @@ backend.add(import('@baton/plugin-sre-backend-module-mackerel'));
 backend.add(import('@baton/plugin-sre-backend-module-alertmanager'));
 backend.add(import('@baton/plugin-sre-backend-module-cloudwatch'));
 backend.add(import('@baton/plugin-sre-backend-module-sentry'));
+backend.add(import('@baton/plugin-sre-backend-module-focus'));
+backend.add(import('@baton/plugin-sre-backend-module-aws-cost'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 

@@ -9,6 +9,12 @@ describe('baton command line', () => {
     expect(help).toContain('reliability facts');
   });
 
+  it('lists its commands', () => {
+    const help = createProgram().helpInformation();
+    expect(help).toContain('truck-factor');
+    expect(help).toContain('import-costs');
+  });
+
   it('answers --help from its bin', () => {
     const bin = path.resolve(__dirname, '../bin/baton');
     const output = execFileSync(process.execPath, [bin, '--help'], {

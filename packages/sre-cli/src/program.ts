@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { importCostsCommand } from './cost/importCostsCommand';
 import { truckFactorCommand } from './readiness/truckFactorCommand';
 
 /** The `baton` command line; each domain adds its commands here. */
@@ -10,5 +11,6 @@ export function createProgram(): Command {
     )
     .version(version);
   program.addCommand(truckFactorCommand());
+  program.addCommand(importCostsCommand());
   return program;
 }

@@ -4,10 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   sreAlertPollersExtensionPoint,
+  sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 import { DemoAlertPoller } from './alerts/DemoAlertPoller';
+import { DemoCostSource } from './DemoCostSource';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
 import { DemoSliSource } from './slo/DemoSliSource';
 
@@ -22,8 +24,15 @@ export const sreModuleDemo = createBackendModule({
         knowledgeSources: sreKnowledgeSourcesExtensionPoint,
         sliSources: sreSliSourcesExtensionPoint,
         alertPollers: sreAlertPollersExtensionPoint,
+        costSources: sreCostSourcesExtensionPoint,
       },
-      async init({ config, knowledgeSources, sliSources, alertPollers }) {
+      async init({
+        config,
+        knowledgeSources,
+        sliSources,
+        alertPollers,
+        costSources,
+      }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
         alertPollers.addAlertPoller(new DemoAlertPoller());
@@ -31,6 +40,7 @@ export const sreModuleDemo = createBackendModule({
           new DemoSliSource('Prometheus'),
           new DemoSliSource('Mackerel'),
         );
+        costSources.addCostSource(new DemoCostSource());
       },
     });
   },

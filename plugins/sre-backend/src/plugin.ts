@@ -7,6 +7,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   AlertNoisePolicy,
+  ANNOTATION_COST_TAGS,
   DEFAULT_ALERT_NOISE_POLICY,
   parseFixedDuration,
   parseMaintenanceWindows,
@@ -32,7 +33,9 @@ import { AlertService } from './alerts/AlertService';
 import { AlertStore } from './alerts/AlertStore';
 import { GenericAlertReceiver } from './alerts/GenericAlertReceiver';
 import { WebhookSecrets } from './alerts/webhookSecrets';
+import { CostService } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
+import { CostStore } from './cost/CostStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
@@ -71,6 +74,13 @@ const DEFAULT_ALERT_POLL_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 5 },
   initialDelay: { seconds: 30 },
+};
+
+// Cost sources publish daily data at most a few times a day; AWS charges per request.
+const DEFAULT_COST_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 6 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 15 },
 };
 
 const DEFAULT_SLO_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -266,8 +276,47 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
+        const costConfig = config.getOptionalConfig('sre.cost');
+        const costs = new CostService({
+          store: CostStore.create(client),
+          sources: costSources,
+          mapper: new AlertEntityMapper({
+            catalog,
+            auth,
+            selectorAnnotation: ANNOTATION_COST_TAGS,
+          }),
+          catalog,
+          auth,
+          logger,
+          metric:
+            costConfig?.getOptionalString('metric') === 'billed'
+              ? 'billed'
+              : 'effective',
+          anomalyPolicy: costConfig?.getOptional('anomaly'),
+        });
+        await scheduler.scheduleTask({
+          id: 'sre-cost-pull',
+          ...(costConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                costConfig.getConfig('schedule'),
+              )
+            : DEFAULT_COST_SCHEDULE),
+          fn: async () => {
+            const rows = await costs.pullAll();
+            logger.info(`Cost sources stored ${rows} rows`);
+          },
+        });
+
         httpRouter.use(
-          await createRouter({ knowledge, readiness, slos, alerts, httpAuth }),
+          await createRouter({
+            knowledge,
+            readiness,
+            slos,
+            alerts,
+            costs,
+            costSources,
+            httpAuth,
+          }),
         );
         // Webhooks carry their source's secret instead of Backstage credentials.
         httpRouter.addAuthPolicy({

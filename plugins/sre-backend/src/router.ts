@@ -3,6 +3,9 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AlertService } from './alerts/AlertService';
 import { createAlertsRouter } from './alerts/router';
+import { CostService } from './cost/CostService';
+import { CostSourceRegistry } from './cost/CostSourceRegistry';
+import { createCostRouter } from './cost/router';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createReadinessRouter } from './readiness/router';
@@ -18,6 +21,8 @@ export async function createRouter(options: {
   readiness: ReadinessService;
   slos: SloService;
   alerts: AlertService;
+  costs: CostService;
+  costSources: CostSourceRegistry;
   httpAuth: HttpAuthService;
 }): Promise<express.Router> {
   const router = Router();
@@ -27,6 +32,7 @@ export async function createRouter(options: {
   });
   router.use(createAlertsRouter(options));
   router.use(createSloRouter(options));
+  router.use(createCostRouter(options));
   router.use(createReadinessRouter(options));
 
   return router;

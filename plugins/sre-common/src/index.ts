@@ -16,6 +16,8 @@ export * from './slo/policy';
 export * from './alerts/types';
 export * from './alerts/noise';
 export * from './cost/types';
+export * from './cost/decimal';
+export * from './cost/analysis';
 export * from './access/types';
 export * from './access/permissions';
 export * from './readiness/types';

@@ -66,6 +66,15 @@ export const entityCostCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
+export const entityTeamCostCard = EntityCardBlueprint.make({
+  name: 'team-cost',
+  params: {
+    filter: 'kind:group',
+    loader: () => import('./cost/TeamCostCard').then(m => <m.TeamCostCard />),
+  },
+});
+
+/** @alpha */
 export const entityReadyForLeaveCard = EntityCardBlueprint.make({
   name: 'ready-for-leave',
   params: {
@@ -117,6 +126,7 @@ export default createFrontendPlugin({
     entitySloCard,
     entityAlertHistoryCard,
     entityCostCard,
+    entityTeamCostCard,
     entityReadyForLeaveCard,
     entityTeamBusFactorContent,
     teamBusFactorPage,

@@ -10,6 +10,7 @@ export {
   EntitySloCard,
   EntityAlertHistoryCard,
   EntityCostCard,
+  TeamCostCard,
   EntityReadyForLeaveCard,
   EntityTeamBusFactorContent,
   TeamBusFactorPage,
@@ -17,7 +18,13 @@ export {
 export { busFactorRouteRef } from './routes';
 export { isSloAvailable } from './slo/EntitySloCard';
 export { isAlertHistoryAvailable } from './alerts/EntityAlertHistoryCard';
+export { isCostAvailable } from './cost/EntityCostCard';
 export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
-export { sreApiRef, type SreApi, type SreList } from './api/SreApi';
+export {
+  sreApiRef,
+  type CostQuery,
+  type SreApi,
+  type SreList,
+} from './api/SreApi';
 export { SreClient } from './api/SreClient';
 export { sreTranslationRef } from './translation';

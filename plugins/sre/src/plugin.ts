@@ -57,6 +57,16 @@ export const EntityCostCard = srePlugin.provide(
   }),
 );
 
+/** A team's spend over the entities it owns, for Group entity pages. @public */
+export const TeamCostCard = srePlugin.provide(
+  createComponentExtension({
+    name: 'TeamCostCard',
+    component: {
+      lazy: () => import('./cost/TeamCostCard').then(m => m.TeamCostCard),
+    },
+  }),
+);
+
 /** @public */
 export const EntityReadyForLeaveCard = srePlugin.provide(
   createComponentExtension({

@@ -520,9 +520,121 @@ const messages = {
   cost: {
     card: {
       title: 'Cost',
-      noDataTitle: 'No cost rows imported yet',
-      noDataDescription:
-        'Spend tagged {{tags}} appears here once a cost source has been imported. Set {{annotation}} to allocate other tags.',
+      subheader: 'Spend tagged {{tags}}',
+      unsupportedTitle: 'No spend for this kind of entity',
+      unsupportedKind:
+        'Baton allocates spend to components, systems and resources; a {{kind}} has no spend of its own.',
+      notConfiguredTitle: 'Cost is not set up in this portal',
+      notConfiguredDescription:
+        'Baton has no cost data yet. A Backstage admin installs {{focus}} (FinOps FOCUS cost files) or {{aws}} (AWS Cost Explorer) in the backend and configures it; spend then appears here.',
+      emptyTitle: 'No spend tagged {{tags}}',
+      emptyDescription:
+        'The cost data from {{sources}} has no spend on resources tagged {{tags}}. Tag this service’s cloud resources with {{tags}}, or set the annotation {{annotation}} to the tags they already carry (for example app=shop,env=prod).',
+      reloading: 'Loading the spend for this selection',
+      reloadFailed:
+        'Could not load the spend for this selection: {{error}}. Showing the previous one.',
+    },
+    controls: {
+      label: 'Range, granularity and currency',
+      range: 'Range',
+      ranges: {
+        last30: 'Last 30 days',
+        last90: 'Last 90 days',
+        thisMonth: 'This month',
+        previousMonth: 'Previous month',
+      },
+      granularity: 'Granularity',
+      day: 'Daily',
+      month: 'Monthly',
+      currency: 'Currency',
+    },
+    figures: {
+      label: 'Spend summary',
+      total: 'Total',
+      totalHelp: 'Spend from {{from}} to {{to}} (UTC days).',
+      change: 'Vs previous period',
+      changeValue: '{{percent}} ({{amount}})',
+      noSpendBefore: 'No spend before',
+      changeHelp: 'Previous period {{from}} to {{to}}: {{previous}}.',
+      forecast: 'Forecast for {{month}}',
+      forecastHelp:
+        'Spend so far in the month plus the recent daily rate for each day left.',
+      estimated: 'Estimated',
+      estimatedHelp:
+        'Some days of this range are still estimated by the cost source; their spend may change once it is final.',
+    },
+    chart: {
+      titleDay: 'Spend per day',
+      titleMonth: 'Spend per month',
+      label: 'Spend over the range',
+      spend: 'Spend',
+      estimatedAmount: '{{amount}} (estimated)',
+      legend:
+        'Lighter bars are still estimated by the source; red dots are anomalies (point at one for the rule).',
+      legendMonth: 'Lighter bars are still estimated by the source.',
+      anomalySigma:
+        '{{date}}: {{amount}} is above the {{days}}-day mean + {{sigma}}σ threshold {{threshold}} (mean {{expected}}).',
+      anomalyJump:
+        '{{date}}: {{amount}} is more than {{jump}} above the {{days}}-day mean {{expected}} (threshold {{threshold}}).',
+    },
+    drivers: {
+      title: 'Spend by service',
+      label: 'Spend by service',
+      columns: {
+        service: 'Service',
+        amount: 'Spend',
+        change: 'Change',
+        changeAmount: 'Change amount',
+      },
+      noName: '(no service name)',
+      newSpend: 'new',
+      none: 'No spend by service in this range.',
+    },
+    why: {
+      show: 'Why?',
+      hide: 'Hide why',
+      total:
+        'Total: the {{metric}} of every cost row allocated to this entity from {{from}} to {{to}} (UTC days), in {{currency}}. Spend in another currency is never converted: pick it under Currency.',
+      metric: {
+        effective: 'effective cost (after discounts and commitments)',
+        billed: 'billed cost (as invoiced)',
+      },
+      change:
+        'Change: compared with the previous period of the same length, {{from}} to {{to}}: {{previous}} → {{total}}, {{amount}} ({{percent}}).',
+      changeNone:
+        'Change: the previous period, {{from}} to {{to}}, had no spend, so there is no percentage.',
+      forecast:
+        'Forecast for {{month}} = spend so far {{actual}} + daily rate {{dailyRate}} × {{remainingDays}} days left = {{amount}}. The daily rate is the mean of the last {{basisDays}} days.',
+      noForecast: 'No month-end forecast for this range.',
+      anomalyRule:
+        'Anomaly: a day above the mean of the {{days}} days before it plus {{sigma}} standard deviations (σ); days with less than {{minDays}} days of history are not judged.',
+      anomaliesTitle: 'Anomalous days',
+      noAnomalies: 'No anomalous day in this range.',
+      allocationDefault:
+        'Allocation: spend on resources tagged {{allocation}} counts for this entity. That is the default for every service; the annotation {{annotation}} sets other tags.',
+      allocationAnnotation:
+        'Allocation: spend on resources tagged {{allocation}} counts for this entity, as its annotation {{annotation}} says.',
+      sources: 'Cost data from: {{sources}}.',
+      estimated:
+        'Days still estimated by their source are drawn lighter; their spend may change.',
+    },
+    team: {
+      title: 'Team cost',
+      subheader: 'Spend of the entities {{team}} owns',
+      notGroup:
+        'This card belongs on the page of a Group; a {{kind}} owns no entities.',
+      emptyTitle: 'No spend for the entities {{team}} owns',
+      emptyDescription:
+        'None of the entities this team owns has tagged spend in the cost data from {{sources}}. Each entity’s Cost card says which tag its resources need; the annotation {{annotation}} sets other tags.',
+      entitiesTitle: 'Spend by entity',
+      entitiesLabel: 'Spend by entity',
+      columns: { entity: 'Entity', total: 'Spend', change: 'Change' },
+      noEntities: 'No entity of this team has spend in this range.',
+      unallocatedTitle: 'Unallocated spend',
+      unallocatedTotal: 'Spend no entity claims: {{total}}',
+      unallocatedShare: 'This team’s share: {{share}} ({{fraction}})',
+      unallocatedHelp:
+        'Unallocated spend is untagged, or carries tags no entity selects. It is not in the team’s total above. The team’s share is the unallocated total × the team’s part of all allocated spend ({{fraction}}).',
     },
   },
 } as const;

@@ -18,14 +18,18 @@ export function parseAlertSelector(text: string): Array<[string, string]> {
     });
 }
 
-/** Which entities an alert's labels belong to, from one catalog snapshot. */
+/** Which entities an alert's labels (or a cost row's tags) belong to, from one catalog snapshot. */
 export class AlertEntityMap {
   readonly #byName = new Map<string, string[]>();
   readonly #selectors: Array<{ ref: string; pairs: Array<[string, string]> }> =
     [];
   readonly #withRunbook = new Set<string>();
 
-  constructor(entities: Entity[]) {
+  /** `selectorAnnotation` replaces the default rule on an entity (cost allocation uses its own). */
+  constructor(
+    entities: Entity[],
+    selectorAnnotation: string = ANNOTATION_ALERT_SELECTOR,
+  ) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
       if (
@@ -35,7 +39,7 @@ export class AlertEntityMap {
         this.#withRunbook.add(ref);
       }
       const selector =
-        entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR]?.trim();
+        entity.metadata.annotations?.[selectorAnnotation]?.trim();
       if (selector) {
         // The selector replaces the default `service=<name>` rule.
         this.#selectors.push({ ref, pairs: parseAlertSelector(selector) });
@@ -85,6 +89,8 @@ export class AlertEntityMapper {
       catalog: CatalogService;
       auth: AuthService;
       maxAgeMs?: number;
+      /** The annotation whose `key=value,…` replaces `service=<name>`; the alert selector by default. */
+      selectorAnnotation?: string;
     },
   ) {}
 
@@ -111,7 +117,7 @@ export class AlertEntityMapper {
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
-    this.#map = new AlertEntityMap(items);
+    this.#map = new AlertEntityMap(items, this.options.selectorAnnotation);
     this.#loadedAt = Date.now();
     return this.#map;
   }

@@ -1,11 +1,13 @@
 import type {
+  CostFileFormat,
   CostSource,
   SreCostSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 
-/** The cost sources that modules registered, by id. */
+/** The cost sources and file formats that modules registered, by id. */
 export class CostSourceRegistry implements SreCostSourcesExtensionPoint {
   readonly #sources = new Map<string, CostSource>();
+  readonly #formats = new Map<string, CostFileFormat>();
 
   addCostSource(...sources: CostSource[]): void {
     for (const source of sources) {
@@ -18,7 +20,26 @@ export class CostSourceRegistry implements SreCostSourcesExtensionPoint {
     }
   }
 
+  addCostFileFormat(...formats: CostFileFormat[]): void {
+    for (const format of formats) {
+      if (this.#formats.has(format.id)) {
+        throw new Error(
+          `A cost file format with id '${format.id}' is already registered`,
+        );
+      }
+      this.#formats.set(format.id, format);
+    }
+  }
+
   list(): CostSource[] {
     return [...this.#sources.values()];
+  }
+
+  format(id: string): CostFileFormat | undefined {
+    return this.#formats.get(id);
+  }
+
+  formats(): string[] {
+    return [...this.#formats.keys()];
   }
 }

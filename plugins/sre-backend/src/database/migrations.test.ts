@@ -17,6 +17,8 @@ const TABLES = [
   'sre_alerts',
   'sre_alert_entities',
   'sre_alert_pollers',
+  'sre_cost_daily',
+  'sre_cost_imports',
 ];
 
 const migrationFiles = fs

@@ -4,6 +4,7 @@ import type {
   AlertListResponse,
   CostReport,
   KnowledgeReport,
+  TeamCostReport,
   ReadinessReport,
   TeamReport,
   SloResponse,
@@ -13,6 +14,18 @@ import type {
 export interface SreList<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/** The range, granularity and currency of a cost report; the backend defaults each one left out. @public */
+export interface CostQuery {
+  /** First day, YYYY-MM-DD (UTC); default: 30 days before `to`. */
+  from?: string;
+  /** Day after the last, YYYY-MM-DD (UTC); default: tomorrow, so today is in. */
+  to?: string;
+  /** Default `day`. */
+  granularity?: 'day' | 'month';
+  /** ISO 4217 code; default: the currency with the largest spend. */
+  currency?: string;
 }
 
 /** The client of Baton's backend (`/api/sre`). @public */
@@ -27,10 +40,10 @@ export interface SreApi {
   ): Promise<AlertListResponse>;
   /** Records the signed-in user as having acknowledged the alert; returns the updated alert. */
   acknowledgeAlert(id: string): Promise<AlertItem>;
-  getCosts(
-    entityRef: string,
-    query?: { from?: string; to?: string; granularity?: 'day' | 'month' },
-  ): Promise<CostReport>;
+  /** The entity's spend over a range (by default the last 30 days), with its change, drivers, anomalies and forecast. */
+  getCosts(entityRef: string, query?: CostQuery): Promise<CostReport>;
+  /** A team's spend: the sum over the entities it owns, each entity's total, and its share of unallocated spend. */
+  getTeamCosts(groupRef: string, query?: CostQuery): Promise<TeamCostReport>;
   getReadiness(entityRef: string): Promise<ReadinessReport>;
   /** The truck factor and knowledge map; a 404 ResponseError before the first computation. */
   getKnowledge(entityRef: string): Promise<KnowledgeReport>;

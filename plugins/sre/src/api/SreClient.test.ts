@@ -147,6 +147,99 @@ describe('SreClient', () => {
     });
   });
 
+  it('reads the costs of an entity with the range, granularity and currency asked for', async () => {
+    let url = new URL(baseUrl);
+    server.use(
+      http.get(
+        `${baseUrl}/entities/:kind/:namespace/:name/costs`,
+        ({ request }) => {
+          url = new URL(request.url);
+          return HttpResponse.json({ currency: 'JPY', sources: ['focus'] });
+        },
+      ),
+    );
+
+    const report = await client.getCosts('component:default/checkout-api', {
+      from: '2026-11-01',
+      to: '2026-12-01',
+      granularity: 'month',
+      currency: 'JPY',
+    });
+
+    expect(url.pathname).toBe(
+      '/api/sre/entities/component/default/checkout-api/costs',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from: '2026-11-01',
+      to: '2026-12-01',
+      granularity: 'month',
+      currency: 'JPY',
+    });
+    expect(report).toMatchObject({ currency: 'JPY' });
+  });
+
+  it('reads the costs of a team by its namespace and name', async () => {
+    let url = new URL(baseUrl);
+    server.use(
+      http.get(`${baseUrl}/teams/:namespace/:name/costs`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ entities: [], unallocated: {} });
+      }),
+    );
+
+    await client.getTeamCosts('group:platform/team-a');
+    expect(url.pathname).toBe('/api/sre/teams/platform/team-a/costs');
+    expect(url.search).toBe('');
+
+    // A bare name is a group in the default namespace.
+    await client.getTeamCosts('team-b', { currency: 'USD' });
+    expect(url.pathname).toBe('/api/sre/teams/default/team-b/costs');
+    expect(url.searchParams.get('currency')).toBe('USD');
+  });
+
+  it('reads a team report under the same team path', async () => {
+    let url = new URL(baseUrl);
+    server.use(
+      http.get(`${baseUrl}/teams/:namespace/:name/report`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ services: [] });
+      }),
+    );
+
+    await client.getTeamReport('group:default/team-a', {
+      absent: ['user:default/aiko', 'user:default/farid'],
+      days: 14,
+    });
+
+    expect(url.pathname).toBe('/api/sre/teams/default/team-a/report');
+    expect(url.searchParams.getAll('absent')).toEqual([
+      'user:default/aiko',
+      'user:default/farid',
+    ]);
+    expect(url.searchParams.get('days')).toBe('14');
+  });
+
+  it('throws a ResponseError when the costs cannot be read', async () => {
+    server.use(
+      http.get(`${baseUrl}/teams/:namespace/:name/costs`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No group team-x' },
+            request: { method: 'GET', url: '/api/sre/teams/default/team-x' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+
+    await expect(client.getTeamCosts('team-x')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      body: { error: { message: 'No group team-x' } },
+    });
+  });
+
   it('throws a ResponseError carrying the backend error', async () => {
     server.use(
       http.get(`${baseUrl}/health`, () =>

@@ -26,7 +26,10 @@ export class SreClient implements SreApi {
     this.#request(`/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' });
 
   getCosts: SreApi['getCosts'] = (entityRef, query) =>
-    this.#get(`/entities/${entityRefToPath(entityRef)}/costs`, query);
+    this.#get(`/entities/${entityRefToPath(entityRef)}/costs`, { ...query });
+
+  getTeamCosts: SreApi['getTeamCosts'] = (groupRef, query) =>
+    this.#get(`${this.#teamPath(groupRef)}/costs`, { ...query });
 
   getReadiness: SreApi['getReadiness'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/readiness`);
@@ -34,17 +37,21 @@ export class SreClient implements SreApi {
   getKnowledge: SreApi['getKnowledge'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/knowledge`);
 
-  getTeamReport: SreApi['getTeamReport'] = (groupRef, query) => {
+  getTeamReport: SreApi['getTeamReport'] = (groupRef, query) =>
+    this.#get(`${this.#teamPath(groupRef)}/report`, {
+      absent: query?.absent,
+      days: query?.days,
+    });
+
+  /** `/teams/{namespace}/{name}` of a group ref such as `group:default/team-a` or `team-a`. */
+  #teamPath(groupRef: string): string {
     const { namespace, name } = parseEntityRef(groupRef, {
       defaultKind: 'group',
     });
-    return this.#get(
-      `/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(
-        name,
-      )}/report`,
-      { absent: query?.absent, days: query?.days },
-    );
-  };
+    return `/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(
+      name,
+    )}`;
+  }
 
   #get<T>(
     path: string,

@@ -1,26 +1,131 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_COST_TAGS } from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Collapse from '@material-ui/core/Collapse';
+import { type ReactNode, useState } from 'react';
+import { sreApiRef } from '../api/SreApi';
 import { BatonCard } from '../components/BatonCard';
 import { useSreText } from '../language';
+import { costPlaceholder, CostReloadState } from './costCardStates';
+import { CostChart } from './CostChart';
+import { CostControls } from './CostControls';
+import { CostDrivers } from './CostDrivers';
+import { CostFigures } from './CostFigures';
+import { CostWhy } from './CostWhy';
+import { useCostReport } from './useCostReport';
 
-/** The entity's spend, its change vs the previous period, drivers and forecast. @public */
+/** The kinds the backend allocates spend to. */
+const COST_KINDS = ['component', 'system', 'resource'];
+
+const costTags = (entity: Entity) =>
+  entity.metadata.annotations?.[ANNOTATION_COST_TAGS]?.trim();
+
+/**
+ * Whether the entity can have spend: components, systems and resources.
+ * Spend is allocated by the tag `service=<name>` by default (or by the
+ * `baton.dev/cost-tags` annotation), so every service qualifies without
+ * any annotation. @public
+ */
+export const isCostAvailable = (entity: Entity): boolean =>
+  COST_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+
+/** The entity's spend, its change vs the previous period, drivers, anomalies and forecast. @public */
 export function EntityCostCard() {
   const { entity } = useEntity();
   const { t } = useSreText();
-  const tags =
-    entity.metadata.annotations?.[ANNOTATION_COST_TAGS] ??
-    `service=${entity.metadata.name}`;
+  const tags = costTags(entity);
+  if (!isCostAvailable(entity)) {
+    return (
+      <BatonCard
+        title={t('cost.card.title')}
+        placeholder={{
+          kind: 'no-data',
+          title: t('cost.card.unsupportedTitle'),
+          description: t('cost.card.unsupportedKind', { kind: entity.kind }),
+        }}
+      />
+    );
+  }
+  const entityRef = stringifyEntityRef(entity);
+  return (
+    <CostCard
+      key={entityRef}
+      entityRef={entityRef}
+      tags={tags ?? `service=${entity.metadata.name}`}
+      annotated={Boolean(tags)}
+    />
+  );
+}
+
+function CostCard(props: {
+  entityRef: string;
+  /** The tags the backend allocates by, as the entity says; the report's own rule wins once loaded. */
+  tags: string;
+  annotated: boolean;
+}) {
+  const { entityRef, annotated } = props;
+  const sreApi = useApi(sreApiRef);
+  const { t, format } = useSreText();
+  const state = useCostReport(
+    query => sreApi.getCosts(entityRef, query),
+    [sreApi, entityRef],
+  );
+  const { report } = state;
+  const tags = report?.allocation || props.tags;
+  const placeholder = costPlaceholder(t, state, loaded => ({
+    title: t('cost.card.emptyTitle', { tags }),
+    description: t('cost.card.emptyDescription', {
+      tags,
+      sources: format.list(loaded.sources),
+      annotation: ANNOTATION_COST_TAGS,
+    }),
+  }));
+  let content: ReactNode;
+  if (report && !placeholder) {
+    content = (
+      <>
+        <CostControls
+          selection={state.selection}
+          onChange={state.select}
+          currency={report.currency}
+          currencies={report.currencies}
+          granularity
+        />
+        <CostReloadState loading={state.loading} error={state.error} />
+        <CostFigures report={report} />
+        <CostChart report={report} />
+        <CostDrivers report={report} />
+        <WhyExpander>
+          <CostWhy report={report} annotated={annotated} />
+        </WhyExpander>
+      </>
+    );
+  }
   return (
     <BatonCard
       title={t('cost.card.title')}
-      placeholder={{
-        kind: 'no-data',
-        title: t('cost.card.noDataTitle'),
-        description: t('cost.card.noDataDescription', {
-          tags,
-          annotation: ANNOTATION_COST_TAGS,
-        }),
-      }}
-    />
+      subheader={t('cost.card.subheader', { tags })}
+      placeholder={placeholder}
+    >
+      {content}
+    </BatonCard>
+  );
+}
+
+function WhyExpander({ children }: { children: ReactNode }) {
+  const { t } = useSreText();
+  const [open, setOpen] = useState(false);
+  return (
+    <Box>
+      <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? t('cost.why.hide') : t('cost.why.show')}
+      </Button>
+      <Collapse in={open}>
+        <Box mt={1}>{children}</Box>
+      </Collapse>
+    </Box>
   );
 }

@@ -455,9 +455,107 @@ const ja = createTranslationMessages({
     'alerts.noise.never-acknowledged.explanation':
       '誰も確認（一次対応）していません。',
     'cost.card.title': 'コスト',
-    'cost.card.noDataTitle': 'コストデータはまだ取り込まれていません',
-    'cost.card.noDataDescription':
-      '{{tags}} のタグが付いた支出は、コストソースを取り込むとここに表示されます。別のタグで配賦するには {{annotation}} を設定してください。',
+    'cost.card.subheader': '{{tags}} のタグが付いた支出',
+    'cost.card.unsupportedTitle': 'この種類のエンティティには支出がありません',
+    'cost.card.unsupportedKind':
+      'Baton が支出を配賦するのはコンポーネント・システム・リソースです。{{kind}} には独自の支出がありません。',
+    'cost.card.notConfiguredTitle':
+      'このポータルではコストが設定されていません',
+    'cost.card.notConfiguredDescription':
+      'Baton にはまだコストデータがありません。Backstage の管理者がバックエンドに {{focus}}（FinOps FOCUS のコストファイル）または {{aws}}（AWS Cost Explorer）を導入して設定すると、支出がここに表示されます。',
+    'cost.card.emptyTitle': '{{tags}} のタグが付いた支出はありません',
+    'cost.card.emptyDescription':
+      '{{sources}} のコストデータに、{{tags}} のタグが付いたリソースの支出がありません。このサービスのクラウドリソースに {{tags}} のタグを付けるか、アノテーション {{annotation}} にリソースが既に持つタグ（例: app=shop,env=prod）を設定してください。',
+    'cost.card.reloading': 'この条件の支出を読み込んでいます',
+    'cost.card.reloadFailed':
+      'この条件の支出を読み込めませんでした: {{error}}。前の結果を表示しています。',
+    'cost.controls.label': '期間・集計単位・通貨',
+    'cost.controls.range': '期間',
+    'cost.controls.ranges.last30': '過去 30 日',
+    'cost.controls.ranges.last90': '過去 90 日',
+    'cost.controls.ranges.thisMonth': '今月',
+    'cost.controls.ranges.previousMonth': '先月',
+    'cost.controls.granularity': '集計単位',
+    'cost.controls.day': '日次',
+    'cost.controls.month': '月次',
+    'cost.controls.currency': '通貨',
+    'cost.figures.label': '支出の概要',
+    'cost.figures.total': '合計',
+    'cost.figures.totalHelp': '{{from}} から {{to}} まで（UTC の日付）の支出。',
+    'cost.figures.change': '前期間比',
+    'cost.figures.changeValue': '{{percent}}（{{amount}}）',
+    'cost.figures.noSpendBefore': '前期間の支出なし',
+    'cost.figures.changeHelp': '前期間 {{from}} 〜 {{to}}: {{previous}}。',
+    'cost.figures.forecast': '{{month}} の予測',
+    'cost.figures.forecastHelp':
+      '月初からの支出に、直近の 1 日あたりの支出 × 残り日数を足した値です。',
+    'cost.figures.estimated': '推定値を含む',
+    'cost.figures.estimatedHelp':
+      'この期間にはコストソースがまだ推定中の日があります。確定すると支出が変わることがあります。',
+    'cost.chart.titleDay': '日ごとの支出',
+    'cost.chart.titleMonth': '月ごとの支出',
+    'cost.chart.label': '期間中の支出の推移',
+    'cost.chart.spend': '支出',
+    'cost.chart.estimatedAmount': '{{amount}}（推定）',
+    'cost.chart.legend':
+      '薄い棒はソースがまだ推定中の値、赤い点は異常値です（点にポインタを合わせると判定ルールを表示します）。',
+    'cost.chart.legendMonth': '薄い棒はソースがまだ推定中の値です。',
+    'cost.chart.anomalySigma':
+      '{{date}}: {{amount}} は直近 {{days}} 日の平均 + {{sigma}}σ のしきい値 {{threshold}} を超えています（平均 {{expected}}）。',
+    'cost.chart.anomalyJump':
+      '{{date}}: {{amount}} は直近 {{days}} 日の平均 {{expected}} を {{jump}} 以上上回っています（しきい値 {{threshold}}）。',
+    'cost.drivers.title': 'サービス別の支出',
+    'cost.drivers.label': 'サービス別の支出',
+    'cost.drivers.columns.service': 'サービス',
+    'cost.drivers.columns.amount': '支出',
+    'cost.drivers.columns.change': '増減率',
+    'cost.drivers.columns.changeAmount': '増減額',
+    'cost.drivers.noName': '（サービス名なし）',
+    'cost.drivers.newSpend': '新規',
+    'cost.drivers.none': 'この期間にサービス別の支出はありません。',
+    'cost.why.show': '根拠を表示',
+    'cost.why.hide': '根拠を隠す',
+    'cost.why.total':
+      '合計: このエンティティに配賦された全コスト行の{{metric}}を、{{from}} から {{to}} まで（UTC の日付）{{currency}} で合計したもの。別の通貨の支出は換算せず、「通貨」で切り替えて表示します。',
+    'cost.why.metric.effective': '実効コスト（割引・コミットメント適用後）',
+    'cost.why.metric.billed': '請求コスト（請求書どおり）',
+    'cost.why.change':
+      '増減: 同じ長さの前期間 {{from}} 〜 {{to}} との比較。{{previous}} → {{total}}、{{amount}}（{{percent}}）。',
+    'cost.why.changeNone':
+      '増減: 前期間 {{from}} 〜 {{to}} に支出がないため、増減率はありません。',
+    'cost.why.forecast':
+      '{{month}} の予測 = 月初からの支出 {{actual}} + 1 日あたり {{dailyRate}} × 残り {{remainingDays}} 日 = {{amount}}。1 日あたりの支出は直近 {{basisDays}} 日の平均です。',
+    'cost.why.noForecast': 'この期間には月末の予測がありません。',
+    'cost.why.anomalyRule':
+      '異常値: その日より前の {{days}} 日の平均に標準偏差（σ）の {{sigma}} 倍を足した値を超えた日。履歴が {{minDays}} 日に満たない日は判定しません。',
+    'cost.why.anomaliesTitle': '異常値の日',
+    'cost.why.noAnomalies': 'この期間に異常値の日はありません。',
+    'cost.why.allocationDefault':
+      '配賦: {{allocation}} のタグが付いたリソースの支出をこのエンティティに計上します。これはすべてのサービスの既定で、アノテーション {{annotation}} で別のタグを指定できます。',
+    'cost.why.allocationAnnotation':
+      '配賦: アノテーション {{annotation}} のとおり、{{allocation}} のタグが付いたリソースの支出をこのエンティティに計上します。',
+    'cost.why.sources': 'コストデータの取得元: {{sources}}。',
+    'cost.why.estimated':
+      'ソースがまだ推定中の日は薄く表示しています。確定すると支出が変わることがあります。',
+    'cost.team.title': 'チームのコスト',
+    'cost.team.subheader': '{{team}} が所有するエンティティの支出',
+    'cost.team.notGroup':
+      'このカードはグループのページ用です。{{kind}} はエンティティを所有しません。',
+    'cost.team.emptyTitle': '{{team}} が所有するエンティティの支出はありません',
+    'cost.team.emptyDescription':
+      'このチームが所有するエンティティには、{{sources}} のコストデータにタグ付きの支出がありません。各エンティティのコストカードに、リソースに必要なタグが表示されます。別のタグはアノテーション {{annotation}} で指定できます。',
+    'cost.team.entitiesTitle': 'エンティティ別の支出',
+    'cost.team.entitiesLabel': 'エンティティ別の支出',
+    'cost.team.columns.entity': 'エンティティ',
+    'cost.team.columns.total': '支出',
+    'cost.team.columns.change': '増減率',
+    'cost.team.noEntities':
+      'この期間に支出のあるエンティティはこのチームにありません。',
+    'cost.team.unallocatedTitle': '未配賦の支出',
+    'cost.team.unallocatedTotal': 'どのエンティティにも属さない支出: {{total}}',
+    'cost.team.unallocatedShare': 'このチームの按分: {{share}}（{{fraction}}）',
+    'cost.team.unallocatedHelp':
+      '未配賦の支出とは、タグがないか、どのエンティティも選択しないタグが付いた支出です。上のチーム合計には含まれません。チームの按分は、未配賦の合計 × 配賦済み支出全体に占めるチームの割合（{{fraction}}）です。',
   },
 });
 

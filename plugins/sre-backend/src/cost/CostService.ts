@@ -1,0 +1,353 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_COST_TAGS,
+  CostAnomalyPolicy,
+  CostMetric,
+  CostReport,
+  costReport,
+  DailyCost,
+  decimalToNumber,
+  formatDecimal,
+  parseDecimal,
+  splitEvenly,
+  TeamCostReport,
+} from '@baton/plugin-sre-common';
+import type { CostBatch } from '@baton/plugin-sre-node';
+import { AlertEntityMapper } from '../alerts/AlertEntityMapper';
+import { CostDayRow, CostImportResult, CostStore } from './CostStore';
+import { CostSourceRegistry } from './CostSourceRegistry';
+
+const DAY = 86_400_000;
+/** Without `from`, a report covers this many days up to today. */
+const DEFAULT_RANGE_DAYS = 30;
+/** The anomaly rule's history before `from`, on top of the previous period. */
+const TRAILING_DAYS = 28;
+/** A source id: stored with every row, named in `POST /costs/import?source=`. */
+const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** A report's query: [from, to) as YYYY-MM-DD days. */
+export interface CostQuery {
+  from?: string;
+  to?: string;
+  granularity: 'day' | 'month';
+  currency?: string;
+}
+
+interface Bucket {
+  row: Omit<CostDayRow, 'billed' | 'effective'>;
+  billed: bigint;
+  effective: bigint;
+}
+
+/** Stores cost batches from sources and uploads, and reports spend per entity and team. */
+export class CostService {
+  constructor(
+    private readonly options: {
+      store: CostStore;
+      sources: CostSourceRegistry;
+      /** Maps a row's tags to one entity: `service=<name>`, or the entity's `baton.dev/cost-tags`. */
+      mapper: AlertEntityMapper;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      metric: CostMetric;
+      anomalyPolicy?: Partial<CostAnomalyPolicy>;
+      now?: () => Date;
+    },
+  ) {}
+
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /**
+   * Stores one batch: every row is allocated to one entity (or to nobody:
+   * unallocated, never dropped), split evenly over the days it covers and
+   * summed exactly. The source's days in the batch's period are replaced in
+   * one transaction, after the whole batch was read: a bad row anywhere
+   * writes nothing.
+   */
+  async importBatch(
+    source: string,
+    batch: CostBatch,
+  ): Promise<CostImportResult> {
+    if (!SOURCE_ID.test(source)) {
+      throw new InputError(
+        `source: '${source}' is not a source id (letters, digits, '.', '_', '-'; at most 64)`,
+      );
+    }
+    const map = await this.options.mapper.current();
+    const buckets = new Map<string, Bucket>();
+    let rows = 0;
+    let first: number | undefined;
+    let last: number | undefined;
+    for await (const row of batch.rows) {
+      rows += 1;
+      const billed = parseDecimal(row.billedCost);
+      const effective = parseDecimal(row.effectiveCost);
+      if (billed === undefined || effective === undefined) {
+        throw new InputError(
+          `row ${rows}, column ${
+            billed === undefined ? 'BilledCost' : 'EffectiveCost'
+          }: not a number`,
+        );
+      }
+      const start = Math.floor(row.chargePeriodStart.getTime() / DAY) * DAY;
+      const days = Math.max(
+        1,
+        Math.ceil((row.chargePeriodEnd.getTime() - start) / DAY),
+      );
+      first = Math.min(first ?? start, start);
+      last = Math.max(last ?? start, start + (days - 1) * DAY);
+      // One entity per row, so that no spend is counted twice.
+      const entityRef = map.entityRefsFor(row.tags)[0] ?? '';
+      const billedParts = splitEvenly(billed, days);
+      const effectiveParts = splitEvenly(effective, days);
+      for (let i = 0; i < days; i++) {
+        const day = dayOf(start + i * DAY);
+        const serviceName = (row.serviceName ?? '').slice(0, 255);
+        const key = `${day}\u0000${entityRef}\u0000${serviceName}\u0000${row.billingCurrency}`;
+        const bucket = buckets.get(key) ?? {
+          row: {
+            source,
+            day,
+            entity_ref: entityRef,
+            service_name: serviceName,
+            currency: row.billingCurrency,
+            estimated: false,
+          },
+          billed: 0n,
+          effective: 0n,
+        };
+        bucket.billed += billedParts[i];
+        bucket.effective += effectiveParts[i];
+        bucket.row.estimated ||= Boolean(row.estimated);
+        buckets.set(key, bucket);
+      }
+    }
+    let period: { start: string; end: string } | null = null;
+    if (batch.period) {
+      period = {
+        start: dayOf(batch.period.start.getTime()),
+        end: dayOf(Math.ceil(batch.period.end.getTime() / DAY) * DAY),
+      };
+    } else if (first !== undefined && last !== undefined) {
+      // Without a period, the batch replaces the days its rows cover.
+      period = { start: dayOf(first), end: dayOf(last + DAY) };
+    }
+    if (period && period.start >= period.end) {
+      throw new InputError('period: its start must be before its end');
+    }
+    if (period) {
+      await this.options.store.replacePeriod({
+        source,
+        origin: batch.origin,
+        fingerprint: batch.fingerprint,
+        period,
+        rows,
+        days: [...buckets.values()].map(bucket => ({
+          ...bucket.row,
+          billed: formatDecimal(bucket.billed),
+          effective: formatDecimal(bucket.effective),
+        })),
+        now: this.#now(),
+      });
+    }
+    return {
+      source,
+      origin: batch.origin,
+      rows,
+      days: new Set([...buckets.values()].map(b => b.row.day)).size,
+      period,
+    };
+  }
+
+  /** Pulls every registered source; a failing source does not stop the others. Returns the rows stored. */
+  async pullAll(): Promise<number> {
+    let stored = 0;
+    for (const source of this.options.sources.list()) {
+      try {
+        const finalDays = await this.options.store.finalDays(source.id);
+        for await (const batch of source.pull({
+          finalDays,
+          now: this.#now(),
+        })) {
+          if (
+            batch.fingerprint &&
+            batch.fingerprint ===
+              (await this.options.store.lastFingerprint(
+                source.id,
+                batch.origin,
+              ))
+          ) {
+            continue;
+          }
+          stored += (await this.importBatch(source.id, batch)).rows;
+        }
+      } catch (error) {
+        this.options.logger.warn(`Cost source ${source.id} failed: ${error}`);
+      }
+    }
+    return stored;
+  }
+
+  /** An entity's spend in one currency, with the previous period, drivers, forecast and anomalies. */
+  async report(entityRef: string, query: CostQuery): Promise<CostReport> {
+    const entity = await this.#entity(entityRef);
+    return this.#report([entityRef], query, allocationOf(entity));
+  }
+
+  /** A team's spend over the entities it owns, with its share of the unallocated spend kept apart. */
+  async teamReport(teamRef: string, query: CostQuery): Promise<TeamCostReport> {
+    const { items: owned } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          'relations.ownedBy': teamRef,
+          kind: ['component', 'system', 'resource'],
+        },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    const refs = owned.map(entity => stringifyEntityRef(entity)).sort();
+    const report = await this.#report(
+      refs,
+      query,
+      `the entities ${teamRef} owns`,
+    );
+    const { currency } = report;
+    const { from, to } = report;
+    const all = await this.options.store.allDays(from, to, currency);
+    const metric = this.options.metric;
+    let allocated = 0n;
+    let unallocated = 0n;
+    const teamTotals = new Map<string, bigint>(refs.map(ref => [ref, 0n]));
+    for (const row of all) {
+      const amount = parseDecimal(row[metric]) ?? 0n;
+      if (row.entity_ref === '') unallocated += amount;
+      else allocated += amount;
+      if (teamTotals.has(row.entity_ref)) {
+        teamTotals.set(
+          row.entity_ref,
+          teamTotals.get(row.entity_ref)! + amount,
+        );
+      }
+    }
+    const team = [...teamTotals.values()].reduce((a, b) => a + b, 0n);
+    // The team's part of untagged spend, in proportion to its part of tagged spend.
+    const fraction =
+      allocated > 0n ? Number((team * 1_000_000n) / allocated) / 1_000_000 : 0;
+    const share = allocated > 0n ? (unallocated * team) / allocated : 0n;
+    const previous = await Promise.all(
+      refs.map(ref => this.#report([ref], { ...query, currency }, '')),
+    );
+    return {
+      ...report,
+      entities: refs
+        .map((entityRef, index) => ({
+          entityRef,
+          total: previous[index].total,
+          change: previous[index].change,
+        }))
+        .sort((a, b) => b.total.amount - a.total.amount),
+      unallocated: {
+        total: { amount: decimalToNumber(unallocated), currency },
+        share: { amount: decimalToNumber(share), currency },
+        fraction,
+      },
+    };
+  }
+
+  async #report(
+    entityRefs: string[],
+    query: CostQuery,
+    allocation: string,
+  ): Promise<CostReport> {
+    const { from, to } = this.#range(query);
+    const span = dayStart(to) - dayStart(from);
+    const historyFrom = dayOf(dayStart(from) - span - TRAILING_DAYS * DAY);
+    // The forecast reads the whole month the range ends in.
+    const monthStart = `${dayOf(dayStart(to) - DAY).slice(0, 7)}-01`;
+    const rows = await this.options.store.days(
+      entityRefs,
+      historyFrom < monthStart ? historyFrom : monthStart,
+      to,
+    );
+    const stored = await this.options.store.sources();
+    const sources = [
+      ...new Set([
+        ...stored,
+        ...this.options.sources.list().map(source => source.id),
+      ]),
+    ].sort();
+    const lines = new Map<string, number>();
+    for (const row of rows) {
+      if (row.day >= from) {
+        lines.set(row.currency, (lines.get(row.currency) ?? 0) + 1);
+      }
+    }
+    const currencies = await this.options.store.currencies(entityRefs);
+    // Amounts in two currencies do not compare, so the main one is the one most spend lines are in.
+    const currency =
+      query.currency ??
+      [...lines.entries()].sort(
+        (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+      )[0]?.[0] ??
+      currencies[0] ??
+      'USD';
+    const daily: DailyCost[] = rows
+      .filter(row => row.currency === currency)
+      .map(row => ({
+        date: row.day,
+        driver: row.service_name,
+        amount: parseDecimal(row[this.options.metric]) ?? 0n,
+        estimated: row.estimated,
+      }));
+    return costReport({
+      currency,
+      currencies,
+      sources,
+      allocation,
+      metric: this.options.metric,
+      from,
+      to,
+      granularity: query.granularity,
+      rows: daily,
+      today: dayOf(this.#now().getTime()),
+      policy: this.options.anomalyPolicy,
+    });
+  }
+
+  #range(query: CostQuery): { from: string; to: string } {
+    const to =
+      query.to ?? dayOf(Math.floor(this.#now().getTime() / DAY) * DAY + DAY);
+    const from = query.from ?? dayOf(dayStart(to) - DEFAULT_RANGE_DAYS * DAY);
+    if (from >= to) throw new InputError('from must be before to');
+    if (dayStart(to) - dayStart(from) > 366 * 3 * DAY) {
+      throw new InputError('from: a report covers at most three years');
+    }
+    return { from, to };
+  }
+
+  async #entity(entityRef: string): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    return entity;
+  }
+}
+
+/** The allocation rule of an entity as the card explains it. */
+function allocationOf(entity: Entity): string {
+  return (
+    entity.metadata.annotations?.[ANNOTATION_COST_TAGS]?.trim() ||
+    `service=${entity.metadata.name}`
+  );
+}

@@ -1,0 +1,142 @@
+import { Knex } from 'knex';
+
+/** One stored day of spend. Amounts are exact decimal strings. */
+export interface CostDayRow {
+  source: string;
+  day: string;
+  /** '' for spend no entity claims. */
+  entity_ref: string;
+  service_name: string;
+  currency: string;
+  billed: string;
+  effective: string;
+  estimated: boolean;
+}
+
+/** What an import stored, as the API and the CLI report it. */
+export interface CostImportResult {
+  source: string;
+  origin: string;
+  rows: number;
+  days: number;
+  /** [start, end) as YYYY-MM-DD; null when the batch held no rows and named no period. */
+  period: { start: string; end: string } | null;
+}
+
+/** Rows per multi-row insert: well under SQLite's bound-parameter limit. */
+const INSERT_BATCH = 500;
+
+/** Daily cost rows and the import log on the plugin's database. */
+export class CostStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): CostStore {
+    return new CostStore(db);
+  }
+
+  /**
+   * Replaces a source's days in [start, end) with `days`, and logs the
+   * import, in one transaction: a re-import never double counts, and a
+   * failed one leaves the previous data.
+   */
+  async replacePeriod(options: {
+    source: string;
+    origin: string;
+    fingerprint?: string;
+    period: { start: string; end: string };
+    rows: number;
+    days: CostDayRow[];
+    now: Date;
+  }): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('sre_cost_daily')
+        .where('source', options.source)
+        .where('day', '>=', options.period.start)
+        .where('day', '<', options.period.end)
+        .delete();
+      for (let i = 0; i < options.days.length; i += INSERT_BATCH) {
+        await tx('sre_cost_daily').insert(
+          options.days.slice(i, i + INSERT_BATCH),
+        );
+      }
+      await tx('sre_cost_imports').insert({
+        source: options.source,
+        origin: options.origin.slice(0, 1024),
+        fingerprint: options.fingerprint ?? null,
+        period_start: options.period.start,
+        period_end: options.period.end,
+        rows: options.rows,
+        imported_at: options.now,
+      });
+    });
+  }
+
+  /** The fingerprint of the last import of an origin, to skip a file that did not change. */
+  async lastFingerprint(
+    source: string,
+    origin: string,
+  ): Promise<string | undefined> {
+    const row = await this.db('sre_cost_imports')
+      .where({ source, origin: origin.slice(0, 1024) })
+      .orderBy('id', 'desc')
+      .first('fingerprint');
+    return row?.fingerprint ?? undefined;
+  }
+
+  /** The days of a source that hold final (not estimated) data. */
+  async finalDays(source: string): Promise<Set<string>> {
+    const rows: Array<{ day: string }> = await this.db('sre_cost_daily')
+      .where({ source })
+      .groupBy('day')
+      .havingRaw('max(case when estimated then 1 else 0 end) = 0')
+      .select('day');
+    return new Set(rows.map(row => row.day));
+  }
+
+  /** Every stored row of the entities (or of unallocated spend, ref '') in [fromDay, toDay). */
+  async days(
+    entityRefs: string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<CostDayRow[]> {
+    if (!entityRefs.length) return [];
+    const rows: CostDayRow[] = await this.db('sre_cost_daily')
+      .whereIn('entity_ref', entityRefs)
+      .where('day', '>=', fromDay)
+      .where('day', '<', toDay)
+      .select();
+    // SQLite returns booleans as 0/1.
+    return rows.map(row => ({ ...row, estimated: Boolean(row.estimated) }));
+  }
+
+  /** Every entity's rows (and the unallocated ones) of one currency in [fromDay, toDay). */
+  async allDays(
+    fromDay: string,
+    toDay: string,
+    currency: string,
+  ): Promise<CostDayRow[]> {
+    return this.db('sre_cost_daily')
+      .where({ currency })
+      .where('day', '>=', fromDay)
+      .where('day', '<', toDay)
+      .select('entity_ref', 'billed', 'effective');
+  }
+
+  /** The currencies each entity has any spend in, largest total first is up to the caller. */
+  async currencies(entityRefs: string[]): Promise<string[]> {
+    if (!entityRefs.length) return [];
+    const rows: Array<{ currency: string }> = await this.db('sre_cost_daily')
+      .whereIn('entity_ref', entityRefs)
+      .distinct('currency')
+      .orderBy('currency');
+    return rows.map(row => row.currency);
+  }
+
+  /** The sources that stored anything. */
+  async sources(): Promise<string[]> {
+    const rows: Array<{ source: string }> = await this.db('sre_cost_imports')
+      .distinct('source')
+      .orderBy('source');
+    return rows.map(row => row.source);
+  }
+}

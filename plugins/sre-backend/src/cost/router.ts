@@ -1,0 +1,87 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefFromParams } from '../routing/entityRefParams';
+import { parseInput } from '../routing/parseInput';
+import { CostService } from './CostService';
+import { CostSourceRegistry } from './CostSourceRegistry';
+
+const day = z
+  .string()
+  .refine(
+    value => !Number.isNaN(Date.parse(value)),
+    'must be a date (YYYY-MM-DD)',
+  )
+  .transform(value => new Date(value).toISOString().slice(0, 10));
+
+const costQuery = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  granularity: z.enum(['day', 'month']).default('day'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+    .optional(),
+});
+
+const importQuery = z.object({
+  format: z.string().default('focus'),
+  source: z.string().default('focus-upload'),
+  /** A name for the import log, e.g. the file's. */
+  origin: z.string().max(1024).optional(),
+});
+
+/** Routes of the cost domain: entity and team reports, and file uploads. */
+export function createCostRouter(options: {
+  costs: CostService;
+  costSources: CostSourceRegistry;
+  httpAuth: HttpAuthService;
+}): express.Router {
+  const router = Router();
+
+  router.get('/entities/:kind/:namespace/:name/costs', async (req, res) => {
+    const entityRef = entityRefFromParams(req.params);
+    res.json(
+      await options.costs.report(entityRef, parseInput(costQuery, req.query)),
+    );
+  });
+
+  router.get('/teams/:namespace/:name/costs', async (req, res) => {
+    const teamRef = entityRefFromParams({ ...req.params, kind: 'group' });
+    res.json(
+      await options.costs.teamReport(teamRef, parseInput(costQuery, req.query)),
+    );
+  });
+
+  // The body is the file itself, streamed: no body parser, no size limit.
+  router.post('/costs/import', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(importQuery, req.query);
+    const format = options.costSources.format(query.format);
+    if (!format) {
+      const installed = options.costSources.formats();
+      throw new InputError(
+        `format: no cost file format '${query.format}'; ${
+          installed.length
+            ? `installed: ${installed.join(', ')}`
+            : 'install @baton/plugin-sre-backend-module-focus'
+        }`,
+      );
+    }
+    const by =
+      'userEntityRef' in credentials.principal
+        ? credentials.principal.userEntityRef
+        : credentials.principal.subject;
+    const result = await options.costs.importBatch(query.source, {
+      origin: query.origin ?? `upload by ${by}`,
+      rows: format.read(req),
+    });
+    res.json(result);
+  });
+
+  return router;
+}
