@@ -205,6 +205,7 @@ export class CostService {
 
   /** A team's spend over the entities it owns, with its share of the unallocated spend kept apart. */
   async teamReport(teamRef: string, query: CostQuery): Promise<TeamCostReport> {
+    await this.#entity(teamRef);
     const { items: owned } = await this.options.catalog.getEntities(
       {
         filter: {

@@ -49,6 +49,13 @@ export class CostStore {
     now: Date;
   }): Promise<void> {
     await this.db.transaction(async tx => {
+      if (tx.client.config.client === 'pg') {
+        // Two imports of one source at once would each miss the other's rows
+        // when deleting; one waits for the other. SQLite writes one at a time anyway.
+        await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+          `sre_cost:${options.source}`,
+        ]);
+      }
       await tx('sre_cost_daily')
         .where('source', options.source)
         .where('day', '>=', options.period.start)

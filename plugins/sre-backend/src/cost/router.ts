@@ -2,6 +2,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { PassThrough } from 'stream';
 import { z } from 'zod';
 import { entityRefFromParams } from '../routing/entityRefParams';
 import { parseInput } from '../routing/parseInput';
@@ -10,11 +11,31 @@ import { CostSourceRegistry } from './CostSourceRegistry';
 
 const day = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
   .refine(
-    value => !Number.isNaN(Date.parse(value)),
+    // Date.parse rolls 2025-02-30 over to March; a real day reads back the same.
+    value =>
+      !Number.isNaN(Date.parse(value)) &&
+      new Date(value).toISOString().slice(0, 10) === value,
     'must be a date (YYYY-MM-DD)',
-  )
-  .transform(value => new Date(value).toISOString().slice(0, 10));
+  );
+
+/**
+ * The upload as the reader's body. The reader destroys its body when it
+ * stops at a bad row; destroying the request itself would close the socket
+ * before the 400 is sent, so it reads a pipe instead. An upload that breaks
+ * off fails the pipe, and nothing is stored.
+ */
+function uploadBody(req: express.Request): PassThrough {
+  const body = new PassThrough();
+  req.pipe(body);
+  req.on('close', () => {
+    if (!req.readableEnded) {
+      body.destroy(new InputError('The upload broke off before its end'));
+    }
+  });
+  return body;
+}
 
 const costQuery = z.object({
   from: day.optional(),
@@ -78,7 +99,7 @@ export function createCostRouter(options: {
         : credentials.principal.subject;
     const result = await options.costs.importBatch(query.source, {
       origin: query.origin ?? `upload by ${by}`,
-      rows: format.read(req),
+      rows: format.read(uploadBody(req)),
     });
     res.json(result);
   });
