@@ -10,7 +10,8 @@ status=0
 for bench in packages/sre-cli/src/bench/truckFactorBench.ts \
   packages/sre-cli/src/bench/teamReportBench.ts \
   plugins/sre-backend/src/slo/sloEvaluationBench.ts \
-  plugins/sre-backend/src/alerts/alertIngestionBench.ts; do
+  plugins/sre-backend/src/alerts/alertIngestionBench.ts \
+  plugins/sre-backend-module-focus/src/bench/focusImportBench.ts; do
   echo "── $(basename "$bench" .ts)"
   node --require @backstage/cli/config/nodeTransform.cjs "$bench" || status=1
 done

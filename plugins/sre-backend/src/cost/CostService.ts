@@ -84,6 +84,8 @@ export class CostService {
     }
     const map = await this.options.mapper.current();
     const buckets = new Map<string, Bucket>();
+    // A file has few distinct days: their names are made once.
+    const dayNames = new Map<number, string>();
     let rows = 0;
     let first: number | undefined;
     let last: number | undefined;
@@ -107,28 +109,38 @@ export class CostService {
       last = Math.max(last ?? start, start + (days - 1) * DAY);
       // One entity per row, so that no spend is counted twice.
       const entityRef = map.entityRefsFor(row.tags)[0] ?? '';
-      const billedParts = splitEvenly(billed, days);
-      const effectiveParts = splitEvenly(effective, days);
+      // Most rows are one day: no split to allocate.
+      const billedParts = days === 1 ? [billed] : splitEvenly(billed, days);
+      const effectiveParts =
+        days === 1 ? [effective] : splitEvenly(effective, days);
+      const serviceName = (row.serviceName ?? '').slice(0, 255);
       for (let i = 0; i < days; i++) {
-        const day = dayOf(start + i * DAY);
-        const serviceName = (row.serviceName ?? '').slice(0, 255);
+        const dayStartMs = start + i * DAY;
+        let day = dayNames.get(dayStartMs);
+        if (day === undefined) {
+          day = dayOf(dayStartMs);
+          dayNames.set(dayStartMs, day);
+        }
         const key = `${day}\u0000${entityRef}\u0000${serviceName}\u0000${row.billingCurrency}`;
-        const bucket = buckets.get(key) ?? {
-          row: {
-            source,
-            day,
-            entity_ref: entityRef,
-            service_name: serviceName,
-            currency: row.billingCurrency,
-            estimated: false,
-          },
-          billed: 0n,
-          effective: 0n,
-        };
+        let bucket = buckets.get(key);
+        if (!bucket) {
+          bucket = {
+            row: {
+              source,
+              day,
+              entity_ref: entityRef,
+              service_name: serviceName,
+              currency: row.billingCurrency,
+              estimated: false,
+            },
+            billed: 0n,
+            effective: 0n,
+          };
+          buckets.set(key, bucket);
+        }
         bucket.billed += billedParts[i];
         bucket.effective += effectiveParts[i];
         bucket.row.estimated ||= Boolean(row.estimated);
-        buckets.set(key, bucket);
       }
     }
     let period: { start: string; end: string } | null = null;
@@ -151,7 +163,8 @@ export class CostService {
         fingerprint: batch.fingerprint,
         period,
         rows,
-        days: [...buckets.values()].map(bucket => ({
+        // Formatted batch by batch as they are written, not all at once.
+        days: mapIterable(buckets.values(), bucket => ({
           ...bucket.row,
           billed: formatDecimal(bucket.billed),
           effective: formatDecimal(bucket.effective),
@@ -163,7 +176,7 @@ export class CostService {
       source,
       origin: batch.origin,
       rows,
-      days: new Set([...buckets.values()].map(b => b.row.day)).size,
+      days: new Set(mapIterable(buckets.values(), b => b.row.day)).size,
       period,
     };
   }
@@ -343,6 +356,10 @@ export class CostService {
     if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
     return entity;
   }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, fn: (item: T) => U) {
+  for (const item of items) yield fn(item);
 }
 
 /** The allocation rule of an entity as the card explains it. */

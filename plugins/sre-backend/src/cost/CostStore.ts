@@ -45,7 +45,7 @@ export class CostStore {
     fingerprint?: string;
     period: { start: string; end: string };
     rows: number;
-    days: CostDayRow[];
+    days: Iterable<CostDayRow>;
     now: Date;
   }): Promise<void> {
     await this.db.transaction(async tx => {
@@ -61,11 +61,15 @@ export class CostStore {
         .where('day', '>=', options.period.start)
         .where('day', '<', options.period.end)
         .delete();
-      for (let i = 0; i < options.days.length; i += INSERT_BATCH) {
-        await tx('sre_cost_daily').insert(
-          options.days.slice(i, i + INSERT_BATCH),
-        );
+      let chunk: CostDayRow[] = [];
+      for (const day of options.days) {
+        chunk.push(day);
+        if (chunk.length === INSERT_BATCH) {
+          await tx('sre_cost_daily').insert(chunk);
+          chunk = [];
+        }
       }
+      if (chunk.length) await tx('sre_cost_daily').insert(chunk);
       await tx('sre_cost_imports').insert({
         source: options.source,
         origin: options.origin.slice(0, 1024),
