@@ -492,6 +492,40 @@ describe('simulateLeave', () => {
     facts({ entity: entity('web', wellCovered) }),
   ];
 
+  it('counts a service already a single point of failure as affected when its truck factor drops', () => {
+    // kai and lee each alone on 3 files and together on 4: truck factor 2; ann alone answers alerts.
+    const shared = facts({
+      entity: entity('shared', wellCovered),
+      knowledge: knowledge(
+        [kai, lee],
+        [
+          { people: [0], files: 3 },
+          { people: [1], files: 3 },
+          { people: [0, 1], files: 4 },
+        ],
+        2,
+      ),
+      alerts: {
+        acknowledgements: { 'user:default/ann': 3 },
+        seenInWindow: 3,
+        noisyShare: 0,
+      },
+    });
+    const [leeAway] = simulateLeave(
+      [shared],
+      ['user:default/lee'],
+      DEFAULT_READINESS_POLICY,
+    );
+    expect(leeAway.before.level).toBe('single-point-of-failure');
+    expect(leeAway.after.level).toBe('single-point-of-failure');
+    expect([leeAway.before.truckFactor, leeAway.after.truckFactor]).toEqual([
+      2, 1,
+    ]);
+    expect(leeAway.drops).toBe(false);
+    expect(leeAway.uncovered).toEqual([]);
+    expect(leeAway.affected).toBe(true);
+  });
+
   it('recomputes the truck factor without the absent and reports the checks that flip', () => {
     // lee away: nothing changes (billing and ledger were kai's already, web is ann's and bo's).
     const leeAway = simulateLeave(

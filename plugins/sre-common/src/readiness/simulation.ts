@@ -97,6 +97,26 @@ export function simulateLeave(
       READINESS_LEVELS.indexOf(before.level);
     const gaps = uncoveredDuring(facts, during);
     const uncovered = gaps.map(gap => gap.text);
+    const flipped = after.checks.flatMap((check, index) =>
+      check.status === before.checks[index].status
+        ? []
+        : [
+            {
+              id: check.id,
+              title: check.title,
+              before: before.checks[index].status,
+              after: check.status,
+              reason: check.reason,
+              reasonCode: check.reasonCode,
+              reasonParams: check.reasonParams,
+            },
+          ],
+    );
+    // A service already at the lowest level is still affected when it loses cover it had.
+    const fewerAuthors =
+      before.truckFactor !== null &&
+      after.truckFactor !== null &&
+      after.truckFactor < before.truckFactor;
     return {
       entityRef: before.entityRef,
       before,
@@ -104,22 +124,8 @@ export function simulateLeave(
       drops,
       uncovered,
       uncoveredCodes: gaps.map(({ code, params }) => ({ code, params })),
-      affected: drops || uncovered.length > 0,
-      flipped: after.checks.flatMap((check, index) =>
-        check.status === before.checks[index].status
-          ? []
-          : [
-              {
-                id: check.id,
-                title: check.title,
-                before: before.checks[index].status,
-                after: check.status,
-                reason: check.reason,
-                reasonCode: check.reasonCode,
-                reasonParams: check.reasonParams,
-              },
-            ],
-      ),
+      affected: drops || uncovered.length > 0 || fewerAuthors,
+      flipped,
     };
   });
 }
