@@ -258,7 +258,7 @@ export class CostService {
     const fraction =
       allocated > 0n ? Number((team * 1_000_000n) / allocated) / 1_000_000 : 0;
     const share = allocated > 0n ? (unallocated * team) / allocated : 0n;
-    const previous = await Promise.all(
+    const perEntity = await Promise.all(
       refs.map(ref => this.#report([ref], { ...query, currency }, '')),
     );
     return {
@@ -266,8 +266,8 @@ export class CostService {
       entities: refs
         .map((entityRef, index) => ({
           entityRef,
-          total: previous[index].total,
-          change: previous[index].change,
+          total: perEntity[index].total,
+          change: perEntity[index].change,
         }))
         .sort((a, b) => b.total.amount - a.total.amount),
       unallocated: {
