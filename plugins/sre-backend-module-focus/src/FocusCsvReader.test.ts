@@ -356,6 +356,17 @@ describe('readFocusCsv', () => {
       },
     );
 
+    it.each([
+      '123456789012345678901234567890',
+      '0000000000000000000000000000001.5',
+    ])(
+      'accepts BilledCost %j: at most 30 whole digits, however long',
+      async cell => {
+        const [row] = await readAll(oneRow({ BilledCost: cell }));
+        expect(row.billedCost).toBe(cell);
+      },
+    );
+
     it.each(['BilledCost', 'EffectiveCost'])(
       'rejects an empty %s: FOCUS requires it',
       async column => {
@@ -707,6 +718,47 @@ describe('readFocusCsv', () => {
 
       expect(read).toBe(3);
       expect(body.destroyed).toBe(true);
+    });
+
+    it("reads each row's own dates and tags when a file repeats them, and past the distinct values it remembers", async () => {
+      // Rows with the same cells share what was read once; past 4,096
+      // distinct values the reader starts over, still reading every row right.
+      const DISTINCT = 5_000;
+      const rows = Array.from({ length: DISTINCT * 2 }, (_, i) => {
+        const n = i % DISTINCT;
+        const start = Date.UTC(2025, 0, 1) + n * 3_600_000;
+        return {
+          ...VALID,
+          ChargePeriodStart: new Date(start).toISOString(),
+          ChargePeriodEnd: new Date(start + 3_600_000).toISOString(),
+          Tags: JSON.stringify({
+            service: `svc-${n}`,
+            team: n % 2 ? 'a' : 'b',
+          }),
+        };
+      });
+
+      const read = await readAll(bodyOf(csvOf(rows)));
+
+      expect(read).toHaveLength(DISTINCT * 2);
+      for (const i of [0, 4_095, 4_096, 4_999, 5_000, 9_999]) {
+        const n = i % DISTINCT;
+        expect(read[i].chargePeriodStart.toISOString()).toBe(
+          rows[i].ChargePeriodStart,
+        );
+        expect(read[i].chargePeriodEnd.getTime()).toBe(
+          Date.UTC(2025, 0, 1) + (n + 1) * 3_600_000,
+        );
+        expect(read[i].tags).toEqual({
+          service: `svc-${n}`,
+          team: n % 2 ? 'a' : 'b',
+        });
+      }
+      // Each row has its own Date: changing one changes no other row.
+      read[0].chargePeriodStart.setTime(0);
+      expect(read[DISTINCT].chargePeriodStart.toISOString()).toBe(
+        rows[DISTINCT].ChargePeriodStart,
+      );
     });
 
     it('reads 200,000 rows in bounded memory', async () => {

@@ -194,11 +194,53 @@ function readHeader(header: readonly string[]): Map<FocusColumn, number> {
   return positions;
 }
 
+/** Distinct values a cache keeps before it starts again: it bounds memory, whatever the file. */
+const CACHE_ENTRIES = 4096;
+
+/**
+ * Timestamps and Tags already read in this file. A file repeats a few
+ * charge periods and tag sets on thousands of rows; reading each once keeps
+ * the garbage per row, and so the young heap V8 grows to, small.
+ */
+class ReadCache {
+  readonly #times = new Map<string, number>();
+  readonly #tags = new Map<string, Readonly<Record<string, string>>>();
+
+  timestamp(text: string): Date | undefined {
+    let time = this.#times.get(text);
+    if (time === undefined) {
+      time = parseTimestamp(text)?.getTime();
+      if (time === undefined) return undefined;
+      remember(this.#times, text, time);
+    }
+    return new Date(time);
+  }
+
+  /** Rows with the same Tags text share one frozen object. */
+  tags(
+    text: string,
+    at: (message: string) => FocusInputError,
+  ): Readonly<Record<string, string>> {
+    let tags = this.#tags.get(text);
+    if (!tags) {
+      tags = Object.freeze(parseTags(text, at));
+      remember(this.#tags, text, tags);
+    }
+    return tags;
+  }
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T) {
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  cache.set(key, value);
+}
+
 /** One data row as a CostRow; throws for the first bad cell. */
 function readRow(
   record: readonly string[],
   row: number,
   positions: Map<FocusColumn, number>,
+  cache: ReadCache,
 ): CostRow {
   const errorAt = (column: FocusColumn) => (message: string) =>
     inputError(`row ${row}, column ${column}: ${message}`, { row, column });
@@ -219,15 +261,19 @@ function readRow(
       throw errorAt(column)(`${quoted(value)} is not a number`);
     }
     // The backend sums amounts with parseDecimal: what it cannot hold (e.g.
-    // 1e999999999) fails here, where the row and column are known.
-    if (parseDecimal(value) === undefined) {
+    // 1e999999999) fails here, where the row and column are known. Without
+    // an exponent, only more than 30 digits can be too large.
+    if (
+      (value.length > 30 || /[eE]/.test(value)) &&
+      parseDecimal(value) === undefined
+    ) {
       throw errorAt(column)(`${quoted(value)} is too large to be an amount`);
     }
     return value;
   };
   const timestamp = (column: 'ChargePeriodStart' | 'ChargePeriodEnd') => {
     const value = (cell(column) ?? '').trim();
-    const date = parseTimestamp(value);
+    const date = cache.timestamp(value);
     if (!date) {
       throw errorAt(column)(
         value === ''
@@ -268,7 +314,7 @@ function readRow(
     serviceCategory: optional('ServiceCategory'),
     resourceId: optional('ResourceId'),
     subAccountId: optional('SubAccountId'),
-    tags: parseTags(cell('Tags') ?? '', errorAt('Tags')),
+    tags: cache.tags(cell('Tags') ?? '', errorAt('Tags')),
   };
 }
 
@@ -416,13 +462,14 @@ export async function* readFocusCsv(
 
     let positions: Map<FocusColumn, number> | undefined;
     let row = 0;
+    const cache = new ReadCache();
     for await (const record of recordsOf(parser)) {
       if (!positions) {
         positions = readHeader(record);
         continue;
       }
       row += 1;
-      yield readRow(record, row, positions);
+      yield readRow(record, row, positions, cache);
     }
     if (!positions) {
       // An empty file has no header: every required column is missing.

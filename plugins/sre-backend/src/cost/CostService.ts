@@ -39,10 +39,24 @@ export interface CostQuery {
   currency?: string;
 }
 
-interface Bucket {
-  row: Omit<CostDayRow, 'billed' | 'effective'>;
+/** One stored row being summed: its key fields, and amounts in scaled units. */
+type Bucket = Omit<CostDayRow, 'billed' | 'effective'> & {
   billed: bigint;
   effective: bigint;
+};
+
+/** Small numbers for strings a batch repeats, to build short bucket keys. */
+class Interned {
+  readonly #ids = new Map<string, number>();
+
+  id(value: string): number {
+    let id = this.#ids.get(value);
+    if (id === undefined) {
+      id = this.#ids.size;
+      this.#ids.set(value, id);
+    }
+    return id;
+  }
 }
 
 /** Stores cost batches from sources and uploads, and reports spend per entity and team. */
@@ -83,7 +97,15 @@ export class CostService {
       );
     }
     const map = await this.options.mapper.current();
+    // Sums held for the whole batch: one per stored row, keyed by small ids
+    // (a short key string per row instead of the four values joined).
     const buckets = new Map<string, Bucket>();
+    const entityIds = new Interned();
+    const serviceIds = new Interned();
+    const currencyIds = new Interned();
+    // Sources often hand many rows the same tags object (the FOCUS reader
+    // does for equal Tags): each is mapped once.
+    const entityOfTags = new WeakMap<object, string>();
     // A file has few distinct days: their names are made once.
     const dayNames = new Map<number, string>();
     let rows = 0;
@@ -108,39 +130,44 @@ export class CostService {
       first = Math.min(first ?? start, start);
       last = Math.max(last ?? start, start + (days - 1) * DAY);
       // One entity per row, so that no spend is counted twice.
-      const entityRef = map.entityRefsFor(row.tags)[0] ?? '';
+      let entityRef = entityOfTags.get(row.tags);
+      if (entityRef === undefined) {
+        entityRef = map.entityRefsFor(row.tags)[0] ?? '';
+        entityOfTags.set(row.tags, entityRef);
+      }
+      const serviceName = row.serviceName ?? '';
+      const groupKey = `${entityIds.id(entityRef)}:${serviceIds.id(
+        serviceName,
+      )}:${currencyIds.id(row.billingCurrency)}`;
       // Most rows are one day: no split to allocate.
-      const billedParts = days === 1 ? [billed] : splitEvenly(billed, days);
+      const billedParts = days === 1 ? undefined : splitEvenly(billed, days);
       const effectiveParts =
-        days === 1 ? [effective] : splitEvenly(effective, days);
-      const serviceName = (row.serviceName ?? '').slice(0, 255);
+        days === 1 ? undefined : splitEvenly(effective, days);
       for (let i = 0; i < days; i++) {
         const dayStartMs = start + i * DAY;
-        let day = dayNames.get(dayStartMs);
-        if (day === undefined) {
-          day = dayOf(dayStartMs);
-          dayNames.set(dayStartMs, day);
-        }
-        const key = `${day}\u0000${entityRef}\u0000${serviceName}\u0000${row.billingCurrency}`;
+        const key = `${dayStartMs / DAY}:${groupKey}`;
         let bucket = buckets.get(key);
         if (!bucket) {
+          let day = dayNames.get(dayStartMs);
+          if (day === undefined) {
+            day = dayOf(dayStartMs);
+            dayNames.set(dayStartMs, day);
+          }
           bucket = {
-            row: {
-              source,
-              day,
-              entity_ref: entityRef,
-              service_name: serviceName,
-              currency: row.billingCurrency,
-              estimated: false,
-            },
+            source,
+            day,
+            entity_ref: entityRef,
+            service_name: serviceName.slice(0, 255),
+            currency: row.billingCurrency,
+            estimated: false,
             billed: 0n,
             effective: 0n,
           };
           buckets.set(key, bucket);
         }
-        bucket.billed += billedParts[i];
-        bucket.effective += effectiveParts[i];
-        bucket.row.estimated ||= Boolean(row.estimated);
+        bucket.billed += billedParts ? billedParts[i] : billed;
+        bucket.effective += effectiveParts ? effectiveParts[i] : effective;
+        bucket.estimated ||= Boolean(row.estimated);
       }
     }
     let period: { start: string; end: string } | null = null;
@@ -165,7 +192,7 @@ export class CostService {
         rows,
         // Formatted batch by batch as they are written, not all at once.
         days: mapIterable(buckets.values(), bucket => ({
-          ...bucket.row,
+          ...bucket,
           billed: formatDecimal(bucket.billed),
           effective: formatDecimal(bucket.effective),
         })),
@@ -176,7 +203,7 @@ export class CostService {
       source,
       origin: batch.origin,
       rows,
-      days: new Set(mapIterable(buckets.values(), b => b.row.day)).size,
+      days: new Set(mapIterable(buckets.values(), b => b.day)).size,
       period,
     };
   }

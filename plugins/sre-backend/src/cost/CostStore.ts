@@ -23,8 +23,35 @@ export interface CostImportResult {
   period: { start: string; end: string } | null;
 }
 
-/** Rows per multi-row insert: well under SQLite's bound-parameter limit. */
+/** Rows per insert statement. */
 const INSERT_BATCH = 500;
+
+const DAILY_COLUMNS = [
+  'source',
+  'day',
+  'entity_ref',
+  'service_name',
+  'currency',
+  'billed',
+  'effective',
+  'estimated',
+] as const;
+
+// Rows go in as one JSON array per statement, not as 8 bound parameters per
+// row: the SQL stays short and the same for every batch. A 500-row multi-row
+// insert is a 75 kB statement that better-sqlite3 keeps in native memory
+// until a full GC; a whole import held ~100 MB of them.
+/** By knex dialect; another database gets knex's multi-row insert. */
+const INSERT_JSON_ROWS: Record<string, string> = {
+  sqlite3: `INSERT INTO sre_cost_daily (${DAILY_COLUMNS.join(', ')})
+    SELECT ${DAILY_COLUMNS.map((_, i) => `json_extract(value, '$[${i}]')`).join(
+      ', ',
+    )} FROM json_each(?)`,
+  postgresql: `INSERT INTO sre_cost_daily (${DAILY_COLUMNS.join(', ')})
+    SELECT ${DAILY_COLUMNS.map((column, i) =>
+      column === 'estimated' ? `(r->>${i})::boolean` : `r->>${i}`,
+    ).join(', ')} FROM json_array_elements(?::json) AS r`,
+};
 
 /** Daily cost rows and the import log on the plugin's database. */
 export class CostStore {
@@ -49,7 +76,7 @@ export class CostStore {
     now: Date;
   }): Promise<void> {
     await this.db.transaction(async tx => {
-      if (tx.client.config.client === 'pg') {
+      if (tx.client.dialect === 'postgresql') {
         // Two imports of one source at once would each miss the other's rows
         // when deleting; one waits for the other. SQLite writes one at a time anyway.
         await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
@@ -61,15 +88,24 @@ export class CostStore {
         .where('day', '>=', options.period.start)
         .where('day', '<', options.period.end)
         .delete();
+      const insertJson = INSERT_JSON_ROWS[tx.client.dialect];
+      const insert = (chunk: CostDayRow[]) =>
+        insertJson
+          ? tx.raw(insertJson, [
+              JSON.stringify(
+                chunk.map(row => DAILY_COLUMNS.map(column => row[column])),
+              ),
+            ])
+          : tx('sre_cost_daily').insert(chunk);
       let chunk: CostDayRow[] = [];
       for (const day of options.days) {
         chunk.push(day);
         if (chunk.length === INSERT_BATCH) {
-          await tx('sre_cost_daily').insert(chunk);
+          await insert(chunk);
           chunk = [];
         }
       }
-      if (chunk.length) await tx('sre_cost_daily').insert(chunk);
+      if (chunk.length) await insert(chunk);
       await tx('sre_cost_imports').insert({
         source: options.source,
         origin: options.origin.slice(0, 1024),
