@@ -42,6 +42,9 @@ import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
 import { DatabaseKnowledgeStore } from './readiness/KnowledgeStore';
 import { DatabaseReadinessHistoryStore } from './readiness/ReadinessHistoryStore';
 import { ReadinessService } from './readiness/ReadinessService';
+import { LastReviewLookup } from './review/LastReviewLookup';
+import { ReviewService } from './review/ReviewService';
+import { ReviewStore } from './review/ReviewStore';
 import { createRouter } from './router';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
 import { SloDefinitionReader } from './slo/SloDefinitionReader';
@@ -167,6 +170,7 @@ export const sreBackendPlugin = createBackendPlugin({
           exclude: knowledgeConfig?.getOptionalStringArray('exclude'),
           botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
         });
+        const reviewStore = ReviewStore.create(client);
         const alerts = new AlertService({
           store: AlertStore.create(client),
           mapper: new AlertEntityMapper({ catalog, auth }),
@@ -179,6 +183,11 @@ export const sreBackendPlugin = createBackendPlugin({
           noisePolicy: alertNoisePolicy(
             config.getOptionalConfig('sre.alerts.noise'),
           ),
+          lastReview: new LastReviewLookup({
+            store: reviewStore,
+            catalog,
+            auth,
+          }),
         });
         const sloStore = SloStore.create(client);
         const readinessConfig = config.getOptionalConfig('sre.readiness');
@@ -307,8 +316,20 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
+        const reviews = new ReviewService({
+          store: reviewStore,
+          catalog,
+          auth,
+          alerts,
+          slos,
+          costs,
+          readiness,
+          knowledge,
+        });
+
         httpRouter.use(
           await createRouter({
+            reviews,
             knowledge,
             readiness,
             slos,

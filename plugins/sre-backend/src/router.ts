@@ -9,6 +9,8 @@ import { createCostRouter } from './cost/router';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createReadinessRouter } from './readiness/router';
+import { ReviewService } from './review/ReviewService';
+import { createReviewRouter } from './review/router';
 import { SloService } from './slo/SloService';
 import { createSloRouter } from './slo/router';
 
@@ -23,6 +25,7 @@ export async function createRouter(options: {
   alerts: AlertService;
   costs: CostService;
   costSources: CostSourceRegistry;
+  reviews: ReviewService;
   httpAuth: HttpAuthService;
 }): Promise<express.Router> {
   const router = Router();
@@ -34,6 +37,7 @@ export async function createRouter(options: {
   router.use(createSloRouter(options));
   router.use(createCostRouter(options));
   router.use(createReadinessRouter(options));
+  router.use(createReviewRouter(options));
 
   return router;
 }

@@ -31,3 +31,5 @@ export * from './readiness/knowledge/excludedPaths';
 export * from './readiness/knowledge/repoSpec';
 export * from './readiness/knowledge/truckFactor';
 export * from './review/types';
+export * from './review/agenda';
+export * from './review/markdown';

@@ -20,6 +20,7 @@ import {
   MonitorNoiseResponse,
   ReadinessFacts,
   rankMonitorNoise,
+  ReviewSummary,
   summariseAlerts,
 } from '@baton/plugin-sre-common';
 import type { AlertPoller } from '@baton/plugin-sre-node';
@@ -31,6 +32,7 @@ import {
   decodeCursor,
   StoredAlert,
 } from './AlertStore';
+import type { LastReviewLookup } from '../review/LastReviewLookup';
 import { WebhookSecrets } from './webhookSecrets';
 
 const DAY = 86_400_000;
@@ -65,6 +67,8 @@ export class AlertService {
       auth: AuthService;
       logger: LoggerService;
       noisePolicy?: AlertNoisePolicy;
+      /** The last finished review of an entity's or a team's owners: the default start of a range. */
+      lastReview?: Pick<LastReviewLookup, 'forEntity' | 'forTeam'>;
       now?: () => Date;
     },
   ) {}
@@ -165,7 +169,13 @@ export class AlertService {
     entityRef: string,
     query: { from?: Date; to?: Date; limit: number; cursor?: string },
   ): Promise<AlertListResponse> {
-    const { from, to } = this.#range(query);
+    const range = await this.#range(
+      query,
+      () =>
+        this.options.lastReview?.forEntity(entityRef) ??
+        Promise.resolve(undefined),
+    );
+    const { from, to } = range;
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (query.cursor && !cursor) throw new InputError('cursor is not valid');
 
@@ -235,6 +245,8 @@ export class AlertService {
       summary: summariseAlerts(flagged),
       from: from.toISOString(),
       to: to.toISOString(),
+      fromSource: range.fromSource,
+      ...(range.lastReview ? { lastReview: range.lastReview } : {}),
       ...(nextCursor ? { nextCursor } : {}),
     };
   }
@@ -244,7 +256,12 @@ export class AlertService {
     teamRef: string,
     query: { from?: Date; to?: Date; limit: number },
   ): Promise<AlertListResponse & { entityRefs: string[] }> {
-    const { from, to } = this.#range(query);
+    const range = await this.#range(
+      query,
+      () =>
+        this.options.lastReview?.forTeam(teamRef) ?? Promise.resolve(undefined),
+    );
+    const { from, to } = range;
     const { items: owned } = await this.options.catalog.getEntities(
       {
         filter: { 'relations.ownedBy': teamRef },
@@ -289,6 +306,8 @@ export class AlertService {
       summary: summariseAlerts(flagged),
       from: from.toISOString(),
       to: to.toISOString(),
+      fromSource: range.fromSource,
+      ...(range.lastReview ? { lastReview: range.lastReview } : {}),
       entityRefs: refs,
     };
   }
@@ -298,7 +317,7 @@ export class AlertService {
     from?: Date;
     to?: Date;
   }): Promise<MonitorNoiseResponse> {
-    const { from, to } = this.#range(query);
+    const { from, to } = await this.#range(query);
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
     const history = await this.options.store.allForEntities(
       undefined,
@@ -373,11 +392,39 @@ export class AlertService {
     return result;
   }
 
-  #range(query: { from?: Date; to?: Date }) {
+  /** [from, to): by default up to now, from the owners' last finished review (if `lastReview` finds one before `to`), else 14 days before. */
+  async #range(
+    query: { from?: Date; to?: Date },
+    lastReview?: () => Promise<ReviewSummary | undefined>,
+  ): Promise<{
+    from: Date;
+    to: Date;
+    fromSource: AlertListResponse['fromSource'];
+    lastReview?: AlertListResponse['lastReview'];
+  }> {
     const to = query.to ?? this.#now();
-    const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
-    if (from >= to) throw new InputError('from must be before to');
-    return { from, to };
+    if (query.from) {
+      if (query.from >= to) throw new InputError('from must be before to');
+      return { from: query.from, to, fromSource: 'query' };
+    }
+    const review = await lastReview?.();
+    if (review?.finishedAt && Date.parse(review.finishedAt) < to.getTime()) {
+      return {
+        from: new Date(review.finishedAt),
+        to,
+        fromSource: 'last-review',
+        lastReview: {
+          id: review.id,
+          teamRef: review.teamRef,
+          finishedAt: review.finishedAt,
+        },
+      };
+    }
+    return {
+      from: new Date(to.getTime() - DEFAULT_RANGE_MS),
+      to,
+      fromSource: 'default',
+    };
   }
 
   /** Records that the signed-in user acknowledged the alert. */

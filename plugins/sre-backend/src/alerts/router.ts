@@ -3,20 +3,16 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromParams } from '../routing/entityRefParams';
+import { isoTime } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { AlertService } from './AlertService';
 
 /** Largest webhook body; larger ones get 413 before anything is parsed. */
 const WEBHOOK_BODY_LIMIT = '1mb';
 
-const isoDate = z
-  .string()
-  .refine(value => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 time')
-  .transform(value => new Date(value));
-
 const alertListQuery = z.object({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
 });

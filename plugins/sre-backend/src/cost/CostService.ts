@@ -294,7 +294,10 @@ export class CostService {
         .map((entityRef, index) => ({
           entityRef,
           total: perEntity[index].total,
+          previousTotal: perEntity[index].previousTotal,
           change: perEntity[index].change,
+          changeAmount: perEntity[index].changeAmount,
+          anomalies: perEntity[index].anomalies,
         }))
         .sort((a, b) => b.total.amount - a.total.amount),
       unallocated: {

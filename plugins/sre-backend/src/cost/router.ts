@@ -5,20 +5,10 @@ import Router from 'express-promise-router';
 import { PassThrough } from 'stream';
 import { z } from 'zod';
 import { entityRefFromParams } from '../routing/entityRefParams';
+import { isoDay } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { CostService } from './CostService';
 import { CostSourceRegistry } from './CostSourceRegistry';
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine(
-    // Date.parse rolls 2025-02-30 over to March; a real day reads back the same.
-    value =>
-      !Number.isNaN(Date.parse(value)) &&
-      new Date(value).toISOString().slice(0, 10) === value,
-    'must be a date (YYYY-MM-DD)',
-  );
 
 /**
  * The upload as the reader's body. The reader destroys its body when it
@@ -38,8 +28,8 @@ function uploadBody(req: express.Request): PassThrough {
 }
 
 const costQuery = z.object({
-  from: day.optional(),
-  to: day.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
   granularity: z.enum(['day', 'month']).default('day'),
   currency: z
     .string()

@@ -19,6 +19,8 @@ const TABLES = [
   'sre_alert_pollers',
   'sre_cost_daily',
   'sre_cost_imports',
+  'sre_reviews',
+  'sre_review_actions',
 ];
 
 const migrationFiles = fs
@@ -54,6 +56,24 @@ describe.each(databases.eachSupportedId())('migrations on %s', id => {
     };
     await knex('sre_alerts').insert(alert);
     await expect(knex('sre_alerts').insert(alert)).rejects.toThrow();
+
+    // One review in progress per team; finished ones are many.
+    const review = (state: string) => ({
+      team_ref: 'group:default/team',
+      state,
+      since: new Date('2026-11-01T00:00:00Z'),
+      started_at: new Date('2026-11-15T00:00:00Z'),
+      started_by: 'user:default/ada',
+      attendees: '[]',
+      notes: '',
+      revision: 1,
+      updated_at: new Date('2026-11-15T00:00:00Z'),
+    });
+    await knex('sre_reviews').insert([review('finished'), review('finished')]);
+    await knex('sre_reviews').insert(review('in-progress'));
+    await expect(
+      knex('sre_reviews').insert(review('in-progress')),
+    ).rejects.toThrow();
 
     for (const _file of migrationFiles) {
       await knex.migrate.down({ directory: migrationsDir });

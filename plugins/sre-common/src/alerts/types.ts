@@ -69,6 +69,10 @@ export interface AlertListResponse {
   summary: AlertSummary;
   from: string;
   to: string;
+  /** Where `from` came from: the query, the owning team's last finished review, or the last 14 days. */
+  fromSource: 'query' | 'last-review' | 'default';
+  /** With `fromSource: 'last-review'`: that review. */
+  lastReview?: { id: string; teamRef: string; finishedAt: string };
   nextCursor?: string;
 }
 

@@ -104,7 +104,14 @@ export interface CostReport {
 /** A team's spend: the sum over the entities it owns, and its share of untagged spend kept apart. @public */
 export interface TeamCostReport extends CostReport {
   /** Each owned entity's total in the range, largest first. */
-  entities: Array<{ entityRef: string; total: Money; change: number | null }>;
+  entities: Array<{
+    entityRef: string;
+    total: Money;
+    previousTotal: Money;
+    change: number | null;
+    changeAmount: Money;
+    anomalies: CostAnomaly[];
+  }>;
   /**
    * Spend no entity claims (untagged, or tags no entity selects), in the
    * same currency and range. `share` is the team's part of it, in

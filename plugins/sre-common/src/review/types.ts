@@ -1,2 +1,218 @@
-/** The state of a team's reliability review. @public */
-export type ReviewState = 'draft' | 'in-progress' | 'finished';
+import type { AlertNoise, AlertSeverity } from '../alerts/types';
+import type { Money } from '../cost/types';
+import type { ReadinessLevel } from '../readiness/types';
+import type { SloAlertState } from '../slo/types';
+
+/** The state of a team's reliability review: started, then finished once. @public */
+export type ReviewState = 'in-progress' | 'finished';
+
+/** What happened to an action item. @public */
+export type ReviewActionStatus = 'open' | 'done' | 'dropped';
+
+/** An issue found in a review, to be done by someone before a later review. @public */
+export interface ReviewActionItem {
+  id: string;
+  /** The review it was raised in. */
+  reviewId: string;
+  title: string;
+  /** The catalog User who will do it; null until it is assigned. */
+  ownerRef: string | null;
+  /** YYYY-MM-DD; null when none was set. */
+  due: string | null;
+  /** The item on an external tracker (Jira, GitHub, a task board), http(s). */
+  link: string | null;
+  status: ReviewActionStatus;
+  createdAt: string;
+  createdBy: string;
+  /** When and in which review it was marked done or dropped. */
+  closedAt: string | null;
+  closedBy: string | null;
+  closedInReviewId: string | null;
+}
+
+/** A review without its notes and action items, as lists show it. @public */
+export interface ReviewSummary {
+  id: string;
+  teamRef: string;
+  state: ReviewState;
+  /** Where the review's agenda starts: the review before it, or a chosen time. */
+  since: string;
+  startedAt: string;
+  startedBy: string;
+  finishedAt: string | null;
+  finishedBy: string | null;
+  /** Catalog User refs of the people who took part. */
+  attendees: string[];
+  /** Grows by one with every change, so that an editor notices another's save. */
+  revision: number;
+}
+
+/** One review with its markdown notes and the action items raised in it. @public */
+export interface Review extends ReviewSummary {
+  notes: string;
+  actionItems: ReviewActionItem[];
+}
+
+/** Why a section of the agenda has nothing to show: a code to translate and English for scripts. @public */
+export interface ReviewSectionUnavailable {
+  code: 'access-reviews-not-built' | 'no-cost-data' | 'no-slos' | 'no-alerts';
+  message: string;
+}
+
+/** One alert on the agenda. @public */
+export interface ReviewAlert {
+  id: string;
+  title: string;
+  severity: AlertSeverity;
+  status: 'firing' | 'resolved';
+  startsAt: string;
+  endsAt?: string;
+  acknowledgedBy: string[];
+  noise: AlertNoise[];
+}
+
+/** Alerts since the review, per service, noisy ones first. @public */
+export interface ReviewAlertsSection {
+  unavailable?: ReviewSectionUnavailable;
+  total: number;
+  /** Alerts with at least one noise flag. */
+  noisy: number;
+  services: Array<{
+    entityRef: string;
+    title: string;
+    count: number;
+    noisy: number;
+    /** Noisy first, then newest first; at most `ALERTS_PER_SERVICE`. */
+    alerts: ReviewAlert[];
+  }>;
+}
+
+/** Why an SLO is on the agenda. @public */
+export type ReviewSloReason =
+  | 'burning'
+  | 'below-objective'
+  | 'budget-exhausted';
+
+/** SLOs of the team's services that burn or miss their objective. @public */
+export interface ReviewSlosSection {
+  unavailable?: ReviewSectionUnavailable;
+  /** SLOs looked at, at risk or not. */
+  checked: number;
+  atRisk: Array<{
+    entityRef: string;
+    title: string;
+    sloId: string;
+    name: string;
+    objective: number;
+    sli: number | null;
+    budgetRemaining: number | null;
+    /** Error budget (a fraction of it) spent since the agenda's start; null without history then. */
+    budgetSpentSince: number | null;
+    alerting: SloAlertState;
+    reasons: ReviewSloReason[];
+  }>;
+}
+
+/** Spend since the review vs the period of the same length before it. @public */
+export interface ReviewCostSection {
+  unavailable?: ReviewSectionUnavailable;
+  /** [from, to) as YYYY-MM-DD. */
+  from: string;
+  to: string;
+  currency: string | null;
+  total: Money | null;
+  previousTotal: Money | null;
+  change: number | null;
+  changeAmount: Money | null;
+  /** The largest changes by amount, either way. */
+  movers: Array<{
+    entityRef: string;
+    title: string;
+    total: Money;
+    previousTotal: Money;
+    change: number | null;
+    changeAmount: Money;
+  }>;
+  anomalies: Array<{
+    entityRef: string;
+    title: string;
+    date: string;
+    amount: Money;
+    expected: Money;
+    rule: 'sigma' | 'jump';
+  }>;
+  /** The team's share of spend no entity claims. */
+  unallocatedShare: Money | null;
+}
+
+/** A service whose readiness level changed since the review. @public */
+export interface ReviewReadinessChange {
+  entityRef: string;
+  title: string;
+  /** The last daily snapshot on or before the agenda's start. */
+  before: { day: string; level: ReadinessLevel; score: number };
+  /** The level now. */
+  after: { level: ReadinessLevel; score: number };
+  direction: 'better' | 'worse';
+}
+
+/** @public */
+export interface ReviewReadinessSection {
+  unavailable?: ReviewSectionUnavailable;
+  services: number;
+  changes: ReviewReadinessChange[];
+}
+
+/** Open access-review items of the team's members (access reviews, issue 6). @public */
+export interface ReviewAccessSection {
+  unavailable?: ReviewSectionUnavailable;
+  openItems: number;
+}
+
+/** What each member did since the review, from what Baton stores. @public */
+export interface ReviewActivitySection {
+  members: Array<{
+    userRef: string;
+    name: string;
+    /** Services with a commit of theirs since the agenda's start (from the knowledge data). */
+    commits: Array<{
+      entityRef: string;
+      title: string;
+      lastCommitAt: string;
+    }>;
+    /** The team's alerts since then that they acknowledged. */
+    acknowledged: number;
+    /** Access-review decisions; null until access reviews exist. */
+    decisions: number | null;
+  }>;
+}
+
+/** A team's agenda since a time, section by section. @public */
+export interface ReviewAgenda {
+  since: string;
+  until: string;
+  alerts: ReviewAlertsSection;
+  slos: ReviewSlosSection;
+  cost: ReviewCostSection;
+  readiness: ReviewReadinessSection;
+  access: ReviewAccessSection;
+  activity: ReviewActivitySection;
+}
+
+/** `GET /reviews/{namespace}/{team}`. @public */
+export interface TeamReviewResponse {
+  team: { ref: string; title: string };
+  members: Array<{ userRef: string; name: string }>;
+  /** The agenda's start, and where it came from. */
+  since: string;
+  sinceSource: 'current-review' | 'last-review' | 'chosen' | 'default';
+  /** The review in progress, if any. */
+  current: Review | null;
+  /** The last finished review. */
+  lastReview: ReviewSummary | null;
+  /** Open action items of every review of the team, oldest first: earlier ones carry over. */
+  openActionItems: ReviewActionItem[];
+  agenda: ReviewAgenda;
+  /** Finished reviews, newest first. */
+  history: ReviewSummary[];
+}

@@ -1,0 +1,175 @@
+import { reviewMarkdown } from './markdown';
+import type { Review, ReviewActionItem, ReviewAgenda } from './types';
+
+const item = (overrides: Partial<ReviewActionItem>): ReviewActionItem => ({
+  id: '1',
+  reviewId: '7',
+  title: 'Write the runbook',
+  ownerRef: 'user:default/ada',
+  due: '2026-12-01',
+  link: null,
+  status: 'open',
+  createdAt: '2026-11-25T09:00:00Z',
+  createdBy: 'user:default/ada',
+  closedAt: null,
+  closedBy: null,
+  closedInReviewId: null,
+  ...overrides,
+});
+
+const review: Review = {
+  id: '7',
+  teamRef: 'group:default/checkout',
+  state: 'finished',
+  since: '2026-11-11T09:00:00.000Z',
+  startedAt: '2026-11-25T09:00:00.000Z',
+  startedBy: 'user:default/ada',
+  finishedAt: '2026-11-25T09:30:00.000Z',
+  finishedBy: 'user:default/bo',
+  attendees: ['user:default/ada', 'user:default/bo'],
+  revision: 4,
+  notes: '## Payments\n- retry storm on **Monday**',
+  actionItems: [
+    item({ title: 'Fix [retry] storm <now>', link: 'https://t.example/1' }),
+    item({ id: '2', status: 'done', ownerRef: null, due: null }),
+  ],
+};
+
+const agenda: ReviewAgenda = {
+  since: review.since,
+  until: review.finishedAt!,
+  alerts: {
+    total: 1,
+    noisy: 1,
+    services: [
+      {
+        entityRef: 'component:default/pay',
+        title: 'pay',
+        count: 1,
+        noisy: 1,
+        alerts: [
+          {
+            id: '9',
+            title: 'Retry *storm*',
+            severity: 'critical',
+            status: 'resolved',
+            startsAt: '2026-11-20T03:00:00.000Z',
+            acknowledgedBy: [],
+            noise: [{ flag: 'flapping', params: {}, explanation: '' }],
+          },
+        ],
+      },
+    ],
+  },
+  slos: { checked: 2, atRisk: [] },
+  cost: {
+    from: '2026-11-11',
+    to: '2026-11-26',
+    currency: 'USD',
+    total: { amount: 1234.5, currency: 'USD' },
+    previousTotal: { amount: 1000, currency: 'USD' },
+    change: 0.2345,
+    changeAmount: { amount: 234.5, currency: 'USD' },
+    movers: [],
+    anomalies: [],
+    unallocatedShare: { amount: 10, currency: 'USD' },
+  },
+  readiness: { services: 1, changes: [] },
+  access: {
+    openItems: 0,
+    unavailable: { code: 'access-reviews-not-built', message: 'Not built' },
+  },
+  activity: {
+    members: [
+      {
+        userRef: 'user:default/ada',
+        name: 'Ada',
+        commits: [],
+        acknowledged: 1,
+        decisions: null,
+      },
+    ],
+  },
+};
+
+describe('reviewMarkdown', () => {
+  it('writes the review, its items, carried-over ones and the agenda as Markdown', () => {
+    const markdown = reviewMarkdown({
+      team: { ref: review.teamRef, title: 'Checkout squad' },
+      review,
+      agenda,
+      carriedOver: [item({ id: '3', reviewId: '5', title: 'Rotate keys' })],
+      names: { 'user:default/ada': 'Ada Lovelace' },
+    });
+
+    expect(markdown).toBe(`# Reliability review: Checkout squad, 2026-11-25
+
+- Since: 2026-11-11 09:00 UTC
+- Started: 2026-11-25 09:00 UTC by Ada Lovelace
+- Finished: 2026-11-25 09:30 UTC by user:default/bo
+- Attendees: Ada Lovelace, user:default/bo
+
+## Notes
+
+## Payments
+- retry storm on **Monday**
+
+## Action items
+
+- [ ] Fix \\[retry\\] storm \\<now\\>: Ada Lovelace, due 2026-12-01 (<https://t.example/1>)
+- [x] Write the runbook: unassigned
+
+Carried over from earlier reviews:
+
+- [ ] Rotate keys: Ada Lovelace, due 2026-12-01
+
+## Agenda: 2026-11-11 09:00 UTC to 2026-11-25 09:30 UTC
+
+### Alerts
+
+1 alert, 1 noisy.
+- pay: 1 alert, 1 noisy
+  - 2026-11-20 03:00 UTC critical: Retry \\*storm\\* (flapping)
+
+### SLOs at risk
+
+None of 2 SLOs is at risk.
+
+### Cost
+
+1,234.5 USD from 2026-11-11 to 2026-11-26 (exclusive), +234.5 USD (23%) vs the period before.
+
+### Readiness changes
+
+No level changed among 1 service.
+
+### Access reviews
+
+_Not built_
+
+### Activity
+
+- Ada: commits in no service; 1 alert acknowledged
+`);
+  });
+
+  it('says when a review has no notes or items, and leaves out an unknown agenda', () => {
+    const markdown = reviewMarkdown({
+      team: { ref: review.teamRef, title: 'Checkout squad' },
+      review: {
+        ...review,
+        state: 'in-progress',
+        finishedAt: null,
+        finishedBy: null,
+        attendees: [],
+        notes: '  ',
+        actionItems: [],
+      },
+      agenda: null,
+    });
+    expect(markdown).toContain('- In progress\n- Attendees: none recorded');
+    expect(markdown).toContain('## Notes\n\n_No notes._');
+    expect(markdown).toContain('## Action items\n\n_None._\n');
+    expect(markdown).not.toContain('## Agenda');
+  });
+});

@@ -1,0 +1,191 @@
+import type { Money } from '../cost/types';
+import type { Review, ReviewActionItem, ReviewAgenda } from './types';
+
+/** Text from data (titles, names) as literal markdown: no accidental links, emphasis or HTML. */
+function literal(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, character => `\\${character}`);
+}
+
+const day = (time: string) => time.slice(0, 10);
+const minute = (time: string) => `${time.slice(0, 16).replace('T', ' ')} UTC`;
+const percent = (fraction: number) =>
+  `${(fraction * 100).toFixed(Math.abs(fraction) < 0.1 ? 1 : 0)}%`;
+const money = (value: Money) =>
+  `${value.amount.toLocaleString('en-US', {
+    maximumFractionDigits: 2,
+  })} ${value.currency}`;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const signed = (value: Money) =>
+  `${value.amount > 0 ? '+' : ''}${money(value)}`;
+
+function actionLine(
+  item: ReviewActionItem,
+  name: (ref: string) => string,
+): string {
+  const details = [
+    item.ownerRef ? name(item.ownerRef) : 'unassigned',
+    ...(item.due ? [`due ${item.due}`] : []),
+    ...(item.status === 'dropped' ? ['dropped'] : []),
+  ];
+  const link = item.link ? ` (<${item.link.replace(/>/g, '%3E')}>)` : '';
+  return `- [${item.status === 'open' ? ' ' : 'x'}] ${literal(
+    item.title,
+  )}: ${details.map(literal).join(', ')}${link}`;
+}
+
+/**
+ * A review as a Markdown document: when, who, the notes as written, the
+ * action items (raised here and carried over), and the agenda it looked at.
+ * @public
+ */
+export function reviewMarkdown(input: {
+  team: { ref: string; title: string };
+  review: Review;
+  /** The agenda the review looked at; null when it is not known. */
+  agenda: ReviewAgenda | null;
+  /** Open items of earlier reviews that this one carried over. */
+  carriedOver?: ReviewActionItem[];
+  /** Display names by user ref; refs without one are shown as refs. */
+  names?: Record<string, string>;
+}): string {
+  const { review, agenda } = input;
+  const name = (ref: string) => input.names?.[ref] ?? ref;
+  const lines: string[] = [
+    `# Reliability review: ${literal(input.team.title)}, ${day(
+      review.startedAt,
+    )}`,
+    '',
+    `- Since: ${minute(review.since)}`,
+    `- Started: ${minute(review.startedAt)} by ${literal(
+      name(review.startedBy),
+    )}`,
+    review.finishedAt
+      ? `- Finished: ${minute(review.finishedAt)}${
+          review.finishedBy ? ` by ${literal(name(review.finishedBy))}` : ''
+        }`
+      : '- In progress',
+    `- Attendees: ${
+      review.attendees.length
+        ? review.attendees.map(ref => literal(name(ref))).join(', ')
+        : 'none recorded'
+    }`,
+    '',
+    '## Notes',
+    '',
+    review.notes.trim() || '_No notes._',
+    '',
+    '## Action items',
+    '',
+  ];
+  const carried = input.carriedOver ?? [];
+  if (!review.actionItems.length && !carried.length) {
+    lines.push('_None._');
+  }
+  for (const item of review.actionItems) lines.push(actionLine(item, name));
+  if (carried.length) {
+    if (review.actionItems.length) lines.push('');
+    lines.push('Carried over from earlier reviews:', '');
+    for (const item of carried) lines.push(actionLine(item, name));
+  }
+  if (agenda) lines.push('', ...agendaMarkdown(agenda));
+  return `${lines.join('\n')}\n`;
+}
+
+function agendaMarkdown(agenda: ReviewAgenda): string[] {
+  const lines = [
+    `## Agenda: ${minute(agenda.since)} to ${minute(agenda.until)}`,
+  ];
+  const section = (title: string, unavailable?: { message: string }) => {
+    lines.push('', `### ${title}`, '');
+    if (unavailable) lines.push(`_${literal(unavailable.message)}_`);
+    return !unavailable;
+  };
+
+  const { alerts, slos, cost, readiness, activity } = agenda;
+  if (section('Alerts', alerts.unavailable)) {
+    lines.push(`${count(alerts.total, 'alert')}, ${alerts.noisy} noisy.`);
+    for (const service of alerts.services) {
+      lines.push(
+        `- ${literal(service.title)}: ${count(service.count, 'alert')}, ${
+          service.noisy
+        } noisy`,
+      );
+      for (const alert of service.alerts) {
+        const flags = alert.noise.map(noise => noise.flag).join(', ');
+        lines.push(
+          `  - ${minute(alert.startsAt)} ${alert.severity}: ${literal(
+            alert.title,
+          )}${flags ? ` (${flags})` : ''}`,
+        );
+      }
+    }
+  }
+  if (section('SLOs at risk', slos.unavailable)) {
+    if (!slos.atRisk.length) {
+      lines.push(`None of ${count(slos.checked, 'SLO')} is at risk.`);
+    }
+    for (const slo of slos.atRisk) {
+      lines.push(
+        `- ${literal(slo.title)} / ${literal(slo.name)}: SLI ${
+          slo.sli === null ? 'n/a' : percent(slo.sli)
+        } (objective ${percent(slo.objective)}), budget left ${
+          slo.budgetRemaining === null ? 'n/a' : percent(slo.budgetRemaining)
+        }; ${slo.reasons.join(', ')}`,
+      );
+    }
+  }
+  if (section('Cost', cost.unavailable)) {
+    if (cost.total && cost.changeAmount) {
+      lines.push(
+        `${money(cost.total)} from ${cost.from} to ${
+          cost.to
+        } (exclusive), ${signed(cost.changeAmount)}${
+          cost.change === null ? '' : ` (${percent(cost.change)})`
+        } vs the period before.`,
+      );
+    }
+    for (const mover of cost.movers) {
+      lines.push(
+        `- ${literal(mover.title)}: ${money(mover.total)}, ${signed(
+          mover.changeAmount,
+        )}${mover.change === null ? '' : ` (${percent(mover.change)})`}`,
+      );
+    }
+    for (const anomaly of cost.anomalies) {
+      lines.push(
+        `- Anomaly: ${literal(anomaly.title)} on ${anomaly.date}: ${money(
+          anomaly.amount,
+        )} (expected ${money(anomaly.expected)})`,
+      );
+    }
+  }
+  if (section('Readiness changes', readiness.unavailable)) {
+    if (!readiness.changes.length) {
+      lines.push(
+        `No level changed among ${count(readiness.services, 'service')}.`,
+      );
+    }
+    for (const change of readiness.changes) {
+      lines.push(
+        `- ${literal(change.title)}: ${change.before.level} (${
+          change.before.score
+        }) → ${change.after.level} (${change.after.score})`,
+      );
+    }
+  }
+  section('Access reviews', agenda.access.unavailable);
+  if (!agenda.access.unavailable) {
+    lines.push(`${count(agenda.access.openItems, 'open item')}.`);
+  }
+  if (section('Activity')) {
+    for (const member of activity.members) {
+      const services = member.commits.map(c => literal(c.title)).join(', ');
+      lines.push(
+        `- ${literal(member.name)}: commits in ${
+          services || 'no service'
+        }; ${count(member.acknowledged, 'alert')} acknowledged`,
+      );
+    }
+  }
+  return lines;
+}
