@@ -251,10 +251,14 @@ export class AlertService {
     };
   }
 
-  /** The alerts of every entity a team owns, newest first, with the summary over the range. */
+  /**
+   * The alerts of every entity a team owns (or of `entityRefs`, e.g. those
+   * of its sub-teams too), newest first, with the summary over the range.
+   */
   async listForTeam(
     teamRef: string,
     query: { from?: Date; to?: Date; limit: number },
+    options: { entityRefs?: string[] } = {},
   ): Promise<AlertListResponse & { entityRefs: string[] }> {
     const range = await this.#range(
       query,
@@ -262,22 +266,9 @@ export class AlertService {
         this.options.lastReview?.forTeam(teamRef) ?? Promise.resolve(undefined),
     );
     const { from, to } = range;
-    const { items: owned } = await this.options.catalog.getEntities(
-      {
-        filter: { 'relations.ownedBy': teamRef },
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-          'metadata.links',
-        ],
-      },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
-    );
-    const refs = owned.map(entity => stringifyEntityRef(entity));
-    const runbooks = new Set(
-      owned.filter(hasRunbook).map(entity => stringifyEntityRef(entity)),
+    const { refs, runbooks } = await this.#teamEntities(
+      teamRef,
+      options.entityRefs,
     );
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
     const history = refs.length
@@ -309,6 +300,40 @@ export class AlertService {
       fromSource: range.fromSource,
       ...(range.lastReview ? { lastReview: range.lastReview } : {}),
       entityRefs: refs,
+    };
+  }
+
+  /** The entities a team owns, or the given ones, and which of them have a runbook. */
+  async #teamEntities(
+    teamRef: string,
+    entityRefs?: string[],
+  ): Promise<{ refs: string[]; runbooks: Set<string> }> {
+    if (entityRefs) {
+      // The mapper's catalog snapshot knows the runbooks.
+      const map = await this.options.mapper.current();
+      return {
+        refs: entityRefs,
+        runbooks: new Set(entityRefs.filter(ref => map.hasRunbook(ref))),
+      };
+    }
+    const { items: owned } = await this.options.catalog.getEntities(
+      {
+        filter: { 'relations.ownedBy': teamRef },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'metadata.links',
+        ],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return {
+      refs: owned.map(entity => stringifyEntityRef(entity)),
+      runbooks: new Set(
+        owned.filter(hasRunbook).map(entity => stringifyEntityRef(entity)),
+      ),
     };
   }
 

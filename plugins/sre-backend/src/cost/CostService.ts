@@ -243,20 +243,20 @@ export class CostService {
     return this.#report([entityRef], query, allocationOf(entity));
   }
 
-  /** A team's spend over the entities it owns, with its share of the unallocated spend kept apart. */
-  async teamReport(teamRef: string, query: CostQuery): Promise<TeamCostReport> {
+  /**
+   * A team's spend over the entities it owns (or over `entityRefs`, e.g.
+   * those of its sub-teams too), with its share of the unallocated spend
+   * kept apart.
+   */
+  async teamReport(
+    teamRef: string,
+    query: CostQuery,
+    options: { entityRefs?: string[] } = {},
+  ): Promise<TeamCostReport> {
     await this.#entity(teamRef);
-    const { items: owned } = await this.options.catalog.getEntities(
-      {
-        filter: {
-          'relations.ownedBy': teamRef,
-          kind: ['component', 'system', 'resource'],
-        },
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
-    );
-    const refs = owned.map(entity => stringifyEntityRef(entity)).sort();
+    const refs = [
+      ...(options.entityRefs ?? (await this.#ownedBy(teamRef))),
+    ].sort();
     const report = await this.#report(
       refs,
       query,
@@ -377,6 +377,20 @@ export class CostService {
       throw new InputError('from: a report covers at most three years');
     }
     return { from, to };
+  }
+
+  async #ownedBy(teamRef: string): Promise<string[]> {
+    const { items: owned } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          'relations.ownedBy': teamRef,
+          kind: ['component', 'system', 'resource'],
+        },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return owned.map(entity => stringifyEntityRef(entity));
   }
 
   async #entity(entityRef: string): Promise<Entity> {

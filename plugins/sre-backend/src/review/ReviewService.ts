@@ -263,18 +263,19 @@ export class ReviewService {
     const refs = services.map(service => service.entityRef);
 
     const [alerts, slos, cost, knowledge] = await Promise.all([
-      this.options.alerts.listForTeam(teamRef, {
-        from: since,
-        to: until,
-        limit: AGENDA_ALERT_LIMIT,
-      }),
+      // The services of the team and its sub-teams, as the readiness report has them.
+      this.options.alerts.listForTeam(
+        teamRef,
+        { from: since, to: until, limit: AGENDA_ALERT_LIMIT },
+        { entityRefs: refs },
+      ),
       Promise.all(
         services.map(async service => ({
           ...service,
           slos: (await this.options.slos.getSlos(service.entityRef)).items,
         })),
       ),
-      this.#costSection(teamRef, since, until, titleOf),
+      this.#costSection(teamRef, refs, since, until, titleOf),
       this.options.knowledge.findReports(refs),
     ]);
 
@@ -351,6 +352,7 @@ export class ReviewService {
 
   async #costSection(
     teamRef: string,
+    entityRefs: string[],
     since: Date,
     until: Date,
     titleOf: (ref: string) => string,
@@ -358,11 +360,11 @@ export class ReviewService {
     const from = dayOf(since.getTime());
     // The day after `until`, so that today's spend is in.
     const to = dayOf(Math.floor(until.getTime() / DAY) * DAY + DAY);
-    const report = await this.options.costs.teamReport(teamRef, {
-      from,
-      to,
-      granularity: 'day',
-    });
+    const report = await this.options.costs.teamReport(
+      teamRef,
+      { from, to, granularity: 'day' },
+      { entityRefs },
+    );
     if (!report.sources.length) {
       return {
         from,

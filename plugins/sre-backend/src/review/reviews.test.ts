@@ -128,7 +128,17 @@ describe.each(databases.eachSupportedId())(
           children: [],
           profile: { displayName: 'Fulfilment squad' },
         },
-        relations: [DANIEL, EMI, FARID].map(ref => relation('hasMember', ref)),
+        relations: [
+          ...[DANIEL, EMI, FARID].map(ref => relation('hasMember', ref)),
+          relation('childOf', 'group:default/product'),
+        ],
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'product', namespace: 'default' },
+        spec: { type: 'team', children: ['fulfilment'] },
+        relations: [relation('parentOf', TEAM)],
       },
       {
         apiVersion: 'backstage.io/v1alpha1',
@@ -595,6 +605,48 @@ describe.each(databases.eachSupportedId())(
       expect(markdown.text).toContain('- Attendees: Daniel Weiss, Emi Sato');
       // The stuck sync fires still and nobody acknowledged it: noisy.
       expect(markdown.text).toContain('1 alert, 1 noisy.');
+    });
+
+    it('reviews a parent team over its sub-teams’ services, and its end starts their alert history', async () => {
+      const { get, post, sendAlerts } = await startBackend();
+      await sendAlerts([
+        {
+          key: 'sync-stuck-1',
+          monitor: 'sync-stuck',
+          title: 'Sync stuck',
+          severity: 'critical',
+          status: 'firing',
+          labels: { service: 'inventory-sync' },
+          startsAt: ago(2 * DAY),
+        },
+      ]);
+      const agenda = (await get('/reviews/default/product')).body;
+      expect(agenda.members.map((m: { userRef: string }) => m.userRef)).toEqual(
+        [DANIEL, EMI, FARID],
+      );
+      expect(agenda.agenda.alerts.services).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/inventory-sync',
+          count: 1,
+        }),
+      ]);
+
+      const review = await post('/reviews/default/product', { attendees: [] });
+      const finished = await post(
+        `/reviews/default/product/${review.body.id}/finish`,
+      );
+      const history = (
+        await get('/entities/component/default/inventory-sync/alerts')
+      ).body;
+      expect(history).toMatchObject({
+        from: finished.body.finishedAt,
+        fromSource: 'last-review',
+        lastReview: { teamRef: 'group:default/product' },
+      });
+      // The squad's own reviews stay apart from the parent's.
+      expect(
+        (await get('/reviews/default/fulfilment')).body.lastReview,
+      ).toBeNull();
     });
 
     it('answers bad input with a 4xx naming the field, and writes nothing', async () => {
