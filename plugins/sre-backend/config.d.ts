@@ -72,6 +72,20 @@ export interface Config {
       /** minTruckFactor, recentCommitDays, drillMaxAgeDays, readyScore, … */
       thresholds?: { [name: string]: number };
     };
+    /** Access reviews: campaigns over Resources with `baton.dev/access-source`. */
+    accessReviews?: {
+      /**
+       * Users who review the items nobody else may decide: when the owning
+       * Group has no other member than the person an item is about, or the
+       * owner is that person. Full or short user refs (`user:default/jane`, `jane`).
+       */
+      admins?: string[];
+      /**
+       * Hand-exported inventories (SaaS accounts) by name, for Resources
+       * annotated `baton.dev/access-source: file:<name>`: a CSV or YAML path.
+       */
+      files?: { [name: string]: string };
+    };
     /** SLOs from OpenSLO files (`baton.dev/openslo`). */
     slo?: {
       /** How often SLI snapshots are fetched; defaults to every 5 minutes. */

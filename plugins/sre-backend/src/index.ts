@@ -5,3 +5,9 @@
  */
 
 export { sreBackendPlugin as default } from './plugin';
+export {
+  accessReviewItemConditions,
+  accessReviewItemResourceRef,
+  createAccessReviewItemConditionalDecision,
+  isAccessReviewItemReviewer,
+} from './access/permissionRules';

@@ -13,7 +13,9 @@ import {
   parseMaintenanceWindows,
   readinessPolicy,
   sloPolicy,
-  srePermissions,
+  accessReviewCreatePermission,
+  accessReviewDecidePermission,
+  accessReviewReadPermission,
 } from '@baton/plugin-sre-common';
 import type { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -25,7 +27,14 @@ import {
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
+import { AccessReviewService } from './access/AccessReviewService';
+import { AccessReviewStore } from './access/AccessReviewStore';
 import { AccessSourceRegistry } from './access/AccessSourceRegistry';
+import { FileAccessSource } from './access/FileAccessSource';
+import {
+  accessReviewItemResourceRef,
+  isAccessReviewItemReviewer,
+} from './access/permissionRules';
 import { AlertEntityMapper } from './alerts/AlertEntityMapper';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
@@ -135,6 +144,7 @@ export const sreBackendPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         permissionsRegistry: coreServices.permissionsRegistry,
+        permissions: coreServices.permissions,
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
@@ -147,6 +157,7 @@ export const sreBackendPlugin = createBackendPlugin({
         logger,
         database,
         permissionsRegistry,
+        permissions,
         config,
         scheduler,
         auth,
@@ -158,7 +169,6 @@ export const sreBackendPlugin = createBackendPlugin({
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(client);
         }
-        permissionsRegistry.addPermissions(srePermissions);
 
         const knowledgeConfig = config.getOptionalConfig('sre.knowledge');
         const knowledge = new KnowledgeService({
@@ -316,6 +326,42 @@ export const sreBackendPlugin = createBackendPlugin({
           },
         });
 
+        const accessConfig = config.getOptionalConfig('sre.accessReviews');
+        const accessFiles = accessConfig?.getOptionalConfig('files');
+        if (accessFiles) {
+          accessSources.addAccessSource(
+            new FileAccessSource(
+              Object.fromEntries(
+                accessFiles
+                  .keys()
+                  .map(name => [name, accessFiles.getString(name)]),
+              ),
+            ),
+          );
+        }
+        const accessReviews = new AccessReviewService({
+          store: AccessReviewStore.create(client),
+          sources: accessSources,
+          catalog,
+          auth,
+          permissions,
+          decideRules: [isAccessReviewItemReviewer],
+          logger,
+          admins: (accessConfig?.getOptionalStringArray('admins') ?? []).map(
+            ref => (ref.includes(':') ? ref : `user:default/${ref}`),
+          ),
+        });
+        permissionsRegistry.addPermissions([
+          accessReviewCreatePermission,
+          accessReviewReadPermission,
+        ]);
+        permissionsRegistry.addResourceType({
+          resourceRef: accessReviewItemResourceRef,
+          permissions: [accessReviewDecidePermission],
+          rules: [isAccessReviewItemReviewer],
+          getResources: ids => accessReviews.itemsByIds(ids),
+        });
+
         const reviews = new ReviewService({
           store: reviewStore,
           catalog,
@@ -330,6 +376,7 @@ export const sreBackendPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             reviews,
+            accessReviews,
             knowledge,
             readiness,
             slos,

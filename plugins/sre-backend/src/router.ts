@@ -1,6 +1,8 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { AccessReviewService } from './access/AccessReviewService';
+import { createAccessRouter } from './access/router';
 import { AlertService } from './alerts/AlertService';
 import { createAlertsRouter } from './alerts/router';
 import { CostService } from './cost/CostService';
@@ -26,6 +28,7 @@ export async function createRouter(options: {
   costs: CostService;
   costSources: CostSourceRegistry;
   reviews: ReviewService;
+  accessReviews: AccessReviewService;
   httpAuth: HttpAuthService;
 }): Promise<express.Router> {
   const router = Router();
@@ -38,6 +41,7 @@ export async function createRouter(options: {
   router.use(createCostRouter(options));
   router.use(createReadinessRouter(options));
   router.use(createReviewRouter(options));
+  router.use(createAccessRouter(options));
 
   return router;
 }

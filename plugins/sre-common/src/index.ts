@@ -20,6 +20,7 @@ export * from './cost/decimal';
 export * from './cost/analysis';
 export * from './access/types';
 export * from './access/permissions';
+export * from './access/evidence';
 export * from './readiness/types';
 export * from './readiness/policy';
 export * from './readiness/checks';

@@ -21,6 +21,9 @@ const TABLES = [
   'sre_cost_imports',
   'sre_reviews',
   'sre_review_actions',
+  'sre_access_campaigns',
+  'sre_access_items',
+  'sre_access_audit',
 ];
 
 const migrationFiles = fs
@@ -74,6 +77,21 @@ describe.each(databases.eachSupportedId())('migrations on %s', id => {
     await expect(
       knex('sre_reviews').insert(review('in-progress')),
     ).rejects.toThrow();
+
+    // The access-review audit log takes rows and never changes them.
+    await knex('sre_access_audit').insert({
+      campaign_id: 1,
+      at: new Date('2026-11-15T00:00:00Z'),
+      actor: 'user:default/ada',
+      action: 'campaign-created',
+      details: '{}',
+    });
+    await expect(
+      knex('sre_access_audit').update({ actor: 'user:default/eve' }),
+    ).rejects.toThrow(/append-only/);
+    await expect(knex('sre_access_audit').delete()).rejects.toThrow(
+      /append-only/,
+    );
 
     for (const _file of migrationFiles) {
       await knex.migrate.down({ directory: migrationsDir });

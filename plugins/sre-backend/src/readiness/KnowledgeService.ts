@@ -8,6 +8,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_AWS_IAM_USER,
   DOA_COEFFICIENTS,
   isRemoteLocation,
   KnowledgeFileFilter,
@@ -35,10 +36,14 @@ const KINDS_WITH_CODE = ['component', 'system', 'resource'];
 const IAC_FILE = /(\.tf|\.tf\.json|(^|\/)terragrunt\.hcl)$/;
 const GITHUB_NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
 
-/** Matches git identities to catalog Users by e-mail, then by GitHub login. */
+/**
+ * Matches people to catalog Users: git identities by e-mail, then by GitHub
+ * login; access-review principals by the name their source gives.
+ */
 export class PeopleDirectory {
   readonly #byEmail = new Map<string, string>();
   readonly #byLogin = new Map<string, string>();
+  readonly #byIamUser = new Map<string, string>();
 
   constructor(users: Entity[]) {
     for (const user of users) {
@@ -48,6 +53,24 @@ export class PeopleDirectory {
       if (email) this.#byEmail.set(email.toLowerCase(), ref);
       const login = user.metadata.annotations?.['github.com/user-login'];
       if (login) this.#byLogin.set(login.toLowerCase(), ref);
+      const iamUser = user.metadata.annotations?.[ANNOTATION_AWS_IAM_USER];
+      // IAM user names are case-insensitive.
+      if (iamUser) this.#byIamUser.set(iamUser.toLowerCase(), ref);
+    }
+  }
+
+  /** The User an access-review principal is; null when nobody in the catalog is. */
+  matchPrincipal(kind: string, principal: string): string | null {
+    const key = principal.toLowerCase();
+    switch (kind) {
+      case 'github-login':
+        return this.#byLogin.get(key) ?? null;
+      case 'aws-iam-user':
+        return this.#byIamUser.get(key) ?? null;
+      case 'email':
+        return this.#byEmail.get(key) ?? null;
+      default:
+        return null;
     }
   }
 

@@ -1,9 +1,5 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -24,6 +20,7 @@ import type { CostService } from '../cost/CostService';
 import type { KnowledgeService } from '../readiness/KnowledgeService';
 import type { ReadinessService } from '../readiness/ReadinessService';
 import type { SloService } from '../slo/SloService';
+import { resolveUserRefs } from '../catalog/userRefs';
 import { ActionItemChange, ReviewStore } from './ReviewStore';
 
 const DAY = 86_400_000;
@@ -444,36 +441,15 @@ export class ReviewService {
     return entity;
   }
 
-  /** Catalog User refs, normalised; a 400 names the first that is not one. */
+  /** Catalog User refs, normalised and without repeats; a 400 names the first that is not one. */
   async #users(refs: string[], field: string): Promise<string[]> {
-    const normalised = refs.map((ref, index) => {
-      const name =
-        refs.length > 1 || field === 'attendees' ? `${field}[${index}]` : field;
-      try {
-        const parsed = parseEntityRef(ref, {
-          defaultKind: 'user',
-          defaultNamespace: 'default',
-        });
-        if (parsed.kind.toLocaleLowerCase('en-US') !== 'user') {
-          throw new Error(`${ref} is a ${parsed.kind}, not a user`);
-        }
-        return { name, ref: stringifyEntityRef(parsed) };
-      } catch (error) {
-        throw new InputError(`${name}: ${(error as Error).message}`);
-      }
-    });
-    if (!normalised.length) return [];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: normalised.map(user => user.ref), fields: ['kind'] },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    const resolved = await resolveUserRefs(
+      this.options,
+      refs.map((ref, index) => ({
+        ref,
+        field: field === 'attendees' ? `${field}[${index}]` : field,
+      })),
     );
-    items.forEach((item, index) => {
-      if (!item) {
-        throw new InputError(
-          `${normalised[index].name}: no user ${normalised[index].ref} in the catalog`,
-        );
-      }
-    });
-    return [...new Set(normalised.map(user => user.ref))];
+    return [...new Set(resolved)];
   }
 }

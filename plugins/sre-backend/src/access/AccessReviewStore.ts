@@ -1,0 +1,397 @@
+import type {
+  AccessAuditEntry,
+  AccessCampaign,
+  AccessCampaignState,
+  AccessDecision,
+  AccessReviewItem,
+} from '@baton/plugin-sre-common';
+import { Knex } from 'knex';
+
+type Time = Date | string | number;
+
+interface CampaignRow {
+  id: number | string;
+  title: string;
+  state: string;
+  created_at: Time;
+  created_by: string;
+  due_date: string | null;
+  frozen_at: Time;
+  resources: string;
+  closed_at: Time | null;
+  closed_by: string | null;
+}
+
+interface ItemRow {
+  id: number | string;
+  campaign_id: number | string;
+  resource_ref: string;
+  source: string;
+  generated_at: Time;
+  principal: string;
+  principal_kind: string;
+  user_ref: string | null;
+  resource: string;
+  privilege: string;
+  last_used_at: Time | null;
+  flags: string;
+  reviewers: string;
+  decision: string | null;
+  transfer_to: string | null;
+  comment: string | null;
+  decided_by: string | null;
+  decided_at: Time | null;
+}
+
+interface AuditRow {
+  id: number | string;
+  campaign_id: number | string;
+  at: Time;
+  actor: string;
+  action: string;
+  item_id: number | string | null;
+  details: string;
+}
+
+/** An item as a campaign freezes it, before anyone decides. */
+export type NewAccessItem = Omit<
+  AccessReviewItem,
+  | 'id'
+  | 'campaignId'
+  | 'decision'
+  | 'transferTo'
+  | 'comment'
+  | 'decidedBy'
+  | 'decidedAt'
+>;
+
+/** One decision to write, on an item of a campaign. */
+export interface DecisionWrite {
+  itemId: string;
+  decision: AccessDecision;
+  transferTo: string | null;
+  comment: string | null;
+}
+
+// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
+const iso = (value: Time) => new Date(value).toISOString();
+const isoOrNull = (value: Time | null) => (value === null ? null : iso(value));
+
+/** Rows per insert: under SQLite's bound-parameter limit with 17 columns. */
+const INSERT_BATCH = 50;
+
+function toItem(row: ItemRow): AccessReviewItem {
+  return {
+    id: String(row.id),
+    campaignId: String(row.campaign_id),
+    resourceRef: row.resource_ref,
+    source: row.source,
+    generatedAt: iso(row.generated_at),
+    principal: row.principal,
+    principalKind: row.principal_kind,
+    userRef: row.user_ref,
+    resource: row.resource,
+    privilege: row.privilege,
+    lastUsedAt: isoOrNull(row.last_used_at),
+    flags: JSON.parse(row.flags),
+    reviewers: JSON.parse(row.reviewers),
+    decision: row.decision as AccessDecision | null,
+    transferTo: row.transfer_to,
+    comment: row.comment,
+    decidedBy: row.decided_by,
+    decidedAt: isoOrNull(row.decided_at),
+  };
+}
+
+function toAudit(row: AuditRow): AccessAuditEntry {
+  return {
+    id: String(row.id),
+    campaignId: String(row.campaign_id),
+    at: iso(row.at),
+    actor: row.actor,
+    action: row.action as AccessAuditEntry['action'],
+    itemId: row.item_id === null ? null : String(row.item_id),
+    details: JSON.parse(row.details),
+  };
+}
+
+/**
+ * Campaigns, their frozen items and the audit log on the plugin's database.
+ * The audit log is only ever inserted into; the migration makes the
+ * database refuse updates and deletes of it.
+ */
+export class AccessReviewStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): AccessReviewStore {
+    return new AccessReviewStore(db);
+  }
+
+  /** A campaign with its frozen items and the audit row, in one transaction. */
+  async createCampaign(input: {
+    title: string;
+    dueDate: string | null;
+    resources: AccessCampaign['resources'];
+    items: NewAccessItem[];
+    actor: string;
+    now: Date;
+  }): Promise<string> {
+    return this.db.transaction(async tx => {
+      const [row] = await tx('sre_access_campaigns')
+        .insert({
+          title: input.title,
+          state: 'open',
+          created_at: input.now,
+          created_by: input.actor,
+          due_date: input.dueDate,
+          frozen_at: input.now,
+          resources: JSON.stringify(input.resources),
+        })
+        .returning('id');
+      const id = typeof row === 'object' ? row.id : row;
+      for (let i = 0; i < input.items.length; i += INSERT_BATCH) {
+        await tx('sre_access_items').insert(
+          input.items.slice(i, i + INSERT_BATCH).map(item => ({
+            campaign_id: id,
+            resource_ref: item.resourceRef,
+            source: item.source,
+            generated_at: new Date(item.generatedAt),
+            principal: item.principal,
+            principal_kind: item.principalKind,
+            user_ref: item.userRef,
+            resource: item.resource,
+            privilege: item.privilege,
+            last_used_at: item.lastUsedAt ? new Date(item.lastUsedAt) : null,
+            flags: JSON.stringify(item.flags),
+            reviewers: JSON.stringify(item.reviewers),
+          })),
+        );
+      }
+      await this.#audit(tx, {
+        campaignId: String(id),
+        actor: input.actor,
+        action: 'campaign-created',
+        itemId: null,
+        details: {
+          title: input.title,
+          items: input.items.length,
+          resources: input.resources.map(r => r.resourceRef),
+        },
+        at: input.now,
+      });
+      return String(id);
+    });
+  }
+
+  async listCampaigns(): Promise<
+    Array<Omit<AccessCampaign, 'progress'> & { items: AccessReviewItem[] }>
+  > {
+    const rows: CampaignRow[] = await this.db('sre_access_campaigns').orderBy(
+      'id',
+      'desc',
+    );
+    const items: ItemRow[] = rows.length
+      ? await this.db('sre_access_items')
+          .whereIn(
+            'campaign_id',
+            rows.map(row => row.id),
+          )
+          .orderBy('id')
+      : [];
+    return rows.map(row => ({
+      ...this.#campaign(row),
+      items: items
+        .filter(item => String(item.campaign_id) === String(row.id))
+        .map(toItem),
+    }));
+  }
+
+  async getCampaign(
+    id: string,
+  ): Promise<
+    | (Omit<AccessCampaign, 'progress'> & { items: AccessReviewItem[] })
+    | undefined
+  > {
+    const row: CampaignRow | undefined = await this.db('sre_access_campaigns')
+      .where({ id: Number(id) })
+      .first();
+    if (!row) return undefined;
+    const items: ItemRow[] = await this.db('sre_access_items')
+      .where({ campaign_id: row.id })
+      .orderBy('id');
+    return { ...this.#campaign(row), items: items.map(toItem) };
+  }
+
+  #campaign(row: CampaignRow): Omit<AccessCampaign, 'progress'> {
+    return {
+      id: String(row.id),
+      title: row.title,
+      state: row.state as AccessCampaignState,
+      createdAt: iso(row.created_at),
+      createdBy: row.created_by,
+      dueDate: row.due_date,
+      frozenAt: iso(row.frozen_at),
+      resources: JSON.parse(row.resources),
+      closedAt: isoOrNull(row.closed_at),
+      closedBy: row.closed_by,
+    };
+  }
+
+  /**
+   * Writes decisions of one campaign, all or none, with one audit row each.
+   * `check` sees the campaign's current state and items inside the
+   * transaction (rows locked on PostgreSQL) and throws to refuse.
+   */
+  async decide(input: {
+    campaignId: string;
+    decisions: DecisionWrite[];
+    actor: string;
+    now: Date;
+    check: (
+      state: AccessCampaignState,
+      items: Map<string, AccessReviewItem>,
+    ) => void;
+  }): Promise<AccessReviewItem[]> {
+    return this.db.transaction(async tx => {
+      const campaign = await tx('sre_access_campaigns')
+        .where({ id: Number(input.campaignId) })
+        .forUpdate()
+        .first('state');
+      const ids = input.decisions.map(d => Number(d.itemId));
+      const rows: ItemRow[] = await tx('sre_access_items')
+        .where({ campaign_id: Number(input.campaignId) })
+        .whereIn('id', ids)
+        .forUpdate();
+      const items = new Map(rows.map(row => [String(row.id), toItem(row)]));
+      input.check(campaign?.state ?? 'closed', items);
+      for (const decision of input.decisions) {
+        const before = items.get(decision.itemId)!;
+        await tx('sre_access_items')
+          .where({ id: Number(decision.itemId) })
+          .update({
+            decision: decision.decision,
+            transfer_to: decision.transferTo,
+            comment: decision.comment,
+            decided_by: input.actor,
+            decided_at: input.now,
+          });
+        await this.#audit(tx, {
+          campaignId: input.campaignId,
+          actor: input.actor,
+          action: before.decision ? 'decision-changed' : 'decision-made',
+          itemId: decision.itemId,
+          details: {
+            principal: before.principal,
+            resource: before.resource,
+            ...(before.decision ? { from: before.decision } : {}),
+            decision: decision.decision,
+            ...(decision.transferTo ? { transferTo: decision.transferTo } : {}),
+            ...(decision.comment ? { comment: decision.comment } : {}),
+          },
+          at: input.now,
+        });
+      }
+      const updated: ItemRow[] = await tx('sre_access_items')
+        .whereIn('id', ids)
+        .orderBy('id');
+      return updated.map(toItem);
+    });
+  }
+
+  /** Closes an open campaign; `check` may refuse inside the transaction. Returns false when it was not open. */
+  async close(input: {
+    campaignId: string;
+    actor: string;
+    now: Date;
+    check: (items: AccessReviewItem[]) => Record<string, unknown>;
+  }): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      const campaign = await tx('sre_access_campaigns')
+        .where({ id: Number(input.campaignId) })
+        .forUpdate()
+        .first('state');
+      if (campaign?.state !== 'open') return false;
+      const rows: ItemRow[] = await tx('sre_access_items').where({
+        campaign_id: Number(input.campaignId),
+      });
+      const details = input.check(rows.map(toItem));
+      await tx('sre_access_campaigns')
+        .where({ id: Number(input.campaignId) })
+        .update({
+          state: 'closed',
+          closed_at: input.now,
+          closed_by: input.actor,
+        });
+      await this.#audit(tx, {
+        campaignId: input.campaignId,
+        actor: input.actor,
+        action: 'campaign-closed',
+        itemId: null,
+        details,
+        at: input.now,
+      });
+      return true;
+    });
+  }
+
+  async audit(campaignId: string): Promise<AccessAuditEntry[]> {
+    const rows: AuditRow[] = await this.db('sre_access_audit')
+      .where({ campaign_id: Number(campaignId) })
+      .orderBy('id');
+    return rows.map(toAudit);
+  }
+
+  async recordEvidenceDownload(input: {
+    campaignId: string;
+    actor: string;
+    format: string;
+    now: Date;
+  }): Promise<void> {
+    await this.#audit(this.db, {
+      campaignId: input.campaignId,
+      actor: input.actor,
+      action: 'evidence-downloaded',
+      itemId: null,
+      details: { format: input.format },
+      at: input.now,
+    });
+  }
+
+  async itemsByIds(
+    ids: string[],
+  ): Promise<Array<AccessReviewItem | undefined>> {
+    const numeric = ids.filter(id => /^\d{1,18}$/.test(id)).map(Number);
+    const rows: ItemRow[] = numeric.length
+      ? await this.db('sre_access_items').whereIn('id', numeric)
+      : [];
+    const byId = new Map(rows.map(row => [String(row.id), toItem(row)]));
+    return ids.map(id => byId.get(id));
+  }
+
+  /** Undecided items of open campaigns that the user may decide. */
+  async openItemsFor(userRef: string): Promise<AccessReviewItem[]> {
+    // Reviewers are a JSON array; the quoted ref matches one element exactly.
+    const rows: ItemRow[] = await this.db('sre_access_items as i')
+      .join('sre_access_campaigns as c', 'c.id', 'i.campaign_id')
+      .where('c.state', 'open')
+      .whereNull('i.decision')
+      .where('i.reviewers', 'like', `%${JSON.stringify(userRef)}%`)
+      .orderBy('i.id')
+      .select('i.*');
+    return rows.map(toItem).filter(item => item.reviewers.includes(userRef));
+  }
+
+  async #audit(
+    db: Knex | Knex.Transaction,
+    entry: Omit<AccessAuditEntry, 'id' | 'at'> & { at: Date },
+  ): Promise<void> {
+    await db('sre_access_audit').insert({
+      campaign_id: Number(entry.campaignId),
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      item_id: entry.itemId === null ? null : Number(entry.itemId),
+      details: JSON.stringify(entry.details),
+    });
+  }
+}

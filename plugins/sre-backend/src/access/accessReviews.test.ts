@@ -1,0 +1,542 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ACCESS_EVIDENCE_SCHEMA } from '@baton/plugin-sre-common';
+import Ajv from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import request from 'supertest';
+import { sreBackendPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const DAY = 86_400_000;
+const ADA = 'user:default/ada';
+const BO = 'user:default/bo';
+const CY = 'user:default/cy';
+const ZED = 'user:default/zed';
+const ADMIN = 'user:default/root-admin';
+
+const relation = (type: string, targetRef: string) => ({ type, targetRef });
+const user = (name: string, groups: string[] = []): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { email: `${name}@acme.example` } },
+  relations: groups.map(group => relation('memberOf', group)),
+});
+const resource = (name: string, source: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'baton.dev/access-source': source },
+  },
+  spec: { type: 'saas', owner },
+  relations: [relation('ownedBy', owner)],
+});
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'platform', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: [ADA, BO, CY].map(ref => relation('hasMember', ref)),
+  },
+  user('ada', ['group:default/platform']),
+  user('bo', ['group:default/platform']),
+  user('cy', ['group:default/platform']),
+  user('zed'),
+  user('root-admin'),
+  resource('monitoring', 'file:monitoring', 'group:default/platform'),
+  resource('status-page', 'file:status-page', ADA),
+  resource('pager', 'nothing-handles:this', 'group:default/platform'),
+];
+
+const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-access-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const monitoringCsv = path.join(dir, 'monitoring.csv');
+  const statusPageYaml = path.join(dir, 'status-page.yaml');
+
+  function writeInventories() {
+    fs.writeFileSync(
+      monitoringCsv,
+      [
+        'principal,principal_kind,resource,privilege,last_used_at,flags',
+        `ada@acme.example,email,saas:monitoring,admin,${ago(2)},`,
+        `bo@acme.example,email,saas:monitoring,member,${ago(200)},`,
+        `shared-ops@acme.example,email,saas:monitoring,member,never,shared`,
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      statusPageYaml,
+      [
+        'generatedAt: 2026-11-01T08:00:00Z',
+        'grants:',
+        '  - principal: ada@acme.example',
+        '    principalKind: email',
+        '    resource: saas:status-page',
+        '    privilege: owner',
+      ].join('\n'),
+    );
+  }
+
+  async function startBackend(
+    extra: { permissions?: ServiceFactory<unknown, 'plugin'> } = {},
+  ) {
+    writeInventories();
+    const knex = await databases.init(id);
+    const { server } = await startTestBackend({
+      features: [
+        sreBackendPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            sre: {
+              accessReviews: {
+                admins: ['root-admin'],
+                files: {
+                  monitoring: monitoringCsv,
+                  'status-page': statusPageYaml,
+                },
+              },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities }),
+        ...(extra.permissions ? [extra.permissions] : []),
+      ],
+    });
+    const as = (userRef: string) => mockCredentials.user.header(userRef);
+    return {
+      knex,
+      server,
+      get: (url: string, userRef = ADA) =>
+        request(server).get(`/api/sre${url}`).set('Authorization', as(userRef)),
+      post: (url: string, body: object, userRef = ADA) =>
+        request(server)
+          .post(`/api/sre${url}`)
+          .set('Authorization', as(userRef))
+          .send(body),
+    };
+  }
+
+  type Item = {
+    id: string;
+    principal: string;
+    userRef: string | null;
+    reviewers: string[];
+    flags: string[];
+    source: string;
+    generatedAt: string;
+    decision: string | null;
+  };
+  const byPrincipal = (items: Item[], principal: string, source?: string) =>
+    items.find(
+      item =>
+        item.principal === principal && (!source || item.source === source),
+    )!;
+
+  it('freezes the inventory when a campaign starts, matches people and picks reviewers who are not the person', async () => {
+    const { post, get } = await startBackend();
+    const created = await post('/access-reviews', {
+      title: 'Q4 access review',
+      dueDate: '2030-12-15',
+    });
+    expect(created.status).toBe(201);
+    const { campaign, items, audit } = created.body;
+    expect(campaign).toMatchObject({
+      title: 'Q4 access review',
+      state: 'open',
+      createdBy: ADA,
+      dueDate: '2030-12-15',
+      progress: { total: 4, decided: 0 },
+    });
+    // The source nobody handles is in the campaign with its error, not dropped silently.
+    expect(campaign.resources).toEqual([
+      expect.objectContaining({
+        resourceRef: 'resource:default/monitoring',
+        source: 'file:monitoring',
+        error: null,
+      }),
+      expect.objectContaining({
+        resourceRef: 'resource:default/status-page',
+        generatedAt: '2026-11-01T08:00:00.000Z',
+        error: null,
+      }),
+      expect.objectContaining({
+        resourceRef: 'resource:default/pager',
+        generatedAt: null,
+        error: "No access source module handles 'nothing-handles:this'",
+      }),
+    ]);
+
+    const ada = byPrincipal(items, 'ada@acme.example', 'file:monitoring');
+    expect(ada).toMatchObject({
+      userRef: ADA,
+      privilege: 'admin',
+      reviewers: [BO, CY],
+      flags: ['admin-privilege'],
+    });
+    expect(byPrincipal(items, 'bo@acme.example').reviewers).toEqual([ADA, CY]);
+    // Unmatched principals are kept and flagged; the source said it was never used.
+    expect(byPrincipal(items, 'shared-ops@acme.example')).toMatchObject({
+      userRef: null,
+      reviewers: [ADA, BO, CY],
+      flags: ['shared', 'no-person-in-catalog', 'never-used'],
+    });
+    // Ada owns the status page alone: the configured admin reviews her access.
+    expect(
+      byPrincipal(items, 'ada@acme.example', 'file:status-page'),
+    ).toMatchObject({
+      reviewers: [ADMIN],
+      generatedAt: '2026-11-01T08:00:00.000Z',
+    });
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'campaign-created', actor: ADA }),
+    ]);
+
+    // The source changes afterwards; the campaign keeps what it froze.
+    fs.writeFileSync(
+      monitoringCsv,
+      'principal,principal_kind,resource,privilege,last_used_at,flags\nnew@acme.example,email,saas:monitoring,admin,,\n',
+    );
+    const again = await get(`/access-reviews/${campaign.id}`);
+    expect(again.body.items.map((item: Item) => item.principal)).toEqual(
+      items.map((item: Item) => item.principal),
+    );
+    // Progress per reviewer.
+    expect(again.body.campaign.progress.byReviewer).toEqual(
+      [
+        { userRef: ADA, total: 2, decided: 0 },
+        { userRef: BO, total: 2, decided: 0 },
+        { userRef: CY, total: 3, decided: 0 },
+        { userRef: ADMIN, total: 1, decided: 0 },
+      ].sort((a, b) => a.userRef.localeCompare(b.userRef)),
+    );
+  });
+
+  it('guards decisions: credentials, reviewers, never oneself, comments, and a closed campaign', async () => {
+    const { post, get, server } = await startBackend();
+    const { campaign, items } = (
+      await post('/access-reviews', { title: 'Review' })
+    ).body;
+    const ada = byPrincipal(items, 'ada@acme.example', 'file:monitoring');
+    const bo = byPrincipal(items, 'bo@acme.example');
+    const shared = byPrincipal(items, 'shared-ops@acme.example');
+    const statusPage = byPrincipal(
+      items,
+      'ada@acme.example',
+      'file:status-page',
+    );
+    const decide = (item: Item, body: object, userRef: string) =>
+      post(
+        `/access-reviews/${campaign.id}/items/${item.id}/decision`,
+        body,
+        userRef,
+      );
+
+    const anonymous = await request(server)
+      .post(`/api/sre/access-reviews/${campaign.id}/items/${ada.id}/decision`)
+      .send({ decision: 'keep' });
+    expect(anonymous.status).toBe(401);
+
+    const outsider = await decide(ada, { decision: 'keep' }, ZED);
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toMatch(/not a reviewer of item/);
+
+    const self = await decide(ada, { decision: 'keep' }, ADA);
+    expect(self.status).toBe(403);
+    expect(self.body.error.message).toMatch(/about your own access/);
+    // Not even an admin's item about oneself.
+    expect((await decide(statusPage, { decision: 'keep' }, ADA)).status).toBe(
+      403,
+    );
+
+    // Bo's access was last used 200 days ago: keeping it needs a reason.
+    const stale = await decide(bo, { decision: 'keep' }, CY);
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.message).toMatch(
+      /^comment: keeping access unused for more than 90 days needs a comment/,
+    );
+    const kept = await decide(
+      bo,
+      { decision: 'keep', comment: 'On-call for the year-end freeze' },
+      CY,
+    );
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({
+      decision: 'keep',
+      decidedBy: CY,
+      comment: 'On-call for the year-end freeze',
+    });
+
+    // A transfer names who takes over, and why.
+    expect(
+      (await decide(ada, { decision: 'transfer', transferTo: 'bo' }, CY)).body
+        .error.message,
+    ).toMatch(/^comment: a transfer needs a comment/);
+    expect(
+      (
+        await decide(
+          ada,
+          { decision: 'transfer', transferTo: 'nobody', comment: 'leave' },
+          CY,
+        )
+      ).body.error.message,
+    ).toBe('transferTo: no user user:default/nobody in the catalog');
+    const transferred = await decide(
+      ada,
+      {
+        decision: 'transfer',
+        transferTo: 'bo',
+        comment: 'Ada goes on parental leave; Bo takes over admin',
+      },
+      CY,
+    );
+    expect(transferred.status).toBe(200);
+    expect(transferred.body).toMatchObject({
+      decision: 'transfer',
+      transferTo: BO,
+    });
+
+    // Bulk: all or none. Ada may decide the shared account but not the status page.
+    const mixed = await post(
+      `/access-reviews/${campaign.id}/decisions`,
+      { itemIds: [shared.id, statusPage.id], decision: 'revoke' },
+      ADA,
+    );
+    expect(mixed.status).toBe(403);
+    expect(
+      (await get(`/access-reviews/${campaign.id}`)).body.campaign.progress
+        .decided,
+    ).toBe(2);
+
+    // Decisions change until the campaign closes…
+    expect((await decide(bo, { decision: 'revoke' }, ADA)).body).toMatchObject({
+      decision: 'revoke',
+      decidedBy: ADA,
+    });
+    const early = await post(`/access-reviews/${campaign.id}/close`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/2 undecided items/);
+    expect(
+      (
+        await post(
+          `/access-reviews/${campaign.id}/decisions`,
+          { itemIds: [shared.id], decision: 'revoke' },
+          BO,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await decide(statusPage, { decision: 'keep' }, ADMIN)).status).toBe(
+      200,
+    );
+    const closed = await post(`/access-reviews/${campaign.id}/close`, {}, BO);
+    expect(closed.status).toBe(200);
+    expect(closed.body.campaign).toMatchObject({
+      state: 'closed',
+      closedBy: BO,
+    });
+    // …then they are locked.
+    const late = await decide(bo, { decision: 'keep', comment: 'x' }, CY);
+    expect(late.status).toBe(409);
+    expect(
+      (await post(`/access-reviews/${campaign.id}/close`, {}, BO)).status,
+    ).toBe(409);
+
+    // Every action is in the audit log, in order, and no route changes it.
+    const { audit } = (await get(`/access-reviews/${campaign.id}`)).body;
+    expect(
+      audit.map((entry: { action: string; actor: string }) => [
+        entry.action,
+        entry.actor,
+      ]),
+    ).toEqual([
+      ['campaign-created', ADA],
+      ['decision-made', CY],
+      ['decision-made', CY],
+      ['decision-changed', ADA],
+      ['decision-made', BO],
+      ['decision-made', ADMIN],
+      ['campaign-closed', BO],
+    ]);
+    expect(audit[3].details).toMatchObject({
+      from: 'keep',
+      decision: 'revoke',
+    });
+    for (const method of ['put', 'patch', 'delete'] as const) {
+      const res = await request(server)
+        [method](`/api/sre/access-reviews/${campaign.id}/audit/${audit[0].id}`)
+        .set('Authorization', mockCredentials.user.header(ADA))
+        .send({ actor: ZED });
+      expect(res.status).toBe(404);
+    }
+    expect(
+      (
+        await request(server)
+          .delete(`/api/sre/access-reviews/${campaign.id}`)
+          .set('Authorization', mockCredentials.user.header(ADA))
+      ).status,
+    ).toBe(404);
+
+    // The caller's tasks: nothing left once the campaign is closed.
+    expect((await get('/tasks', CY)).body.items).toEqual([]);
+  });
+
+  it('exports evidence as CSV safe from formula injection and as JSON that validates against its schema', async () => {
+    const { post, get } = await startBackend();
+    fs.appendFileSync(
+      monitoringCsv,
+      '\n"=HYPERLINK(""http://evil.example"")",other,saas:monitoring,member,,\n"@SUM(1+1)",other,saas:monitoring,member,,',
+    );
+    const { campaign, items } = (
+      await post('/access-reviews', {
+        title: '-Q4 review',
+        resourceRefs: ['resource:default/monitoring'],
+      })
+    ).body;
+    expect(items).toHaveLength(5);
+
+    // Tasks: Cy's undecided items.
+    const tasks = (await get('/tasks', CY)).body.items;
+    expect(tasks.map((item: Item) => item.id).sort()).toEqual(
+      items
+        .filter((item: Item) => item.reviewers.includes(CY))
+        .map((item: Item) => item.id)
+        .sort(),
+    );
+
+    const csv = await get(`/access-reviews/${campaign.id}/evidence?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/^\d+,'-Q4 review,/);
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(csv.text).toContain(",'@SUM(1+1),");
+    expect(csv.text).not.toMatch(/(^|,)[=+@]/m);
+
+    const json = await get(
+      `/access-reviews/${campaign.id}/evidence?format=json`,
+    );
+    expect(json.status).toBe(200);
+    const ajv = new Ajv({ strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(ACCESS_EVIDENCE_SCHEMA);
+    const valid = validate(json.body);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(json.body.items).toHaveLength(5);
+    expect(json.body.signOff).toBeNull();
+
+    // Both downloads are in the audit log.
+    const { audit } = (await get(`/access-reviews/${campaign.id}`)).body;
+    expect(
+      audit
+        .filter(
+          (entry: { action: string }) => entry.action === 'evidence-downloaded',
+        )
+        .map((entry: { details: { format: string } }) => entry.details.format),
+    ).toEqual(['csv', 'json']);
+
+    // Bad input names the field.
+    expect(
+      (await get(`/access-reviews/${campaign.id}/evidence?format=xlsx`)).body
+        .error.message,
+    ).toMatch(/^format: /);
+    expect((await get('/access-reviews/abc')).body.error.message).toBe(
+      'id: must be a campaign id',
+    );
+    expect((await get('/access-reviews/99999')).status).toBe(404);
+    expect(
+      (await post('/access-reviews', { title: '' })).body.error.message,
+    ).toMatch(/^title: must not be empty/);
+    expect(
+      (
+        await post('/access-reviews', {
+          title: 'x',
+          resourceRefs: ['resource:default/nope'],
+        })
+      ).body.error.message,
+    ).toMatch(/^resourceRefs\[0\]: resource:default\/nope is not a Resource/);
+    expect(
+      (
+        await post(
+          `/access-reviews/${campaign.id}/items/${items[0].id}/decision`,
+          { decision: 'maybe' },
+          CY,
+        )
+      ).body.error.message,
+    ).toMatch(/^decision: /);
+  });
+
+  it('lets a permission policy narrow deciding to reviewers it names, and deny creating campaigns', async () => {
+    const conditional = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      // A policy that passes the caller's claims for Cy only (say, the
+      // security champion); anyone else's claims match no reviewer.
+      authorizeConditional: async (requests, options) =>
+        requests.map(() => ({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'sre',
+          resourceType: 'sre-access-review-item',
+          conditions: {
+            rule: 'IS_ACCESS_REVIEW_ITEM_REVIEWER',
+            resourceType: 'sre-access-review-item',
+            params: {
+              claims:
+                (options?.credentials.principal as { userEntityRef?: string })
+                  .userEntityRef === CY
+                  ? [CY]
+                  : ['group:default/security'],
+            },
+          },
+        })),
+    });
+    const { post } = await startBackend({
+      permissions: conditional.factory as ServiceFactory<unknown, 'plugin'>,
+    });
+    const { campaign, items } = (
+      await post('/access-reviews', { title: 'Review' })
+    ).body;
+    const ada = byPrincipal(items, 'ada@acme.example', 'file:monitoring');
+    const path_ = `/access-reviews/${campaign.id}/items/${ada.id}/decision`;
+    // Bo reviews the item, but the policy lets only Cy decide.
+    const bo = await post(path_, { decision: 'keep' }, BO);
+    expect(bo.status).toBe(403);
+    expect(bo.body.error.message).toMatch(/permission policy/);
+    expect((await post(path_, { decision: 'keep' }, CY)).status).toBe(200);
+
+    const denied = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY })),
+    });
+    const second = await startBackend({
+      permissions: denied.factory as ServiceFactory<unknown, 'plugin'>,
+    });
+    const refused = await second.post('/access-reviews', { title: 'Review' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/sre\.access-review\.create/);
+  });
+});

@@ -1,0 +1,115 @@
+import type { AccessCampaignDetail } from '@baton/plugin-sre-common';
+
+/** Cells a spreadsheet would run as a formula, or that start with a control character. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: text a spreadsheet would take for a formula (`=`, `+`, `-`,
+ * `@`, tab or CR first) gets a leading apostrophe, as OWASP advises against
+ * CSV injection; then quoted when it holds a comma, quote or line break.
+ */
+export function csvCell(value: string | null | undefined): string {
+  let text = value ?? '';
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const CSV_COLUMNS = [
+  'campaign_id',
+  'campaign_title',
+  'frozen_at',
+  'resource_ref',
+  'source',
+  'generated_at',
+  'principal',
+  'principal_kind',
+  'user_ref',
+  'resource',
+  'privilege',
+  'last_used_at',
+  'flags',
+  'reviewers',
+  'decision',
+  'transfer_to',
+  'comment',
+  'decided_by',
+  'decided_at',
+  'signed_off_by',
+  'signed_off_at',
+];
+
+/** The evidence as CSV: one row per frozen grant with its decision and the campaign's sign-off. */
+export function accessEvidenceCsv(detail: AccessCampaignDetail): string {
+  const { campaign } = detail;
+  const rows = detail.items.map(item => [
+    campaign.id,
+    campaign.title,
+    campaign.frozenAt,
+    item.resourceRef,
+    item.source,
+    item.generatedAt,
+    item.principal,
+    item.principalKind,
+    item.userRef,
+    item.resource,
+    item.privilege,
+    item.lastUsedAt,
+    item.flags.join(' '),
+    item.reviewers.join(' '),
+    item.decision,
+    item.transferTo,
+    item.comment,
+    item.decidedBy,
+    item.decidedAt,
+    campaign.closedBy,
+    campaign.closedAt,
+  ]);
+  return `${[CSV_COLUMNS, ...rows]
+    .map(row => row.map(csvCell).join(','))
+    .join('\r\n')}\r\n`;
+}
+
+/** The evidence as JSON, in the shape of ACCESS_EVIDENCE_SCHEMA. */
+export function accessEvidenceJson(detail: AccessCampaignDetail, now: Date) {
+  const { campaign } = detail;
+  return {
+    schemaVersion: 1,
+    exportedAt: now.toISOString(),
+    campaign: {
+      id: campaign.id,
+      title: campaign.title,
+      createdAt: campaign.createdAt,
+      createdBy: campaign.createdBy,
+      frozenAt: campaign.frozenAt,
+      dueDate: campaign.dueDate,
+    },
+    resources: campaign.resources,
+    items: detail.items.map(item => ({
+      id: item.id,
+      resourceRef: item.resourceRef,
+      source: item.source,
+      generatedAt: item.generatedAt,
+      principal: item.principal,
+      principalKind: item.principalKind,
+      userRef: item.userRef,
+      resource: item.resource,
+      privilege: item.privilege,
+      lastUsedAt: item.lastUsedAt,
+      flags: item.flags,
+      reviewers: item.reviewers,
+      decision: item.decision
+        ? {
+            decision: item.decision,
+            transferTo: item.transferTo,
+            comment: item.comment,
+            decidedBy: item.decidedBy!,
+            decidedAt: item.decidedAt!,
+          }
+        : null,
+    })),
+    signOff:
+      campaign.state === 'closed'
+        ? { closedBy: campaign.closedBy!, closedAt: campaign.closedAt! }
+        : null,
+  };
+}
