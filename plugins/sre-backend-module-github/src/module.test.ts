@@ -1,0 +1,100 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  sreAccessSourcesExtensionPoint,
+  type AccessSource,
+} from '@baton/plugin-sre-node';
+import { GithubOrgAccessSource } from './GithubOrgAccessSource';
+import { sreModuleGithub } from './module';
+
+type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
+
+const TOKEN = 'ghp_ModuleTestT0kenNeverLogged000000001';
+
+async function startWith(data: ConfigData) {
+  const sources: AccessSource[] = [];
+  const logger = mockServices.logger.mock();
+  await startTestBackend({
+    extensionPoints: [
+      [
+        sreAccessSourcesExtensionPoint,
+        {
+          addAccessSource: (...items: AccessSource[]) => sources.push(...items),
+        },
+      ],
+    ],
+    features: [
+      sreModuleGithub,
+      logger.factory,
+      mockServices.rootConfig.factory({ data }),
+    ],
+  });
+  return { sources, logger };
+}
+
+const logged = (logger: ReturnType<typeof mockServices.logger.mock>) =>
+  JSON.stringify(
+    [logger.info, logger.debug, logger.warn, logger.error].flatMap(
+      fn => (fn as jest.Mock).mock.calls,
+    ),
+  );
+
+describe('sreModuleGithub', () => {
+  it('registers the github-org access source with sre.github.token, and logs no token', async () => {
+    const { sources, logger } = await startWith({
+      sre: { github: { token: TOKEN } },
+    });
+
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toBeInstanceOf(GithubOrgAccessSource);
+    expect(sources[0].prefix).toBe('github-org');
+    expect(logger.info).toHaveBeenCalledWith(
+      "GitHub organization access source 'github-org' registered: https://api.github.com, token from sre.github.token",
+    );
+    expect(logged(logger)).not.toContain(TOKEN);
+  });
+
+  it('names the GitHub Enterprise Server it reads', async () => {
+    const { sources, logger } = await startWith({
+      sre: {
+        github: {
+          token: TOKEN,
+          baseUrl: 'https://github.example.com/api/v3',
+        },
+      },
+    });
+
+    expect(sources).toHaveLength(1);
+    expect(logger.info).toHaveBeenCalledWith(
+      "GitHub organization access source 'github-org' registered: https://github.example.com/api/v3, token from sre.github.token",
+    );
+  });
+
+  it('registers nothing, and says so once, without sre.github', async () => {
+    const { sources, logger } = await startWith({ sre: { demo: false } });
+
+    expect(sources).toEqual([]);
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith(
+      'No sre.github configured; the GitHub organization access source is not registered',
+    );
+  });
+
+  it('fails at start-up on sre.github without a token, naming the key', async () => {
+    await expect(
+      startWith({
+        sre: { github: { baseUrl: 'https://github.example.com/api/v3' } },
+      }),
+    ).rejects.toThrow(/sre\.github\.token is required/);
+  });
+
+  it('fails at start-up on a base URL that is no URL, naming the key', async () => {
+    const failure = startWith({
+      sre: { github: { token: TOKEN, baseUrl: 'github.example.com' } },
+    });
+
+    await expect(failure).rejects.toThrow(
+      /sre\.github\.baseUrl must be an http\(s\) URL/,
+    );
+    await expect(failure).rejects.not.toThrow(TOKEN);
+  });
+});
