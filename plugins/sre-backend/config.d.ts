@@ -85,6 +85,17 @@ export interface Config {
        * annotated `baton.dev/access-source: file:<name>`: a CSV or YAML path.
        */
       files?: { [name: string]: string };
+      /**
+       * Campaigns started on a schedule, e.g. quarterly. A run starts none
+       * while the last one it started is still open.
+       */
+      campaigns?: {
+        schedule: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** The date is appended (default `Scheduled access review`). */
+        title?: string;
+        /** Days from the start to the due date (default 14). */
+        dueDays?: number;
+      };
     };
     /** SLOs from OpenSLO files (`baton.dev/openslo`). */
     slo?: {

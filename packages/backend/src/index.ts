@@ -44,6 +44,8 @@ backend.add(import('@baton/plugin-sre-backend-module-cloudwatch'));
 backend.add(import('@baton/plugin-sre-backend-module-sentry'));
 backend.add(import('@baton/plugin-sre-backend-module-focus'));
 backend.add(import('@baton/plugin-sre-backend-module-aws-cost'));
+backend.add(import('@baton/plugin-sre-backend-module-github'));
+backend.add(import('@baton/plugin-sre-backend-module-aws-iam'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 

@@ -9,3 +9,4 @@ export {
   DemoKnowledgeSource,
   demoHistory,
 } from './readiness/DemoKnowledgeSource';
+export { DemoAccessSource } from './access/DemoAccessSource';

@@ -3,11 +3,13 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import {
+  sreAccessSourcesExtensionPoint,
   sreAlertPollersExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
+import { DemoAccessSource } from './access/DemoAccessSource';
 import { DemoAlertPoller } from './alerts/DemoAlertPoller';
 import { DemoCostSource } from './DemoCostSource';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
@@ -25,6 +27,7 @@ export const sreModuleDemo = createBackendModule({
         sliSources: sreSliSourcesExtensionPoint,
         alertPollers: sreAlertPollersExtensionPoint,
         costSources: sreCostSourcesExtensionPoint,
+        accessSources: sreAccessSourcesExtensionPoint,
       },
       async init({
         config,
@@ -32,6 +35,7 @@ export const sreModuleDemo = createBackendModule({
         sliSources,
         alertPollers,
         costSources,
+        accessSources,
       }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
@@ -41,6 +45,10 @@ export const sreModuleDemo = createBackendModule({
           new DemoSliSource('Mackerel'),
         );
         costSources.addCostSource(new DemoCostSource());
+        accessSources.addAccessSource(
+          new DemoAccessSource('github-org'),
+          new DemoAccessSource('aws-account'),
+        );
       },
     });
   },

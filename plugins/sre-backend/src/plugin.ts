@@ -351,6 +351,28 @@ export const sreBackendPlugin = createBackendPlugin({
             ref => (ref.includes(':') ? ref : `user:default/${ref}`),
           ),
         });
+        const campaignsConfig = accessConfig?.getOptionalConfig('campaigns');
+        if (campaignsConfig) {
+          await scheduler.scheduleTask({
+            id: 'sre-access-campaign',
+            ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              campaignsConfig.getConfig('schedule'),
+            ),
+            fn: async () => {
+              const created = await accessReviews.createScheduledCampaign({
+                title:
+                  campaignsConfig.getOptionalString('title') ??
+                  'Scheduled access review',
+                dueDays: campaignsConfig.getOptionalNumber('dueDays') ?? 14,
+              });
+              logger.info(
+                created
+                  ? `Access-review campaign ${created} started`
+                  : 'No access-review campaign started: one started on schedule is still open, or no Resource has baton.dev/access-source yet',
+              );
+            },
+          });
+        }
         permissionsRegistry.addPermissions([
           accessReviewCreatePermission,
           accessReviewReadPermission,

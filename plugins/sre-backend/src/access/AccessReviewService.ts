@@ -250,6 +250,41 @@ export class AccessReviewService {
     return this.#detail(id);
   }
 
+  /**
+   * The campaign a schedule starts, as the plugin itself: none while one it
+   * started is still open, or while no Resource is in scope (the catalog may
+   * still be filling). Returns the new campaign's id.
+   */
+  async createScheduledCampaign(options: {
+    title: string;
+    dueDays: number;
+  }): Promise<string | undefined> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    // A service's subject names it, e.g. `plugin:sre`.
+    const actor = credentials.principal.subject;
+    const open = (await this.options.store.listCampaigns()).some(
+      campaign => campaign.state === 'open' && campaign.createdBy === actor,
+    );
+    if (open) return undefined;
+    const now = this.#now();
+    try {
+      const { campaign } = await this.createCampaign(
+        {
+          title: `${options.title} ${now.toISOString().slice(0, 10)}`,
+          dueDate: new Date(now.getTime() + options.dueDays * DAY)
+            .toISOString()
+            .slice(0, 10),
+        },
+        actor,
+        credentials,
+      );
+      return campaign.id;
+    } catch (error) {
+      if (error instanceof InputError) return undefined;
+      throw error;
+    }
+  }
+
   async listCampaigns(
     credentials: BackstageCredentials,
   ): Promise<AccessCampaign[]> {

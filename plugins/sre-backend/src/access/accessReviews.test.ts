@@ -15,6 +15,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
+import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
@@ -102,6 +103,7 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
   ) {
     writeInventories();
     const knex = await databases.init(id);
+    const scheduler = triggerableScheduler();
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,
@@ -118,11 +120,20 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
                   monitoring: monitoringCsv,
                   'status-page': statusPageYaml,
                 },
+                campaigns: {
+                  schedule: {
+                    frequency: { days: 90 },
+                    timeout: { minutes: 5 },
+                  },
+                  title: 'Quarterly access review',
+                  dueDays: 10,
+                },
               },
             },
           },
         }),
         catalogServiceMock.factory({ entities }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
         ...(extra.permissions ? [extra.permissions] : []),
       ],
     });
@@ -130,6 +141,7 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     return {
       knex,
       server,
+      scheduler,
       get: (url: string, userRef = ADA) =>
         request(server).get(`/api/sre${url}`).set('Authorization', as(userRef)),
       post: (url: string, body: object, userRef = ADA) =>
@@ -233,6 +245,22 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
         { userRef: ADMIN, total: 1, decided: 0 },
       ].sort((a, b) => a.userRef.localeCompare(b.userRef)),
     );
+  });
+
+  it('starts a campaign on schedule as the plugin, and none while that one is open', async () => {
+    const { get, scheduler } = await startBackend();
+    await scheduler.triggerTask('sre-access-campaign');
+    await scheduler.triggerTask('sre-access-campaign');
+    const { items } = (await get('/access-reviews')).body;
+    expect(items).toHaveLength(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(items[0]).toMatchObject({
+      title: `Quarterly access review ${today}`,
+      createdBy: 'plugin:sre',
+      state: 'open',
+      dueDate: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
+      progress: { total: 4, decided: 0 },
+    });
   });
 
   it('guards decisions: credentials, reviewers, never oneself, comments, and a closed campaign', async () => {

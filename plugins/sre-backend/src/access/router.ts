@@ -57,10 +57,11 @@ export function createAccessRouter(options: {
     const { principal } = credentials;
     return {
       credentials,
+      // A service's subject names it, e.g. `external:audit-export`.
       actor:
         'userEntityRef' in principal
           ? principal.userEntityRef
-          : `service:${principal.subject}`,
+          : principal.subject,
     };
   };
 
