@@ -6,18 +6,23 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { sreApiRef } from './api/SreApi';
 import srePlugin, {
   entityAlertHistoryCard,
   entityCostCard,
   entityReadyForLeaveCard,
+  entityReliabilityReviewContent,
   entitySloCard,
   entityTeamBusFactorContent,
+  reliabilityReviewPage,
   sreTranslationRef,
   teamBusFactorPage,
 } from './alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 
 const entityOfKind = (kind: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -100,5 +105,46 @@ describe('the bus-factor page and tab', () => {
       ref: sreTranslationRef,
       key: 'team.tabTitle',
     });
+  });
+});
+
+describe('the reliability-review page and tab', () => {
+  const apis = [mockApis.translation()] as const;
+
+  it('take their titles from the translation ref', () => {
+    const page = createExtensionTester(reliabilityReviewPage, { apis });
+    const tab = createExtensionTester(entityReliabilityReviewContent, {
+      apis,
+    });
+    expect(page.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'review.pageTitle',
+    });
+    expect(tab.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'review.tabTitle',
+    });
+    expect(page.get(coreExtensionData.routePath)).toBe('/reliability-review');
+    expect(tab.get(coreExtensionData.routePath)).toBe('/reliability-review');
+  });
+
+  it('puts the tab on Group pages only', () => {
+    const filter = createExtensionTester(entityReliabilityReviewContent, {
+      apis,
+    }).get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter).toBeDefined();
+    expect(filter!(entityOfKind('Group'))).toBe(true);
+    expect(filter!(entityOfKind('Component'))).toBe(false);
+    expect(filter!(entityOfKind('User'))).toBe(false);
+  });
+
+  it('are part of the plugin, next to the bus-factor page', () => {
+    expect(srePlugin.getExtension('page:sre/reliability-review')).toMatchObject(
+      { kind: 'page', name: 'reliability-review' },
+    );
+    expect(
+      srePlugin.getExtension('entity-content:sre/reliability-review'),
+    ).toMatchObject({ kind: 'entity-content', name: 'reliability-review' });
+    expect(srePlugin.getExtension('page:sre')).toMatchObject({ kind: 'page' });
   });
 });

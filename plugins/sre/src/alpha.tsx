@@ -10,10 +10,11 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import AssignmentIcon from '@material-ui/icons/Assignment';
 import PeopleIcon from '@material-ui/icons/People';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
-import { busFactorRouteRef } from './routes';
+import { busFactorRouteRef, reliabilityReviewRouteRef } from './routes';
 import { sreTranslationRef } from './translation';
 
 export { sreTranslationRef } from './translation';
@@ -116,6 +117,37 @@ export const teamBusFactorPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const entityReliabilityReviewContent = EntityContentBlueprint.make({
+  name: 'reliability-review',
+  params: {
+    path: '/reliability-review',
+    title: sreTranslationRef('review.tabTitle'),
+    filter: (entity: Entity) =>
+      entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./review/ReliabilityReviewContent').then(m => (
+        <m.ReliabilityReviewContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const reliabilityReviewPage = PageBlueprint.make({
+  name: 'reliability-review',
+  params: {
+    path: '/reliability-review',
+    title: sreTranslationRef('review.pageTitle'),
+    // With an icon, the page gets a sidebar item.
+    icon: <AssignmentIcon fontSize="inherit" />,
+    routeRef: reliabilityReviewRouteRef,
+    loader: () =>
+      import('./review/ReliabilityReviewPage').then(m => (
+        <m.ReliabilityReviewPage />
+      )),
+  },
+});
+
 /** Baton's frontend plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'sre',
@@ -130,6 +162,11 @@ export default createFrontendPlugin({
     entityReadyForLeaveCard,
     entityTeamBusFactorContent,
     teamBusFactorPage,
+    entityReliabilityReviewContent,
+    reliabilityReviewPage,
   ],
-  routes: { busFactor: busFactorRouteRef },
+  routes: {
+    busFactor: busFactorRouteRef,
+    reliabilityReview: reliabilityReviewRouteRef,
+  },
 });

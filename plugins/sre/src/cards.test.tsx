@@ -56,6 +56,7 @@ describe('EntityAlertHistoryCard', () => {
         responders: [],
       },
       from: '2026-11-11T00:00:00.000Z',
+      fromSource: 'default',
       to: '2026-11-25T00:00:00.000Z',
     }),
   };

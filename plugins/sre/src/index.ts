@@ -14,8 +14,10 @@ export {
   EntityReadyForLeaveCard,
   EntityTeamBusFactorContent,
   TeamBusFactorPage,
+  EntityReliabilityReviewContent,
+  ReliabilityReviewPage,
 } from './plugin';
-export { busFactorRouteRef } from './routes';
+export { busFactorRouteRef, reliabilityReviewRouteRef } from './routes';
 export { isSloAvailable } from './slo/EntitySloCard';
 export { isAlertHistoryAvailable } from './alerts/EntityAlertHistoryCard';
 export { isCostAvailable } from './cost/EntityCostCard';
@@ -23,6 +25,8 @@ export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
 export {
   sreApiRef,
   type CostQuery,
+  type ReviewActionInput,
+  type ReviewActionPatch,
   type SreApi,
   type SreList,
 } from './api/SreApi';

@@ -8,12 +8,15 @@ import {
 } from '@backstage/core-plugin-api';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
-import { busFactorRouteRef } from './routes';
+import { busFactorRouteRef, reliabilityReviewRouteRef } from './routes';
 
 /** Baton's frontend plugin for apps on the legacy frontend system. @public */
 export const srePlugin = createPlugin({
   id: 'sre',
-  routes: { busFactor: busFactorRouteRef },
+  routes: {
+    busFactor: busFactorRouteRef,
+    reliabilityReview: reliabilityReviewRouteRef,
+  },
   apis: [
     createApiFactory({
       api: sreApiRef,
@@ -101,6 +104,31 @@ export const TeamBusFactorPage = srePlugin.provide(
     component: () =>
       import('./readiness/team/TeamBusFactorPage').then(
         m => m.TeamBusFactorPage,
+      ),
+  }),
+);
+
+/** The team's reliability review, for a Group entity page tab. @public */
+export const EntityReliabilityReviewContent = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityReviewContent',
+    component: {
+      lazy: () =>
+        import('./review/ReliabilityReviewContent').then(
+          m => m.ReliabilityReviewContent,
+        ),
+    },
+  }),
+);
+
+/** The reliability review page with its team picker. @public */
+export const ReliabilityReviewPage = srePlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityReviewPage',
+    mountPoint: reliabilityReviewRouteRef,
+    component: () =>
+      import('./review/ReliabilityReviewPage').then(
+        m => m.ReliabilityReviewPage,
       ),
   }),
 );

@@ -20,7 +20,7 @@ import {
   SloSummary,
   TeamReport,
 } from '@baton/plugin-sre-common';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityAlertHistoryCard } from './alerts/EntityAlertHistoryCard';
 import { SreApi, sreApiRef } from './api/SreApi';
@@ -29,10 +29,21 @@ import { EntityReadyForLeaveCard } from './readiness/EntityReadyForLeaveCard';
 import { ServiceDuringAbsence } from './readiness/readinessText';
 import { EntityTeamBusFactorContent } from './readiness/team/EntityTeamBusFactorContent';
 import { TeamBusFactorPage } from './readiness/team/TeamBusFactorPage';
+import { ReliabilityReviewContent } from './review/ReliabilityReviewContent';
+import { ReliabilityReviewPage } from './review/ReliabilityReviewPage';
 import { EntitySloCard } from './slo/EntitySloCard';
 import { sreDefaultMessages } from './translation';
 import jaMessages from './translations/ja';
 import { alertItem } from './__testUtils__/alertFixtures';
+import {
+  carriedOverItem,
+  currentReview,
+  pastReview,
+  reviewActionItem,
+  reviewAgenda,
+  teamReview,
+  teamReviewNotStarted,
+} from './__testUtils__/reviewFixtures';
 
 const ja: Readonly<Record<string, string | null>> = jaMessages;
 
@@ -214,6 +225,7 @@ const alertList: AlertListResponse = {
   },
   from: '2026-11-11T12:00:00.000Z',
   to: '2026-11-25T12:00:00.000Z',
+  fromSource: 'default',
   nextCursor: 'page-2',
 };
 
@@ -840,6 +852,292 @@ describe('the team report in Japanese', () => {
       await screen.findByText('fulfilment のサービス'),
     ).toBeInTheDocument();
     expect(screen.getAllByText('チーム').length).toBeGreaterThan(0);
+    expectNoEnglish();
+  });
+});
+
+// Reliability review --------------------------------------------------------
+
+/** The review fixtures with texts people write in Japanese. */
+const japaneseReview = currentReview({
+  notes: '## 決定事項\n\n- バーンレートだけで呼び出す',
+  actionItems: [reviewActionItem({ title: '決済のリストア手順書を書く' })],
+});
+const japaneseItems = [
+  { ...carriedOverItem, title: 'フラッピングするディスクのアラートを止める' },
+  reviewActionItem({ title: '決済のリストア手順書を書く' }),
+];
+
+const reviewFailure = (status: number, message: string) =>
+  ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'InputError', message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+
+describe('the reliability review in Japanese', () => {
+  const group = entity('team-checkout', {}, 'Group');
+
+  it('shows the agenda, notes, action items and history of a review in progress without English', async () => {
+    await renderInJapanese(
+      <EntityProvider entity={group}>
+        <ReliabilityReviewContent />
+      </EntityProvider>,
+      {
+        getTeamReview: jest.fn().mockResolvedValue(
+          teamReview({
+            current: japaneseReview,
+            openActionItems: japaneseItems,
+          }),
+        ),
+        updateReview: jest.fn(async () => {
+          throw await reviewFailure(409, 'revision 3 != 4');
+        }),
+        addReviewAction: jest.fn(async () => {
+          throw await reviewFailure(400, 'link: http(s) のみ');
+        }),
+        getReview: jest.fn().mockResolvedValue({
+          review: {
+            ...pastReview,
+            notes: '### フォローアップ',
+            actionItems: [
+              {
+                ...carriedOverItem,
+                title: 'フラッピングするディスクのアラートを止める',
+              },
+            ],
+          },
+          agenda: reviewAgenda(),
+        }),
+      },
+    );
+    expect(
+      await screen.findByText('Checkout squad の信頼性レビュー'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/（進行中のレビュー）$/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'checkout-api のアラート' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^アクセスレビューはまだ実装されていません/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/のレビューから引き継ぎ$/)).toBeInTheDocument();
+    expect(screen.getByText('$4,480.50')).toBeInTheDocument();
+    expectNoEnglish();
+
+    // A conflicting save, a bad field, the finish dialog and a past review.
+    const notes = screen.getByRole('textbox', { name: 'メモ（Markdown）' });
+    await userEvent.type(notes, '。');
+    await userEvent.click(screen.getByRole('button', { name: 'メモを保存' }));
+    expect(
+      await screen.findByText(/^メモは保存されませんでした: revision 3 != 4/),
+    ).toBeInTheDocument();
+    const form = screen.getByRole('form', { name: 'アクションアイテムを追加' });
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: 'タイトル' }),
+      '手順書',
+    );
+    await userEvent.click(within(form).getByRole('button', { name: '追加' }));
+    expect(await within(form).findByText('http(s) のみ')).toBeInTheDocument();
+    await userEvent.click(
+      within(screen.getByRole('list', { name: '過去のレビュー' })).getByRole(
+        'button',
+      ),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'フォローアップ' }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'レビューを完了' }),
+    );
+    expect(
+      screen.getByRole('dialog', { name: 'レビューを完了しますか？' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/保存していない変更があります/),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  }, 30_000);
+
+  it('shows the start dialog between reviews without English', async () => {
+    await renderInJapanese(
+      <EntityProvider entity={group}>
+        <ReliabilityReviewContent />
+      </EntityProvider>,
+      {
+        getTeamReview: jest.fn().mockResolvedValue(
+          teamReviewNotStarted({
+            sinceSource: 'chosen',
+            openActionItems: [japaneseItems[0]],
+          }),
+        ),
+        startReview: jest.fn(async () => {
+          throw await reviewFailure(409, '409');
+        }),
+      },
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'レビューを開始' }),
+    );
+    expect(
+      screen.getByRole('dialog', { name: '信頼性レビューを開始' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '開始' }));
+    expect(
+      await screen.findByText('レビューを開始できませんでした: 409'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/（指定した日付）$/)).toBeInTheDocument();
+    expectNoEnglish();
+  }, 20_000);
+
+  it.each([
+    [
+      'with empty and unavailable sections',
+      {
+        getTeamReview: jest.fn().mockResolvedValue(
+          teamReviewNotStarted({
+            sinceSource: 'default',
+            lastReview: null,
+            history: [],
+            openActionItems: [],
+            agenda: reviewAgenda({
+              alerts: {
+                total: 0,
+                noisy: 0,
+                services: [],
+                unavailable: { code: 'no-alerts', message: 'none' },
+              },
+              slos: { checked: 3, atRisk: [] },
+              cost: {
+                ...reviewAgenda().cost,
+                unavailable: { code: 'no-cost-data', message: 'none' },
+              },
+              readiness: { services: 2, changes: [] },
+              access: { openItems: 1 },
+              activity: { members: [] },
+            }),
+          }),
+        ),
+      },
+      () => screen.findAllByText(/既定の 14 日間/),
+    ],
+    [
+      'with nothing since the last review',
+      {
+        getTeamReview: jest.fn().mockResolvedValue(
+          teamReviewNotStarted({
+            agenda: reviewAgenda({
+              alerts: { total: 0, noisy: 0, services: [] },
+              slos: {
+                checked: 0,
+                atRisk: [],
+                unavailable: { code: 'no-slos', message: 'none' },
+              },
+              cost: {
+                ...reviewAgenda().cost,
+                total: null,
+                previousTotal: null,
+                change: null,
+                changeAmount: null,
+                movers: [],
+                anomalies: [],
+                unallocatedShare: null,
+              },
+            }),
+          }),
+        ),
+      },
+      () => screen.findAllByText(/以降のアラートはありません。$/),
+    ],
+    [
+      'for a team that owns no service',
+      {
+        getTeamReview: jest.fn().mockResolvedValue(
+          teamReviewNotStarted({
+            agenda: reviewAgenda({ readiness: { services: 0, changes: [] } }),
+          }),
+        ),
+      },
+      () =>
+        screen.findAllByText('Checkout squad が所有するサービスはありません'),
+    ],
+    [
+      'while loading',
+      { getTeamReview: () => new Promise<never>(() => {}) },
+      () => screen.findAllByTestId('progress'),
+    ],
+    [
+      'on errors',
+      { getTeamReview: jest.fn().mockRejectedValue(new Error('boom')) },
+      () => screen.findAllByText(/boom/),
+    ],
+  ])('shows the review %s without English', async (_, api, shown) => {
+    await renderInJapanese(
+      <EntityProvider entity={group}>
+        <ReliabilityReviewContent />
+      </EntityProvider>,
+      api,
+    );
+    expect((await shown()).length).toBeGreaterThan(0);
+    expectNoEnglish();
+  });
+
+  it('says the review belongs on a Group without English', async () => {
+    await renderInJapanese(
+      <EntityProvider entity={entity('checkout-api')}>
+        <ReliabilityReviewContent />
+      </EntityProvider>,
+    );
+    expect(await screen.findByText('チームではありません')).toBeInTheDocument();
+    expectNoEnglish();
+  });
+
+  it('shows the reliability-review page without English', async () => {
+    await renderInJapanese(
+      <ReliabilityReviewPage />,
+      {
+        getTeamReview: jest.fn().mockResolvedValue(
+          teamReview({
+            current: japaneseReview,
+            openActionItems: japaneseItems,
+          }),
+        ),
+      },
+      [{ ...group, spec: { type: 'team', children: [] } }],
+    );
+    expect(
+      await screen.findByText('Checkout squad の信頼性レビュー'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('チーム').length).toBeGreaterThan(0);
+    expectNoEnglish();
+  });
+
+  it('says the alert list starts at the last review without English', async () => {
+    await renderInJapanese(
+      <EntityProvider entity={entity('checkout-api')}>
+        <EntityAlertHistoryCard />
+      </EntityProvider>,
+      {
+        getAlerts: jest.fn().mockResolvedValue({
+          ...alertList,
+          fromSource: 'last-review',
+          lastReview: {
+            id: '5',
+            teamRef: 'group:default/team-checkout',
+            finishedAt: '2026-11-11T10:00:00.000Z',
+          },
+        }),
+      },
+    );
+    expect(
+      await screen.findByText(
+        /^team-checkout の前回の信頼性レビュー（.+）以降 · ラベル service=checkout-api のアラート$/,
+      ),
+    ).toBeInTheDocument();
     expectNoEnglish();
   });
 });

@@ -102,17 +102,26 @@ export function teamCostReport(
       {
         entityRef: 'component:default/checkout-api',
         total: { amount: 3280.5, currency: 'USD' },
+        previousTotal: { amount: 2733.75, currency: 'USD' },
         change: 0.2,
+        changeAmount: { amount: 546.75, currency: 'USD' },
+        anomalies: [],
       },
       {
         entityRef: 'resource:default/orders-db',
         total: { amount: 1200, currency: 'USD' },
+        previousTotal: { amount: 1333.33, currency: 'USD' },
         change: -0.1,
+        changeAmount: { amount: -133.33, currency: 'USD' },
+        anomalies: [],
       },
       {
         entityRef: 'component:default/new-service',
         total: { amount: 0, currency: 'USD' },
+        previousTotal: { amount: 0, currency: 'USD' },
         change: null,
+        changeAmount: { amount: 0, currency: 'USD' },
+        anomalies: [],
       },
     ],
     unallocated: {

@@ -1,4 +1,4 @@
-import type { AlertItem } from '@baton/plugin-sre-common';
+import type { AlertItem, AlertSeverity } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -34,7 +34,8 @@ const COLUMNS = [
   'noise',
 ] as const;
 
-function NoiseChips({ alert }: { alert: AlertItem }) {
+/** The alert's noise flags as chips, each explaining itself in a tooltip. */
+export function NoiseChips({ alert }: { alert: Pick<AlertItem, 'noise'> }) {
   const { t } = useSreText();
   return (
     <Box display="flex" flexWrap="wrap">
@@ -49,6 +50,18 @@ function NoiseChips({ alert }: { alert: AlertItem }) {
         </Tooltip>
       ))}
     </Box>
+  );
+}
+
+/** The severity as a coloured chip. */
+export function SeverityChip({ severity }: { severity: AlertSeverity }) {
+  const { t } = useSreText();
+  return (
+    <Chip
+      size="small"
+      label={t(`alerts.severity.${severity}`)}
+      style={{ backgroundColor: SEVERITY_COLORS[severity], color: '#fff' }}
+    />
   );
 }
 
@@ -82,14 +95,7 @@ function AlertRow(props: {
       </TableCell>
       <TableCell style={NO_WRAP}>{sourceText(t, alert.source)}</TableCell>
       <TableCell>
-        <Chip
-          size="small"
-          label={t(`alerts.severity.${alert.severity}`)}
-          style={{
-            backgroundColor: SEVERITY_COLORS[alert.severity],
-            color: '#fff',
-          }}
-        />
+        <SeverityChip severity={alert.severity} />
       </TableCell>
       <TableCell style={NO_WRAP}>
         {t(`alerts.status.${alert.status}`)}

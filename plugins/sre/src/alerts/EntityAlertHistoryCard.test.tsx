@@ -100,6 +100,7 @@ function response(
     },
     from: '2026-11-11T12:00:00.000Z',
     to: '2026-11-25T12:00:00.000Z',
+    fromSource: 'default',
     ...overrides,
   };
 }
@@ -197,6 +198,40 @@ describe('EntityAlertHistoryCard', () => {
     );
     expect(latency.querySelector('button')).toBeNull();
   }, 15_000);
+
+  it('says the list starts at the team’s last review when the backend started it there', async () => {
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(
+        response({
+          from: '2026-11-11T10:00:00.000Z',
+          fromSource: 'last-review',
+          lastReview: {
+            id: '5',
+            teamRef: 'group:default/team-checkout',
+            finishedAt: '2026-11-11T10:00:00.000Z',
+          },
+        }),
+      ),
+    });
+    expect(
+      await screen.findByText(
+        /^Since the last review of team-checkout \(Nov 11, 2026\) · alerts labeled service=checkout-api$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Since Nov 11, 2026/)).toBeNull();
+  });
+
+  it('says only the day the list starts when it is not the last review', async () => {
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(response({ fromSource: 'query' })),
+    });
+    expect(
+      await screen.findByText(
+        /^Since Nov 11, 2026 · alerts labeled service=checkout-api$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/last review/)).toBeNull();
+  });
 
   it('acknowledges an alert and updates its row in place', async () => {
     const getAlerts = jest.fn().mockResolvedValue(response());

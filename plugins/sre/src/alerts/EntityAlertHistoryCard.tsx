@@ -1,4 +1,8 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -15,7 +19,8 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
-import { useSreText } from '../language';
+import { Formats, useSreText } from '../language';
+import type { SreTranslate } from '../translation';
 import {
   AlertFilter,
   AlertFilters,
@@ -26,6 +31,15 @@ import { AlertSummaryFigures } from './AlertSummaryFigures';
 import { AlertTable } from './AlertTable';
 import { acknowledged } from './alertText';
 import { AlertTimelineChart } from './AlertTimelineChart';
+
+/** The name part of a group ref, e.g. `group:default/team-checkout` → `team-checkout`. */
+function groupName(groupRef: string): string {
+  try {
+    return parseEntityRef(groupRef, { defaultKind: 'group' }).name;
+  } catch {
+    return groupRef;
+  }
+}
 
 /** The kinds the backend routes `service=<name>` alerts to. */
 const SERVICE_KINDS = ['component', 'system', 'resource'];
@@ -61,11 +75,32 @@ export function EntityAlertHistoryCard() {
   );
 }
 
+/** Where the list starts: since the team's last review when that is where the backend started it. */
+function sinceText(
+  t: SreTranslate,
+  format: Formats,
+  response: AlertListResponse,
+  selector: string,
+): string {
+  if (response.fromSource === 'last-review' && response.lastReview) {
+    return t('alerts.card.subheaderLastReview', {
+      team: groupName(response.lastReview.teamRef),
+      date: format.date(response.lastReview.finishedAt),
+      selector,
+    });
+  }
+  return t('alerts.card.subheader', {
+    date: format.date(response.from),
+    selector,
+  });
+}
+
 function AlertHistoryCard(props: { entityRef: string; selector: string }) {
   const { entityRef, selector } = props;
   const sreApi = useApi(sreApiRef);
   const { t, format } = useSreText();
-  // No `from`: the backend's default range, the last 14 days.
+  // No `from`: the backend's default range, which starts at the owning
+  // team's last finished reliability review, else 14 days ago.
   const { value, loading, error } = useAsync(
     () => sreApi.getAlerts(entityRef),
     [sreApi, entityRef],
@@ -87,10 +122,7 @@ function AlertHistoryCard(props: { entityRef: string; selector: string }) {
   return (
     <BatonCard
       title={t('alerts.card.title')}
-      subheader={
-        value &&
-        t('alerts.card.subheader', { date: format.date(value.from), selector })
-      }
+      subheader={value && sinceText(t, format, value, selector)}
       placeholder={placeholder}
     >
       {value && <AlertHistory entityRef={entityRef} first={value} />}

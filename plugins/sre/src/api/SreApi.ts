@@ -8,6 +8,11 @@ import type {
   ReadinessReport,
   TeamReport,
   SloResponse,
+  Review,
+  ReviewActionItem,
+  ReviewActionStatus,
+  ReviewAgenda,
+  TeamReviewResponse,
 } from '@baton/plugin-sre-common';
 
 /** A list page of the REST API. @public */
@@ -27,6 +32,22 @@ export interface CostQuery {
   /** ISO 4217 code; default: the currency with the largest spend. */
   currency?: string;
 }
+
+/** An action item raised in a review. @public */
+export interface ReviewActionInput {
+  title: string;
+  /** The catalog User who will do it; null or left out: unassigned. */
+  ownerRef?: string | null;
+  /** YYYY-MM-DD. */
+  due?: string | null;
+  /** An http(s) link to the item on an external tracker. */
+  link?: string | null;
+}
+
+/** The fields of an action item to change; the others stay. @public */
+export type ReviewActionPatch = Partial<ReviewActionInput> & {
+  status?: ReviewActionStatus;
+};
 
 /** The client of Baton's backend (`/api/sre`). @public */
 export interface SreApi {
@@ -52,6 +73,47 @@ export interface SreApi {
     groupRef: string,
     query?: { absent?: string[]; days?: number },
   ): Promise<TeamReport>;
+  /**
+   * A team's reliability review: the agenda since `since` (by default since
+   * the review in progress, else the last finished one, else 14 days ago),
+   * the review in progress, open action items and the finished reviews.
+   */
+  getTeamReview(
+    groupRef: string,
+    query?: { since?: string },
+  ): Promise<TeamReviewResponse>;
+  /** Starts a review of the team; a 409 ResponseError when one is already in progress. */
+  startReview(
+    groupRef: string,
+    input: { attendees: string[]; since?: string },
+  ): Promise<Review>;
+  /** One review; a finished one with the agenda it looked at. */
+  getReview(
+    groupRef: string,
+    id: string,
+  ): Promise<{ review: Review; agenda: ReviewAgenda | null }>;
+  /** The review as a Markdown document. */
+  getReviewMarkdown(groupRef: string, id: string): Promise<string>;
+  /** Saves notes or attendees; a 409 ResponseError when `revision` is not the stored one or the review is finished. */
+  updateReview(
+    groupRef: string,
+    id: string,
+    input: { notes?: string; attendees?: string[]; revision: number },
+  ): Promise<Review>;
+  /** Finishes the review: its notes and agenda are kept as they are. */
+  finishReview(groupRef: string, id: string): Promise<Review>;
+  /** Raises an action item in a review in progress; a 400 ResponseError names a bad field. */
+  addReviewAction(
+    groupRef: string,
+    reviewId: string,
+    input: ReviewActionInput,
+  ): Promise<ReviewActionItem>;
+  /** Changes an action item, e.g. marks it done or dropped. */
+  updateReviewAction(
+    groupRef: string,
+    actionId: string,
+    patch: ReviewActionPatch,
+  ): Promise<ReviewActionItem>;
 }
 
 /** @public */

@@ -219,6 +219,147 @@ describe('SreClient', () => {
     expect(url.searchParams.get('days')).toBe('14');
   });
 
+  it('reads a team review under /reviews, with the chosen start only when there is one', async () => {
+    let url = new URL(baseUrl);
+    server.use(
+      http.get(`${baseUrl}/reviews/:namespace/:name`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ sinceSource: 'default' });
+      }),
+    );
+
+    const response = await client.getTeamReview('group:default/team-checkout');
+    expect(url.pathname).toBe('/api/sre/reviews/default/team-checkout');
+    expect(url.search).toBe('');
+    expect(response).toMatchObject({ sinceSource: 'default' });
+
+    await client.getTeamReview('group:platform/team-a', {
+      since: '2026-11-01T00:00:00.000Z',
+    });
+    expect(url.pathname).toBe('/api/sre/reviews/platform/team-a');
+    expect(url.searchParams.get('since')).toBe('2026-11-01T00:00:00.000Z');
+  });
+
+  it('starts, saves, finishes and reads a review with JSON bodies', async () => {
+    const calls: Array<{ method: string; path: string; body: unknown }> = [];
+    const record = async ({ request }: { request: Request }) => {
+      calls.push({
+        method: request.method,
+        path: new URL(request.url).pathname.replace('/api/sre', ''),
+        body: request.method === 'GET' ? null : await request.text(),
+      });
+      return HttpResponse.json({ id: '7', revision: 2 });
+    };
+    server.use(
+      http.post(`${baseUrl}/reviews/:namespace/:name`, record),
+      http.get(`${baseUrl}/reviews/:namespace/:name/:id`, record),
+      http.patch(`${baseUrl}/reviews/:namespace/:name/:id`, record),
+      http.post(`${baseUrl}/reviews/:namespace/:name/:id/finish`, record),
+      http.post(`${baseUrl}/reviews/:namespace/:name/:id/actions`, record),
+      http.patch(`${baseUrl}/reviews/:namespace/:name/actions/:id`, record),
+    );
+    const team = 'group:default/team-checkout';
+
+    await client.startReview(team, {
+      attendees: ['user:default/aiko'],
+      since: '2026-11-01T00:00:00.000Z',
+    });
+    await client.getReview(team, '7');
+    await client.updateReview(team, '7', { notes: '# Hi', revision: 1 });
+    await client.addReviewAction(team, '7', {
+      title: 'Add a runbook',
+      ownerRef: null,
+      due: '2026-12-01',
+    });
+    await client.updateReviewAction(team, '12', { status: 'done' });
+    const finished = await client.finishReview(team, '7');
+
+    expect(finished).toEqual({ id: '7', revision: 2 });
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/reviews/default/team-checkout',
+        body: JSON.stringify({
+          attendees: ['user:default/aiko'],
+          since: '2026-11-01T00:00:00.000Z',
+        }),
+      },
+      { method: 'GET', path: '/reviews/default/team-checkout/7', body: null },
+      {
+        method: 'PATCH',
+        path: '/reviews/default/team-checkout/7',
+        body: JSON.stringify({ notes: '# Hi', revision: 1 }),
+      },
+      {
+        method: 'POST',
+        path: '/reviews/default/team-checkout/7/actions',
+        body: JSON.stringify({
+          title: 'Add a runbook',
+          ownerRef: null,
+          due: '2026-12-01',
+        }),
+      },
+      {
+        method: 'PATCH',
+        path: '/reviews/default/team-checkout/actions/12',
+        body: JSON.stringify({ status: 'done' }),
+      },
+      {
+        method: 'POST',
+        path: '/reviews/default/team-checkout/7/finish',
+        body: '',
+      },
+    ]);
+  });
+
+  it('reads the Markdown export of a review as text', async () => {
+    let format: string | null = null;
+    server.use(
+      http.get(`${baseUrl}/reviews/default/team-checkout/7`, ({ request }) => {
+        format = new URL(request.url).searchParams.get('format');
+        return new HttpResponse('# Reliability review\n', {
+          headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+        });
+      }),
+    );
+
+    const markdown = await client.getReviewMarkdown(
+      'group:default/team-checkout',
+      '7',
+    );
+
+    expect(format).toBe('markdown');
+    expect(markdown).toBe('# Reliability review\n');
+  });
+
+  it('throws a ResponseError with the server message when a save conflicts', async () => {
+    server.use(
+      http.patch(`${baseUrl}/reviews/:namespace/:name/:id`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'ConflictError',
+              message: 'Revision 3 is not the latest (4)',
+            },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+
+    await expect(
+      client.updateReview('group:default/team-checkout', '7', {
+        notes: '',
+        revision: 3,
+      }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 409,
+      body: { error: { message: 'Revision 3 is not the latest (4)' } },
+    });
+  });
+
   it('throws a ResponseError when the costs cannot be read', async () => {
     server.use(
       http.get(`${baseUrl}/teams/:namespace/:name/costs`, () =>

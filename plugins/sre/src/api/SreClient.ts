@@ -43,14 +43,61 @@ export class SreClient implements SreApi {
       days: query?.days,
     });
 
+  getTeamReview: SreApi['getTeamReview'] = (groupRef, query) =>
+    this.#get(this.#reviewsPath(groupRef), { since: query?.since });
+
+  startReview: SreApi['startReview'] = (groupRef, input) =>
+    this.#send('POST', this.#reviewsPath(groupRef), input);
+
+  getReview: SreApi['getReview'] = (groupRef, id) =>
+    this.#get(this.#reviewsPath(groupRef, id));
+
+  getReviewMarkdown: SreApi['getReviewMarkdown'] = async (groupRef, id) => {
+    const response = await this.#fetch(
+      `${this.#reviewsPath(groupRef, id)}?format=markdown`,
+      { headers: { Accept: 'text/markdown' } },
+    );
+    return response.text();
+  };
+
+  updateReview: SreApi['updateReview'] = (groupRef, id, input) =>
+    this.#send('PATCH', this.#reviewsPath(groupRef, id), input);
+
+  finishReview: SreApi['finishReview'] = (groupRef, id) =>
+    this.#request(this.#reviewsPath(groupRef, id, 'finish'), {
+      method: 'POST',
+    });
+
+  addReviewAction: SreApi['addReviewAction'] = (groupRef, reviewId, input) =>
+    this.#send('POST', this.#reviewsPath(groupRef, reviewId, 'actions'), input);
+
+  updateReviewAction: SreApi['updateReviewAction'] = (
+    groupRef,
+    actionId,
+    patch,
+  ) =>
+    this.#send(
+      'PATCH',
+      this.#reviewsPath(groupRef, 'actions', actionId),
+      patch,
+    );
+
   /** `/teams/{namespace}/{name}` of a group ref such as `group:default/team-a` or `team-a`. */
-  #teamPath(groupRef: string): string {
+  #teamPath(groupRef: string, root: 'teams' | 'reviews' = 'teams'): string {
     const { namespace, name } = parseEntityRef(groupRef, {
       defaultKind: 'group',
     });
-    return `/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    return `/${root}/${encodeURIComponent(namespace)}/${encodeURIComponent(
       name,
     )}`;
+  }
+
+  /** `/reviews/{namespace}/{name}` of a group ref, with further path segments, e.g. a review's id. */
+  #reviewsPath(groupRef: string, ...segments: string[]): string {
+    return [
+      this.#teamPath(groupRef, 'reviews'),
+      ...segments.map(encodeURIComponent),
+    ].join('/');
   }
 
   #get<T>(
@@ -66,12 +113,26 @@ export class SreClient implements SreApi {
     return this.#request(params.size ? `${path}?${params}` : path);
   }
 
+  #send<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
+    return this.#request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
   async #request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.#fetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  /** The response of a request that succeeded; a ResponseError otherwise. */
+  async #fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('sre');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

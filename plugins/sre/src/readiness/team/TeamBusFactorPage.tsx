@@ -1,72 +1,13 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  Content,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
-import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { TeamPickerPage } from '../../components/TeamPickerPage';
 import { useSreText } from '../../language';
 import { TeamBusFactorReport } from './TeamBusFactorReport';
 
 /** The team bus-factor report as a page of its own, with a team picker. @public */
 export function TeamBusFactorPage() {
-  const catalogApi = useApi(catalogApiRef);
-  const { t, format } = useSreText();
-  const {
-    value: groups,
-    loading,
-    error,
-  } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Group' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'spec.profile.displayName',
-        'relations',
-      ],
-    });
-    return items
-      .map(group => ({
-        ref: stringifyEntityRef(group),
-        title:
-          (group.spec?.profile as { displayName?: string } | undefined)
-            ?.displayName ?? group.metadata.name,
-        owns: (group.relations ?? []).filter(r => r.type === 'ownerOf').length,
-      }))
-      .sort((a, b) => a.title.localeCompare(b.title, format.language));
-  }, [catalogApi, format.language]);
-  const [chosen, setChosen] = useState<string>();
-
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (loading || !groups) return <Progress />;
-  // Open on the group that owns the most: the report a reviewer most likely wants.
-  const team = chosen ?? [...groups].sort((a, b) => b.owns - a.owns)[0]?.ref;
+  const { t } = useSreText();
   return (
-    <Content>
-      <Box mb={3}>
-        <TextField
-          select
-          label={t('team.teamPicker')}
-          value={team ?? ''}
-          onChange={event => setChosen(event.target.value)}
-          style={{ minWidth: 280 }}
-        >
-          {groups.map(group => (
-            <MenuItem key={group.ref} value={group.ref}>
-              {group.title}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Box>
-      {team && <TeamBusFactorReport key={team} groupRef={team} />}
-    </Content>
+    <TeamPickerPage label={t('team.teamPicker')}>
+      {groupRef => <TeamBusFactorReport key={groupRef} groupRef={groupRef} />}
+    </TeamPickerPage>
   );
 }

@@ -1,0 +1,198 @@
+import { useApi } from '@backstage/core-plugin-api';
+import type {
+  ReviewActionItem,
+  ReviewActionStatus,
+  TeamReviewResponse,
+} from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Link from '@material-ui/core/Link';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useState } from 'react';
+import { sreApiRef } from '../api/SreApi';
+import { useSreText } from '../language';
+import { SLO_COLORS } from '../slo/sloFormat';
+import { ActionItemForm } from './ActionItemForm';
+import { errorMessage, localDay, personName } from './reviewText';
+import {
+  TeamReviewChange,
+  withAddedAction,
+  withUpdatedAction,
+} from './useTeamReview';
+
+/** The title, linking to the item on its tracker when there is one. */
+export function ActionItemTitle({ item }: { item: ReviewActionItem }) {
+  if (!item.link) return <>{item.title}</>;
+  return (
+    <Link href={item.link} target="_blank" rel="noopener noreferrer">
+      {item.title}
+    </Link>
+  );
+}
+
+/** Who does it and by when, in one line; an overdue date in red. */
+export function ActionItemDetails(props: {
+  item: ReviewActionItem;
+  members: TeamReviewResponse['members'];
+}) {
+  const { t, format } = useSreText();
+  const { item } = props;
+  const overdue =
+    item.status === 'open' &&
+    item.due !== null &&
+    item.due < localDay(Date.now());
+  let due: string | undefined;
+  if (item.due) {
+    const date = format.date(item.due);
+    due = overdue
+      ? t('review.actions.overdue', { date })
+      : t('review.actions.due', { date });
+  }
+  return (
+    <>
+      {item.ownerRef
+        ? personName(props.members, item.ownerRef)
+        : t('review.actions.unassigned')}
+      {due && (
+        <>
+          {t('common.partSeparator')}
+          <span style={overdue ? { color: SLO_COLORS.bad } : undefined}>
+            {due}
+          </span>
+        </>
+      )}
+    </>
+  );
+}
+
+/** An open item: carried-over ones say which review raised them. */
+function OpenActionItem(props: {
+  item: ReviewActionItem;
+  response: TeamReviewResponse;
+  busy: boolean;
+  onClose(item: ReviewActionItem, status: ReviewActionStatus): void;
+}) {
+  const { t, format } = useSreText();
+  const { item, response } = props;
+  const carriedOver = item.reviewId !== response.current?.id;
+  const raisedIn = response.history.find(review => review.id === item.reviewId);
+  return (
+    <ListItem divider>
+      <ListItemText
+        primary={<ActionItemTitle item={item} />}
+        secondaryTypographyProps={{ component: 'div' }}
+        secondary={
+          <>
+            <ActionItemDetails item={item} members={response.members} />
+            {carriedOver && (
+              <Box mt={0.5}>
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={
+                    raisedIn
+                      ? t('review.actions.carriedOver', {
+                          date: format.date(raisedIn.startedAt),
+                        })
+                      : t('review.actions.carriedOverUnknown')
+                  }
+                />
+              </Box>
+            )}
+          </>
+        }
+      />
+      <Box display="flex" flexShrink={0} style={{ gap: 4 }}>
+        <Button
+          size="small"
+          color="primary"
+          disabled={props.busy}
+          aria-label={t('review.actions.doneLabel', { title: item.title })}
+          onClick={() => props.onClose(item, 'done')}
+        >
+          {t('review.actions.done')}
+        </Button>
+        <Button
+          size="small"
+          disabled={props.busy}
+          aria-label={t('review.actions.dropLabel', { title: item.title })}
+          onClick={() => props.onClose(item, 'dropped')}
+        >
+          {t('review.actions.drop')}
+        </Button>
+      </Box>
+    </ListItem>
+  );
+}
+
+/** The team's open action items, earlier reviews' first; while a review is in progress, a form to raise one. */
+export function ActionItems(props: {
+  groupRef: string;
+  response: TeamReviewResponse;
+  onChange(change: TeamReviewChange): void;
+}) {
+  const { groupRef, response, onChange } = props;
+  const sreApi = useApi(sreApiRef);
+  const { t } = useSreText();
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  const close = async (item: ReviewActionItem, status: ReviewActionStatus) => {
+    setBusy(item.id);
+    setError(undefined);
+    try {
+      const updated = await sreApi.updateReviewAction(groupRef, item.id, {
+        status,
+      });
+      onChange(withUpdatedAction(updated));
+    } catch (e) {
+      setError(
+        t('review.actions.updateFailed', {
+          title: item.title,
+          error: errorMessage(e),
+        }),
+      );
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <Paper>
+      <Box p={2}>
+        <Typography variant="h6">{t('review.actions.title')}</Typography>
+        {error && <Alert severity="error">{error}</Alert>}
+        {response.openActionItems.length ? (
+          <List dense aria-label={t('review.actions.label')}>
+            {response.openActionItems.map(item => (
+              <OpenActionItem
+                key={item.id}
+                item={item}
+                response={response}
+                busy={busy === item.id}
+                onClose={close}
+              />
+            ))}
+          </List>
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            {t('review.actions.none')}
+          </Typography>
+        )}
+        {response.current && (
+          <ActionItemForm
+            groupRef={groupRef}
+            reviewId={response.current.id}
+            members={response.members}
+            onAdded={item => onChange(withAddedAction(item))}
+          />
+        )}
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,769 @@
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReviewActionPatch, SreApi, sreApiRef } from '../api/SreApi';
+import {
+  carriedOverItem,
+  currentReview,
+  pastReview,
+  REVIEW_TEAM,
+  reviewActionItem,
+  reviewAgenda,
+  teamReview,
+  teamReviewNotStarted,
+} from '../__testUtils__/reviewFixtures';
+import { ReliabilityReview } from './ReliabilityReview';
+import { ReliabilityReviewContent } from './ReliabilityReviewContent';
+import { ReliabilityReviewPage } from './ReliabilityReviewPage';
+
+// Typing re-renders the Markdown preview on every key.
+jest.setTimeout(20_000);
+
+async function renderReview(
+  sreApi: Partial<SreApi>,
+  element: JSX.Element = <ReliabilityReview groupRef={REVIEW_TEAM} />,
+) {
+  await renderInTestApp(element, {
+    apis: [[sreApiRef, sreApi]],
+    // Services and people link to their entity pages.
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+}
+
+/** A failed request as the client throws it, with the backend's message. */
+const responseError = (status: number, message: string) =>
+  ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'InputError', message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+
+const section = (name: RegExp) => screen.getByRole('region', { name });
+const rowTexts = (table: HTMLElement) =>
+  [...table.querySelectorAll('tbody tr')].map(row => row.textContent);
+
+describe('ReliabilityReview', () => {
+  it('shows every section of the agenda, with a count in each header', async () => {
+    const getTeamReview = jest.fn().mockResolvedValue(teamReview());
+    await renderReview({ getTeamReview });
+
+    expect(
+      await screen.findByText('Reliability review of Checkout squad'),
+    ).toBeInTheDocument();
+    expect(getTeamReview).toHaveBeenCalledWith(REVIEW_TEAM, {});
+    expect(
+      screen.getByText('Since Nov 11, 2026 (in-progress review)'),
+    ).toBeInTheDocument();
+
+    // Alerts: per service, noisy ones first as the backend orders them.
+    const alerts = section(/^Alerts 5 alerts, 3 noisy$/);
+    const checkout = within(alerts).getByRole('table', {
+      name: 'Alerts of checkout-api',
+    });
+    expect(
+      within(checkout)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => row.querySelectorAll('td')[1].textContent),
+    ).toEqual(['Disk almost full', 'Checkout 5xx rate high', 'Queue depth']);
+    expect(within(alerts).getByText('4 alerts, 3 noisy')).toBeInTheDocument();
+    expect(within(alerts).getByText('and 1 more alert')).toBeInTheDocument();
+    const disk = within(checkout).getByText('Disk almost full').closest('tr')!;
+    expect(within(disk).getByText('Warning')).toBeInTheDocument();
+    expect(within(disk).getByText('Flapping')).toBeInTheDocument();
+    expect(within(disk).getByText('Transient')).toBeInTheDocument();
+    expect(
+      within(alerts).getByRole('link', { name: 'checkout-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout-api');
+    expect(
+      within(alerts).getByRole('table', { name: 'Alerts of payments' }),
+    ).toBeInTheDocument();
+
+    // SLOs at risk: SLI vs objective, budget left and spent since.
+    const slos = section(/^SLOs at risk 1 of 4 at risk$/);
+    expect(rowTexts(within(slos).getByRole('table'))).toEqual([
+      'checkout-apicheckout-availability99.712% vs 99.9%15%62%PageBurning its budgetBelow objective',
+    ]);
+
+    // Cost: money in its currency, movers either way, the anomaly.
+    const cost = section(
+      /^Cost Total \$4,480\.50, \+10% vs the period before$/,
+    );
+    expect(
+      within(within(cost).getByRole('group', { name: 'Total' })).getByText(
+        '$4,480.50',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(cost).getByRole('group', { name: 'Vs the period before' }),
+    ).toHaveTextContent('+10% (+$413.42)');
+    expect(
+      within(cost).getByRole('group', {
+        name: 'Team’s share of unallocated spend',
+      }),
+    ).toHaveTextContent('$270.00');
+    expect(
+      rowTexts(
+        within(cost).getByRole('table', { name: 'Largest changes by service' }),
+      ),
+    ).toEqual([
+      'checkout-api$3,280.50$2,733.75+20% (+$546.75)',
+      'payments$1,200.00$1,333.33-10% (-$133.33)',
+    ]);
+    expect(
+      within(cost).getByText(
+        'checkout-api: $420.50 on Nov 18, 2026 where $100.00 was expected (above the mean + σ)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(cost).getByText(/^Spend from Nov 11, 2026 to Nov 25, 2026/),
+    ).toBeInTheDocument();
+
+    // Readiness: before → after.
+    const readiness = section(
+      /^Readiness changes 1 of 2 services changed level$/,
+    );
+    expect(rowTexts(within(readiness).getByRole('table'))).toEqual([
+      'paymentsAt risk→Single point of failureon Nov 11, 202672 → 64Worse',
+    ]);
+
+    // Access reviews are not built: the section says so.
+    const access = section(/^Access reviews not available$/);
+    expect(
+      within(access).getByText(/^Access reviews are not built yet: the open/),
+    ).toBeInTheDocument();
+
+    // Activity: decisions are not known until access reviews exist.
+    const activity = section(/^Activity 2 members$/);
+    expect(rowTexts(within(activity).getByRole('table'))).toEqual([
+      'Aikocheckout-api4—',
+      'Farid—0—',
+    ]);
+  }, 20_000);
+
+  it('says what each empty section has, and why a section has nothing', async () => {
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReviewNotStarted({
+          agenda: reviewAgenda({
+            alerts: { total: 0, noisy: 0, services: [] },
+            slos: {
+              checked: 0,
+              atRisk: [],
+              unavailable: { code: 'no-slos', message: 'No SLOs.' },
+            },
+            cost: {
+              ...reviewAgenda().cost,
+              unavailable: {
+                code: 'budget-gone' as 'no-cost-data',
+                message: 'A reason this UI does not know yet.',
+              },
+            },
+            readiness: { services: 2, changes: [] },
+            access: { openItems: 2 },
+            activity: { members: [] },
+          }),
+        }),
+      ),
+    });
+
+    expect(
+      await screen.findByText('No alerts since Nov 11, 2026.'),
+    ).toBeInTheDocument();
+    expect(section(/^Alerts 0 alerts, 0 noisy$/)).toBeInTheDocument();
+    expect(
+      within(section(/^SLOs at risk not available$/)).getByText(
+        'None of the team’s services declares SLOs (baton.dev/openslo).',
+      ),
+    ).toBeInTheDocument();
+    // An unknown code shows the backend's English.
+    expect(
+      within(section(/^Cost not available$/)).getByText(
+        'A reason this UI does not know yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No readiness level changed since Nov 11, 2026.'),
+    ).toBeInTheDocument();
+    expect(
+      within(section(/^Access reviews 2 open items$/)).getByText(
+        '2 access-review items of the team’s members are still open.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The team has no members in the catalog.'),
+    ).toBeInTheDocument();
+  });
+
+  it('collapses a section and keeps its count in the header', async () => {
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+    });
+    const header = await screen.findByRole('button', {
+      name: /^Alerts 5 alerts, 3 noisy$/,
+    });
+    expect(header).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(header);
+    expect(header).toHaveAttribute('aria-expanded', 'false');
+    expect(header).toHaveTextContent('5 alerts, 3 noisy');
+  });
+
+  it('starts a review with the attendees left checked', async () => {
+    const getTeamReview = jest
+      .fn()
+      .mockResolvedValueOnce(teamReviewNotStarted())
+      .mockResolvedValue(teamReview());
+    const startReview = jest.fn().mockResolvedValue(currentReview());
+    await renderReview({ getTeamReview, startReview });
+
+    expect(
+      await screen.findByText('Since Nov 11, 2026 (last review)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Finish review' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Start review' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'Start the reliability review',
+    });
+    const boxes = within(dialog).getAllByRole('checkbox');
+    expect(boxes.map(box => (box as HTMLInputElement).checked)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', { name: 'Farid' }),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start' }),
+    );
+
+    // No `since`: the backend starts the agenda where the page did.
+    expect(startReview).toHaveBeenCalledWith(REVIEW_TEAM, {
+      attendees: ['user:default/aiko', 'user:default/daniel'],
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Finish review' }),
+    ).toBeInTheDocument();
+    expect(getTeamReview).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(
+      screen.getByText(/^In progress: started .* by Aiko$/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Attendees: Aiko and Farid')).toBeInTheDocument();
+  });
+
+  it('loads the agenda since a chosen day and starts the review from it', async () => {
+    const chosenSince = new Date('2026-11-01T00:00:00').toISOString();
+    const getTeamReview = jest.fn(
+      async (_ref: string, query?: { since?: string }) =>
+        query?.since
+          ? teamReviewNotStarted({ since: query.since, sinceSource: 'chosen' })
+          : teamReviewNotStarted(),
+    );
+    const startReview = jest.fn().mockResolvedValue(currentReview());
+    await renderReview({ getTeamReview, startReview });
+
+    const picker = await screen.findByLabelText('Agenda since');
+    fireEvent.change(picker, { target: { value: '2026-11-01' } });
+
+    expect(
+      await screen.findByText('Since Nov 1, 2026 (chosen)'),
+    ).toBeInTheDocument();
+    expect(getTeamReview).toHaveBeenLastCalledWith(REVIEW_TEAM, {
+      since: chosenSince,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Start review' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    expect(startReview).toHaveBeenCalledWith(REVIEW_TEAM, {
+      attendees: [
+        'user:default/aiko',
+        'user:default/farid',
+        'user:default/daniel',
+      ],
+      since: chosenSince,
+    });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Default start' }),
+    );
+    expect(getTeamReview).toHaveBeenLastCalledWith(REVIEW_TEAM, {});
+  });
+
+  it('says why a review could not start, and offers a reload when one already runs', async () => {
+    const getTeamReview = jest.fn().mockResolvedValue(teamReviewNotStarted());
+    const startReview = jest.fn(async () => {
+      throw await responseError(409, 'A review of this team is in progress');
+    });
+    await renderReview({ getTeamReview, startReview });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Start review' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+
+    expect(
+      await screen.findByText(
+        'Could not start the review: A review of this team is in progress',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(getTeamReview).toHaveBeenCalledTimes(2));
+  });
+
+  it('saves the notes with the revision they were based on, then the next one', async () => {
+    const updateReview = jest.fn(
+      async (
+        _ref: string,
+        _id: string,
+        input: { notes?: string; revision: number },
+      ) => currentReview({ notes: input.notes, revision: input.revision + 1 }),
+    );
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+      updateReview,
+    });
+
+    const notes = await screen.findByRole('textbox', {
+      name: 'Notes (Markdown)',
+    });
+    expect(notes).toHaveValue('## Decisions\n\n- Page on **burn rate** only');
+    // The preview renders the Markdown.
+    expect(
+      screen.getByRole('heading', { name: 'Decisions' }),
+    ).toBeInTheDocument();
+    const save = screen.getByRole('button', { name: 'Save notes' });
+    expect(save).toBeDisabled();
+
+    await userEvent.type(notes, '\n- Fix');
+    expect(screen.getByText('Not saved yet')).toBeInTheDocument();
+    await userEvent.click(save);
+
+    expect(updateReview).toHaveBeenCalledWith(REVIEW_TEAM, '7', {
+      notes: '## Decisions\n\n- Page on **burn rate** only\n- Fix',
+      revision: 3,
+    });
+    await waitFor(() => expect(screen.queryByText('Not saved yet')).toBeNull());
+
+    const saved = screen.getByRole('textbox', { name: 'Notes (Markdown)' });
+    await userEvent.type(saved, '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
+    expect(updateReview).toHaveBeenLastCalledWith(
+      REVIEW_TEAM,
+      '7',
+      expect.objectContaining({ revision: 4 }),
+    );
+  });
+
+  it('shows the message of a conflicting save and reloads the notes someone else saved', async () => {
+    const getTeamReview = jest
+      .fn()
+      .mockResolvedValueOnce(teamReview())
+      .mockResolvedValue(
+        teamReview({
+          current: currentReview({ notes: 'Farid’s version', revision: 4 }),
+        }),
+      );
+    const updateReview = jest.fn(async () => {
+      throw await responseError(409, 'Revision 3 is not the latest (4)');
+    });
+    await renderReview({ getTeamReview, updateReview });
+
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Notes (Markdown)' }),
+      ' mine',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
+
+    expect(
+      await screen.findByText(
+        /^The notes were not saved: Revision 3 is not the latest \(4\)\. Reload/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() =>
+      expect(
+        screen.getByRole('textbox', { name: 'Notes (Markdown)' }),
+      ).toHaveValue('Farid’s version'),
+    );
+    expect(screen.queryByText(/not the latest/)).toBeNull();
+  });
+
+  it('adds an action item with its fields, and shows a 400 message under the field it names', async () => {
+    const added = reviewActionItem({
+      id: '22',
+      title: 'Rehearse the payments failover',
+      ownerRef: 'user:default/farid',
+      due: '2026-12-10',
+      link: null,
+    });
+    const addReviewAction = jest
+      .fn()
+      .mockImplementationOnce(async () => {
+        throw await responseError(400, 'due: must be a date (YYYY-MM-DD)');
+      })
+      .mockResolvedValue(added);
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+      addReviewAction,
+    });
+
+    const form = await screen.findByRole('form', {
+      name: 'Add an action item',
+    });
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: 'Title' }),
+      'Rehearse the payments failover',
+    );
+    await userEvent.selectOptions(
+      within(form).getByRole('combobox', { name: 'Owner' }),
+      'Farid',
+    );
+    fireEvent.change(within(form).getByLabelText('Due date'), {
+      target: { value: '2026-12-10' },
+    });
+    await userEvent.click(within(form).getByRole('button', { name: 'Add' }));
+
+    expect(addReviewAction).toHaveBeenCalledWith(REVIEW_TEAM, '7', {
+      title: 'Rehearse the payments failover',
+      ownerRef: 'user:default/farid',
+      due: '2026-12-10',
+      link: null,
+    });
+    const due = within(form).getByLabelText('Due date');
+    expect(
+      await within(form).findByText('must be a date (YYYY-MM-DD)'),
+    ).toBeInTheDocument();
+    expect(due).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      within(form).getByRole('textbox', { name: 'Title' }),
+    ).toHaveAttribute('aria-invalid', 'false');
+
+    await userEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    const list = screen.getByRole('list', { name: 'Open action items' });
+    expect(
+      await within(list).findByText('Rehearse the payments failover'),
+    ).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: 'Title' })).toHaveValue(
+      '',
+    );
+    expect(within(form).queryByText(/must be a date/)).toBeNull();
+  });
+
+  it('marks carried-over action items with the review they came from, and closes items', async () => {
+    const updateReviewAction = jest.fn(
+      async (_ref: string, _id: string, patch: ReviewActionPatch) => ({
+        ...carriedOverItem,
+        status: patch.status ?? carriedOverItem.status,
+      }),
+    );
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+      updateReviewAction,
+    });
+
+    const list = await screen.findByRole('list', { name: 'Open action items' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('Silence the flapping disk alert');
+    expect(items[0]).toHaveTextContent('Unassigned');
+    expect(items[0]).toHaveTextContent('from review of Nov 11, 2026');
+    // Raised in the review in progress: not carried over.
+    expect(items[1]).toHaveTextContent('Write the payments restore runbook');
+    expect(items[1]).not.toHaveTextContent(/from review of/);
+    expect(items[1]).toHaveTextContent(
+      /^Write the payments restore runbookAiko; /,
+    );
+    expect(
+      within(items[1]).getByRole('link', {
+        name: 'Write the payments restore runbook',
+      }),
+    ).toHaveAttribute('href', 'https://tracker.example/SRE-12');
+
+    await userEvent.click(
+      within(list).getByRole('button', {
+        name: 'Mark “Silence the flapping disk alert” done',
+      }),
+    );
+    expect(updateReviewAction).toHaveBeenCalledWith(REVIEW_TEAM, '15', {
+      status: 'done',
+    });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')).toHaveLength(1),
+    );
+    expect(
+      within(list).queryByText('Silence the flapping disk alert'),
+    ).toBeNull();
+  });
+
+  it('finishes the review after asking, warning about unsaved notes', async () => {
+    const getTeamReview = jest
+      .fn()
+      .mockResolvedValueOnce(teamReview())
+      .mockResolvedValue(
+        teamReviewNotStarted({
+          history: [
+            {
+              ...currentReview(),
+              state: 'finished',
+              finishedAt: '2026-11-25T11:00:00.000Z',
+            },
+            pastReview,
+          ],
+        }),
+      );
+    const finishReview = jest.fn().mockResolvedValue(currentReview());
+    await renderReview({ getTeamReview, finishReview });
+
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Notes (Markdown)' }),
+      ' draft',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Finish review' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Finish the review?' });
+    expect(
+      within(dialog).getByText(/The notes have changes that are not saved/),
+    ).toBeInTheDocument();
+    expect(finishReview).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Finish review' }),
+    );
+
+    expect(finishReview).toHaveBeenCalledWith(REVIEW_TEAM, '7');
+    expect(
+      await screen.findByRole('button', { name: 'Start review' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(
+      screen.queryByRole('textbox', { name: 'Notes (Markdown)' }),
+    ).toBeNull();
+    expect(
+      within(screen.getByRole('list', { name: 'Past reviews' })).getAllByRole(
+        'button',
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('exports the review in progress as Markdown', async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:review';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const names: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        names.push(this.download);
+      });
+    const getReviewMarkdown = jest
+      .fn()
+      .mockResolvedValue('# Reliability review: Checkout squad, 2026-11-25\n');
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+      getReviewMarkdown,
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export Markdown' }),
+    );
+
+    expect(getReviewMarkdown).toHaveBeenCalledWith(REVIEW_TEAM, '7');
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(await blobs[0].text()).toBe(
+      '# Reliability review: Checkout squad, 2026-11-25\n',
+    );
+    expect(names).toEqual(['review-team-checkout-2026-11-25.md']);
+    click.mockRestore();
+  });
+
+  it('shows a past review with its notes, action items and export', async () => {
+    const getReview = jest.fn().mockResolvedValue({
+      review: {
+        ...pastReview,
+        notes: '### Follow-ups\n\nMove the disk alert to a ticket.',
+        actionItems: [
+          { ...carriedOverItem },
+          reviewActionItem({
+            id: '14',
+            reviewId: '5',
+            title: 'Rotate the on-call',
+            status: 'done',
+          }),
+        ],
+      },
+      agenda: reviewAgenda(),
+    });
+    const getReviewMarkdown = jest.fn().mockResolvedValue('# old');
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:old'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+      getReview,
+      getReviewMarkdown,
+    });
+
+    const history = await screen.findByRole('list', { name: 'Past reviews' });
+    expect(history).toHaveTextContent('Nov 11, 20263 attendees');
+    await userEvent.click(within(history).getByRole('button'));
+
+    expect(getReview).toHaveBeenCalledWith(REVIEW_TEAM, '5');
+    const past = await screen.findByRole('region', {
+      name: 'Review of Nov 11, 2026',
+    });
+    expect(
+      within(past).getByRole('heading', { name: 'Follow-ups' }),
+    ).toBeInTheDocument();
+    expect(
+      within(past).getByText(/^Finished .* by Daniel$/),
+    ).toBeInTheDocument();
+    expect(
+      within(past).getByText('Attendees: Aiko, Farid, and Daniel'),
+    ).toBeInTheDocument();
+    const rotate = within(past).getByText('Rotate the on-call').closest('li')!;
+    expect(within(rotate).getByText('Done')).toBeInTheDocument();
+    const silence = within(past)
+      .getByText('Silence the flapping disk alert')
+      .closest('li')!;
+    expect(within(silence).getByText('Open')).toBeInTheDocument();
+
+    await userEvent.click(
+      within(past).getByRole('button', { name: 'Export Markdown' }),
+    );
+    expect(getReviewMarkdown).toHaveBeenLastCalledWith(REVIEW_TEAM, '5');
+    click.mockRestore();
+  });
+
+  it('shows progress while loading and the error when loading fails', async () => {
+    await renderReview({
+      getTeamReview: () => new Promise<never>(() => {}),
+    });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error of a team the backend does not know', async () => {
+    await renderReview({
+      getTeamReview: jest.fn(async () => {
+        throw await responseError(404, 'No group team-x');
+      }),
+    });
+    expect(
+      (await screen.findAllByText(/No group team-x/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('tells a team that owns no service how to get an agenda', async () => {
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReviewNotStarted({
+          agenda: reviewAgenda({
+            readiness: { services: 0, changes: [] },
+          }),
+        }),
+      ),
+    });
+    expect(
+      await screen.findByText('Checkout squad owns no service'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Set spec\.owner to team-checkout on the team’s Components/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /^Alerts/ })).toBeNull();
+    // The rest of the review still works.
+    expect(screen.getByRole('button', { name: 'Start review' })).toBeEnabled();
+  });
+});
+
+describe('ReliabilityReviewContent', () => {
+  const entity = (kind: string): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'team-checkout', namespace: 'default' },
+    spec: {},
+  });
+
+  it('shows the review of the Group it is on', async () => {
+    const getTeamReview = jest.fn().mockResolvedValue(teamReview());
+    await renderReview(
+      { getTeamReview },
+      <EntityProvider entity={entity('Group')}>
+        <ReliabilityReviewContent />
+      </EntityProvider>,
+    );
+    expect(
+      await screen.findByText('Reliability review of Checkout squad'),
+    ).toBeInTheDocument();
+    expect(getTeamReview).toHaveBeenCalledWith(REVIEW_TEAM, {});
+  });
+
+  it('says it belongs on a Group elsewhere', async () => {
+    const getTeamReview = jest.fn();
+    await renderReview(
+      { getTeamReview },
+      <EntityProvider entity={entity('Component')}>
+        <ReliabilityReviewContent />
+      </EntityProvider>,
+    );
+    expect(screen.getByText('Not a team')).toBeInTheDocument();
+    expect(screen.getByText(/a Component is not a team/)).toBeInTheDocument();
+    expect(getTeamReview).not.toHaveBeenCalled();
+  });
+});
+
+describe('ReliabilityReviewPage', () => {
+  it('opens on the group that owns the most', async () => {
+    const group = (name: string, owns: number) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: Array.from({ length: owns }, (_, i) => ({
+        type: 'ownerOf',
+        targetRef: `component:default/${name}-${i}`,
+      })),
+    });
+    const getTeamReview = jest.fn().mockResolvedValue(teamReview());
+    await renderInTestApp(<ReliabilityReviewPage />, {
+      apis: [
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: [group('web', 1), group('team-checkout', 3)],
+          }),
+        ],
+        [sreApiRef, { getTeamReview }],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByText('Reliability review of Checkout squad'),
+    ).toBeInTheDocument();
+    expect(getTeamReview).toHaveBeenCalledWith(REVIEW_TEAM, {});
+    expect(
+      screen.getByRole('button', { name: /team-checkout/ }),
+    ).toBeInTheDocument();
+  });
+});
