@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.js'],
   testTimeout: 240_000,
   transform: {},
+  testSequencer: '<rootDir>/sequencer.js',
 };

@@ -393,6 +393,7 @@ export const sreBackendPlugin = createBackendPlugin({
           costs,
           readiness,
           knowledge,
+          accessReviews,
         });
 
         httpRouter.use(

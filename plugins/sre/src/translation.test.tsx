@@ -923,7 +923,7 @@ describe('the reliability review in Japanese', () => {
       screen.getByRole('table', { name: 'checkout-api のアラート' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/^アクセスレビューはまだ実装されていません/),
+      screen.getByText(/^チームメンバーが判断すべき項目を含む/),
     ).toBeInTheDocument();
     expect(screen.getByText(/のレビューから引き継ぎ$/)).toBeInTheDocument();
     expect(screen.getByText('$4,480.50')).toBeInTheDocument();
@@ -1017,7 +1017,7 @@ describe('the reliability review in Japanese', () => {
                 unavailable: { code: 'no-cost-data', message: 'none' },
               },
               readiness: { services: 2, changes: [] },
-              access: { openItems: 1 },
+              access: { openItems: 1, campaigns: [] },
               activity: { members: [] },
             }),
           }),

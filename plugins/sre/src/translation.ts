@@ -699,6 +699,8 @@ const messages = {
       unavailable: {
         'access-reviews-not-built':
           'Access reviews are not built yet: the open access-review items of the team’s members will appear here once they are.',
+        'no-open-campaign':
+          'No open access-review campaign has items for the team’s members to decide.',
         'no-cost-data':
           'No cost data for the team’s services: cost is not set up in this portal, or none of its services has tagged spend.',
         'no-slos':
@@ -784,6 +786,10 @@ const messages = {
           '{{count}} access-review item of the team’s members is still open.',
         open_other:
           '{{count}} access-review items of the team’s members are still open.',
+        campaign_one: '{{title}}: {{count}} item to decide',
+        campaign_other: '{{title}}: {{count}} items to decide',
+        campaignDue_one: '{{title}}: {{count}} item to decide, due {{date}}',
+        campaignDue_other: '{{title}}: {{count}} items to decide, due {{date}}',
       },
       activity: {
         title: 'Activity',

@@ -496,6 +496,45 @@ export class AccessReviewService {
     return this.options.store.openItemsFor(userRef);
   }
 
+  /**
+   * For a team's reliability review: undecided items its members review, per
+   * open campaign, and each member's decisions since a time.
+   */
+  async teamSummary(
+    members: string[],
+    since: Date,
+  ): Promise<{
+    campaigns: Array<{
+      id: string;
+      title: string;
+      dueDate: string | null;
+      openItems: number;
+    }>;
+    decisions: Map<string, number>;
+  }> {
+    const items = (await this.options.store.undecidedItems()).filter(item =>
+      item.reviewers.some(reviewer => members.includes(reviewer)),
+    );
+    const campaigns = new Map<
+      string,
+      { id: string; title: string; dueDate: string | null; openItems: number }
+    >();
+    for (const item of items) {
+      const campaign = campaigns.get(item.campaignId) ?? {
+        id: item.campaignId,
+        title: item.campaignTitle,
+        dueDate: item.dueDate,
+        openItems: 0,
+      };
+      campaign.openItems += 1;
+      campaigns.set(item.campaignId, campaign);
+    }
+    return {
+      campaigns: [...campaigns.values()],
+      decisions: await this.options.store.decisionCounts(members, since),
+    };
+  }
+
   /** Items by id, for the permission framework's conditional decisions. */
   async itemsByIds(
     ids: string[],

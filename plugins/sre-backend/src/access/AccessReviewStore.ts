@@ -368,6 +368,42 @@ export class AccessReviewStore {
     return ids.map(id => byId.get(id));
   }
 
+  /** Undecided items of open campaigns, with their campaign. */
+  async undecidedItems(): Promise<
+    Array<AccessReviewItem & { campaignTitle: string; dueDate: string | null }>
+  > {
+    const rows: Array<ItemRow & { title: string; due_date: string | null }> =
+      await this.db('sre_access_items as i')
+        .join('sre_access_campaigns as c', 'c.id', 'i.campaign_id')
+        .where('c.state', 'open')
+        .whereNull('i.decision')
+        .orderBy('i.id')
+        .select('i.*', 'c.title', 'c.due_date');
+    return rows.map(row => ({
+      ...toItem(row),
+      campaignTitle: row.title,
+      dueDate: row.due_date,
+    }));
+  }
+
+  /** Decisions made or changed since a time, counted per actor. */
+  async decisionCounts(
+    actors: string[],
+    since: Date,
+  ): Promise<Map<string, number>> {
+    if (!actors.length) return new Map();
+    const rows: Array<{ actor: string; n: number | string }> = await this.db(
+      'sre_access_audit',
+    )
+      .whereIn('actor', actors)
+      .whereIn('action', ['decision-made', 'decision-changed'])
+      .where('at', '>=', since)
+      .groupBy('actor')
+      .select('actor')
+      .count({ n: '*' });
+    return new Map(rows.map(row => [row.actor, Number(row.n)]));
+  }
+
   /** Undecided items of open campaigns that the user may decide. */
   async openItemsFor(userRef: string): Promise<AccessReviewItem[]> {
     // Reviewers are a JSON array; the quoted ref matches one element exactly.

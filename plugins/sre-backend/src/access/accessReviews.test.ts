@@ -359,6 +359,33 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
         .decided,
     ).toBe(2);
 
+    // The platform team's reliability review lists what its members still
+    // have to decide, and who decided how much since the start.
+    const review = (await get('/reviews/default/platform')).body.agenda;
+    expect(review.access).toEqual({
+      openItems: 1,
+      campaigns: [
+        {
+          id: campaign.id,
+          title: 'Review',
+          dueDate: null,
+          openItems: 1,
+        },
+      ],
+    });
+    expect(
+      review.activity.members.map(
+        (member: { userRef: string; decisions: number }) => [
+          member.userRef,
+          member.decisions,
+        ],
+      ),
+    ).toEqual([
+      [ADA, 0],
+      [BO, 0],
+      [CY, 2],
+    ]);
+
     // Decisions change until the campaign closes…
     expect((await decide(bo, { decision: 'revoke' }, ADA)).body).toMatchObject({
       decision: 'revoke',

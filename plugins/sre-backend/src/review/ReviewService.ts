@@ -15,6 +15,7 @@ import {
   TeamReport,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
+import type { AccessReviewService } from '../access/AccessReviewService';
 import type { AlertService } from '../alerts/AlertService';
 import type { CostService } from '../cost/CostService';
 import type { KnowledgeService } from '../readiness/KnowledgeService';
@@ -57,6 +58,7 @@ export class ReviewService {
       costs: Pick<CostService, 'teamReport'>;
       readiness: Pick<ReadinessService, 'getTeamReport'>;
       knowledge: Pick<KnowledgeService, 'findReports'>;
+      accessReviews: Pick<AccessReviewService, 'teamSummary'>;
       now?: () => Date;
     },
   ) {}
@@ -259,7 +261,8 @@ export class ReviewService {
       titles.get(ref) ?? parseEntityRef(ref).name;
     const refs = services.map(service => service.entityRef);
 
-    const [alerts, slos, cost, knowledge] = await Promise.all([
+    const memberRefs = report.members.map(member => member.userRef);
+    const [alerts, slos, cost, knowledge, access] = await Promise.all([
       // The services of the team and its sub-teams, as the readiness report has them.
       this.options.alerts.listForTeam(
         teamRef,
@@ -274,6 +277,7 @@ export class ReviewService {
       ),
       this.#costSection(teamRef, refs, since, until, titleOf),
       this.options.knowledge.findReports(refs),
+      this.options.accessReviews.teamSummary(memberRefs, since),
     ]);
 
     const alertsSection = reviewAlertsSection(alerts.items, services);
@@ -304,7 +308,7 @@ export class ReviewService {
           : [];
       }),
       acknowledged: acknowledged.get(member.userRef) ?? 0,
-      decisions: null,
+      decisions: access.decisions.get(member.userRef) ?? 0,
     }));
 
     return {
@@ -336,12 +340,17 @@ export class ReviewService {
         ),
       },
       access: {
-        openItems: 0,
-        unavailable: {
-          code: 'access-reviews-not-built',
-          message:
-            'Access reviews are not part of this Baton yet, so there are no access-review items to show',
-        },
+        openItems: access.campaigns.reduce((sum, c) => sum + c.openItems, 0),
+        campaigns: access.campaigns,
+        ...(access.campaigns.length
+          ? {}
+          : {
+              unavailable: {
+                code: 'no-open-campaign' as const,
+                message:
+                  'No open access-review campaign has items for the team’s members to decide',
+              },
+            }),
       },
       activity: { members },
     };

@@ -366,7 +366,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       expect(body.agenda.access).toMatchObject({
-        unavailable: { code: 'access-reviews-not-built' },
+        unavailable: { code: 'no-open-campaign' },
       });
 
       // Activity: commits since the start per the knowledge data, and acknowledgements.
@@ -377,7 +377,7 @@ describe.each(databases.eachSupportedId())(
         (m: { userRef: string }) => m.userRef === EMI,
       );
       expect(emi.acknowledged).toBe(1);
-      expect(emi.decisions).toBeNull();
+      expect(emi.decisions).toBe(0);
       const emiInPayments = knowledge.people.find(
         (p: { userRef: string }) => p.userRef === EMI,
       );

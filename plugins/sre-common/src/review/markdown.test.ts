@@ -77,7 +77,8 @@ const agenda: ReviewAgenda = {
   readiness: { services: 1, changes: [] },
   access: {
     openItems: 0,
-    unavailable: { code: 'access-reviews-not-built', message: 'Not built' },
+    campaigns: [],
+    unavailable: { code: 'no-open-campaign', message: 'No open campaign' },
   },
   activity: {
     members: [
@@ -145,7 +146,7 @@ No level changed among 1 service.
 
 ### Access reviews
 
-_Not built_
+_No open campaign_
 
 ### Activity
 

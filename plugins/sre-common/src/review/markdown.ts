@@ -173,9 +173,15 @@ function agendaMarkdown(agenda: ReviewAgenda): string[] {
       );
     }
   }
-  section('Access reviews', agenda.access.unavailable);
-  if (!agenda.access.unavailable) {
-    lines.push(`${count(agenda.access.openItems, 'open item')}.`);
+  if (section('Access reviews', agenda.access.unavailable)) {
+    for (const campaign of agenda.access.campaigns) {
+      lines.push(
+        `- ${literal(campaign.title)}: ${count(
+          campaign.openItems,
+          'open item',
+        )}${campaign.dueDate ? `, due ${campaign.dueDate}` : ''}`,
+      );
+    }
   }
   if (section('Activity')) {
     for (const member of activity.members) {
@@ -183,7 +189,11 @@ function agendaMarkdown(agenda: ReviewAgenda): string[] {
       lines.push(
         `- ${literal(member.name)}: commits in ${
           services || 'no service'
-        }; ${count(member.acknowledged, 'alert')} acknowledged`,
+        }; ${count(member.acknowledged, 'alert')} acknowledged${
+          member.decisions === null
+            ? ''
+            : `; ${count(member.decisions, 'access decision')}`
+        }`,
       );
     }
   }

@@ -55,7 +55,12 @@ export interface Review extends ReviewSummary {
 
 /** Why a section of the agenda has nothing to show: a code to translate and English for scripts. @public */
 export interface ReviewSectionUnavailable {
-  code: 'access-reviews-not-built' | 'no-cost-data' | 'no-slos' | 'no-alerts';
+  code:
+    | 'access-reviews-not-built'
+    | 'no-open-campaign'
+    | 'no-cost-data'
+    | 'no-slos'
+    | 'no-alerts';
   message: string;
 }
 
@@ -163,10 +168,17 @@ export interface ReviewReadinessSection {
   changes: ReviewReadinessChange[];
 }
 
-/** Open access-review items of the team's members (access reviews, issue 6). @public */
+/** Undecided access-review items that the team's members review, per open campaign. @public */
 export interface ReviewAccessSection {
   unavailable?: ReviewSectionUnavailable;
   openItems: number;
+  campaigns: Array<{
+    id: string;
+    title: string;
+    dueDate: string | null;
+    /** Undecided items the team's members review. */
+    openItems: number;
+  }>;
 }
 
 /** What each member did since the review, from what Baton stores. @public */
@@ -182,7 +194,7 @@ export interface ReviewActivitySection {
     }>;
     /** The team's alerts since then that they acknowledged. */
     acknowledged: number;
-    /** Access-review decisions; null until access reviews exist. */
+    /** Access-review decisions made or changed since the agenda's start; null where access reviews are not set up. */
     decisions: number | null;
   }>;
 }

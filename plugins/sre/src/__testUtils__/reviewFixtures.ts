@@ -223,10 +223,12 @@ export function reviewAgenda(
     },
     access: {
       unavailable: {
-        code: 'access-reviews-not-built',
-        message: 'Access reviews are not built yet (issue 6).',
+        code: 'no-open-campaign',
+        message:
+          'No open access-review campaign has items for the team’s members to decide',
       },
       openItems: 0,
+      campaigns: [],
     },
     activity: {
       members: [

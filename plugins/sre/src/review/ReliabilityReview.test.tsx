@@ -139,10 +139,10 @@ describe('ReliabilityReview', () => {
       'paymentsAt risk→Single point of failureon Nov 11, 202672 → 64Worse',
     ]);
 
-    // Access reviews are not built: the section says so.
+    // No open campaign has items for the team: the section says so.
     const access = section(/^Access reviews not available$/);
     expect(
-      within(access).getByText(/^Access reviews are not built yet: the open/),
+      within(access).getByText(/^No open access-review campaign has items/),
     ).toBeInTheDocument();
 
     // Activity: decisions are not known until access reviews exist.
@@ -172,7 +172,7 @@ describe('ReliabilityReview', () => {
               },
             },
             readiness: { services: 2, changes: [] },
-            access: { openItems: 2 },
+            access: { openItems: 2, campaigns: [] },
             activity: { members: [] },
           }),
         }),
@@ -204,6 +204,42 @@ describe('ReliabilityReview', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText('The team has no members in the catalog.'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the open access-review campaigns with the items the team still has to decide', async () => {
+    const agenda = reviewAgenda();
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReview({
+          agenda: {
+            ...agenda,
+            access: {
+              openItems: 5,
+              campaigns: [
+                {
+                  id: '3',
+                  title: 'Quarterly access review',
+                  dueDate: '2026-12-09',
+                  openItems: 4,
+                },
+                { id: '4', title: 'Sandbox', dueDate: null, openItems: 1 },
+              ],
+            },
+          },
+        }),
+      ),
+    });
+    const access = await screen.findByRole('region', {
+      name: /^Access reviews 5 open items$/,
+    });
+    expect(
+      within(access).getByText(
+        'Quarterly access review: 4 items to decide, due Dec 9, 2026',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(access).getByText('Sandbox: 1 item to decide'),
     ).toBeInTheDocument();
   });
 

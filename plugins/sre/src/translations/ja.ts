@@ -610,6 +610,8 @@ const ja = createTranslationMessages({
     'review.agenda.notAvailable': '利用できません',
     'review.agenda.unavailable.access-reviews-not-built':
       'アクセスレビューはまだ実装されていません。実装後、チームメンバーの未完了のアクセスレビュー項目がここに表示されます。',
+    'review.agenda.unavailable.no-open-campaign':
+      'チームメンバーが判断すべき項目を含む、実施中のアクセスレビューはありません。',
     'review.agenda.unavailable.no-cost-data':
       'チームのサービスのコストデータがありません。このポータルでコストが設定されていないか、タグ付きの支出があるサービスがありません。',
     'review.agenda.unavailable.no-slos':
@@ -681,6 +683,12 @@ const ja = createTranslationMessages({
       'チームメンバーのアクセスレビュー項目が {{count}} 件未完了です。',
     'review.agenda.access.open_other':
       'チームメンバーのアクセスレビュー項目が {{count}} 件未完了です。',
+    'review.agenda.access.campaign_one': '{{title}}: 判断待ち {{count}} 件',
+    'review.agenda.access.campaign_other': '{{title}}: 判断待ち {{count}} 件',
+    'review.agenda.access.campaignDue_one':
+      '{{title}}: 判断待ち {{count}} 件（期限 {{date}}）',
+    'review.agenda.access.campaignDue_other':
+      '{{title}}: 判断待ち {{count}} 件（期限 {{date}}）',
     'review.agenda.activity.title': 'メンバーの活動',
     'review.agenda.activity.summary_one': '{{count}} 人',
     'review.agenda.activity.summary_other': '{{count}} 人',

@@ -1,10 +1,13 @@
 import type { ReviewAccessSection } from '@baton/plugin-sre-common';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
 import { useSreText } from '../../language';
 import { AgendaNote, AgendaSection } from './AgendaSection';
 
-/** Open access-review items of the team's members (access reviews are not built yet: the backend says so). */
+/** Undecided access-review items that the team's members review, per open campaign. */
 export function AccessAgenda({ section }: { section: ReviewAccessSection }) {
-  const { t } = useSreText();
+  const { t, format } = useSreText();
   return (
     <AgendaSection
       id="review-access"
@@ -15,6 +18,26 @@ export function AccessAgenda({ section }: { section: ReviewAccessSection }) {
       <AgendaNote>
         {t('review.agenda.access.open', { count: section.openItems })}
       </AgendaNote>
+      <List dense aria-label={t('review.agenda.access.title')}>
+        {section.campaigns.map(campaign => (
+          <ListItem key={campaign.id}>
+            <ListItemText
+              primary={
+                campaign.dueDate
+                  ? t('review.agenda.access.campaignDue', {
+                      title: campaign.title,
+                      count: campaign.openItems,
+                      date: format.date(campaign.dueDate),
+                    })
+                  : t('review.agenda.access.campaign', {
+                      title: campaign.title,
+                      count: campaign.openItems,
+                    })
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
     </AgendaSection>
   );
 }
