@@ -8,6 +8,7 @@ import {
   Entity,
   RELATION_HAS_MEMBER,
   RELATION_OWNED_BY,
+  RELATION_PARENT_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -542,20 +543,28 @@ export class AccessReviewService {
     return this.options.store.itemsByIds(ids);
   }
 
-  /** The owner of a Resource decides: every member of an owning Group, or the owning User. */
+  /**
+   * The owner of a Resource decides: every member of an owning Group (its
+   * sub-groups' members too, as a product team owns what its squads run),
+   * or the owning User.
+   */
   #reviewersOf(resource: Entity, byRef: Map<string, Entity>): string[] {
     const reviewers = new Set<string>();
-    for (const owner of relationTargets(resource, RELATION_OWNED_BY)) {
-      const entity = byRef.get(owner);
-      if (!entity) continue;
+    const seen = new Set<string>();
+    const visit = (ref: string) => {
+      const entity = byRef.get(ref);
+      if (!entity || seen.has(ref)) return;
+      seen.add(ref);
       if (entity.kind.toLocaleLowerCase('en-US') === 'user') {
-        reviewers.add(owner);
-      } else {
-        relationTargets(entity, RELATION_HAS_MEMBER).forEach(ref =>
-          reviewers.add(ref),
-        );
+        reviewers.add(ref);
+        return;
       }
-    }
+      relationTargets(entity, RELATION_HAS_MEMBER).forEach(member =>
+        reviewers.add(member),
+      );
+      relationTargets(entity, RELATION_PARENT_OF).forEach(visit);
+    };
+    relationTargets(resource, RELATION_OWNED_BY).forEach(visit);
     return [...reviewers].sort();
   }
 

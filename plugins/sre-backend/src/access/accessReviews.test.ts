@@ -55,14 +55,25 @@ const entities: Entity[] = [
     kind: 'Group',
     metadata: { name: 'platform', namespace: 'default' },
     spec: { type: 'team', children: [] },
-    relations: [ADA, BO, CY].map(ref => relation('hasMember', ref)),
+    relations: [
+      ...[ADA, BO, CY].map(ref => relation('hasMember', ref)),
+      relation('childOf', 'group:default/engineering'),
+    ],
+  },
+  {
+    // No member of its own: its sub-team's members review what it owns.
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'engineering', namespace: 'default' },
+    spec: { type: 'department', children: ['platform'] },
+    relations: [relation('parentOf', 'group:default/platform')],
   },
   user('ada', ['group:default/platform']),
   user('bo', ['group:default/platform']),
   user('cy', ['group:default/platform']),
   user('zed'),
   user('root-admin'),
-  resource('monitoring', 'file:monitoring', 'group:default/platform'),
+  resource('monitoring', 'file:monitoring', 'group:default/engineering'),
   resource('status-page', 'file:status-page', ADA),
   resource('pager', 'nothing-handles:this', 'group:default/platform'),
 ];
