@@ -62,14 +62,14 @@ export function ReliabilityReview({ groupRef }: { groupRef: string }) {
           </Box>
         )}
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} md={8}>
         {ownsServices ? (
           <ReviewAgendaView agenda={response.agenda} />
         ) : (
           <NoServices response={response} />
         )}
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} md={4}>
         {current && (
           <Box mb={3}>
             <ReviewNotesEditor

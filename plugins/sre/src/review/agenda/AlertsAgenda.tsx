@@ -55,7 +55,8 @@ function ServiceAlertList({ service }: { service: ServiceAlerts }) {
               <TableCell style={{ whiteSpace: 'nowrap' }}>
                 {format.dateTime(alert.startsAt)}
               </TableCell>
-              <TableCell>{alert.title}</TableCell>
+              {/* Titles are the longest cell; without a floor they wrap a word a line. */}
+              <TableCell style={{ minWidth: 200 }}>{alert.title}</TableCell>
               <TableCell>
                 <SeverityChip severity={alert.severity} />
               </TableCell>
