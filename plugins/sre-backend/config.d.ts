@@ -86,6 +86,18 @@ export interface Config {
        */
       files?: { [name: string]: string };
       /**
+       * Backstage notifications to reviewers when a campaign starts and
+       * before it is due (default true; needs the notifications backend).
+       */
+      notifications?: boolean;
+      /** Reminders of campaigns due soon, to reviewers with undecided items. */
+      reminders?: {
+        /** Default: every 24 hours. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Remind this many days before the due date, and after it (default 3). */
+        daysBefore?: number;
+      };
+      /**
        * Campaigns started on a schedule, e.g. quarterly. A run starts none
        * while the last one it started is still open.
        */

@@ -5,6 +5,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   AlertNoisePolicy,
   ANNOTATION_COST_TAGS,
@@ -27,6 +28,7 @@ import {
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
+import { AccessReviewNotifier } from './access/AccessReviewNotifier';
 import { AccessReviewService } from './access/AccessReviewService';
 import { AccessReviewStore } from './access/AccessReviewStore';
 import { AccessSourceRegistry } from './access/AccessSourceRegistry';
@@ -95,6 +97,14 @@ const DEFAULT_COST_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 15 },
 };
 
+// Reminders of campaigns due soon: once a day is enough, and not at start-up.
+const DEFAULT_ACCESS_REMINDER_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { hours: 24 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 10 },
+  };
+
 const DEFAULT_SLO_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 10 },
@@ -151,6 +161,7 @@ export const sreBackendPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
+        notifications: notificationService,
       },
       async init({
         httpRouter,
@@ -164,6 +175,7 @@ export const sreBackendPlugin = createBackendPlugin({
         httpAuth,
         catalog,
         urlReader,
+        notifications,
       }) {
         const client = await database.getClient();
         if (!database.migrations?.skip) {
@@ -350,6 +362,27 @@ export const sreBackendPlugin = createBackendPlugin({
           admins: (accessConfig?.getOptionalStringArray('admins') ?? []).map(
             ref => (ref.includes(':') ? ref : `user:default/${ref}`),
           ),
+          notifier:
+            accessConfig?.getOptionalBoolean('notifications') === false
+              ? undefined
+              : new AccessReviewNotifier({ notifications, logger }),
+        });
+        const remindersConfig = accessConfig?.getOptionalConfig('reminders');
+        await scheduler.scheduleTask({
+          id: 'sre-access-reminders',
+          ...(remindersConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                remindersConfig.getConfig('schedule'),
+              )
+            : DEFAULT_ACCESS_REMINDER_SCHEDULE),
+          fn: async () => {
+            const reminded = await accessReviews.remindDue(
+              remindersConfig?.getOptionalNumber('daysBefore') ?? 3,
+            );
+            logger.info(
+              `Access-review reminders sent to ${reminded} reviewers`,
+            );
+          },
         });
         const campaignsConfig = accessConfig?.getOptionalConfig('campaigns');
         if (campaignsConfig) {

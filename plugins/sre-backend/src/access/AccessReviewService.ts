@@ -41,6 +41,7 @@ import {
 } from '@baton/plugin-sre-common';
 import { resolveUserRefs } from '../catalog/userRefs';
 import { PeopleDirectory } from '../readiness/KnowledgeService';
+import { AccessReviewNotifier } from './AccessReviewNotifier';
 import { AccessReviewStore, NewAccessItem } from './AccessReviewStore';
 import { AccessSourceRegistry } from './AccessSourceRegistry';
 import { accessEvidenceCsv, accessEvidenceJson } from './evidence';
@@ -109,8 +110,10 @@ export class AccessReviewService {
       /** The decide permission's rules, to resolve a conditional decision on an item. */
       decideRules: PermissionRule<AccessReviewItem, unknown, string, any>[];
       logger: LoggerService;
-      /** Users who review items nobody else may decide (e.g. an owner about themself). */
+      /** Users who review the items nobody else may decide (e.g. an owner about themself). */
       admins: string[];
+      /** Tells reviewers when a campaign starts and before it is due. */
+      notifier?: AccessReviewNotifier;
       now?: () => Date;
     },
   ) {}
@@ -248,7 +251,35 @@ export class AccessReviewService {
       actor,
       now,
     });
-    return this.#detail(id);
+    const detail = await this.#detail(id);
+    await this.options.notifier?.campaignStarted({
+      ...detail.campaign,
+      items: detail.items,
+    });
+    return detail;
+  }
+
+  /** Reminds the reviewers of open campaigns due within `days` days who still have items to decide. Returns how many were reminded. */
+  async remindDue(days: number): Promise<number> {
+    const { notifier } = this.options;
+    if (!notifier) return 0;
+    const last = new Date(this.#now().getTime() + days * DAY)
+      .toISOString()
+      .slice(0, 10);
+    let reminded = 0;
+    for (const {
+      items,
+      ...campaign
+    } of await this.options.store.listCampaigns()) {
+      if (campaign.state !== 'open' || !campaign.dueDate) continue;
+      if (campaign.dueDate > last) continue;
+      reminded += await notifier.dueSoon({
+        ...campaign,
+        dueDate: campaign.dueDate,
+        items,
+      });
+    }
+    return reminded;
   }
 
   /**

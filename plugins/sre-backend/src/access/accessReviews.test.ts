@@ -4,9 +4,13 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  type ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ACCESS_EVIDENCE_SCHEMA } from '@baton/plugin-sre-common';
 import Ajv from 'ajv/dist/2020';
@@ -115,6 +119,11 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     writeInventories();
     const knex = await databases.init(id);
     const scheduler = triggerableScheduler();
+    // What the notifications backend would receive.
+    const sent: Array<{
+      recipients: { entityRef: string };
+      payload: Record<string, unknown>;
+    }> = [];
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,
@@ -145,6 +154,15 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
         }),
         catalogServiceMock.factory({ entities }),
         scheduler.factory({ skipTaskRunOnStartup: true }),
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({
+            send: async (notification: unknown) => {
+              sent.push(notification as (typeof sent)[number]);
+            },
+          }),
+        }),
         ...(extra.permissions ? [extra.permissions] : []),
       ],
     });
@@ -153,6 +171,7 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
       knex,
       server,
       scheduler,
+      sent,
       get: (url: string, userRef = ADA) =>
         request(server).get(`/api/sre${url}`).set('Authorization', as(userRef)),
       post: (url: string, body: object, userRef = ADA) =>
@@ -180,7 +199,7 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     )!;
 
   it('freezes the inventory when a campaign starts, matches people and picks reviewers who are not the person', async () => {
-    const { post, get } = await startBackend();
+    const { post, get, sent } = await startBackend();
     const created = await post('/access-reviews', {
       title: 'Q4 access review',
       dueDate: '2030-12-15',
@@ -237,6 +256,35 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     expect(audit).toEqual([
       expect.objectContaining({ action: 'campaign-created', actor: ADA }),
     ]);
+    // Each reviewer is told, once, with the number of items to decide.
+    expect(
+      sent.map(notification => [
+        notification.recipients.entityRef,
+        notification.payload.description,
+        notification.payload.link,
+      ]),
+    ).toEqual([
+      [
+        ADA,
+        '2 items to decide by 2030-12-15: keep, revoke or transfer each grant.',
+        `/access-reviews/${campaign.id}`,
+      ],
+      [
+        BO,
+        '2 items to decide by 2030-12-15: keep, revoke or transfer each grant.',
+        `/access-reviews/${campaign.id}`,
+      ],
+      [
+        CY,
+        '3 items to decide by 2030-12-15: keep, revoke or transfer each grant.',
+        `/access-reviews/${campaign.id}`,
+      ],
+      [
+        ADMIN,
+        '1 item to decide by 2030-12-15: keep, revoke or transfer each grant.',
+        `/access-reviews/${campaign.id}`,
+      ],
+    ]);
 
     // The source changes afterwards; the campaign keeps what it froze.
     fs.writeFileSync(
@@ -272,6 +320,48 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
       dueDate: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
       progress: { total: 4, decided: 0 },
     });
+  });
+
+  it('reminds reviewers who still have items to decide when the due date nears', async () => {
+    const { post, scheduler, sent } = await startBackend();
+    const soon = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+    const due = (await post('/access-reviews', { title: 'Due', dueDate: soon }))
+      .body;
+    await post('/access-reviews', { title: 'Later', dueDate: later });
+    // Cy decides everything Cy could decide in the campaign due soon, except Ada's own items.
+    const cyItems = due.items.filter((item: Item) =>
+      item.reviewers.includes(CY),
+    );
+    const decided = await post(
+      `/access-reviews/${due.campaign.id}/decisions`,
+      {
+        itemIds: cyItems.map((item: Item) => item.id),
+        decision: 'revoke',
+      },
+      CY,
+    );
+    expect(decided.status).toBe(200);
+    sent.length = 0;
+
+    await scheduler.triggerTask('sre-access-reminders');
+
+    // Only the admin's item (the status page, about Ada) is left in the campaign due soon.
+    expect(
+      sent.map(notification => [
+        notification.recipients.entityRef,
+        notification.payload.title,
+        notification.payload.description,
+        notification.payload.severity,
+      ]),
+    ).toEqual([
+      [
+        ADMIN,
+        `Access review due ${soon}: Due`,
+        'You still have 1 item to decide.',
+        'high',
+      ],
+    ]);
   });
 
   it('guards decisions: credentials, reviewers, never oneself, comments, and a closed campaign', async () => {
