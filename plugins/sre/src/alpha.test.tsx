@@ -9,6 +9,7 @@ import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { screen } from '@testing-library/react';
 import { sreApiRef } from './api/SreApi';
 import srePlugin, {
+  accessReviewsPage,
   entityAlertHistoryCard,
   entityCostCard,
   entityReadyForLeaveCard,
@@ -146,5 +147,26 @@ describe('the reliability-review page and tab', () => {
       srePlugin.getExtension('entity-content:sre/reliability-review'),
     ).toMatchObject({ kind: 'entity-content', name: 'reliability-review' });
     expect(srePlugin.getExtension('page:sre')).toMatchObject({ kind: 'page' });
+  });
+});
+
+describe('the access-review page', () => {
+  const apis = [mockApis.translation()] as const;
+
+  it('takes its title from the translation ref and gets a sidebar item', () => {
+    const page = createExtensionTester(accessReviewsPage, { apis });
+    expect(page.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'access.pageTitle',
+    });
+    expect(page.get(coreExtensionData.routePath)).toBe('/access-reviews');
+    expect(page.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('is part of the plugin', () => {
+    expect(srePlugin.getExtension('page:sre/access-reviews')).toMatchObject({
+      kind: 'page',
+      name: 'access-reviews',
+    });
   });
 });

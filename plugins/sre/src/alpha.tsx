@@ -11,10 +11,15 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentIcon from '@material-ui/icons/Assignment';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import PeopleIcon from '@material-ui/icons/People';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
-import { busFactorRouteRef, reliabilityReviewRouteRef } from './routes';
+import {
+  accessReviewsRouteRef,
+  busFactorRouteRef,
+  reliabilityReviewRouteRef,
+} from './routes';
 import { sreTranslationRef } from './translation';
 
 export { sreTranslationRef } from './translation';
@@ -148,6 +153,24 @@ export const reliabilityReviewPage = PageBlueprint.make({
   },
 });
 
+/**
+ * The access-review page: campaigns at `/access-reviews`, the signed-in
+ * user's items at `/access-reviews/tasks`, a campaign at its id.
+ * @alpha
+ */
+export const accessReviewsPage = PageBlueprint.make({
+  name: 'access-reviews',
+  params: {
+    path: '/access-reviews',
+    title: sreTranslationRef('access.pageTitle'),
+    // With an icon, the page gets a sidebar item.
+    icon: <VerifiedUserIcon fontSize="inherit" />,
+    routeRef: accessReviewsRouteRef,
+    loader: () =>
+      import('./access/AccessReviewsPage').then(m => <m.AccessReviewsPage />),
+  },
+});
+
 /** Baton's frontend plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'sre',
@@ -164,9 +187,11 @@ export default createFrontendPlugin({
     teamBusFactorPage,
     entityReliabilityReviewContent,
     reliabilityReviewPage,
+    accessReviewsPage,
   ],
   routes: {
     busFactor: busFactorRouteRef,
     reliabilityReview: reliabilityReviewRouteRef,
+    accessReviews: accessReviewsRouteRef,
   },
 });

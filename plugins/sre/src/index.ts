@@ -16,14 +16,23 @@ export {
   TeamBusFactorPage,
   EntityReliabilityReviewContent,
   ReliabilityReviewPage,
+  AccessReviewsPage,
 } from './plugin';
-export { busFactorRouteRef, reliabilityReviewRouteRef } from './routes';
+export {
+  busFactorRouteRef,
+  reliabilityReviewRouteRef,
+  accessReviewsRouteRef,
+  accessReviewTasksRouteRef,
+  accessCampaignRouteRef,
+} from './routes';
 export { isSloAvailable } from './slo/EntitySloCard';
 export { isAlertHistoryAvailable } from './alerts/EntityAlertHistoryCard';
 export { isCostAvailable } from './cost/EntityCostCard';
 export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
 export {
   sreApiRef,
+  type AccessCampaignInput,
+  type AccessDecisionInput,
   type CostQuery,
   type ReviewActionInput,
   type ReviewActionPatch,

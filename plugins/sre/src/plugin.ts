@@ -8,7 +8,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
-import { busFactorRouteRef, reliabilityReviewRouteRef } from './routes';
+import {
+  accessReviewsRouteRef,
+  busFactorRouteRef,
+  reliabilityReviewRouteRef,
+} from './routes';
 
 /** Baton's frontend plugin for apps on the legacy frontend system. @public */
 export const srePlugin = createPlugin({
@@ -16,6 +20,7 @@ export const srePlugin = createPlugin({
   routes: {
     busFactor: busFactorRouteRef,
     reliabilityReview: reliabilityReviewRouteRef,
+    accessReviews: accessReviewsRouteRef,
   },
   apis: [
     createApiFactory({
@@ -130,5 +135,18 @@ export const ReliabilityReviewPage = srePlugin.provide(
       import('./review/ReliabilityReviewPage').then(
         m => m.ReliabilityReviewPage,
       ),
+  }),
+);
+
+/**
+ * The access-review page: campaigns, a campaign's items and audit log, and
+ * the signed-in user's items at `…/tasks`. @public
+ */
+export const AccessReviewsPage = srePlugin.provide(
+  createRoutableExtension({
+    name: 'AccessReviewsPage',
+    mountPoint: accessReviewsRouteRef,
+    component: () =>
+      import('./access/AccessReviewsPage').then(m => m.AccessReviewsPage),
   }),
 );

@@ -31,6 +31,10 @@ import { EntityTeamBusFactorContent } from './readiness/team/EntityTeamBusFactor
 import { TeamBusFactorPage } from './readiness/team/TeamBusFactorPage';
 import { ReliabilityReviewContent } from './review/ReliabilityReviewContent';
 import { ReliabilityReviewPage } from './review/ReliabilityReviewPage';
+import { AccessCampaignList } from './access/AccessCampaignList';
+import { AccessCampaignPage } from './access/AccessCampaignPage';
+import { MyAccessReviews } from './access/MyAccessReviews';
+import { accessReviewsRouteRef } from './routes';
 import { EntitySloCard } from './slo/EntitySloCard';
 import { sreDefaultMessages } from './translation';
 import jaMessages from './translations/ja';
@@ -44,6 +48,13 @@ import {
   teamReview,
   teamReviewNotStarted,
 } from './__testUtils__/reviewFixtures';
+import {
+  ACCESS_USER,
+  accessCampaign,
+  accessCampaignDetail,
+  accessFailure,
+  closedCampaignDetail,
+} from './__testUtils__/accessFixtures';
 
 const ja: Readonly<Record<string, string | null>> = jaMessages;
 
@@ -1138,6 +1149,378 @@ describe('the reliability review in Japanese', () => {
         /^team-checkout の前回の信頼性レビュー（.+）以降 · ラベル service=checkout-api のアラート$/,
       ),
     ).toBeInTheDocument();
+    expectNoEnglish();
+  });
+});
+
+// Access reviews ------------------------------------------------------------
+
+async function renderAccessInJapanese(
+  element: JSX.Element,
+  sreApi: Partial<SreApi>,
+) {
+  await renderInTestApp(element, {
+    apis: [
+      japanese(),
+      [sreApiRef, sreApi],
+      mockApis.identity({ userEntityRef: ACCESS_USER }),
+      [
+        catalogApiRef,
+        catalogApiMock({
+          entities: [
+            {
+              ...entity('farid', {}, 'User'),
+              spec: { profile: { displayName: 'ファリド' } },
+            },
+          ],
+        }),
+      ],
+    ],
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/access-reviews': accessReviewsRouteRef,
+    },
+  });
+}
+
+/** Campaign 3 with every kind of audit entry, a failed source and texts people write in Japanese. */
+function japaneseCampaign() {
+  const detail = accessCampaignDetail({
+    campaign: accessCampaign({
+      title: '第4四半期のアクセス棚卸し',
+      dueDate: '2020-01-31',
+      resources: [
+        ...accessCampaign().resources,
+        {
+          resourceRef: 'resource:default/monitoring-saas',
+          source: 'file:monitoring-saas',
+          generatedAt: null,
+          error: 'ENOENT: monitoring-saas.csv',
+        },
+      ],
+    }),
+  });
+  // A GitHub role named `member` reads like an English message (a team's member count).
+  detail.items[1].privilege = 'maintain';
+  detail.items[3].comment = '請求ダッシュボードの運用に必要';
+  detail.items[4].flags.push('shared');
+  detail.audit.push(
+    {
+      id: '3',
+      campaignId: '3',
+      at: '2026-11-22T10:00:00.000Z',
+      actor: 'user:default/aiko',
+      action: 'decision-changed',
+      itemId: '43',
+      details: {
+        principal: 'old-contractor',
+        resource: 'hanamori',
+        from: 'keep',
+        decision: 'transfer',
+        transferTo: 'user:default/farid',
+        comment: '契約終了のため',
+      },
+    },
+    {
+      id: '4',
+      campaignId: '3',
+      at: '2026-11-22T11:00:00.000Z',
+      actor: 'external:audit-export',
+      action: 'evidence-downloaded',
+      itemId: null,
+      details: { format: 'csv' },
+    },
+  );
+  return detail;
+}
+
+describe('the access reviews in Japanese', () => {
+  it('shows the campaign list and the start dialog without English', async () => {
+    await renderAccessInJapanese(<AccessCampaignList />, {
+      listAccessCampaigns: jest.fn().mockResolvedValue([
+        japaneseCampaign().campaign,
+        accessCampaign({
+          id: '2',
+          title: '第3四半期のアクセス棚卸し',
+          state: 'closed',
+          dueDate: null,
+          createdBy: 'plugin:sre',
+        }),
+      ]),
+      createAccessCampaign: jest.fn(async () => {
+        throw await accessFailure(
+          400,
+          'resourceRefs: アクセス元のある Resource がありません',
+        );
+      }),
+    });
+    expect(
+      await screen.findByRole('link', { name: '第4四半期のアクセス棚卸し' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('5 件中 1 件判断済み')).toHaveLength(2);
+    expect(screen.getByText('承認済み')).toBeInTheDocument();
+    expect(screen.getByText('期限なし')).toBeInTheDocument();
+    expect(screen.getByText(/^期限超過/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: '自分の判断待ち' }),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+
+    await userEvent.click(screen.getByRole('button', { name: '棚卸しを開始' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'アクセスレビューの棚卸しを開始',
+    });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'タイトル' }),
+      '第1四半期',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: '開始' }));
+    expect(
+      await within(dialog).findByText(/^棚卸しを開始できませんでした: /),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  }, 30_000);
+
+  it('shows a campaign, its filters, dialogs and audit log without English', async () => {
+    await renderAccessInJapanese(<AccessCampaignPage campaignId="3" />, {
+      getAccessCampaign: jest.fn().mockResolvedValue(japaneseCampaign()),
+      decideAccessItem: jest.fn(async () => {
+        throw await accessFailure(
+          403,
+          'あなたはこの項目のレビュアーではありません',
+        );
+      }),
+      closeAccessCampaign: jest.fn(async () => {
+        throw await accessFailure(409, '未判断の項目が 4 件あります');
+      }),
+    });
+    expect(
+      await screen.findByRole('heading', { name: '第4四半期のアクセス棚卸し' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('5 件中 1 件判断済み')).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'アクセスレビューの項目' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: '監査ログ' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/の取得に失敗しました: ENOENT/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'hanamori の old-contractor: 継続 → 移譲 移譲先: farid 「契約終了のため」',
+      ),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+
+    // The filters, with nothing left to show.
+    const filters = screen.getByRole('group', { name: '項目の絞り込み' });
+    await userEvent.click(
+      within(filters).getByRole('checkbox', { name: '管理者権限' }),
+    );
+    await userEvent.selectOptions(
+      within(filters).getByRole('combobox', { name: '判断' }),
+      'decided',
+    );
+    expect(
+      screen.getByText('絞り込みに一致する項目はありません。'),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+    await userEvent.selectOptions(
+      within(filters).getByRole('combobox', { name: '判断' }),
+      'all',
+    );
+    await userEvent.click(
+      within(filters).getByRole('checkbox', { name: '管理者権限' }),
+    );
+
+    // Keeping stale access without a comment, then a refusal.
+    const farid = screen.getByRole('group', {
+      name: 'hanamori の farid-h を判断',
+    });
+    await userEvent.click(within(farid).getByRole('button', { name: '継続' }));
+    const keep = screen.getByRole('dialog', { name: 'アクセス権を継続' });
+    await userEvent.click(
+      within(keep).getByRole('button', { name: '判断を保存' }),
+    );
+    expect(
+      within(keep).getByText(/^90 日を超えて使われていない/),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+    await userEvent.type(
+      within(keep).getByRole('textbox', { name: 'コメント' }),
+      '1 月から当番',
+    );
+    await userEvent.click(
+      within(keep).getByRole('button', { name: '判断を保存' }),
+    );
+    expect(
+      await within(keep).findByText(/^判断を保存できませんでした: /),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+    await userEvent.click(
+      within(keep).getByRole('button', { name: 'キャンセル' }),
+    );
+
+    // A transfer with its user picker, and a bulk selection.
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: '表示中の、自分が判断できる項目をすべて選択',
+      }),
+    );
+    const bulk = screen.getByRole('toolbar', {
+      name: '選択した項目をまとめて判断',
+    });
+    expect(within(bulk).getByText('3 件を選択中')).toBeInTheDocument();
+    await userEvent.click(within(bulk).getByRole('button', { name: '移譲' }));
+    const transfer = screen.getByRole('dialog', { name: 'アクセス権を移譲' });
+    await userEvent.type(
+      within(transfer).getByRole('textbox', { name: '移譲先' }),
+      'ファ',
+    );
+    expect(
+      await screen.findByRole('option', {
+        name: 'ファリド (user:default/farid)',
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(transfer).getByRole('button', { name: '判断を保存' }),
+    );
+    expect(
+      within(transfer).getByText(/^移譲には、理由と引き継ぐ内容/),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+    await userEvent.click(
+      within(transfer).getByRole('button', { name: 'キャンセル' }),
+    );
+
+    // The sign-off, refused.
+    await userEvent.click(screen.getByRole('button', { name: '承認して完了' }));
+    const signOff = screen.getByRole('dialog', {
+      name: '棚卸しを承認して完了しますか？',
+    });
+    expect(
+      within(signOff).getByText(/^未判断の項目が 4 件/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(signOff).getByRole('button', { name: '承認して完了' }),
+    );
+    expect(
+      await within(signOff).findByText(/^承認できませんでした: /),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  }, 60_000);
+
+  it('shows a signed-off campaign without English', async () => {
+    await renderAccessInJapanese(<AccessCampaignPage campaignId="3" />, {
+      getAccessCampaign: jest.fn().mockResolvedValue(closedCampaignDetail()),
+      getAccessEvidence: jest.fn(async () => {
+        throw await accessFailure(500, 'ストレージに接続できません');
+      }),
+    });
+    expect(
+      await screen.findByText(/判断は確定しており、変更できません。$/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('継続 1 件、剥奪 4 件、移譲 0 件'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'JSON をエクスポート' }),
+    );
+    expect(
+      await screen.findByText(/^証跡をエクスポートできませんでした: /),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  }, 30_000);
+
+  it('shows the user’s items without English', async () => {
+    const [, farid, contractor] = japaneseCampaign().items;
+    await renderAccessInJapanese(<MyAccessReviews />, {
+      getAccessTasks: jest.fn().mockResolvedValue([farid, contractor]),
+      listAccessCampaigns: jest
+        .fn()
+        .mockResolvedValue([japaneseCampaign().campaign]),
+    });
+    expect(
+      await screen.findByRole('region', {
+        name: '第4四半期のアクセス棚卸し のあなたの項目',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'すべての棚卸し' }),
+    ).toBeInTheDocument();
+    expectNoEnglish();
+  }, 30_000);
+
+  const pending = () => new Promise<never>(() => {});
+  it.each([
+    [
+      'the empty campaign list',
+      <AccessCampaignList />,
+      { listAccessCampaigns: jest.fn().mockResolvedValue([]) },
+      () => screen.findAllByText('棚卸しはまだありません'),
+    ],
+    [
+      'the loading campaign list',
+      <AccessCampaignList />,
+      { listAccessCampaigns: pending },
+      () => screen.findAllByTestId('progress'),
+    ],
+    [
+      'the campaign list on errors',
+      <AccessCampaignList />,
+      { listAccessCampaigns: jest.fn().mockRejectedValue(new Error('boom')) },
+      () => screen.findAllByText(/boom/),
+    ],
+    [
+      'a loading campaign',
+      <AccessCampaignPage campaignId="3" />,
+      { getAccessCampaign: pending },
+      () => screen.findAllByTestId('progress'),
+    ],
+    [
+      'a campaign that does not exist',
+      <AccessCampaignPage campaignId="9" />,
+      {
+        getAccessCampaign: jest.fn(async () => {
+          throw await accessFailure(404, 'No access-review campaign 9');
+        }),
+      },
+      () => screen.findAllByText('棚卸しが見つかりません'),
+    ],
+    [
+      'a campaign on errors',
+      <AccessCampaignPage campaignId="3" />,
+      { getAccessCampaign: jest.fn().mockRejectedValue(new Error('boom')) },
+      () => screen.findAllByText(/boom/),
+    ],
+    [
+      'a campaign without items',
+      <AccessCampaignPage campaignId="3" />,
+      {
+        getAccessCampaign: jest
+          .fn()
+          .mockResolvedValue(accessCampaignDetail({ items: [], audit: [] })),
+      },
+      () => screen.findAllByText('この棚卸しには項目がありません。'),
+    ],
+    [
+      'no items to review',
+      <MyAccessReviews />,
+      {
+        getAccessTasks: jest.fn().mockResolvedValue([]),
+        listAccessCampaigns: jest.fn().mockResolvedValue([]),
+      },
+      () => screen.findAllByText('判断待ちはありません'),
+    ],
+    [
+      'the loading items to review',
+      <MyAccessReviews />,
+      { getAccessTasks: pending, listAccessCampaigns: pending },
+      () => screen.findAllByTestId('progress'),
+    ],
+  ])('shows %s without English', async (_, element, api, shown) => {
+    await renderAccessInJapanese(element, api);
+    expect((await shown()).length).toBeGreaterThan(0);
     expectNoEnglish();
   });
 });

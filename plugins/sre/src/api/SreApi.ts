@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AccessCampaign,
+  AccessCampaignDetail,
+  AccessDecision,
+  AccessReviewItem,
   AlertItem,
   AlertListResponse,
   CostReport,
@@ -48,6 +52,24 @@ export interface ReviewActionInput {
 export type ReviewActionPatch = Partial<ReviewActionInput> & {
   status?: ReviewActionStatus;
 };
+
+/** A new access-review campaign. @public */
+export interface AccessCampaignInput {
+  title: string;
+  /** YYYY-MM-DD. */
+  dueDate?: string;
+  /** The Resources to review; left out: every Resource with `baton.dev/access-source`. */
+  resourceRefs?: string[];
+}
+
+/** A reviewer's decision on an access-review item, or on many. @public */
+export interface AccessDecisionInput {
+  decision: AccessDecision;
+  /** The catalog User who takes the access over; a transfer needs one. */
+  transferTo?: string;
+  /** Why; a transfer needs one, and so does keeping access unused for more than 90 days. */
+  comment?: string;
+}
 
 /** The client of Baton's backend (`/api/sre`). @public */
 export interface SreApi {
@@ -114,6 +136,36 @@ export interface SreApi {
     actionId: string,
     patch: ReviewActionPatch,
   ): Promise<ReviewActionItem>;
+  /** The access-review campaigns, newest first, each with its progress. */
+  listAccessCampaigns(): Promise<AccessCampaign[]>;
+  /** Starts a campaign: the inventory of every Resource in scope is frozen now. A 400 ResponseError names a bad field. */
+  createAccessCampaign(
+    input: AccessCampaignInput,
+  ): Promise<AccessCampaignDetail>;
+  /** A campaign with its items and audit log; a 404 ResponseError for an unknown id. */
+  getAccessCampaign(id: string): Promise<AccessCampaignDetail>;
+  /**
+   * Decides one item; returns it as decided. A 400 ResponseError names the
+   * field (`comment: …`, `transferTo: …`), a 403 one says the caller may not
+   * decide it, a 409 one that the campaign is signed off.
+   */
+  decideAccessItem(
+    campaignId: string,
+    itemId: string,
+    input: AccessDecisionInput,
+  ): Promise<AccessReviewItem>;
+  /** One decision for many items, all or none; returns them as decided. */
+  decideAccessItems(
+    campaignId: string,
+    itemIds: string[],
+    input: AccessDecisionInput,
+  ): Promise<AccessReviewItem[]>;
+  /** Signs a campaign off; a 409 ResponseError while items are undecided. */
+  closeAccessCampaign(id: string): Promise<AccessCampaignDetail>;
+  /** The evidence file as the backend writes it (its download is logged). */
+  getAccessEvidence(id: string, format: 'csv' | 'json'): Promise<string>;
+  /** The signed-in user's undecided items of open campaigns. */
+  getAccessTasks(): Promise<AccessReviewItem[]>;
 }
 
 /** @public */

@@ -332,6 +332,137 @@ describe('SreClient', () => {
     expect(markdown).toBe('# Reliability review\n');
   });
 
+  it('lists access-review campaigns and the caller’s tasks as arrays', async () => {
+    server.use(
+      http.get(`${baseUrl}/access-reviews`, () =>
+        HttpResponse.json({ items: [{ id: '3', title: 'Q4' }] }),
+      ),
+      http.get(`${baseUrl}/tasks`, () =>
+        HttpResponse.json({ items: [{ id: '41', campaignId: '3' }] }),
+      ),
+    );
+
+    expect(await client.listAccessCampaigns()).toEqual([
+      { id: '3', title: 'Q4' },
+    ]);
+    expect(await client.getAccessTasks()).toEqual([
+      { id: '41', campaignId: '3' },
+    ]);
+  });
+
+  it('starts, reads, decides and signs off access reviews with JSON bodies', async () => {
+    const calls: Array<{ method: string; path: string; body: unknown }> = [];
+    const record =
+      (response: object) =>
+      async ({ request }: { request: Request }) => {
+        calls.push({
+          method: request.method,
+          path: new URL(request.url).pathname.replace('/api/sre', ''),
+          body: request.method === 'GET' ? null : await request.text(),
+        });
+        return HttpResponse.json(response);
+      };
+    server.use(
+      http.post(`${baseUrl}/access-reviews`, record({ campaign: { id: '3' } })),
+      http.get(`${baseUrl}/access-reviews/:id`, record({ items: [] })),
+      http.post(
+        `${baseUrl}/access-reviews/:id/items/:itemId/decision`,
+        record({ id: '41', decision: 'keep' }),
+      ),
+      http.post(
+        `${baseUrl}/access-reviews/:id/decisions`,
+        record({ items: [{ id: '41' }, { id: '42' }] }),
+      ),
+      http.post(
+        `${baseUrl}/access-reviews/:id/close`,
+        record({ campaign: { id: '3', state: 'closed' } }),
+      ),
+    );
+
+    await client.createAccessCampaign({ title: 'Q4', dueDate: '2026-12-31' });
+    await client.getAccessCampaign('3');
+    const item = await client.decideAccessItem('3', '41', {
+      decision: 'keep',
+      comment: 'on call',
+    });
+    const items = await client.decideAccessItems('3', ['41', '42'], {
+      decision: 'transfer',
+      transferTo: 'user:default/farid',
+      comment: 'leave',
+    });
+    const closed = await client.closeAccessCampaign('3');
+
+    expect(item).toEqual({ id: '41', decision: 'keep' });
+    expect(items.map(i => i.id)).toEqual(['41', '42']);
+    expect(closed.campaign.state).toBe('closed');
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/access-reviews',
+        body: JSON.stringify({ title: 'Q4', dueDate: '2026-12-31' }),
+      },
+      { method: 'GET', path: '/access-reviews/3', body: null },
+      {
+        method: 'POST',
+        path: '/access-reviews/3/items/41/decision',
+        body: JSON.stringify({ decision: 'keep', comment: 'on call' }),
+      },
+      {
+        method: 'POST',
+        path: '/access-reviews/3/decisions',
+        body: JSON.stringify({
+          itemIds: ['41', '42'],
+          decision: 'transfer',
+          transferTo: 'user:default/farid',
+          comment: 'leave',
+        }),
+      },
+      { method: 'POST', path: '/access-reviews/3/close', body: '' },
+    ]);
+  });
+
+  it('reads the evidence of a campaign as text in the format asked for', async () => {
+    let format: string | null = null;
+    server.use(
+      http.get(`${baseUrl}/access-reviews/3/evidence`, ({ request }) => {
+        format = new URL(request.url).searchParams.get('format');
+        return new HttpResponse('campaign_id,principal\n3,aiko\n', {
+          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+        });
+      }),
+    );
+
+    const csv = await client.getAccessEvidence('3', 'csv');
+
+    expect(format).toBe('csv');
+    expect(csv).toBe('campaign_id,principal\n3,aiko\n');
+  });
+
+  it('throws a ResponseError with the server message when a decision is refused', async () => {
+    server.use(
+      http.post(`${baseUrl}/access-reviews/:id/items/:itemId/decision`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'You are not a reviewer of item 41',
+            },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+
+    await expect(
+      client.decideAccessItem('3', '41', { decision: 'revoke' }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      body: { error: { message: 'You are not a reviewer of item 41' } },
+    });
+  });
+
   it('throws a ResponseError with the server message when a save conflicts', async () => {
     server.use(
       http.patch(`${baseUrl}/reviews/:namespace/:name/:id`, () =>

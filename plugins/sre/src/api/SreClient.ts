@@ -1,6 +1,10 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { entityRefToPath } from '@baton/plugin-sre-common';
+import {
+  entityRefToPath,
+  type AccessCampaign,
+  type AccessReviewItem,
+} from '@baton/plugin-sre-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { SreApi } from './SreApi';
 
@@ -81,6 +85,56 @@ export class SreClient implements SreApi {
       this.#reviewsPath(groupRef, 'actions', actionId),
       patch,
     );
+
+  listAccessCampaigns: SreApi['listAccessCampaigns'] = async () =>
+    (await this.#get<{ items: AccessCampaign[] }>('/access-reviews')).items;
+
+  createAccessCampaign: SreApi['createAccessCampaign'] = input =>
+    this.#send('POST', '/access-reviews', input);
+
+  getAccessCampaign: SreApi['getAccessCampaign'] = id =>
+    this.#get(this.#accessPath(id));
+
+  decideAccessItem: SreApi['decideAccessItem'] = (campaignId, itemId, input) =>
+    this.#send(
+      'POST',
+      this.#accessPath(campaignId, 'items', itemId, 'decision'),
+      input,
+    );
+
+  decideAccessItems: SreApi['decideAccessItems'] = async (
+    campaignId,
+    itemIds,
+    input,
+  ) =>
+    (
+      await this.#send<{ items: AccessReviewItem[] }>(
+        'POST',
+        this.#accessPath(campaignId, 'decisions'),
+        { itemIds, ...input },
+      )
+    ).items;
+
+  closeAccessCampaign: SreApi['closeAccessCampaign'] = id =>
+    this.#request(this.#accessPath(id, 'close'), { method: 'POST' });
+
+  getAccessEvidence: SreApi['getAccessEvidence'] = async (id, format) => {
+    const response = await this.#fetch(
+      `${this.#accessPath(id, 'evidence')}?format=${format}`,
+    );
+    return response.text();
+  };
+
+  getAccessTasks: SreApi['getAccessTasks'] = async () =>
+    (await this.#get<{ items: AccessReviewItem[] }>('/tasks')).items;
+
+  /** `/access-reviews/{id}` with further path segments. */
+  #accessPath(id: string, ...segments: string[]): string {
+    return [
+      '/access-reviews',
+      ...[id, ...segments].map(encodeURIComponent),
+    ].join('/');
+  }
 
   /** `/teams/{namespace}/{name}` of a group ref such as `group:default/team-a` or `team-a`. */
   #teamPath(groupRef: string, root: 'teams' | 'reviews' = 'teams'): string {

@@ -1,0 +1,142 @@
+import {
+  Content,
+  EmptyState,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import type { AccessCampaign } from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { sreApiRef } from '../api/SreApi';
+import { useSreText } from '../language';
+import { accessCampaignRouteRef } from '../routes';
+import { AccessNav } from './AccessNav';
+import { ACCESS_SOURCE_ANNOTATION, actorName } from './accessText';
+import { CampaignDue } from './CampaignDue';
+import { CampaignProgress } from './CampaignProgress';
+import { CampaignStateChip } from './CampaignStateChip';
+import { StartCampaignDialog } from './StartCampaignDialog';
+
+function CampaignTable({ campaigns }: { campaigns: AccessCampaign[] }) {
+  const { t, format } = useSreText();
+  const campaignLink = useRouteRef(accessCampaignRouteRef);
+  return (
+    <Paper>
+      <Table aria-label={t('access.list.label')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('access.list.columns.title')}</TableCell>
+            <TableCell>{t('access.list.columns.state')}</TableCell>
+            <TableCell>{t('access.list.columns.due')}</TableCell>
+            <TableCell>{t('access.list.columns.progress')}</TableCell>
+            <TableCell>{t('access.list.columns.created')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {campaigns.map(campaign => (
+            <TableRow key={campaign.id}>
+              <TableCell>
+                <Link to={campaignLink({ campaignId: campaign.id })}>
+                  {campaign.title}
+                </Link>
+              </TableCell>
+              <TableCell>
+                <CampaignStateChip state={campaign.state} />
+              </TableCell>
+              <TableCell>
+                <CampaignDue campaign={campaign} />
+              </TableCell>
+              <TableCell>
+                <CampaignProgress progress={campaign.progress} />
+              </TableCell>
+              <TableCell>
+                {t('access.list.created', {
+                  at: format.dateTime(campaign.createdAt),
+                  by: actorName(campaign.createdBy),
+                })}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** The campaigns with their progress, and a way to start one. */
+export function AccessCampaignList() {
+  const sreApi = useApi(sreApiRef);
+  const { t } = useSreText();
+  const navigate = useNavigate();
+  const campaignLink = useRouteRef(accessCampaignRouteRef);
+  const [starting, setStarting] = useState(false);
+  const { value: campaigns, error } = useAsync(
+    () => sreApi.listAccessCampaigns(),
+    [sreApi],
+  );
+  const startButton = (
+    <Button
+      variant="contained"
+      color="primary"
+      onClick={() => setStarting(true)}
+    >
+      {t('access.list.start')}
+    </Button>
+  );
+
+  let content;
+  if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (!campaigns) {
+    content = <Progress />;
+  } else if (!campaigns.length) {
+    content = (
+      <EmptyState
+        missing="data"
+        title={t('access.list.emptyTitle')}
+        description={t('access.list.emptyDescription', {
+          annotation: ACCESS_SOURCE_ANNOTATION,
+        })}
+        action={startButton}
+      />
+    );
+  } else {
+    content = (
+      <>
+        <Box mb={2}>{startButton}</Box>
+        <CampaignTable campaigns={campaigns} />
+      </>
+    );
+  }
+  return (
+    <Content>
+      <AccessNav current="campaigns" />
+      <Box mb={2}>
+        <Typography variant="body2" color="textSecondary">
+          {t('access.list.intro', { annotation: ACCESS_SOURCE_ANNOTATION })}
+        </Typography>
+      </Box>
+      {content}
+      {starting && (
+        <StartCampaignDialog
+          onClose={() => setStarting(false)}
+          onStarted={detail =>
+            navigate(campaignLink({ campaignId: detail.campaign.id }))
+          }
+        />
+      )}
+    </Content>
+  );
+}

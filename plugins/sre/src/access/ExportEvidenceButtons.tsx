@@ -1,0 +1,54 @@
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { sreApiRef } from '../api/SreApi';
+import { useSreText } from '../language';
+import { errorMessage } from '../review/reviewText';
+import { downloadEvidence } from './accessText';
+
+/** Downloads the backend's evidence file, CSV or JSON; each download is logged, so the campaign is loaded again after. */
+export function ExportEvidenceButtons(props: {
+  campaignId: string;
+  onExported(): void;
+}) {
+  const { campaignId, onExported } = props;
+  const sreApi = useApi(sreApiRef);
+  const { t } = useSreText();
+  const [exported, exportEvidence] = useAsyncFn(
+    async (format: 'csv' | 'json') => {
+      const body = await sreApi.getAccessEvidence(campaignId, format);
+      downloadEvidence(body, campaignId, format);
+      onExported();
+    },
+    [sreApi, campaignId, onExported],
+  );
+  return (
+    <>
+      <Button
+        variant="outlined"
+        disabled={exported.loading}
+        onClick={() => exportEvidence('csv')}
+      >
+        {t('access.campaign.exportCsv')}
+      </Button>
+      <Button
+        variant="outlined"
+        disabled={exported.loading}
+        onClick={() => exportEvidence('json')}
+      >
+        {t('access.campaign.exportJson')}
+      </Button>
+      {exported.error && (
+        <Box mt={1} width="100%">
+          <Alert severity="error">
+            {t('access.campaign.exportFailed', {
+              error: errorMessage(exported.error),
+            })}
+          </Alert>
+        </Box>
+      )}
+    </>
+  );
+}
