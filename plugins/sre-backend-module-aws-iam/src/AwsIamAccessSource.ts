@@ -360,81 +360,46 @@ export class AwsIamAccessSource implements AccessSource {
     return grants;
   }
 
-  async #listGroups(
-    client: IAMClient,
-    accountId: string,
-    user: string,
-  ): Promise<string[]> {
-    const names: string[] = [];
-    try {
-      for await (const page of paginateListGroupsForUser(
-        { client },
-        { UserName: user },
-      )) {
-        for (const group of page.Groups ?? []) {
-          if (group.GroupName) {
-            names.push(group.GroupName);
-          }
-        }
-      }
-    } catch (error) {
-      throw requestFailed(
-        error,
-        `ListGroupsForUser '${user}' in account ${accountId}`,
-      );
-    }
-    return names;
+  #listGroups(client: IAMClient, accountId: string, user: string) {
+    return listNames(
+      paginateListGroupsForUser({ client }, { UserName: user }),
+      page => (page.Groups ?? []).map(group => group.GroupName),
+      `ListGroupsForUser '${user}' in account ${accountId}`,
+    );
   }
 
-  async #listUserPolicies(
-    client: IAMClient,
-    accountId: string,
-    user: string,
-  ): Promise<string[]> {
-    const names: string[] = [];
-    try {
-      for await (const page of paginateListAttachedUserPolicies(
-        { client },
-        { UserName: user },
-      )) {
-        for (const policy of page.AttachedPolicies ?? []) {
-          if (policy.PolicyName) {
-            names.push(policy.PolicyName);
-          }
-        }
-      }
-    } catch (error) {
-      throw requestFailed(
-        error,
-        `ListAttachedUserPolicies '${user}' in account ${accountId}`,
-      );
-    }
-    return names;
+  #listUserPolicies(client: IAMClient, accountId: string, user: string) {
+    return listNames(
+      paginateListAttachedUserPolicies({ client }, { UserName: user }),
+      page => (page.AttachedPolicies ?? []).map(policy => policy.PolicyName),
+      `ListAttachedUserPolicies '${user}' in account ${accountId}`,
+    );
   }
 
-  async #listGroupPolicies(
-    client: IAMClient,
-    accountId: string,
-    group: string,
-  ): Promise<string[]> {
-    const names: string[] = [];
-    try {
-      for await (const page of paginateListAttachedGroupPolicies(
-        { client },
-        { GroupName: group },
-      )) {
-        for (const policy of page.AttachedPolicies ?? []) {
-          if (policy.PolicyName) {
-            names.push(policy.PolicyName);
-          }
-        }
-      }
-    } catch (error) {
-      throw requestFailed(
-        error,
-        `ListAttachedGroupPolicies '${group}' in account ${accountId}`,
-      );
-    }
-    return names;
+  #listGroupPolicies(client: IAMClient, accountId: string, group: string) {
+    return listNames(
+      paginateListAttachedGroupPolicies({ client }, { GroupName: group }),
+      page => (page.AttachedPolicies ?? []).map(policy => policy.PolicyName),
+      `ListAttachedGroupPolicies '${group}' in account ${accountId}`,
+    );
   }
+}
+
+/** Every name of every page of an IAM list; a failure names the request. */
+async function listNames<Page>(
+  pages: AsyncIterable<Page>,
+  namesOf: (page: Page) => Array<string | undefined>,
+  request: string,
+): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const page of pages) {
+      for (const name of namesOf(page)) {
+        if (name) names.push(name);
+      }
+    }
+  } catch (error) {
+    throw requestFailed(error, request);
+  }
+  return names;
 }

@@ -6,19 +6,18 @@ import type {
   AccessReviewItem,
 } from '@baton/plugin-sre-common';
 import { Knex } from 'knex';
-
-type Time = Date | string | number;
+import { isoTime, isoTimeOrNull, StoredTime } from '../database/timestamps';
 
 interface CampaignRow {
   id: number | string;
   title: string;
   state: string;
-  created_at: Time;
+  created_at: StoredTime;
   created_by: string;
   due_date: string | null;
-  frozen_at: Time;
+  frozen_at: StoredTime;
   resources: string;
-  closed_at: Time | null;
+  closed_at: StoredTime | null;
   closed_by: string | null;
 }
 
@@ -27,26 +26,26 @@ interface ItemRow {
   campaign_id: number | string;
   resource_ref: string;
   source: string;
-  generated_at: Time;
+  generated_at: StoredTime;
   principal: string;
   principal_kind: string;
   user_ref: string | null;
   resource: string;
   privilege: string;
-  last_used_at: Time | null;
+  last_used_at: StoredTime | null;
   flags: string;
   reviewers: string;
   decision: string | null;
   transfer_to: string | null;
   comment: string | null;
   decided_by: string | null;
-  decided_at: Time | null;
+  decided_at: StoredTime | null;
 }
 
 interface AuditRow {
   id: number | string;
   campaign_id: number | string;
-  at: Time;
+  at: StoredTime;
   actor: string;
   action: string;
   item_id: number | string | null;
@@ -73,10 +72,6 @@ export interface DecisionWrite {
   comment: string | null;
 }
 
-// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
-const iso = (value: Time) => new Date(value).toISOString();
-const isoOrNull = (value: Time | null) => (value === null ? null : iso(value));
-
 /** Rows per insert: under SQLite's bound-parameter limit with 17 columns. */
 const INSERT_BATCH = 50;
 
@@ -86,20 +81,20 @@ function toItem(row: ItemRow): AccessReviewItem {
     campaignId: String(row.campaign_id),
     resourceRef: row.resource_ref,
     source: row.source,
-    generatedAt: iso(row.generated_at),
+    generatedAt: isoTime(row.generated_at),
     principal: row.principal,
     principalKind: row.principal_kind,
     userRef: row.user_ref,
     resource: row.resource,
     privilege: row.privilege,
-    lastUsedAt: isoOrNull(row.last_used_at),
+    lastUsedAt: isoTimeOrNull(row.last_used_at),
     flags: JSON.parse(row.flags),
     reviewers: JSON.parse(row.reviewers),
     decision: row.decision as AccessDecision | null,
     transferTo: row.transfer_to,
     comment: row.comment,
     decidedBy: row.decided_by,
-    decidedAt: isoOrNull(row.decided_at),
+    decidedAt: isoTimeOrNull(row.decided_at),
   };
 }
 
@@ -107,7 +102,7 @@ function toAudit(row: AuditRow): AccessAuditEntry {
   return {
     id: String(row.id),
     campaignId: String(row.campaign_id),
-    at: iso(row.at),
+    at: isoTime(row.at),
     actor: row.actor,
     action: row.action as AccessAuditEntry['action'],
     itemId: row.item_id === null ? null : String(row.item_id),
@@ -227,12 +222,12 @@ export class AccessReviewStore {
       id: String(row.id),
       title: row.title,
       state: row.state as AccessCampaignState,
-      createdAt: iso(row.created_at),
+      createdAt: isoTime(row.created_at),
       createdBy: row.created_by,
       dueDate: row.due_date,
-      frozenAt: iso(row.frozen_at),
+      frozenAt: isoTime(row.frozen_at),
       resources: JSON.parse(row.resources),
-      closedAt: isoOrNull(row.closed_at),
+      closedAt: isoTimeOrNull(row.closed_at),
       closedBy: row.closed_by,
     };
   }

@@ -1,6 +1,7 @@
 import type { AlertFacts, AlertForNoise } from '@baton/plugin-sre-common';
 import type { AlertEvent } from '@baton/plugin-sre-node';
 import { Knex } from 'knex';
+import { isoTime } from '../database/timestamps';
 
 interface AlertRow {
   id: string | number;
@@ -20,8 +21,6 @@ interface AlertRow {
   runbook_url: string | null;
   updated_at: Date | string | number;
 }
-
-const iso = (value: Date | string | number) => new Date(value).toISOString();
 
 /** Rows per multi-row insert: well under SQLite's bound-parameter limit. */
 const INSERT_BATCH = 400;
@@ -61,14 +60,14 @@ function toFacts(row: FactRow): AlertFacts {
     monitor: row.monitor,
     severity: row.severity as AlertFacts['severity'],
     status: row.status as AlertFacts['status'],
-    startsAt: iso(row.starts_at),
-    ...(row.ends_at !== null ? { endsAt: iso(row.ends_at) } : {}),
+    startsAt: isoTime(row.starts_at),
+    ...(row.ends_at !== null ? { endsAt: isoTime(row.ends_at) } : {}),
     ...(row.resolved_by
       ? { resolvedBy: row.resolved_by as 'source' | 'person' }
       : {}),
     acknowledgedBy: JSON.parse(row.acknowledged_by),
     ...(row.acknowledged_at !== null
-      ? { acknowledgedAt: iso(row.acknowledged_at) }
+      ? { acknowledgedAt: isoTime(row.acknowledged_at) }
       : {}),
     ...(row.runbook_url ? { runbookUrl: row.runbook_url } : {}),
   };
@@ -295,7 +294,7 @@ export class AlertStore {
       const id = Number(stored.id);
       const row = current.get(id) ?? { ...stored };
       current.set(id, row);
-      record(id, 'fired', 'fired', iso(row.starts_at), {
+      record(id, 'fired', 'fired', isoTime(row.starts_at), {
         severity: event.severity,
       });
       if (event.status === 'firing') {
@@ -339,7 +338,7 @@ export class AlertStore {
           dirty.add(id);
         }
         // Keyed by its time: the same resolution re-sent collapses, a later one (after a reopen) is new.
-        record(id, 'resolved', `resolved:${iso(endsAt)}`, endsAt, {
+        record(id, 'resolved', `resolved:${isoTime(endsAt)}`, endsAt, {
           resolvedBy: event.resolvedBy ?? 'source',
         });
       }
@@ -652,7 +651,7 @@ export class AlertStore {
       ]);
     return rows.map(row => ({
       type: row.type,
-      at: iso(row.at),
+      at: isoTime(row.at),
       actor: row.actor,
     }));
   }

@@ -7,6 +7,7 @@ import type {
   ReviewSummary,
 } from '@baton/plugin-sre-common';
 import { Knex } from 'knex';
+import { isoTime, isoTimeOrNull } from '../database/timestamps';
 
 interface ReviewRow {
   id: number | string;
@@ -53,20 +54,15 @@ const SUMMARY_COLUMNS = [
   'revision',
 ];
 
-// SQLite returns timestamps as numbers or strings, PostgreSQL as Dates.
-const iso = (value: Date | string | number) => new Date(value).toISOString();
-const isoOrNull = (value: Date | string | number | null) =>
-  value === null ? null : iso(value);
-
 function toSummary(row: ReviewRow): ReviewSummary {
   return {
     id: String(row.id),
     teamRef: row.team_ref,
     state: row.state === 'finished' ? 'finished' : 'in-progress',
-    since: iso(row.since),
-    startedAt: iso(row.started_at),
+    since: isoTime(row.since),
+    startedAt: isoTime(row.started_at),
     startedBy: row.started_by,
-    finishedAt: isoOrNull(row.finished_at),
+    finishedAt: isoTimeOrNull(row.finished_at),
     finishedBy: row.finished_by,
     attendees: JSON.parse(row.attendees),
     revision: Number(row.revision),
@@ -82,9 +78,9 @@ function toAction(row: ActionRow): ReviewActionItem {
     due: row.due,
     link: row.link,
     status: row.status as ReviewActionStatus,
-    createdAt: iso(row.created_at),
+    createdAt: isoTime(row.created_at),
     createdBy: row.created_by,
-    closedAt: isoOrNull(row.closed_at),
+    closedAt: isoTimeOrNull(row.closed_at),
     closedBy: row.closed_by,
     closedInReviewId:
       row.closed_in_review_id === null ? null : String(row.closed_in_review_id),
@@ -287,7 +283,7 @@ export class ReviewStore {
     }
     if (row.state === 'finished') {
       return new ConflictError(
-        `Review ${input.id} was finished at ${isoOrNull(
+        `Review ${input.id} was finished at ${isoTimeOrNull(
           row.finished_at,
         )}; a finished review does not change`,
       );
