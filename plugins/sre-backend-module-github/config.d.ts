@@ -13,10 +13,36 @@ export interface Config {
        * (classic) with `read:org` and `repo`, or a fine-grained token with
        * the organization's "Members" (read) and the repositories' "Metadata"
        * (read) permissions. Its user must own the organization for the
-       * two-factor audit. GitHub App authentication is not supported yet.
+       * two-factor audit. Exactly one of `token` and `app` is set.
        * @visibility secret
        */
-      token: string;
+      token?: string;
+      /**
+       * A GitHub App, instead of `token`: every request carries an
+       * installation access token that the module gets with a JWT signed by
+       * the App's private key, and gets again before it expires. The App
+       * needs the organization permission "Members" (read) and the repository
+       * permission "Metadata" (read), and its installation must be on the
+       * organization, with access to the reviewed repositories. Exactly one
+       * of `token` and `app` is set.
+       */
+      app?: {
+        /** The App's ID (its settings page, "App ID"), e.g. `123456`. */
+        appId: number | string;
+        /**
+         * The App's private key as GitHub generates it, PEM
+         * (`-----BEGIN RSA PRIVATE KEY----- …`); line breaks may be written
+         * as `\n`.
+         * @visibility secret
+         */
+        privateKey: string;
+        /**
+         * The ID of the App's installation on the organization, e.g.
+         * `7890123`: the number at the end of the installation's settings
+         * URL, `https://github.com/organizations/<org>/settings/installations/<id>`.
+         */
+        installationId: number | string;
+      };
       /**
        * The API's root for GitHub Enterprise Server, e.g.
        * `https://github.example.com/api/v3`; `https://api.github.com` unless set.

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { createVerify, generateKeyPairSync } from 'node:crypto';
 import type { AccessGrant } from '@baton/plugin-sre-node';
 import { FakeGithub, type FakeAnswer } from './__testUtils__/FakeGithub';
 import { GithubOrgAccessSource } from './GithubOrgAccessSource';
@@ -30,6 +31,10 @@ import platformMaintainers from './__fixtures__/teams-platform-members-role-main
 import platformMembers from './__fixtures__/teams-platform-members-role-member.json';
 import oncallMaintainers from './__fixtures__/teams-platform-oncall-members-role-maintainer.json';
 import oncallMembers from './__fixtures__/teams-platform-oncall-members-role-member.json';
+// "Create an installation access token for an app" (POST
+// /app/installations/{installation_id}/access_tokens, 201): token,
+// expires_at, permissions, repository_selection.
+import installationToken from './__fixtures__/app-installation-access-token.json';
 
 const API = 'https://api.github.com';
 const TOKEN = 'ghp_R3cordedT0kenThatMustNeverBeShown0001';
@@ -453,5 +458,310 @@ describe('GithubOrgAccessSource', () => {
         GithubOrgAccessSource.fromConfig(new ConfigReader({ sre: {} })),
       ).toThrow('sre.github is not configured');
     });
+  });
+});
+
+describe('GithubOrgAccessSource with a GitHub App (sre.github.app)', () => {
+  const APP_ID = 123456;
+  const INSTALLATION_ID = 7890123;
+  const TOKEN_REQUEST = `POST ${API}/app/installations/${INSTALLATION_ID}/access_tokens`;
+  // A key of the App as GitHub generates it (PKCS#1 PEM), made for this run.
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  // What identifies the key in its PEM body, which must never be shown.
+  const KEY_BODY = privateKey.split('\n')[5];
+
+  const appConfig = (
+    app: Record<string, unknown> = {},
+    github: Record<string, unknown> = {},
+  ) =>
+    new ConfigReader({
+      sre: {
+        github: {
+          app: {
+            appId: APP_ID,
+            privateKey,
+            installationId: INSTALLATION_ID,
+            ...app,
+          },
+          ...github,
+        },
+      },
+    } as never);
+
+  function appSourceFor(github: FakeGithub, config = appConfig()) {
+    const logger = mockServices.logger.mock();
+    const source = GithubOrgAccessSource.fromConfig(config, {
+      logger,
+      fetch: github.fetch,
+    });
+    return { source, logger };
+  }
+
+  /** The header and payload of a JWT, after checking its RS256 signature with the App's public key. */
+  function verifiedJwt(jwt: string) {
+    const [header, payload, signature] = jwt.split('.');
+    const verifier = createVerify('RSA-SHA256');
+    verifier.update(`${header}.${payload}`);
+    expect(
+      verifier.verify(publicKey, Buffer.from(signature, 'base64url')),
+    ).toBe(true);
+    const decode = (part: string) =>
+      JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return { header: decode(header), payload: decode(payload) };
+  }
+
+  it('gets an installation access token with a JWT signed by the App, then reads with that token', async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: { status: 201, body: installationToken },
+    });
+    const { source, logger } = appSourceFor(github);
+
+    const { grants } = await source.listGrants('acme', {
+      repositories: REPOSITORIES,
+    });
+
+    expect(grants).toEqual([...ORG_GRANTS, ...TEAM_AND_REPOSITORY_GRANTS]);
+    expect(github.unexpected).toEqual([]);
+    // First the token, through the fetch Octokit was given, then the same
+    // requests as with sre.github.token.
+    const withToken = acme();
+    await sourceFor(withToken).source.listGrants('acme', {
+      repositories: REPOSITORIES,
+    });
+    expect(github.requests).toEqual([TOKEN_REQUEST, ...withToken.requests]);
+    expect(github.requests).toHaveLength(13);
+
+    // The token request carries the App's JWT: RS256, issued by the App,
+    // valid for at most the 10 minutes GitHub allows.
+    const [bearer, ...rest] = github.authorizations;
+    const jwt = /^bearer (\S+)$/.exec(bearer ?? '')?.[1];
+    expect(jwt).toBeDefined();
+    const { header, payload } = verifiedJwt(jwt!);
+    expect(header).toMatchObject({ alg: 'RS256' });
+    expect(payload.iss).toBe(APP_ID);
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(600);
+    expect(payload.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(payload.exp).toBeGreaterThan(Math.floor(Date.now() / 1000));
+
+    // Everything else carries the installation access token.
+    expect(rest).toHaveLength(12);
+    expect(new Set(rest)).toEqual(
+      new Set([`token ${installationToken.token}`]),
+    );
+
+    // Neither the key nor the tokens are logged.
+    expect(logged(logger)).not.toContain(KEY_BODY);
+    expect(logged(logger)).not.toContain(installationToken.token);
+    expect(logged(logger)).not.toContain(jwt);
+  });
+
+  it('keeps the installation access token for the next inventory rather than get one per inventory', async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: { status: 201, body: installationToken },
+    });
+    const { source } = appSourceFor(github);
+
+    await source.listGrants('acme', { repositories: [] });
+    await source.listGrants('acme', { repositories: [] });
+
+    expect(github.unexpected).toEqual([]);
+    expect(github.requests.filter(r => r === TOKEN_REQUEST)).toHaveLength(1);
+    // 10 requests each for acme, without repositories.
+    expect(github.requests).toHaveLength(1 + 2 * 10);
+  });
+
+  it('takes the IDs as strings, as environment variables give them, and sends the token request to GitHub Enterprise Server', async () => {
+    const ghes = 'https://github.example.com/api/v3';
+    const github = new FakeGithub({
+      [`POST ${ghes}/app/installations/${INSTALLATION_ID}/access_tokens`]: {
+        status: 201,
+        body: installationToken,
+      },
+      [`GET ${ghes}/orgs/acme/members?role=admin&per_page=100`]: ok(admins),
+      [`GET ${ghes}/orgs/acme/members?role=member&per_page=100`]: ok([]),
+      [`GET ${ghes}/orgs/acme/members?filter=2fa_disabled&per_page=100`]: ok(
+        [],
+      ),
+      [`GET ${ghes}/orgs/acme/outside_collaborators?per_page=100`]: ok([]),
+      [`GET ${ghes}/orgs/acme/teams?per_page=100`]: ok([]),
+    });
+    const { source } = appSourceFor(
+      github,
+      appConfig(
+        // A one-line key, its line breaks written as \n, as in an environment variable.
+        {
+          appId: String(APP_ID),
+          installationId: ` ${INSTALLATION_ID} `,
+          privateKey: privateKey.trim().replace(/\n/g, '\\n'),
+        },
+        { baseUrl: ghes },
+      ),
+    );
+
+    const { grants } = await source.listGrants('acme', { repositories: [] });
+
+    expect(grants.map(g => `${g.principal} ${g.privilege}`)).toEqual([
+      'jdoe admin',
+      'asmith admin',
+    ]);
+    expect(github.unexpected).toEqual([]);
+    expect(github.requests).toHaveLength(6);
+    const jwt = github.authorizations[0]!.replace(/^bearer /, '');
+    expect(verifiedJwt(jwt).payload.iss).toBe(APP_ID);
+    expect(new Set(github.authorizations.slice(1))).toEqual(
+      new Set([`token ${installationToken.token}`]),
+    );
+  });
+
+  it('says that GitHub has no such installation, rather than no such organization', async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: failing(404, {
+        message: 'Not Found',
+        documentation_url:
+          'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app',
+        status: '404',
+      }),
+    });
+    const { source } = appSourceFor(github);
+
+    await expect(
+      source.listGrants('acme', { repositories: [] }),
+    ).rejects.toThrow(
+      new Error(
+        `GitHub App authentication (sre.github.app) failed: POST /app/installations/${INSTALLATION_ID}/access_tokens answered 404 Not Found - https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app (check sre.github.app.installationId: the App has no installation with this ID)`,
+      ),
+    );
+    expect(github.requests).toEqual([TOKEN_REQUEST]);
+  });
+
+  it('says that GitHub refused the JWT, without the JWT or the key', async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: failing(401, {
+        message: 'A JSON web token could not be decoded',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      }),
+    });
+    const { source, logger } = appSourceFor(github);
+
+    const error: Error = await source
+      .listGrants('acme', { repositories: [] })
+      .then(
+        () => new Error('listGrants resolved'),
+        (e: Error) => e,
+      );
+
+    expect(error.message).toBe(
+      `GitHub App authentication (sre.github.app) failed: POST /app/installations/${INSTALLATION_ID}/access_tokens answered 401 A JSON web token could not be decoded - https://docs.github.com/rest (check sre.github.app.appId, and that sre.github.app.privateKey is a current private key of that App)`,
+    );
+    const jwt = github.authorizations[0]!.replace(/^bearer /, '');
+    const carried = JSON.stringify(error, Object.getOwnPropertyNames(error));
+    expect(carried).not.toContain(jwt);
+    expect(carried).not.toContain(KEY_BODY);
+    expect(logged(logger)).not.toContain(jwt);
+    expect(logged(logger)).not.toContain(KEY_BODY);
+  });
+
+  it("says that GitHub refused the App's installation access token, after auth-app's retries", async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: { status: 201, body: installationToken },
+      [`GET ${API}/orgs/acme/members?role=admin&per_page=100`]: failing(
+        401,
+        badCredentials,
+      ),
+    });
+    const { source, logger } = appSourceFor(github);
+    // auth-app retries a 401 for 5 seconds after getting a token, since a
+    // new token may not have reached all of GitHub yet: on fake time here.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const failure = source.listGrants('acme', { repositories: [] }).then(
+        () => new Error('listGrants resolved'),
+        (e: Error) => e,
+      );
+      await jest.advanceTimersByTimeAsync(10_000);
+      const error = await failure;
+
+      expect(error.message).toBe(
+        "GitHub refused the GitHub App's installation access token (sre.github.app) on GET /orgs/acme/members?role=admin: 401 Bad credentials. Check that the App's installation still exists and is not suspended.",
+      );
+      expect(github.unexpected).toEqual([]);
+      // Retried after 1, 2 and 3 seconds; the token was not asked for again.
+      expect(github.requests).toEqual([
+        TOKEN_REQUEST,
+        ...Array(4).fill(
+          `GET ${API}/orgs/acme/members?per_page=100&role=admin`,
+        ),
+      ]);
+      expect(
+        JSON.stringify(error, Object.getOwnPropertyNames(error)),
+      ).not.toContain(installationToken.token);
+      expect(logged(logger)).not.toContain(installationToken.token);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("says that the App's installation lacks a permission", async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: { status: 201, body: installationToken },
+      [`GET ${API}/orgs/acme/teams?per_page=100`]: failing(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url:
+          'https://docs.github.com/rest/teams/teams#list-teams',
+        status: '403',
+      }),
+    });
+    const { source } = appSourceFor(github);
+
+    await expect(
+      source.listGrants('acme', { repositories: [] }),
+    ).rejects.toThrow(
+      new Error(
+        "GitHub GET /orgs/acme/teams failed: 403 Resource not accessible by integration - https://docs.github.com/rest/teams/teams#list-teams (the GitHub App's installation lacks a permission this needs)",
+      ),
+    );
+  });
+
+  it('lists the members without the two-factor audit when GitHub will not answer it to the App', async () => {
+    const github = acme({
+      [TOKEN_REQUEST]: { status: 201, body: installationToken },
+      [TWO_FACTOR]: failing(403, onlyOwners),
+    });
+    const { source, logger } = appSourceFor(github);
+
+    const { grants } = await source.listGrants('acme', {
+      repositories: REPOSITORIES,
+    });
+
+    expect(grants).toEqual(
+      withoutTwoFactorFlags([...ORG_GRANTS, ...TEAM_AND_REPOSITORY_GRANTS]),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      "GitHub GET /orgs/acme/members?filter=2fa_disabled answered 403: the members of 'acme' are listed without the two-factor audit; GitHub did not answer it to the GitHub App's installation",
+    );
+  });
+
+  it("names the App's installation when an organization is not found", async () => {
+    const github = new FakeGithub({
+      [TOKEN_REQUEST]: { status: 201, body: installationToken },
+      [`GET ${API}/orgs/other-org/members?role=admin&per_page=100`]: failing(
+        404,
+        orgNotFound,
+      ),
+    });
+    const { source } = appSourceFor(github);
+
+    await expect(
+      source.listGrants('other-org', { repositories: [] }),
+    ).rejects.toThrow(
+      new Error(
+        "GitHub organization 'other-org' was not found, or the GitHub App's installation cannot see it (an installation reads only the organization it is installed on) (404 on GET /orgs/other-org/members?role=admin)",
+      ),
+    );
   });
 });

@@ -5,9 +5,16 @@ import type {
   AccessInventory,
   AccessSource,
 } from '@baton/plugin-sre-node';
+import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { readGithubConfig } from './GithubConfig';
-import { isRateLimited, requestFailed, statusOf } from './githubErrors';
+import {
+  appAuthenticationFailed,
+  isRateLimited,
+  requestFailed,
+  statusOf,
+  type GithubCredential,
+} from './githubErrors';
 
 /** GitHub's largest page: fewer requests against the hourly rate limit. */
 const PER_PAGE = 100;
@@ -16,8 +23,13 @@ const OUTSIDE_COLLABORATOR = 'outside-collaborator';
 
 /** Options of {@link GithubOrgAccessSource}. @public */
 export interface GithubOrgAccessSourceOptions {
-  /** The client that reads GitHub; its token and base URL are the caller's. */
+  /** The client that reads GitHub; its authentication and base URL are the caller's. */
   octokit: Octokit;
+  /**
+   * How `octokit` authenticates, for the words of the errors and warnings:
+   * `token` (`sre.github.token`) unless set, or `app` (`sre.github.app`).
+   */
+  credential?: 'token' | 'app';
   /** The inventory's `generatedAt`; the current time unless set (tests). */
   now?: () => Date;
   logger?: LoggerService;
@@ -73,7 +85,11 @@ function repositoriesOf(org: string, repositories: string[]): string[] {
  * @public
  */
 export class GithubOrgAccessSource implements AccessSource {
-  /** A source that authenticates with `sre.github.token` against `sre.github.baseUrl`. */
+  /**
+   * A source that authenticates with `sre.github.token`, or as the
+   * installation of the GitHub App of `sre.github.app`, against
+   * `sre.github.baseUrl`.
+   */
   static fromConfig(
     config: Config,
     options: {
@@ -88,7 +104,21 @@ export class GithubOrgAccessSource implements AccessSource {
     }
     const { logger } = options;
     const octokit = new Octokit({
-      auth: github.token,
+      ...(github.app
+        ? {
+            // Every request carries an installation access token that
+            // auth-app gets with a JWT signed by the App's key (POST
+            // /app/installations/{id}/access_tokens, through this Octokit's
+            // own request, so to baseUrl and with its fetch), caches, and
+            // gets again before it expires.
+            authStrategy: createAppAuth,
+            auth: {
+              appId: github.app.appId,
+              privateKey: github.app.privateKey,
+              installationId: github.app.installationId,
+            },
+          }
+        : { auth: github.token }),
       baseUrl: github.baseUrl,
       userAgent: 'baton-sre-backend-module-github',
       // Octokit logs each request at info and Backstage's logger would show
@@ -101,18 +131,36 @@ export class GithubOrgAccessSource implements AccessSource {
       },
       ...(options.fetch && { request: { fetch: options.fetch } }),
     });
-    return new GithubOrgAccessSource({ octokit, logger });
+    return new GithubOrgAccessSource({
+      octokit,
+      logger,
+      credential: github.app ? 'app' : 'token',
+    });
   }
 
   readonly prefix = 'github-org';
   readonly #octokit: Octokit;
   readonly #now: () => Date;
   readonly #logger?: LoggerService;
+  readonly #credential: GithubCredential;
 
   constructor(options: GithubOrgAccessSourceOptions) {
     this.#octokit = options.octokit;
     this.#now = options.now ?? (() => new Date());
     this.#logger = options.logger;
+    this.#credential = options.credential ?? 'token';
+  }
+
+  /**
+   * A failed request as the Error to throw. A failure to get the App's
+   * installation access token is said as such first, whatever its status:
+   * it says nothing about the request that was meant.
+   */
+  #failed(request: string, error: unknown, hint?: string): Error {
+    return (
+      appAuthenticationFailed(error) ??
+      requestFailed(request, error, hint, this.#credential)
+    );
   }
 
   /**
@@ -202,6 +250,10 @@ export class GithubOrgAccessSource implements AccessSource {
       );
       return new Set(members.map(({ login }) => login));
     } catch (error) {
+      const authFailure = appAuthenticationFailed(error);
+      if (authFailure) {
+        throw authFailure;
+      }
       const status = statusOf(error);
       // 403: "Only owners can use this filter." — the token's user is not an
       // owner of the organization. 422: the reference's "Validation failed,
@@ -211,11 +263,15 @@ export class GithubOrgAccessSource implements AccessSource {
       // and says nothing about the token's rights: that fails.
       if ((status === 403 || status === 422) && !isRateLimited(error)) {
         this.#logger?.warn(
-          `GitHub ${request} answered ${status}: the members of '${org}' are listed without the two-factor audit; it needs a token of an organization owner`,
+          `GitHub ${request} answered ${status}: the members of '${org}' are listed without the two-factor audit; ${
+            this.#credential === 'app'
+              ? "GitHub did not answer it to the GitHub App's installation"
+              : 'it needs a token of an organization owner'
+          }`,
         );
         return undefined;
       }
-      throw requestFailed(request, error);
+      throw this.#failed(request, error);
     }
   }
 
@@ -242,7 +298,7 @@ export class GithubOrgAccessSource implements AccessSource {
             { org, team_slug: slug, role, per_page: PER_PAGE },
           );
         } catch (error) {
-          throw requestFailed(request, error);
+          throw this.#failed(request, error);
         }
         for (const { login } of members) {
           if (!seen.has(login)) {
@@ -277,17 +333,17 @@ export class GithubOrgAccessSource implements AccessSource {
           },
         );
       } catch (error) {
-        if (statusOf(error) === 404) {
+        if (statusOf(error) === 404 && !appAuthenticationFailed(error)) {
           // The catalog may still name a repository that was deleted or renamed.
           this.#logger?.info(
             `GitHub repository ${repository} was not found; its admins are not listed in the access inventory of '${org}'`,
           );
           continue;
         }
-        throw requestFailed(
+        throw this.#failed(
           request,
           error,
-          statusOf(error) === 403
+          statusOf(error) === 403 && this.#credential === 'token'
             ? "listing a repository's collaborators needs write access to it"
             : undefined,
         );
@@ -310,12 +366,16 @@ export class GithubOrgAccessSource implements AccessSource {
     try {
       return await list();
     } catch (error) {
-      if (statusOf(error) === 404) {
+      if (statusOf(error) === 404 && !appAuthenticationFailed(error)) {
         throw new Error(
-          `GitHub organization '${org}' was not found, or the token cannot see it (404 on ${request})`,
+          `GitHub organization '${org}' was not found, or ${
+            this.#credential === 'app'
+              ? "the GitHub App's installation cannot see it (an installation reads only the organization it is installed on)"
+              : 'the token cannot see it'
+          } (404 on ${request})`,
         );
       }
-      throw requestFailed(request, error);
+      throw this.#failed(request, error);
     }
   }
 }

@@ -3,12 +3,21 @@ import {
   sreAccessSourcesExtensionPoint,
   type AccessSource,
 } from '@baton/plugin-sre-node';
+import { generateKeyPairSync } from 'node:crypto';
 import { GithubOrgAccessSource } from './GithubOrgAccessSource';
 import { sreModuleGithub } from './module';
 
 type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
 
 const TOKEN = 'ghp_ModuleTestT0kenNeverLogged000000001';
+// A GitHub App's key as GitHub generates it (PKCS#1 PEM), made for this run.
+const { privateKey: PRIVATE_KEY } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const KEY_BODY = PRIVATE_KEY.split('\n')[5];
+const APP = { appId: 123456, privateKey: PRIVATE_KEY, installationId: 7890123 };
 
 async function startWith(data: ConfigData) {
   const sources: AccessSource[] = [];
@@ -79,12 +88,47 @@ describe('sreModuleGithub', () => {
     );
   });
 
-  it('fails at start-up on sre.github without a token, naming the key', async () => {
+  it('registers the github-org access source with sre.github.app, and logs no key', async () => {
+    const { sources, logger } = await startWith({
+      sre: { github: { app: APP } },
+    });
+
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toBeInstanceOf(GithubOrgAccessSource);
+    expect(logger.info).toHaveBeenCalledWith(
+      "GitHub organization access source 'github-org' registered: https://api.github.com, GitHub App 123456, installation 7890123, from sre.github.app",
+    );
+    expect(logged(logger)).not.toContain(KEY_BODY);
+  });
+
+  it('fails at start-up on sre.github without a token or an App, naming the keys', async () => {
     await expect(
       startWith({
         sre: { github: { baseUrl: 'https://github.example.com/api/v3' } },
       }),
-    ).rejects.toThrow(/sre\.github\.token is required/);
+    ).rejects.toThrow(/sre\.github\.token or sre\.github\.app is required/);
+  });
+
+  it('fails at start-up on both a token and an App, naming the keys, without either secret', async () => {
+    const failure = startWith({
+      sre: { github: { token: TOKEN, app: APP } },
+    });
+
+    await expect(failure).rejects.toThrow(
+      /sre\.github\.token and sre\.github\.app are both set/,
+    );
+    await expect(failure).rejects.not.toThrow(TOKEN);
+    await expect(failure).rejects.not.toThrow(KEY_BODY);
+  });
+
+  it('fails at start-up on an installation ID that is no number, naming the key', async () => {
+    await expect(
+      startWith({
+        sre: { github: { app: { ...APP, installationId: 'acme' } } },
+      }),
+    ).rejects.toThrow(
+      /sre\.github\.app\.installationId must be a positive integer/,
+    );
   });
 
   it('fails at start-up on a base URL that is no URL, naming the key', async () => {

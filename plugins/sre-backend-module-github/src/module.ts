@@ -33,8 +33,12 @@ export const sreModuleGithub = createBackendModule({
         }
         const source = GithubOrgAccessSource.fromConfig(config, { logger });
         accessSources.addAccessSource(source);
+        // The IDs are no secret; the token and the private key are never logged.
+        const credential = github.app
+          ? `GitHub App ${github.app.appId}, installation ${github.app.installationId}, from sre.github.app`
+          : 'token from sre.github.token';
         logger.info(
-          `GitHub organization access source '${source.prefix}' registered: ${github.baseUrl}, token from sre.github.token`,
+          `GitHub organization access source '${source.prefix}' registered: ${github.baseUrl}, ${credential}`,
         );
       },
     });
