@@ -213,6 +213,7 @@ export const sreBackendPlugin = createBackendPlugin({
         });
         const sloStore = SloStore.create(client);
         const readinessConfig = config.getOptionalConfig('sre.readiness');
+        const accessReviewStore = AccessReviewStore.create(client);
         const readiness = new ReadinessService({
           catalog,
           auth,
@@ -220,6 +221,7 @@ export const sreBackendPlugin = createBackendPlugin({
           history: DatabaseReadinessHistoryStore.create(client),
           slos: sloStore,
           alerts,
+          accessReviews: accessReviewStore,
           policy: readinessPolicy({
             weights: readinessConfig?.getOptional('weights'),
             critical: readinessConfig?.getOptional('critical'),
@@ -352,7 +354,7 @@ export const sreBackendPlugin = createBackendPlugin({
           );
         }
         const accessReviews = new AccessReviewService({
-          store: AccessReviewStore.create(client),
+          store: accessReviewStore,
           sources: accessSources,
           catalog,
           auth,

@@ -363,6 +363,55 @@ export class AccessReviewStore {
     return ids.map(id => byId.get(id));
   }
 
+  /**
+   * What the readiness checks know of each Resource's access, from the
+   * newest signed-off campaign that read it: the matched people with
+   * admin-level access after its decisions (revoked ones out, transferred
+   * ones replaced by who took over), and when it was signed off. Nothing
+   * (unknown) for a Resource no signed-off campaign covers: an open
+   * campaign's inventory is not reviewed yet.
+   */
+  async readinessFacts(
+    resourceRefs: string[],
+  ): Promise<Map<string, { admins: string[]; lastReviewCompletedAt: string }>> {
+    const facts = new Map<
+      string,
+      { admins: string[]; lastReviewCompletedAt: string }
+    >();
+    if (!resourceRefs.length) return facts;
+    const campaigns: CampaignRow[] = await this.db('sre_access_campaigns')
+      .where({ state: 'closed' })
+      .select('id', 'closed_at', 'resources')
+      .orderBy('closed_at', 'desc');
+    for (const ref of resourceRefs) {
+      const signedOff = campaigns.find(campaign =>
+        (JSON.parse(campaign.resources) as AccessCampaign['resources']).some(
+          resource => resource.resourceRef === ref && !resource.error,
+        ),
+      );
+      if (!signedOff?.closed_at) continue;
+      const rows: ItemRow[] = await this.db('sre_access_items').where({
+        campaign_id: signedOff.id,
+        resource_ref: ref,
+      });
+      const admins = rows
+        .map(toItem)
+        .filter(item => item.flags.includes('admin-privilege') && item.userRef)
+        .flatMap(item => {
+          if (item.decision === 'revoke') return [];
+          if (item.decision === 'transfer' && item.transferTo) {
+            return [item.transferTo];
+          }
+          return [item.userRef!];
+        });
+      facts.set(ref, {
+        admins: [...new Set(admins)].sort(),
+        lastReviewCompletedAt: isoTime(signedOff.closed_at),
+      });
+    }
+    return facts;
+  }
+
   /** Undecided items of open campaigns, with their campaign. */
   async undecidedItems(): Promise<
     Array<AccessReviewItem & { campaignTitle: string; dueDate: string | null }>

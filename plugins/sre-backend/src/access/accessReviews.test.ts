@@ -80,7 +80,26 @@ const entities: Entity[] = [
   resource('monitoring', 'file:monitoring', 'group:default/engineering'),
   resource('status-page', 'file:status-page', ADA),
   resource('pager', 'nothing-handles:this', 'group:default/platform'),
+  {
+    // A service that depends on the monitoring SaaS: its readiness reads the reviews.
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'shop-api', namespace: 'default' },
+    spec: { type: 'service', owner: 'platform', lifecycle: 'production' },
+    relations: [
+      relation('ownedBy', 'group:default/platform'),
+      relation('dependsOn', 'resource:default/monitoring'),
+    ],
+  },
 ];
+
+type Check = { id: string; status: string; reason: string };
+const accessChecks = (readiness: { checks: Check[] }) =>
+  Object.fromEntries(
+    readiness.checks
+      .filter(check => check.id.startsWith('access-'))
+      .map(check => [check.id, [check.status, check.reason]]),
+  );
 
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
@@ -366,9 +385,23 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
 
   it('guards decisions: credentials, reviewers, never oneself, comments, and a closed campaign', async () => {
     const { post, get, server } = await startBackend();
+    const readiness = async () =>
+      accessChecks(
+        (await get('/entities/component/default/shop-api/readiness')).body,
+      );
+    // No campaign yet: the access checks do not know.
+    expect(await readiness()).toEqual({
+      'access-holders': ['unknown', expect.any(String)],
+      'access-review': ['unknown', expect.any(String)],
+    });
     const { campaign, items } = (
       await post('/access-reviews', { title: 'Review' })
     ).body;
+    // An open campaign is not a review yet: still unknown.
+    expect(Object.values(await readiness()).map(([status]) => status)).toEqual([
+      'unknown',
+      'unknown',
+    ]);
     const ada = byPrincipal(items, 'ada@acme.example', 'file:monitoring');
     const bo = byPrincipal(items, 'bo@acme.example');
     const shared = byPrincipal(items, 'shared-ops@acme.example');
@@ -512,6 +545,11 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     expect(closed.body.campaign).toMatchObject({
       state: 'closed',
       closedBy: BO,
+    });
+    // Signed off: reviewed now; Ada's admin access went to Bo, who is the only admin.
+    expect(await readiness()).toEqual({
+      'access-holders': ['fail', 'resource:default/monitoring: 1 admins'],
+      'access-review': ['pass', 'All reviewed within 120 days.'],
     });
     // …then they are locked.
     const late = await decide(bo, { decision: 'keep', comment: 'x' }, CY);

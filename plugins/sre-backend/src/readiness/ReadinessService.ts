@@ -23,6 +23,7 @@ import {
   TeamReport,
 } from '@baton/plugin-sre-common';
 import { KnowledgeService } from './KnowledgeService';
+import type { AccessReviewStore } from '../access/AccessReviewStore';
 import type { AlertService } from '../alerts/AlertService';
 import type { SloStore } from '../slo/SloStore';
 import { ReadinessHistoryStore } from './ReadinessHistoryStore';
@@ -102,6 +103,8 @@ export class ReadinessService {
       slos: Pick<SloStore, 'countDefinitions'>;
       /** Responders, alerts seen and noise from the stored alert history. */
       alerts?: Pick<AlertService, 'readinessFacts'>;
+      /** Admins and sign-offs of access-reviewed Resources, from the campaigns' frozen inventories. */
+      accessReviews?: Pick<AccessReviewStore, 'readinessFacts'>;
       policy: ReadinessPolicy;
       now?: () => Date;
     },
@@ -242,6 +245,13 @@ export class ReadinessService {
       (await this.options.alerts?.readinessFacts(refs, thresholds)) ??
       new Map();
     const now = this.#now().toISOString();
+    const accessResources = entities.map(entity =>
+      view.accessResources(entity),
+    );
+    const access =
+      (await this.options.accessReviews?.readinessFacts([
+        ...new Set(accessResources.flat().map(resource => resource.ref)),
+      ])) ?? new Map();
     return entities.map((entity, index) => ({
       now,
       entity,
@@ -251,7 +261,10 @@ export class ReadinessService {
       slos: sloCounts.has(refs[index])
         ? { count: sloCounts.get(refs[index])! }
         : undefined,
-      accessResources: view.accessResources(entity),
+      accessResources: accessResources[index].map(resource => ({
+        ...resource,
+        ...access.get(resource.ref),
+      })),
     }));
   }
 
