@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -361,8 +362,15 @@ export const sreBackendPlugin = createBackendPlugin({
           permissions,
           decideRules: [isAccessReviewItemReviewer],
           logger,
+          // `jane`, `user:jane` and `user:default/jane` name one user.
           admins: (accessConfig?.getOptionalStringArray('admins') ?? []).map(
-            ref => (ref.includes(':') ? ref : `user:default/${ref}`),
+            ref =>
+              stringifyEntityRef(
+                parseEntityRef(ref, {
+                  defaultKind: 'user',
+                  defaultNamespace: 'default',
+                }),
+              ),
           ),
           notifier:
             accessConfig?.getOptionalBoolean('notifications') === false

@@ -178,6 +178,14 @@ export class AccessReviewStore {
     });
   }
 
+  /** Whether an open campaign was created by `actor`, without reading any item. */
+  async hasOpenCampaignBy(actor: string): Promise<boolean> {
+    const row = await this.db('sre_access_campaigns')
+      .where({ state: 'open', created_by: actor })
+      .first('id');
+    return Boolean(row);
+  }
+
   async listCampaigns(): Promise<
     Array<Omit<AccessCampaign, 'progress'> & { items: AccessReviewItem[] }>
   > {

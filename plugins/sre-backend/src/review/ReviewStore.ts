@@ -1,3 +1,4 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   Review,
@@ -87,16 +88,6 @@ function toAction(row: ActionRow): ReviewActionItem {
   };
 }
 
-/** The unique index that allows one review in progress per team, as each database reports a violation. */
-function isOneInProgressViolation(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed: sre_reviews\.team_ref/.test(message ?? '')
-  );
-}
-
 /** Fields of an action item a person may change. */
 export interface ActionItemChange {
   title?: string;
@@ -139,7 +130,8 @@ export class ReviewStore {
         .returning('id');
       id = typeof row === 'object' ? row.id : row;
     } catch (error) {
-      if (isOneInProgressViolation(error)) {
+      // Only the one-in-progress index can conflict on this insert.
+      if (isDatabaseConflictError(error)) {
         const current = await this.inProgress(input.teamRef);
         throw new ConflictError(
           `${input.teamRef} has a review in progress already${
