@@ -684,6 +684,97 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     ).toMatch(/^decision: /);
   });
 
+  it('refuses a transfer to the reviewer who decides, whatever form of their ref names them', async () => {
+    const { post } = await startBackend();
+    const { campaign, items } = (
+      await post('/access-reviews', { title: 'Review' })
+    ).body;
+    const ada = byPrincipal(items, 'ada@acme.example', 'file:monitoring');
+    const shared = byPrincipal(items, 'shared-ops@acme.example');
+    const comment = 'Ada moves teams';
+    for (const transferTo of [
+      'cy',
+      'user:cy',
+      'default/cy',
+      CY,
+      'User:Default/cy',
+    ]) {
+      const refused = await post(
+        `/access-reviews/${campaign.id}/items/${ada.id}/decision`,
+        { decision: 'transfer', transferTo, comment },
+        CY,
+      );
+      expect([transferTo, refused.status]).toEqual([transferTo, 400]);
+      expect(refused.body.error.message).toBe(
+        'transferTo: you cannot transfer access to yourself; another reviewer decides whether you take it over',
+      );
+    }
+    // In bulk, the field names the first decision.
+    const bulk = await post(
+      `/access-reviews/${campaign.id}/decisions`,
+      {
+        itemIds: [ada.id, shared.id],
+        decision: 'transfer',
+        transferTo: 'cy',
+        comment,
+      },
+      CY,
+    );
+    expect(bulk.status).toBe(400);
+    expect(bulk.body.error.message).toMatch(/^decisions\[0\]\.transferTo: /);
+    // Nothing was written, and another reviewer may still hand it to Cy.
+    const toCy = await post(
+      `/access-reviews/${campaign.id}/items/${ada.id}/decision`,
+      { decision: 'transfer', transferTo: 'cy', comment },
+      BO,
+    );
+    expect(toCy.status).toBe(200);
+    expect(toCy.body).toMatchObject({ transferTo: CY, decidedBy: BO });
+  });
+
+  it('signs a campaign off only with sre.access-review.close, which is not the create permission', async () => {
+    const createButNotClose = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(request_ => ({
+          result:
+            request_.permission.name === 'sre.access-review.close'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      authorizeConditional: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    });
+    const { post, get } = await startBackend({
+      permissions: createButNotClose.factory as ServiceFactory<
+        unknown,
+        'plugin'
+      >,
+    });
+    const created = await post('/access-reviews', {
+      title: 'Review',
+      resourceRefs: ['resource:default/status-page'],
+    });
+    expect(created.status).toBe(201);
+    const { campaign, items } = created.body;
+    expect(
+      (
+        await post(
+          `/access-reviews/${campaign.id}/items/${items[0].id}/decision`,
+          { decision: 'keep' },
+          ADMIN,
+        )
+      ).status,
+    ).toBe(200);
+    const refused = await post(`/access-reviews/${campaign.id}/close`, {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'You may not do this: permission sre.access-review.close was denied',
+    );
+    expect(
+      (await get(`/access-reviews/${campaign.id}`)).body.campaign,
+    ).toMatchObject({ state: 'open', closedBy: null });
+  });
+
   it('lets a permission policy narrow deciding to reviewers it names, and deny creating campaigns', async () => {
     const conditional = mockServices.permissions.mock({
       authorize: async requests =>

@@ -3,10 +3,21 @@ import { createPermission } from '@backstage/plugin-permission-common';
 /** The resource type of access-review items, for conditional decisions. @public */
 export const ACCESS_REVIEW_ITEM_RESOURCE_TYPE = 'sre-access-review-item';
 
-/** Creating a campaign (and closing it). @public */
+/** Starting a campaign. @public */
 export const accessReviewCreatePermission = createPermission({
   name: 'sre.access-review.create',
   attributes: { action: 'create' },
+});
+
+/**
+ * Closing (signing off) a campaign, which locks its decisions. Its own
+ * permission, so that a policy can let many start campaigns but only those
+ * accountable for the review sign it off.
+ * @public
+ */
+export const accessReviewClosePermission = createPermission({
+  name: 'sre.access-review.close',
+  attributes: { action: 'update' },
 });
 
 /** Reading campaigns, their items, audit log and evidence. @public */
@@ -30,6 +41,7 @@ export const accessReviewDecidePermission = createPermission({
 /** Every permission the sre plugin defines. @public */
 export const srePermissions = [
   accessReviewCreatePermission,
+  accessReviewClosePermission,
   accessReviewReadPermission,
   accessReviewDecidePermission,
 ];
