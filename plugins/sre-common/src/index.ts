@@ -15,6 +15,7 @@ export * from './slo/evaluate';
 export * from './slo/policy';
 export * from './alerts/types';
 export * from './alerts/noise';
+export * from './alerts/safeLink';
 export * from './cost/types';
 export * from './cost/decimal';
 export * from './cost/analysis';
