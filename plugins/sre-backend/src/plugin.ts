@@ -15,9 +15,10 @@ import {
   parseMaintenanceWindows,
   readinessPolicy,
   sloPolicy,
-  accessReviewCreatePermission,
   accessReviewDecidePermission,
-  accessReviewReadPermission,
+  alertAcknowledgePermission,
+  reviewUpdatePermission,
+  srePermissions,
 } from '@baton/plugin-sre-common';
 import type { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -41,11 +42,16 @@ import {
 import { AlertEntityMapper } from './alerts/AlertEntityMapper';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
-import { AlertService } from './alerts/AlertService';
+import {
+  AlertAcknowledgePolicy,
+  AlertService,
+  DEFAULT_ALERT_ACKNOWLEDGE_POLICY,
+} from './alerts/AlertService';
+import { alertResourceRef, isAlertOwner } from './alerts/permissionRules';
 import { AlertStore } from './alerts/AlertStore';
 import { GenericAlertReceiver } from './alerts/GenericAlertReceiver';
 import { WebhookSecrets } from './alerts/webhookSecrets';
-import { CostService } from './cost/CostService';
+import { CostService, DEFAULT_COST_UPLOAD_LIMITS } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { CostStore } from './cost/CostStore';
 import { applyDatabaseMigrations } from './database/migrations';
@@ -55,7 +61,12 @@ import { DatabaseKnowledgeStore } from './readiness/KnowledgeStore';
 import { DatabaseReadinessHistoryStore } from './readiness/ReadinessHistoryStore';
 import { ReadinessService } from './readiness/ReadinessService';
 import { LastReviewLookup } from './review/LastReviewLookup';
+import {
+  isReviewTeamMember,
+  reviewTeamResourceRef,
+} from './review/permissionRules';
 import { ReviewService } from './review/ReviewService';
+import { RequestAuthorizer } from './routing/RequestAuthorizer';
 import { ReviewStore } from './review/ReviewStore';
 import { createRouter } from './router';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
@@ -82,6 +93,23 @@ function alertNoisePolicy(config?: Config): AlertNoisePolicy {
     transientMinutes: positive('transientMinutes'),
     flapCount: positive('flapCount'),
     flapWindowHours: positive('flapWindowHours'),
+  };
+}
+
+/** When acknowledging is open: config keys over the documented defaults. */
+function alertAcknowledgePolicy(config?: Config): AlertAcknowledgePolicy {
+  const minutes = (key: keyof AlertAcknowledgePolicy) => {
+    const value = config?.getOptionalNumber(key);
+    if (value !== undefined && !(value >= 0)) {
+      throw new TypeError(
+        `sre.alerts.acknowledge.${key} must be a number of minutes, 0 or more`,
+      );
+    }
+    return value ?? DEFAULT_ALERT_ACKNOWLEDGE_POLICY[key];
+  };
+  return {
+    afterResolutionMinutes: minutes('afterResolutionMinutes'),
+    undoMinutes: minutes('undoMinutes'),
   };
 }
 
@@ -205,6 +233,9 @@ export const sreBackendPlugin = createBackendPlugin({
           logger,
           noisePolicy: alertNoisePolicy(
             config.getOptionalConfig('sre.alerts.noise'),
+          ),
+          acknowledgePolicy: alertAcknowledgePolicy(
+            config.getOptionalConfig('sre.alerts.acknowledge'),
           ),
           lastReview: new LastReviewLookup({
             store: reviewStore,
@@ -416,10 +447,8 @@ export const sreBackendPlugin = createBackendPlugin({
             },
           });
         }
-        permissionsRegistry.addPermissions([
-          accessReviewCreatePermission,
-          accessReviewReadPermission,
-        ]);
+        // Every Baton permission, so that policy tooling lists them all.
+        permissionsRegistry.addPermissions(srePermissions);
         permissionsRegistry.addResourceType({
           resourceRef: accessReviewItemResourceRef,
           permissions: [accessReviewDecidePermission],
@@ -439,6 +468,21 @@ export const sreBackendPlugin = createBackendPlugin({
           accessReviews,
         });
 
+        permissionsRegistry.addResourceType({
+          resourceRef: alertResourceRef,
+          permissions: [alertAcknowledgePermission],
+          rules: [isAlertOwner],
+          getResources: ids => alerts.alertResources(ids),
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: reviewTeamResourceRef,
+          permissions: [reviewUpdatePermission],
+          rules: [isReviewTeamMember],
+          getResources: refs =>
+            Promise.all(refs.map(ref => reviews.reviewTeamResource(ref))),
+        });
+
+        const uploadConfig = costConfig?.getOptionalConfig('import');
         httpRouter.use(
           await createRouter({
             reviews,
@@ -449,7 +493,19 @@ export const sreBackendPlugin = createBackendPlugin({
             alerts,
             costs,
             costSources,
-            httpAuth,
+            authorizer: new RequestAuthorizer({
+              httpAuth,
+              permissions,
+              catalog,
+            }),
+            uploadLimits: {
+              maxPeriodDays:
+                uploadConfig?.getOptionalNumber('maxPeriodDays') ??
+                DEFAULT_COST_UPLOAD_LIMITS.maxPeriodDays,
+              maxBytes:
+                uploadConfig?.getOptionalNumber('maxBytes') ??
+                DEFAULT_COST_UPLOAD_LIMITS.maxBytes,
+            },
           }),
         );
         // Webhooks carry their source's secret instead of Backstage credentials.

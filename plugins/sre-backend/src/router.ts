@@ -1,11 +1,10 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AccessReviewService } from './access/AccessReviewService';
 import { createAccessRouter } from './access/router';
 import { AlertService } from './alerts/AlertService';
 import { createAlertsRouter } from './alerts/router';
-import { CostService } from './cost/CostService';
+import { CostService, CostUploadLimits } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { createCostRouter } from './cost/router';
 import { KnowledgeService } from './readiness/KnowledgeService';
@@ -15,6 +14,7 @@ import { ReviewService } from './review/ReviewService';
 import { createReviewRouter } from './review/router';
 import { SloService } from './slo/SloService';
 import { createSloRouter } from './slo/router';
+import { RequestAuthorizer } from './routing/RequestAuthorizer';
 
 /**
  * The plugin's REST API: one router per domain. Errors reach the backend's
@@ -29,7 +29,8 @@ export async function createRouter(options: {
   costSources: CostSourceRegistry;
   reviews: ReviewService;
   accessReviews: AccessReviewService;
-  httpAuth: HttpAuthService;
+  authorizer: RequestAuthorizer;
+  uploadLimits: CostUploadLimits & { maxBytes: number };
 }): Promise<express.Router> {
   const router = Router();
 

@@ -6,6 +6,7 @@
 
 export * from './annotations';
 export * from './entityRef';
+export * from './permissions';
 export * from './slo/types';
 export * from './slo/window';
 export * from './slo/openslo';
@@ -16,12 +17,15 @@ export * from './slo/policy';
 export * from './alerts/types';
 export * from './alerts/noise';
 export * from './alerts/safeLink';
+export * from './alerts/permissions';
 export * from './cost/types';
 export * from './cost/decimal';
 export * from './cost/analysis';
+export * from './cost/permissions';
 export * from './access/types';
 export * from './access/permissions';
 export * from './access/evidence';
+export * from './access/auditChain';
 export * from './readiness/types';
 export * from './readiness/policy';
 export * from './readiness/checks';
@@ -35,3 +39,4 @@ export * from './readiness/knowledge/truckFactor';
 export * from './review/types';
 export * from './review/agenda';
 export * from './review/markdown';
+export * from './review/permissions';

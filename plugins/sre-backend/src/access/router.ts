@@ -1,9 +1,9 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { isoDay } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { AccessReviewService } from './AccessReviewService';
 
 const itemId = z.string().regex(/^[1-9]\d{0,17}$/, 'must be an item id');
@@ -37,33 +37,16 @@ const bulkBody = decision
  */
 export function createAccessRouter(options: {
   accessReviews: AccessReviewService;
-  httpAuth: HttpAuthService;
+  authorizer: RequestAuthorizer;
 }): express.Router {
   const router = Router();
-  const { accessReviews } = options;
+  const { accessReviews, authorizer } = options;
   router.use(['/access-reviews', '/tasks'], express.json({ limit: '1mb' }));
 
-  // Decisions and campaigns are made by people, whom the audit log names.
-  const person = async (req: express.Request) => {
-    const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user'],
-    });
-    return { credentials, actor: credentials.principal.userEntityRef };
-  };
-  const anyone = async (req: express.Request) => {
-    const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { principal } = credentials;
-    return {
-      credentials,
-      // A service's subject names it, e.g. `external:audit-export`.
-      actor:
-        'userEntityRef' in principal
-          ? principal.userEntityRef
-          : principal.subject,
-    };
-  };
+  // Decisions and campaigns are made by people, whom the audit log names;
+  // reading and evidence are open to services (an auditor's export script).
+  const person = (req: express.Request) => authorizer.caller(req, 'user');
+  const anyone = (req: express.Request) => authorizer.caller(req);
 
   router.get('/access-reviews', async (req, res) => {
     const { credentials } = await anyone(req);

@@ -2,6 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthenticationError,
+  ConflictError,
   InputError,
   NotFoundError,
   ServiceUnavailableError,
@@ -24,7 +25,10 @@ import {
   summariseAlerts,
 } from '@baton/plugin-sre-common';
 import type { AlertPoller } from '@baton/plugin-sre-node';
+import type { EntityVisibility } from '../catalog/entityVisibility';
+import { entityOwnershipClaims } from '../catalog/ownershipClaims';
 import { AlertEntityMapper } from './AlertEntityMapper';
+import type { AlertResource } from './permissionRules';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
 import {
   AlertStore,
@@ -36,6 +40,21 @@ import type { LastReviewLookup } from '../review/LastReviewLookup';
 import { WebhookSecrets } from './webhookSecrets';
 
 const DAY = 86_400_000;
+const ALERT_ID = /^[1-9]\d{0,15}$/;
+
+/** When acknowledging is open, in minutes. */
+export interface AlertAcknowledgePolicy {
+  /** How long after an alert resolved it can still be acknowledged. */
+  afterResolutionMinutes: number;
+  /** How long a person can take their own acknowledgement back. */
+  undoMinutes: number;
+}
+
+/** The documented defaults of `sre.alerts.acknowledge`. */
+export const DEFAULT_ALERT_ACKNOWLEDGE_POLICY: AlertAcknowledgePolicy = {
+  afterResolutionMinutes: 60,
+  undoMinutes: 5,
+};
 /** Without a last review (issue: reliability review), the list starts this far back. */
 const DEFAULT_RANGE_MS = 14 * DAY;
 /** Summaries and noise look at no more alerts than this per request. */
@@ -67,6 +86,7 @@ export class AlertService {
       auth: AuthService;
       logger: LoggerService;
       noisePolicy?: AlertNoisePolicy;
+      acknowledgePolicy?: Partial<AlertAcknowledgePolicy>;
       /** The last finished review of an entity's or a team's owners: the default start of a range. */
       lastReview?: Pick<LastReviewLookup, 'forEntity' | 'forTeam'>;
       now?: () => Date;
@@ -258,7 +278,7 @@ export class AlertService {
   async listForTeam(
     teamRef: string,
     query: { from?: Date; to?: Date; limit: number },
-    options: { entityRefs?: string[] } = {},
+    options: { entityRefs?: string[]; visible?: EntityVisibility } = {},
   ): Promise<AlertListResponse & { entityRefs: string[] }> {
     const range = await this.#range(
       query,
@@ -266,10 +286,12 @@ export class AlertService {
         this.options.lastReview?.forTeam(teamRef) ?? Promise.resolve(undefined),
     );
     const { from, to } = range;
-    const { refs, runbooks } = await this.#teamEntities(
-      teamRef,
-      options.entityRefs,
-    );
+    const team = await this.#teamEntities(teamRef, options.entityRefs);
+    const visible = options.visible && (await options.visible(team.refs));
+    const refs = visible
+      ? team.refs.filter(ref => visible.has(ref))
+      : team.refs;
+    const { runbooks } = team;
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
     const history = refs.length
       ? await this.options.store.allForEntities(
@@ -338,10 +360,13 @@ export class AlertService {
   }
 
   /** Every monitor that fired in the range, the noisiest first. */
-  async noiseRanking(query: {
-    from?: Date;
-    to?: Date;
-  }): Promise<MonitorNoiseResponse> {
+  async noiseRanking(
+    query: {
+      from?: Date;
+      to?: Date;
+    },
+    options: { visible?: EntityVisibility } = {},
+  ): Promise<MonitorNoiseResponse> {
     const { from, to } = await this.#range(query);
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
     const history = await this.options.store.allForEntities(
@@ -355,10 +380,23 @@ export class AlertService {
     );
     // Only transient and flapping count for the ranking; the runbook rule needs each entity.
     const noise = alertNoise(inRange, { history, hasRunbook: true, policy });
+    let items = rankMonitorNoise(
+      inRange.map((alert, index) => ({ ...alert, noise: noise[index] })),
+    );
+    if (options.visible) {
+      // A monitor of entities the caller cannot see is not theirs to see;
+      // one mapped to no entity belongs to nobody and stays.
+      const visible = await options.visible(
+        items.flatMap(item => item.entityRefs),
+      );
+      items = items.flatMap(item => {
+        if (!item.entityRefs.length) return [item];
+        const entityRefs = item.entityRefs.filter(ref => visible.has(ref));
+        return entityRefs.length ? [{ ...item, entityRefs }] : [];
+      });
+    }
     return {
-      items: rankMonitorNoise(
-        inRange.map((alert, index) => ({ ...alert, noise: noise[index] })),
-      ),
+      items,
       from: from.toISOString(),
       to: to.toISOString(),
     };
@@ -452,19 +490,77 @@ export class AlertService {
     };
   }
 
-  /** Records that the signed-in user acknowledged the alert. */
-  async acknowledge(id: string, userRef: string): Promise<StoredAlert> {
-    const numeric = Number(id);
-    if (!Number.isSafeInteger(numeric) || numeric <= 0) {
-      throw new InputError(`id '${id}' is not an alert id`);
-    }
-    const alert = await this.options.store.acknowledge(
-      numeric,
-      userRef,
-      this.#now(),
-    );
+  /** The alert as its acknowledge permission sees it: who owns it. */
+  async alertResource(id: number): Promise<AlertResource> {
+    const alert = await this.options.store.acknowledgeable(id);
     if (!alert) throw new NotFoundError(`No alert ${id}`);
-    return alert;
+    return {
+      id: String(id),
+      ownerClaims: await entityOwnershipClaims(this.options, alert.entityRefs),
+    };
+  }
+
+  /** Alert resources by id, for the permission framework's conditional decisions. */
+  async alertResources(
+    ids: string[],
+  ): Promise<Array<AlertResource | undefined>> {
+    return Promise.all(
+      ids.map(id =>
+        ALERT_ID.test(id)
+          ? this.alertResource(Number(id)).catch(() => undefined)
+          : undefined,
+      ),
+    );
+  }
+
+  /**
+   * Records that the signed-in user acknowledged the alert: while it fires,
+   * or within the configured window after it resolved (a late
+   * acknowledgement of an old alert would only rewrite its history).
+   */
+  async acknowledge(id: number, userRef: string): Promise<StoredAlert> {
+    const alert = await this.options.store.acknowledgeable(id);
+    if (!alert) throw new NotFoundError(`No alert ${id}`);
+    const now = this.#now();
+    const { afterResolutionMinutes } = this.#ackPolicy();
+    if (
+      alert.status === 'resolved' &&
+      alert.endsAt &&
+      Date.parse(alert.endsAt) + afterResolutionMinutes * 60_000 < now.getTime()
+    ) {
+      throw new ConflictError(
+        `Alert ${id} resolved at ${alert.endsAt}; it can be acknowledged up to ${afterResolutionMinutes} minutes after it resolved`,
+      );
+    }
+    const stored = await this.options.store.acknowledge(id, userRef, now);
+    if (!stored) throw new NotFoundError(`No alert ${id}`);
+    return stored;
+  }
+
+  /** Takes back the signed-in user's own acknowledgement, within minutes of making it. */
+  async unacknowledge(id: number, userRef: string): Promise<StoredAlert> {
+    const now = this.#now();
+    const { undoMinutes } = this.#ackPolicy();
+    const stored = await this.options.store.unacknowledge(
+      id,
+      userRef,
+      new Date(now.getTime() - undoMinutes * 60_000),
+      now,
+    );
+    if (stored === undefined) throw new NotFoundError(`No alert ${id}`);
+    if (stored === false) {
+      throw new ConflictError(
+        `You have no acknowledgement of alert ${id} from the last ${undoMinutes} minutes to take back`,
+      );
+    }
+    return stored;
+  }
+
+  #ackPolicy(): AlertAcknowledgePolicy {
+    return {
+      ...DEFAULT_ALERT_ACKNOWLEDGE_POLICY,
+      ...this.options.acknowledgePolicy,
+    };
   }
 
   /** Maps the last 30 days of alerts again from their labels and the current catalog. */

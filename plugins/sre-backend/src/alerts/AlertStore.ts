@@ -410,6 +410,33 @@ export class AlertStore {
     return true;
   }
 
+  /** An alert's state and entities, as the acknowledgement rules read them; undefined when there is none. */
+  async acknowledgeable(id: number): Promise<
+    | {
+        status: 'firing' | 'resolved';
+        endsAt?: string;
+        entityRefs: string[];
+      }
+    | undefined
+  > {
+    const row = await this.db<AlertRow>('sre_alerts')
+      .where({ id })
+      .first('status', 'ends_at');
+    if (!row) return undefined;
+    const entities: Array<{ entity_ref: string }> = await this.db(
+      'sre_alert_entities',
+    )
+      .where({ alert_id: id })
+      .select('entity_ref');
+    return {
+      status: row.status === 'resolved' ? 'resolved' : 'firing',
+      ...(row.ends_at !== null && row.ends_at !== undefined
+        ? { endsAt: isoTime(row.ends_at) }
+        : {}),
+      entityRefs: entities.map(e => e.entity_ref).sort(),
+    };
+  }
+
   /** Records that a person acknowledged an alert; undefined when there is no such alert. */
   async acknowledge(
     id: number,
@@ -420,6 +447,72 @@ export class AlertStore {
       const exists = await tx('sre_alerts').where({ id }).first('id');
       if (!exists) return undefined;
       await this.#acknowledgeIn(tx, id, userRef, at);
+      const updated = await tx<AlertRow>('sre_alerts').where({ id }).first();
+      return toAlert(updated!);
+    });
+  }
+
+  /**
+   * Takes back a person's own acknowledgement made at or after `since`:
+   * the alert loses that responder, and the history keeps both events.
+   * `undefined` when there is no such alert, `false` when the person has no
+   * acknowledgement of it that recent.
+   */
+  async unacknowledge(
+    id: number,
+    userRef: string,
+    since: Date,
+    at: Date,
+  ): Promise<StoredAlert | false | undefined> {
+    return this.db.transaction(async tx => {
+      const row = await tx<AlertRow>('sre_alerts')
+        .where({ id })
+        .forUpdate()
+        .first();
+      if (!row) return undefined;
+      const by: string[] = JSON.parse(row.acknowledged_by);
+      const latest = await tx('sre_alert_events')
+        .where({ alert_id: id, actor: userRef })
+        .whereIn('type', ['acknowledged', 'unacknowledged'])
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .first('type', 'at');
+      if (
+        !by.includes(userRef) ||
+        latest?.type !== 'acknowledged' ||
+        new Date(isoTime(latest.at)) < since
+      ) {
+        return false;
+      }
+      const rest = by.filter(ref => ref !== userRef);
+      // The first acknowledgement's time stays the alert's while anyone else acknowledged it.
+      const others = rest.length
+        ? await tx('sre_alert_events')
+            .where({ alert_id: id, type: 'acknowledged' })
+            .whereIn('actor', rest)
+            .min({ first: 'at' })
+        : [];
+      await tx('sre_alerts')
+        .where({ id })
+        .update({
+          acknowledged_by: JSON.stringify(rest),
+          acknowledged_at: others[0]?.first
+            ? new Date(isoTime(others[0].first))
+            : rest.length
+            ? row.acknowledged_at === null
+              ? null
+              : new Date(row.acknowledged_at)
+            : null,
+          updated_at: at,
+        });
+      await tx('sre_alert_events').insert({
+        alert_id: id,
+        type: 'unacknowledged',
+        at,
+        actor: userRef,
+        event_key: `unack:${userRef}:${at.getTime()}`,
+        details: null,
+      });
       const updated = await tx<AlertRow>('sre_alerts').where({ id }).first();
       return toAlert(updated!);
     });
@@ -444,13 +537,19 @@ export class AlertStore {
         acknowledged_at: new Date(row!.acknowledged_at!),
         updated_at: new Date(),
       });
+    // After an undo the person may acknowledge again: each time is its own event.
+    const acknowledgedBefore = await tx('sre_alert_events')
+      .where({ alert_id: id, event_key: `ack:${userRef}` })
+      .first('id');
     await tx('sre_alert_events')
       .insert({
         alert_id: id,
         type: 'acknowledged',
         at,
         actor: userRef,
-        event_key: `ack:${userRef}`,
+        event_key: acknowledgedBefore
+          ? `ack:${userRef}:${at.getTime()}`
+          : `ack:${userRef}`,
         details: null,
       })
       .onConflict(['alert_id', 'event_key'])

@@ -90,6 +90,12 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
               'baton.dev/alert-selector': 'team=payments,env=prod',
             }),
             component('search'),
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'team', namespace: 'default' },
+              spec: { type: 'team', children: [] },
+            },
           ],
         }),
       ],

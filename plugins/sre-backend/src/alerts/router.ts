@@ -1,14 +1,22 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { alertAcknowledgePermission } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefFromParams } from '../routing/entityRefParams';
 import { isoTime } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { AlertService } from './AlertService';
+import { isAlertOwner } from './permissionRules';
 
 /** Largest webhook body; larger ones get 413 before anything is parsed. */
 const WEBHOOK_BODY_LIMIT = '1mb';
+
+const alertParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, 'must be an alert id')
+    .transform(Number),
+});
 
 const alertListQuery = z.object({
   from: isoTime.optional(),
@@ -20,9 +28,10 @@ const alertListQuery = z.object({
 /** Routes of the alerts domain: webhooks (open, checked by each source's secret), history, acknowledge. */
 export function createAlertsRouter(options: {
   alerts: AlertService;
-  httpAuth: HttpAuthService;
+  authorizer: RequestAuthorizer;
 }): express.Router {
   const router = Router();
+  const { authorizer } = options;
 
   router.post(
     '/webhooks/:source',
@@ -39,35 +48,56 @@ export function createAlertsRouter(options: {
   );
 
   router.get('/entities/:kind/:namespace/:name/alerts', async (req, res) => {
-    const entityRef = entityRefFromParams(req.params);
+    const { entityRef } = await authorizer.readableEntity(req);
     const query = parseInput(alertListQuery, req.query);
     res.json(await options.alerts.list(entityRef, query));
   });
 
   router.get('/teams/:namespace/:name/alerts', async (req, res) => {
-    const teamRef = entityRefFromParams({ ...req.params, kind: 'group' });
+    const { caller, teamRef } = await authorizer.readableTeam(req);
     const query = parseInput(alertListQuery.omit({ cursor: true }), req.query);
-    res.json(await options.alerts.listForTeam(teamRef, query));
+    res.json(
+      await options.alerts.listForTeam(teamRef, query, {
+        visible: authorizer.visibility(caller),
+      }),
+    );
   });
 
   router.get('/alerts/noise', async (req, res) => {
+    const caller = await authorizer.caller(req);
     const query = parseInput(
       alertListQuery.pick({ from: true, to: true }),
       req.query,
     );
-    res.json(await options.alerts.noiseRanking(query));
+    res.json(
+      await options.alerts.noiseRanking(query, {
+        visible: authorizer.visibility(caller),
+      }),
+    );
   });
 
-  router.post('/alerts/:id/ack', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user'],
-    });
-    res.json(
-      await options.alerts.acknowledge(
-        req.params.id,
-        credentials.principal.userEntityRef,
-      ),
+  // Acknowledging is a person's act, on an alert of something they own.
+  const acknowledged = async (req: express.Request) => {
+    const caller = await authorizer.caller(req, 'user');
+    const { id } = parseInput(alertParams, req.params);
+    await authorizer.authorizeResource(
+      caller,
+      alertAcknowledgePermission,
+      [isAlertOwner],
+      () => options.alerts.alertResource(id),
     );
+    return { id, userRef: caller.userEntityRef! };
+  };
+
+  router.post('/alerts/:id/ack', async (req, res) => {
+    const { id, userRef } = await acknowledged(req);
+    res.json(await options.alerts.acknowledge(id, userRef));
+  });
+
+  // Taking one's own acknowledgement back, within minutes.
+  router.delete('/alerts/:id/ack', async (req, res) => {
+    const { id, userRef } = await acknowledged(req);
+    res.json(await options.alerts.unacknowledge(id, userRef));
   });
 
   return router;

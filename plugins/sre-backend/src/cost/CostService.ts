@@ -16,6 +16,7 @@ import {
   TeamCostReport,
 } from '@baton/plugin-sre-common';
 import type { CostBatch } from '@baton/plugin-sre-node';
+import type { EntityVisibility } from '../catalog/entityVisibility';
 import { AlertEntityMapper } from '../alerts/AlertEntityMapper';
 import { CostDayRow, CostImportResult, CostStore } from './CostStore';
 import { CostSourceRegistry } from './CostSourceRegistry';
@@ -25,8 +26,24 @@ const DAY = 86_400_000;
 const DEFAULT_RANGE_DAYS = 30;
 /** The anomaly rule's history before `from`, on top of the previous period. */
 const TRAILING_DAYS = 28;
-/** A source id: stored with every row, named in `POST /costs/import?source=`. */
-const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A source id: stored with every row. Uploads are `upload:<name>`, so that no upload can replace a pull source's rows. */
+const SOURCE_ID = /^(upload:)?[A-Za-z0-9][A-Za-z0-9._-]{0,56}$/;
+
+/** The prefix of every uploaded source's id. */
+export const UPLOAD_SOURCE_PREFIX = 'upload:';
+
+/** What one upload may do. */
+export interface CostUploadLimits {
+  /** Days one upload may replace, from its first to its last day; also the longest charge period of one row. */
+  maxPeriodDays: number;
+}
+
+/** The documented defaults of `sre.cost.import`. */
+export const DEFAULT_COST_UPLOAD_LIMITS = {
+  maxPeriodDays: 400,
+  /** 1 GiB. */
+  maxBytes: 1024 ** 3,
+};
 
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -90,6 +107,7 @@ export class CostService {
   async importBatch(
     source: string,
     batch: CostBatch,
+    limits?: CostUploadLimits,
   ): Promise<CostImportResult> {
     if (!SOURCE_ID.test(source)) {
       throw new InputError(
@@ -129,6 +147,17 @@ export class CostService {
       );
       first = Math.min(first ?? start, start);
       last = Math.max(last ?? start, start + (days - 1) * DAY);
+      // Checked before the row is split into days: one row may not make millions of buckets.
+      if (limits && days > limits.maxPeriodDays) {
+        throw new InputError(
+          `row ${rows}, column ChargePeriodEnd: one row covers at most ${limits.maxPeriodDays} days (this one ${days})`,
+        );
+      }
+      if (limits && (last - first) / DAY + 1 > limits.maxPeriodDays) {
+        throw new InputError(
+          `row ${rows}, column ChargePeriodStart: one upload replaces at most ${limits.maxPeriodDays} days, from its first to its last day`,
+        );
+      }
       // One entity per row, so that no spend is counted twice.
       let entityRef = entityOfTags.get(row.tags);
       if (entityRef === undefined) {
@@ -208,6 +237,27 @@ export class CostService {
     };
   }
 
+  /**
+   * Stores an uploaded file as the source `upload:<name>`: it replaces the
+   * days it covers of that upload source only, never a pull source's, and
+   * at most `limits.maxPeriodDays` of them.
+   */
+  async importUpload(
+    name: string,
+    batch: CostBatch,
+    limits: CostUploadLimits,
+  ): Promise<CostImportResult> {
+    const source = name.startsWith(UPLOAD_SOURCE_PREFIX)
+      ? name
+      : `${UPLOAD_SOURCE_PREFIX}${name}`;
+    if (!SOURCE_ID.test(source)) {
+      throw new InputError(
+        `source: '${name}' is not an upload source name (letters, digits, '.', '_', '-', at most 57; optionally prefixed upload:)`,
+      );
+    }
+    return this.importBatch(source, batch, limits);
+  }
+
   /** Pulls every registered source; a failing source does not stop the others. Returns the rows stored. */
   async pullAll(): Promise<number> {
     let stored = 0;
@@ -251,12 +301,16 @@ export class CostService {
   async teamReport(
     teamRef: string,
     query: CostQuery,
-    options: { entityRefs?: string[] } = {},
+    options: { entityRefs?: string[]; visible?: EntityVisibility } = {},
   ): Promise<TeamCostReport> {
     await this.#entity(teamRef);
-    const refs = [
+    let refs = [
       ...(options.entityRefs ?? (await this.#ownedBy(teamRef))),
     ].sort();
+    if (options.visible) {
+      const visible = await options.visible(refs);
+      refs = refs.filter(ref => visible.has(ref));
+    }
     const report = await this.#report(
       refs,
       query,

@@ -1,24 +1,42 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { costImportPermission } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { PassThrough } from 'stream';
+import { PassThrough, Transform } from 'stream';
 import { z } from 'zod';
-import { entityRefFromParams } from '../routing/entityRefParams';
 import { isoDay } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
-import { CostService } from './CostService';
+import { PayloadTooLargeError } from '../routing/PayloadTooLargeError';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
+import { CostService, CostUploadLimits } from './CostService';
 import { CostSourceRegistry } from './CostSourceRegistry';
 
 /**
- * The upload as the reader's body. The reader destroys its body when it
- * stops at a bad row; destroying the request itself would close the socket
- * before the 400 is sent, so it reads a pipe instead. An upload that breaks
- * off fails the pipe, and nothing is stored.
+ * The upload as the reader's body, cut off past `maxBytes` with a 413. The
+ * reader destroys its body when it stops at a bad row; destroying the
+ * request itself would close the socket before the error is sent, so it
+ * reads a pipe instead. An upload that breaks off fails the pipe, and
+ * nothing is stored.
  */
-function uploadBody(req: express.Request): PassThrough {
+function uploadBody(req: express.Request, maxBytes: number): PassThrough {
   const body = new PassThrough();
-  req.pipe(body);
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        callback(
+          new PayloadTooLargeError(
+            `The upload is larger than sre.cost.import.maxBytes (${maxBytes} bytes)`,
+          ),
+        );
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+  counter.on('error', error => body.destroy(error));
+  req.pipe(counter).pipe(body);
   req.on('close', () => {
     if (!req.readableEnded) {
       body.destroy(new InputError('The upload broke off before its end'));
@@ -38,8 +56,9 @@ const costQuery = z.object({
 });
 
 const importQuery = z.object({
-  format: z.string().default('focus'),
-  source: z.string().default('focus-upload'),
+  format: z.string().max(64).default('focus'),
+  /** The upload source's name; stored as `upload:<name>`. */
+  source: z.string().max(64).default('focus-upload'),
   /** A name for the import log, e.g. the file's. */
   origin: z.string().max(1024).optional(),
 });
@@ -48,29 +67,34 @@ const importQuery = z.object({
 export function createCostRouter(options: {
   costs: CostService;
   costSources: CostSourceRegistry;
-  httpAuth: HttpAuthService;
+  authorizer: RequestAuthorizer;
+  uploadLimits: CostUploadLimits & { maxBytes: number };
 }): express.Router {
   const router = Router();
+  const { authorizer } = options;
 
   router.get('/entities/:kind/:namespace/:name/costs', async (req, res) => {
-    const entityRef = entityRefFromParams(req.params);
+    const { entityRef } = await authorizer.readableEntity(req);
     res.json(
       await options.costs.report(entityRef, parseInput(costQuery, req.query)),
     );
   });
 
   router.get('/teams/:namespace/:name/costs', async (req, res) => {
-    const teamRef = entityRefFromParams({ ...req.params, kind: 'group' });
+    const { caller, teamRef } = await authorizer.readableTeam(req);
     res.json(
-      await options.costs.teamReport(teamRef, parseInput(costQuery, req.query)),
+      await options.costs.teamReport(
+        teamRef,
+        parseInput(costQuery, req.query),
+        { visible: authorizer.visibility(caller) },
+      ),
     );
   });
 
-  // The body is the file itself, streamed: no body parser, no size limit.
+  // The body is the file itself, streamed: no body parser, a byte limit of its own.
   router.post('/costs/import', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const caller = await authorizer.caller(req);
+    await authorizer.authorize(caller, costImportPermission);
     const query = parseInput(importQuery, req.query);
     const format = options.costSources.format(query.format);
     if (!format) {
@@ -83,14 +107,20 @@ export function createCostRouter(options: {
         }`,
       );
     }
-    const by =
-      'userEntityRef' in credentials.principal
-        ? credentials.principal.userEntityRef
-        : credentials.principal.subject;
-    const result = await options.costs.importBatch(query.source, {
-      origin: query.origin ?? `upload by ${by}`,
-      rows: format.read(uploadBody(req)),
-    });
+    const declared = Number(req.headers['content-length']);
+    if (declared > options.uploadLimits.maxBytes) {
+      throw new PayloadTooLargeError(
+        `The upload is larger than sre.cost.import.maxBytes (${options.uploadLimits.maxBytes} bytes)`,
+      );
+    }
+    const result = await options.costs.importUpload(
+      query.source,
+      {
+        origin: query.origin ?? `upload by ${caller.actor}`,
+        rows: format.read(uploadBody(req, options.uploadLimits.maxBytes)),
+      },
+      options.uploadLimits,
+    );
     res.json(result);
   });
 

@@ -2,6 +2,7 @@ import type {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
+import type { EntityVisibility } from '../catalog/entityVisibility';
 import {
   Entity,
   RELATION_DEPENDS_ON,
@@ -154,7 +155,7 @@ export class ReadinessService {
 
   async getTeamReport(
     teamRef: string,
-    options: { absent: string[]; days: number },
+    options: { absent: string[]; days: number; visible?: EntityVisibility },
   ): Promise<TeamReport> {
     const view = await this.#catalogView();
     const team = view.byRef.get(teamRef);
@@ -163,13 +164,20 @@ export class ReadinessService {
     }
     const members = view.members(teamRef);
     const owners = new Set([...view.groupTree(teamRef), ...members]);
-    const services = [...view.byRef.values()]
+    let services = [...view.byRef.values()]
       .filter(
         e =>
           SERVICE_KINDS.includes(e.kind.toLocaleLowerCase('en-US')) &&
           relationTargets(e, RELATION_OWNED_BY).some(ref => owners.has(ref)),
       )
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en'));
+    if (options.visible) {
+      // Only what the caller's catalog shows them is reported, and simulated.
+      const visible = await options.visible(
+        services.map(e => stringifyEntityRef(e)),
+      );
+      services = services.filter(e => visible.has(stringifyEntityRef(e)));
+    }
     const facts = await this.#facts(services, view);
     const { policy } = this.options;
     const simulations = simulateLeave(

@@ -2,7 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefFromParams } from '../routing/entityRefParams';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { parseInput } from '../routing/parseInput';
 import { KnowledgeService } from './KnowledgeService';
 import { ReadinessService } from './ReadinessService';
@@ -36,25 +36,30 @@ const teamReportQuery = z.object({
 export function createReadinessRouter(options: {
   knowledge: KnowledgeService;
   readiness: ReadinessService;
+  authorizer: RequestAuthorizer;
 }): express.Router {
   const router = Router();
+  const { authorizer } = options;
 
   router.get('/entities/:kind/:namespace/:name/knowledge', async (req, res) => {
-    res.json(
-      await options.knowledge.getReport(entityRefFromParams(req.params)),
-    );
+    const { entityRef } = await authorizer.readableEntity(req);
+    res.json(await options.knowledge.getReport(entityRef));
   });
 
   router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {
-    res.json(
-      await options.readiness.getReadiness(entityRefFromParams(req.params)),
-    );
+    const { entityRef } = await authorizer.readableEntity(req);
+    res.json(await options.readiness.getReadiness(entityRef));
   });
 
   router.get('/teams/:namespace/:name/report', async (req, res) => {
-    const teamRef = entityRefFromParams({ ...req.params, kind: 'group' });
+    const { caller, teamRef } = await authorizer.readableTeam(req);
     const query = parseInput(teamReportQuery, req.query);
-    res.json(await options.readiness.getTeamReport(teamRef, query));
+    res.json(
+      await options.readiness.getTeamReport(teamRef, {
+        ...query,
+        visible: authorizer.visibility(caller),
+      }),
+    );
   });
 
   return router;

@@ -21,12 +21,17 @@ import type { CostService } from '../cost/CostService';
 import type { KnowledgeService } from '../readiness/KnowledgeService';
 import type { ReadinessService } from '../readiness/ReadinessService';
 import type { SloService } from '../slo/SloService';
+import type { EntityVisibility } from '../catalog/entityVisibility';
+import { ownershipClaims } from '../catalog/ownershipClaims';
 import { resolveUserRefs } from '../catalog/userRefs';
+import type { ReviewTeamResource } from './permissionRules';
 import { ActionItemChange, ReviewStore } from './ReviewStore';
 
 const DAY = 86_400_000;
 /** Without a review before, the agenda covers this many days, as the alert card does. */
 export const DEFAULT_AGENDA_DAYS = 14;
+/** The longest agenda: a year, within what the cost and alert reports cover. */
+export const MAX_AGENDA_DAYS = 366;
 /** Finished reviews listed with a team's agenda. */
 const HISTORY_LIMIT = 20;
 /** Alerts read for one agenda; more than a fortnight of any sane team's. */
@@ -70,9 +75,9 @@ export class ReviewService {
   /** The team's review page: the agenda since the review in progress, the last review or `since`, open action items and history. */
   async teamReview(
     teamRef: string,
-    query: { since?: Date },
+    query: { since?: Date; visible?: EntityVisibility },
   ): Promise<TeamReviewResponse> {
-    const report = await this.#teamReport(teamRef);
+    const report = await this.#teamReport(teamRef, query.visible);
     const { store } = this.options;
     const [current, last, openActionItems, history] = await Promise.all([
       store.inProgress(teamRef),
@@ -96,7 +101,7 @@ export class ReviewService {
       since = new Date(now.getTime() - DEFAULT_AGENDA_DAYS * DAY);
       sinceSource = 'default';
     }
-    if (since >= now) throw new InputError('since: must be in the past');
+    this.#checkSpan(since, now);
     return {
       team: report.team,
       members: report.members,
@@ -119,14 +124,19 @@ export class ReviewService {
     await this.#group(teamRef);
     const attendees = await this.#users(input.attendees, 'attendees');
     const now = this.#now();
+    const last = await this.options.store.lastFinished([teamRef]);
     let since = input.since;
     if (!since) {
-      const last = await this.options.store.lastFinished([teamRef]);
       since = last?.finishedAt
         ? new Date(last.finishedAt)
         : new Date(now.getTime() - DEFAULT_AGENDA_DAYS * DAY);
+    } else if (last?.finishedAt && since < new Date(last.finishedAt)) {
+      // What the last review looked at is done; a new one starts after it.
+      throw new InputError(
+        `since: must not be before the end of the team's last review (${last.finishedAt})`,
+      );
     }
-    if (since >= now) throw new InputError('since: must be in the past');
+    this.#checkSpan(since, now);
     return this.options.store.start({
       teamRef,
       since,
@@ -166,8 +176,32 @@ export class ReviewService {
     });
   }
 
+  /** Abandons a review in progress (started by mistake): it never becomes the last review, and its open items carry over. */
+  async abandon(teamRef: string, id: string, actor: string): Promise<Review> {
+    await this.#review(teamRef, id);
+    return this.options.store.abandon({
+      teamRef,
+      id,
+      actor,
+      now: this.#now(),
+    });
+  }
+
+  /** The team as the review permission's rule sees it: who counts as one of its own. */
+  async reviewTeamResource(teamRef: string): Promise<ReviewTeamResource> {
+    return {
+      teamRef,
+      memberClaims: await ownershipClaims(this.options, [teamRef]),
+    };
+  }
+
   /** Finishes a review: the agenda up to now is kept with it, and its time becomes the team's last review. */
-  async finish(teamRef: string, id: string, actor: string): Promise<Review> {
+  async finish(
+    teamRef: string,
+    id: string,
+    actor: string,
+    visible?: EntityVisibility,
+  ): Promise<Review> {
     const review = await this.#review(teamRef, id);
     if (review.state === 'finished') {
       throw new ConflictError(
@@ -176,7 +210,7 @@ export class ReviewService {
     }
     const now = this.#now();
     const agenda = await this.#agenda(
-      await this.#teamReport(teamRef),
+      await this.#teamReport(teamRef, visible),
       new Date(review.since),
       now,
     );
@@ -224,8 +258,12 @@ export class ReviewService {
   }
 
   /** A review as Markdown: a finished one with the agenda it looked at, one in progress with today's. */
-  async markdown(teamRef: string, id: string): Promise<string> {
-    const report = await this.#teamReport(teamRef);
+  async markdown(
+    teamRef: string,
+    id: string,
+    visible?: EntityVisibility,
+  ): Promise<string> {
+    const report = await this.#teamReport(teamRef, visible);
     const review = await this.#review(teamRef, id);
     let agenda = await this.options.store.agendaOf(teamRef, id);
     let carriedOver: ReviewActionItem[] = [];
@@ -425,13 +463,27 @@ export class ReviewService {
     };
   }
 
-  async #teamReport(teamRef: string): Promise<TeamReport> {
+  async #teamReport(
+    teamRef: string,
+    visible?: EntityVisibility,
+  ): Promise<TeamReport> {
     // The bus-factor report knows the team, its members (sub-teams too),
     // its services and their readiness with daily history.
     return this.options.readiness.getTeamReport(teamRef, {
       absent: [],
       days: 0,
+      visible,
     });
+  }
+
+  /** An agenda starts in the past, and at most MAX_AGENDA_DAYS ago. */
+  #checkSpan(since: Date, now: Date): void {
+    if (since >= now) throw new InputError('since: must be in the past');
+    if (now.getTime() - since.getTime() > MAX_AGENDA_DAYS * DAY) {
+      throw new InputError(
+        `since: an agenda covers at most ${MAX_AGENDA_DAYS} days`,
+      );
+    }
   }
 
   async #review(teamRef: string, id: string): Promise<Review> {

@@ -59,7 +59,10 @@ function toSummary(row: ReviewRow): ReviewSummary {
   return {
     id: String(row.id),
     teamRef: row.team_ref,
-    state: row.state === 'finished' ? 'finished' : 'in-progress',
+    state:
+      row.state === 'finished' || row.state === 'abandoned'
+        ? row.state
+        : 'in-progress',
     since: isoTime(row.since),
     startedAt: isoTime(row.started_at),
     startedBy: row.started_by,
@@ -262,6 +265,30 @@ export class ReviewStore {
     return (await this.get(input.teamRef, input.id))!;
   }
 
+  /** Abandons a review in progress: it keeps its notes and items, and never becomes the last review. */
+  async abandon(input: {
+    teamRef: string;
+    id: string;
+    actor: string;
+    now: Date;
+  }): Promise<Review> {
+    const changed = await this.db('sre_reviews')
+      .where({
+        id: Number(input.id),
+        team_ref: input.teamRef,
+        state: 'in-progress',
+      })
+      .update({
+        state: 'abandoned',
+        finished_at: input.now,
+        finished_by: input.actor,
+        revision: this.db.raw('revision + 1'),
+        updated_at: input.now,
+      });
+    if (!changed) throw await this.#whyNotChangeable(input);
+    return (await this.get(input.teamRef, input.id))!;
+  }
+
   async #whyNotChangeable(input: {
     teamRef: string;
     id: string;
@@ -273,11 +300,11 @@ export class ReviewStore {
     if (!row) {
       return new NotFoundError(`${input.teamRef} has no review ${input.id}`);
     }
-    if (row.state === 'finished') {
+    if (row.state === 'finished' || row.state === 'abandoned') {
       return new ConflictError(
-        `Review ${input.id} was finished at ${isoTimeOrNull(
+        `Review ${input.id} was ${row.state} at ${isoTimeOrNull(
           row.finished_at,
-        )}; a finished review does not change`,
+        )}; a ${row.state} review does not change`,
       );
     }
     return new ConflictError(

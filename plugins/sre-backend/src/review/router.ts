@@ -1,10 +1,11 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { reviewUpdatePermission } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefFromParams } from '../routing/entityRefParams';
 import { isoDay, isoTime } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
+import { isReviewTeamMember } from './permissionRules';
 import { ReviewService } from './ReviewService';
 
 /** Notes of one review: a long meeting's worth, not a document store. */
@@ -66,94 +67,107 @@ const actionChange = actionBody
 /** Routes of the review domain: a team's agenda, its reviews and their action items. */
 export function createReviewRouter(options: {
   reviews: ReviewService;
-  httpAuth: HttpAuthService;
+  authorizer: RequestAuthorizer;
 }): express.Router {
   const router = Router();
+  const { authorizer, reviews } = options;
   router.use('/reviews', express.json({ limit: '1mb' }));
 
-  const teamOf = (params: { namespace?: string; team?: string }) =>
-    entityRefFromParams({
-      kind: 'group',
-      namespace: params.namespace,
-      name: params.team,
-    });
-  // Changes are made by people: the review records who.
-  const actor = async (req: express.Request) =>
-    (await options.httpAuth.credentials(req, { allow: ['user'] })).principal
-      .userEntityRef;
+  /**
+   * A change to a team's review: made by a person (the review records who),
+   * allowed by `sre.review.update` on that team.
+   */
+  const change = async (req: express.Request) => {
+    const { caller, teamRef } = await authorizer.readableTeam(req, 'user');
+    await authorizer.authorizeResource(
+      caller,
+      reviewUpdatePermission,
+      [isReviewTeamMember],
+      () => reviews.reviewTeamResource(teamRef),
+    );
+    return {
+      teamRef,
+      by: caller.userEntityRef!,
+      visible: authorizer.visibility(caller),
+    };
+  };
 
   router.get('/reviews/:namespace/:team', async (req, res) => {
+    const { caller, teamRef } = await authorizer.readableTeam(req);
     const query = parseInput(
       z.object({ since: isoTime.optional() }),
       req.query,
     );
-    res.json(await options.reviews.teamReview(teamOf(req.params), query));
+    res.json(
+      await reviews.teamReview(teamRef, {
+        ...query,
+        visible: authorizer.visibility(caller),
+      }),
+    );
   });
 
   router.post('/reviews/:namespace/:team', async (req, res) => {
-    const by = await actor(req);
+    const { teamRef, by } = await change(req);
     const body = parseInput(startBody, req.body ?? {});
-    res
-      .status(201)
-      .json(await options.reviews.start(teamOf(req.params), body, by));
+    res.status(201).json(await reviews.start(teamRef, body, by));
   });
 
   router.get('/reviews/:namespace/:team/:id', async (req, res) => {
-    const teamRef = teamOf(req.params);
+    const { caller, teamRef } = await authorizer.readableTeam(req);
     const reviewId = parseInput(reviewParams, req.params).id;
     const { format } = parseInput(
       z.object({ format: z.enum(['json', 'markdown']).default('json') }),
       req.query,
     );
     if (format === 'markdown') {
-      const markdown = await options.reviews.markdown(teamRef, reviewId);
+      const markdown = await reviews.markdown(
+        teamRef,
+        reviewId,
+        authorizer.visibility(caller),
+      );
       res
         .type('text/markdown; charset=utf-8')
         .attachment(`review-${req.params.team}-${reviewId}.md`)
         .send(markdown);
       return;
     }
-    res.json(await options.reviews.getReview(teamRef, reviewId));
+    res.json(await reviews.getReview(teamRef, reviewId));
   });
 
   router.patch('/reviews/:namespace/:team/:id', async (req, res) => {
-    await actor(req);
-    const teamRef = teamOf(req.params);
+    const { teamRef } = await change(req);
     const reviewId = parseInput(reviewParams, req.params).id;
     const body = parseInput(updateBody, req.body ?? {});
-    res.json(await options.reviews.update(teamRef, reviewId, body));
+    res.json(await reviews.update(teamRef, reviewId, body));
   });
 
   router.post('/reviews/:namespace/:team/:id/finish', async (req, res) => {
-    const by = await actor(req);
-    const teamRef = teamOf(req.params);
-    res.json(
-      await options.reviews.finish(
-        teamRef,
-        parseInput(reviewParams, req.params).id,
-        by,
-      ),
-    );
+    const { teamRef, by, visible } = await change(req);
+    const reviewId = parseInput(reviewParams, req.params).id;
+    res.json(await reviews.finish(teamRef, reviewId, by, visible));
+  });
+
+  // A review started by mistake (or with the wrong start) would lock the team out.
+  router.post('/reviews/:namespace/:team/:id/abandon', async (req, res) => {
+    const { teamRef, by } = await change(req);
+    const reviewId = parseInput(reviewParams, req.params).id;
+    res.json(await reviews.abandon(teamRef, reviewId, by));
   });
 
   router.post('/reviews/:namespace/:team/:id/actions', async (req, res) => {
-    const by = await actor(req);
-    const teamRef = teamOf(req.params);
+    const { teamRef, by } = await change(req);
     const reviewId = parseInput(reviewParams, req.params).id;
     const body = parseInput(actionBody, req.body ?? {});
-    res
-      .status(201)
-      .json(await options.reviews.addAction(teamRef, reviewId, body, by));
+    res.status(201).json(await reviews.addAction(teamRef, reviewId, body, by));
   });
 
   router.patch(
     '/reviews/:namespace/:team/actions/:actionId',
     async (req, res) => {
-      const by = await actor(req);
-      const teamRef = teamOf(req.params);
+      const { teamRef, by } = await change(req);
       const itemId = parseInput(actionParams, req.params).actionId;
-      const change = parseInput(actionChange, req.body ?? {});
-      res.json(await options.reviews.updateAction(teamRef, itemId, change, by));
+      const body = parseInput(actionChange, req.body ?? {});
+      res.json(await reviews.updateAction(teamRef, itemId, body, by));
     },
   );
 

@@ -1,14 +1,18 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { entityRefFromParams } from '../routing/entityRefParams';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { SloService } from './SloService';
 
 /** Routes of the SLO domain. */
-export function createSloRouter(options: { slos: SloService }): express.Router {
+export function createSloRouter(options: {
+  slos: SloService;
+  authorizer: RequestAuthorizer;
+}): express.Router {
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    res.json(await options.slos.getSlos(entityRefFromParams(req.params)));
+    const { entityRef } = await options.authorizer.readableEntity(req);
+    res.json(await options.slos.getSlos(entityRef));
   });
 
   return router;

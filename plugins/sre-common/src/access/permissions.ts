@@ -37,11 +37,3 @@ export const accessReviewDecidePermission = createPermission({
   attributes: { action: 'update' },
   resourceType: ACCESS_REVIEW_ITEM_RESOURCE_TYPE,
 });
-
-/** Every permission the sre plugin defines. @public */
-export const srePermissions = [
-  accessReviewCreatePermission,
-  accessReviewClosePermission,
-  accessReviewReadPermission,
-  accessReviewDecidePermission,
-];

@@ -3,8 +3,12 @@ import type { Money } from '../cost/types';
 import type { ReadinessLevel } from '../readiness/types';
 import type { SloAlertState } from '../slo/types';
 
-/** The state of a team's reliability review: started, then finished once. @public */
-export type ReviewState = 'in-progress' | 'finished';
+/**
+ * The state of a team's reliability review: started, then finished once, or
+ * abandoned (a review started by mistake; it never becomes the last review).
+ * @public
+ */
+export type ReviewState = 'in-progress' | 'finished' | 'abandoned';
 
 /** What happened to an action item. @public */
 export type ReviewActionStatus = 'open' | 'done' | 'dropped';
@@ -39,6 +43,7 @@ export interface ReviewSummary {
   since: string;
   startedAt: string;
   startedBy: string;
+  /** When and by whom it was finished, or abandoned. */
   finishedAt: string | null;
   finishedBy: string | null;
   /** Catalog User refs of the people who took part. */

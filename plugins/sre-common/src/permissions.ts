@@ -1,0 +1,20 @@
+import {
+  accessReviewClosePermission,
+  accessReviewCreatePermission,
+  accessReviewDecidePermission,
+  accessReviewReadPermission,
+} from './access/permissions';
+import { alertAcknowledgePermission } from './alerts/permissions';
+import { costImportPermission } from './cost/permissions';
+import { reviewUpdatePermission } from './review/permissions';
+
+/** Every permission the sre plugin defines, for policy tooling and the backend's registry. @public */
+export const srePermissions = [
+  accessReviewCreatePermission,
+  accessReviewClosePermission,
+  accessReviewReadPermission,
+  accessReviewDecidePermission,
+  alertAcknowledgePermission,
+  costImportPermission,
+  reviewUpdatePermission,
+];
