@@ -8,6 +8,14 @@ export interface Config {
      * @visibility backend
      */
     demo?: boolean;
+    /**
+     * Users or groups (`jane`, `user:default/jane`, `group:default/sre`) who
+     * may do every Baton action under Baton's default permission rules
+     * (`sreDefaultPolicyDecision`): start and sign off access reviews,
+     * upload cost files, acknowledge any alert, change any team's review.
+     * @visibility backend
+     */
+    admins?: string[];
     /** Shared secrets of the alert webhooks; a source without one is disabled (404). */
     webhooks?: {
       [source in 'alertmanager' | 'mackerel' | 'sentry' | 'generic']?: {
@@ -24,6 +32,13 @@ export interface Config {
     };
     /** Alert history. */
     alerts?: {
+      /** When an alert can be acknowledged (by the owners of its entities). */
+      acknowledge?: {
+        /** How long after it resolved an alert can still be acknowledged (default 60 minutes). */
+        afterResolutionMinutes?: number;
+        /** How long a person can take their own acknowledgement back (default 5 minutes). */
+        undoMinutes?: number;
+      };
       /** How often alert pollers (e.g. Mackerel's) pull; defaults to every 5 minutes. */
       pollSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Cry-wolf rules; each key overrides the documented default. */
@@ -38,6 +53,13 @@ export interface Config {
     };
     /** Cost panels. */
     cost?: {
+      /** Limits of `POST /costs/import` (stored as the source `upload:<name>`). */
+      import?: {
+        /** Days one upload may replace, first to last (default 400). */
+        maxPeriodDays?: number;
+        /** Largest upload in bytes; larger ones get 413 (default 1 GiB). */
+        maxBytes?: number;
+      };
       /** Which FOCUS column the cards show: EffectiveCost (default, amortized) or BilledCost. */
       metric?: 'effective' | 'billed';
       /** How often every cost source is pulled; defaults to every 6 hours, first 15 s after start. */

@@ -18,9 +18,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Baton's default rules for its own permissions (sre.admins in app-config), allow for the rest.
+backend.add(import('./permissionPolicy'));
 
 // search, on PostgreSQL when available and in memory otherwise
 backend.add(import('@backstage/plugin-search-backend'));

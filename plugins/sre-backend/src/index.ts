@@ -11,3 +11,21 @@ export {
   createAccessReviewItemConditionalDecision,
   isAccessReviewItemReviewer,
 } from './access/permissionRules';
+export {
+  alertConditions,
+  alertResourceRef,
+  createAlertConditionalDecision,
+  isAlertOwner,
+} from './alerts/permissionRules';
+export type { AlertResource } from './alerts/permissionRules';
+export {
+  createReviewTeamConditionalDecision,
+  isReviewTeamMember,
+  reviewTeamConditions,
+  reviewTeamResourceRef,
+} from './review/permissionRules';
+export type { ReviewTeamResource } from './review/permissionRules';
+export {
+  readSreAdmins,
+  sreDefaultPolicyDecision,
+} from './policy/sreDefaultPolicy';
