@@ -33,6 +33,7 @@ import {
   AccessDecision,
   AccessProgress,
   AccessReviewItem,
+  accessReviewClosePermission,
   accessReviewCreatePermission,
   accessReviewDecidePermission,
   accessReviewReadPermission,
@@ -44,7 +45,11 @@ import { PeopleDirectory } from '../readiness/KnowledgeService';
 import { AccessReviewNotifier } from './AccessReviewNotifier';
 import { AccessReviewStore, NewAccessItem } from './AccessReviewStore';
 import { AccessSourceRegistry } from './AccessSourceRegistry';
-import { accessEvidenceCsv, accessEvidenceJson } from './evidence';
+import {
+  accessEvidenceCsv,
+  AccessEvidenceDetail,
+  accessEvidenceJson,
+} from './evidence';
 
 const DAY = 86_400_000;
 
@@ -334,7 +339,7 @@ export class AccessReviewService {
     return this.#detail(id);
   }
 
-  async #detail(id: string): Promise<AccessCampaignDetail> {
+  async #detail(id: string): Promise<AccessEvidenceDetail> {
     const found = await this.options.store.getCampaign(id);
     if (!found) throw new NotFoundError(`No access-review campaign ${id}`);
     const { items, ...campaign } = found;
@@ -348,7 +353,8 @@ export class AccessReviewService {
   /**
    * Records decisions, all or none: the campaign must be open, the caller a
    * reviewer of each item and never the person it is about, a transfer
-   * names a catalog User and says why, and keeping stale access says why.
+   * names a catalog User other than the caller and says why, and keeping
+   * stale access says why.
    */
   async decide(
     campaignId: string,
@@ -389,6 +395,15 @@ export class AccessReviewService {
         if (!decision.transferTo) {
           throw new InputError(
             `${field}transferTo: a transfer names the user who takes the access over`,
+          );
+        }
+        // Compared as resolved refs, so `bo`, `user:bo` and `User:default/Bo` are all Bo.
+        if (
+          transferTo.get(index)!.toLocaleLowerCase('en-US') ===
+          actor.toLocaleLowerCase('en-US')
+        ) {
+          throw new InputError(
+            `${field}transferTo: you cannot transfer access to yourself; another reviewer decides whether you take it over`,
           );
         }
         if (!decision.comment?.trim()) {
@@ -470,7 +485,7 @@ export class AccessReviewService {
     actor: string,
     credentials: BackstageCredentials,
   ): Promise<AccessCampaignDetail> {
-    await this.#authorize(accessReviewCreatePermission, credentials);
+    await this.#authorize(accessReviewClosePermission, credentials);
     if (!(await this.options.store.getCampaign(campaignId))) {
       throw new NotFoundError(`No access-review campaign ${campaignId}`);
     }

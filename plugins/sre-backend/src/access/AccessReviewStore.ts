@@ -1,9 +1,15 @@
 import type {
   AccessAuditEntry,
+  AccessAuditHashedContent,
   AccessCampaign,
   AccessCampaignState,
   AccessDecision,
   AccessReviewItem,
+  ChainedAccessAuditEntry,
+} from '@baton/plugin-sre-common';
+import {
+  ACCESS_AUDIT_GENESIS_HASH,
+  accessAuditHash,
 } from '@baton/plugin-sre-common';
 import { Knex } from 'knex';
 import { isoTime, isoTimeOrNull, StoredTime } from '../database/timestamps';
@@ -50,6 +56,9 @@ interface AuditRow {
   action: string;
   item_id: number | string | null;
   details: string;
+  seq: number | string;
+  prev_hash: string;
+  hash: string;
 }
 
 /** An item as a campaign freezes it, before anyone decides. */
@@ -98,7 +107,7 @@ function toItem(row: ItemRow): AccessReviewItem {
   };
 }
 
-function toAudit(row: AuditRow): AccessAuditEntry {
+function toAudit(row: AuditRow): ChainedAccessAuditEntry {
   return {
     id: String(row.id),
     campaignId: String(row.campaign_id),
@@ -107,13 +116,17 @@ function toAudit(row: AuditRow): AccessAuditEntry {
     action: row.action as AccessAuditEntry['action'],
     itemId: row.item_id === null ? null : String(row.item_id),
     details: JSON.parse(row.details),
+    seq: Number(row.seq),
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 
 /**
  * Campaigns, their frozen items and the audit log on the plugin's database.
- * The audit log is only ever inserted into; the migration makes the
- * database refuse updates and deletes of it.
+ * The audit log is only ever inserted into, each row chained to the one
+ * before it by its hash; the migrations make the database refuse updates,
+ * deletes (and on PostgreSQL TRUNCATE) of it.
  */
 export class AccessReviewStore {
   private constructor(private readonly db: Knex) {}
@@ -337,10 +350,11 @@ export class AccessReviewStore {
     });
   }
 
-  async audit(campaignId: string): Promise<AccessAuditEntry[]> {
+  /** A campaign's audit log in the order of its hash chain. */
+  async audit(campaignId: string): Promise<ChainedAccessAuditEntry[]> {
     const rows: AuditRow[] = await this.db('sre_access_audit')
       .where({ campaign_id: Number(campaignId) })
-      .orderBy('id');
+      .orderBy('seq');
     return rows.map(toAudit);
   }
 
@@ -350,14 +364,16 @@ export class AccessReviewStore {
     format: string;
     now: Date;
   }): Promise<void> {
-    await this.#audit(this.db, {
-      campaignId: input.campaignId,
-      actor: input.actor,
-      action: 'evidence-downloaded',
-      itemId: null,
-      details: { format: input.format },
-      at: input.now,
-    });
+    await this.db.transaction(tx =>
+      this.#audit(tx, {
+        campaignId: input.campaignId,
+        actor: input.actor,
+        action: 'evidence-downloaded',
+        itemId: null,
+        details: { format: input.format },
+        at: input.now,
+      }),
+    );
   }
 
   async itemsByIds(
@@ -469,17 +485,51 @@ export class AccessReviewStore {
     return rows.map(toItem).filter(item => item.reviewers.includes(userRef));
   }
 
+  /**
+   * Appends a row at the end of its campaign's hash chain, in the caller's
+   * transaction. The campaign row is locked first (SELECT … FOR UPDATE on
+   * PostgreSQL; SQLite runs one write transaction at a time), so replicas
+   * appending at once take turns rather than both chaining onto the same
+   * last row; the unique (campaign_id, seq) index refuses such a fork even
+   * then.
+   */
   async #audit(
-    db: Knex | Knex.Transaction,
+    tx: Knex.Transaction,
     entry: Omit<AccessAuditEntry, 'id' | 'at'> & { at: Date },
   ): Promise<void> {
-    await db('sre_access_audit').insert({
-      campaign_id: Number(entry.campaignId),
+    const campaignId = Number(entry.campaignId);
+    await tx('sre_access_campaigns')
+      .where({ id: campaignId })
+      .forUpdate()
+      .first('id');
+    const last: Pick<AuditRow, 'seq' | 'hash'> | undefined = await tx(
+      'sre_access_audit',
+    )
+      .where({ campaign_id: campaignId })
+      .orderBy('seq', 'desc')
+      .first('seq', 'hash');
+    const details = JSON.stringify(entry.details);
+    const content: AccessAuditHashedContent = {
+      campaignId: String(campaignId),
+      seq: last ? Number(last.seq) + 1 : 1,
+      prevHash: last?.hash ?? ACCESS_AUDIT_GENESIS_HASH,
+      at: entry.at.toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      itemId: entry.itemId,
+      // Hashed as stored: whatever JSON leaves out is left out of the hash too.
+      details: JSON.parse(details),
+    };
+    await tx('sre_access_audit').insert({
+      campaign_id: campaignId,
       at: entry.at,
       actor: entry.actor,
       action: entry.action,
       item_id: entry.itemId === null ? null : Number(entry.itemId),
-      details: JSON.stringify(entry.details),
+      details,
+      seq: content.seq,
+      prev_hash: content.prevHash,
+      hash: accessAuditHash(content),
     });
   }
 }

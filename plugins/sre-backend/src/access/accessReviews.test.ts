@@ -12,9 +12,14 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ACCESS_EVIDENCE_SCHEMA } from '@baton/plugin-sre-common';
+import {
+  ACCESS_EVIDENCE_SCHEMA,
+  ChainedAccessAuditEntry,
+  verifyAccessAuditChain,
+} from '@baton/plugin-sre-common';
 import Ajv from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -623,9 +628,24 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     const csv = await get(`/access-reviews/${campaign.id}/evidence?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = csv.text.trim().split('\r\n');
+    // The items, the audit log, and the head of its chain.
+    const [lines, auditLines, headLines] = csv.text
+      .trim()
+      .split('\r\n\r\n')
+      .map(section => section.split('\r\n'));
     expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^\d+,'-Q4 review,/);
+    expect(auditLines).toEqual([
+      'campaign_id,seq,at,actor,action,item_id,details,prev_hash,hash',
+      expect.stringMatching(
+        new RegExp(
+          `^${campaign.id},1,[^,]+,user:default/ada,campaign-created,,".*",0{64},[0-9a-f]{64}$`,
+        ),
+      ),
+    ]);
+    expect(headLines).toEqual([
+      `audit_chain_head,${auditLines[1].split(',').at(-1)}`,
+    ]);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv.text).toContain(",'@SUM(1+1),");
     expect(csv.text).not.toMatch(/(^|,)[=+@]/m);
@@ -773,6 +793,137 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     expect(
       (await get(`/access-reviews/${campaign.id}`)).body.campaign,
     ).toMatchObject({ state: 'open', closedBy: null });
+  });
+
+  it('chains the audit log: the evidence recomputes to its head, and a row edited in the database breaks the chain there', async () => {
+    const { post, get, knex } = await startBackend();
+    const { campaign, items } = (
+      await post('/access-reviews', { title: 'Review' })
+    ).body;
+    const bo = byPrincipal(items, 'bo@acme.example');
+    const shared = byPrincipal(items, 'shared-ops@acme.example');
+    const decisionPath = (item: Item) =>
+      `/access-reviews/${campaign.id}/items/${item.id}/decision`;
+    await post(decisionPath(bo), { decision: 'revoke' }, CY);
+    await post(decisionPath(shared), { decision: 'revoke' }, CY);
+    const evidenceOf = (format: string) =>
+      get(`/access-reviews/${campaign.id}/evidence?format=${format}`);
+
+    const csv = await evidenceOf('csv');
+    const json = (await evidenceOf('json')).body;
+    expect(
+      json.audit.map((entry: ChainedAccessAuditEntry) => [
+        entry.seq,
+        entry.action,
+      ]),
+    ).toEqual([
+      [1, 'campaign-created'],
+      [2, 'decision-made'],
+      [3, 'decision-made'],
+      // The CSV's download; the JSON's own comes after its export.
+      [4, 'evidence-downloaded'],
+    ]);
+    expect(verifyAccessAuditChain(json.audit)).toEqual({
+      valid: true,
+      head: json.auditChainHead,
+    });
+    expect(json.auditChainHead).toBe(json.audit[3].hash);
+
+    // The CSV recomputes the same way, to the head of the chain when it was written.
+    const records: string[][] = parse(csv.text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+    const header = records.findIndex(record => record[1] === 'seq');
+    const footer = records.findIndex(
+      record => record[0] === 'audit_chain_head',
+    );
+    const fromCsv = records
+      .slice(header + 1, footer)
+      .map(
+        ([
+          campaignId,
+          seq,
+          at,
+          actor,
+          action,
+          itemId,
+          details,
+          prevHash,
+          hash,
+        ]) => ({
+          campaignId,
+          seq: Number(seq),
+          at,
+          actor,
+          action: action as ChainedAccessAuditEntry['action'],
+          itemId: itemId || null,
+          details: JSON.parse(details),
+          prevHash,
+          hash,
+        }),
+      );
+    expect(verifyAccessAuditChain(fromCsv)).toEqual({
+      valid: true,
+      head: records[footer][1],
+    });
+    expect(records[footer][1]).toBe(json.audit[2].hash);
+
+    // Someone with the database in hand takes the trigger away and rewrites
+    // Cy's second decision as a keep.
+    await knex.raw(
+      knex.client.config.client === 'pg'
+        ? 'DROP TRIGGER sre_access_audit_append_only ON sre_access_audit'
+        : 'DROP TRIGGER sre_access_audit_no_update',
+    );
+    await knex('sre_access_audit')
+      .where({ campaign_id: Number(campaign.id), seq: 3 })
+      .update({
+        details: JSON.stringify({ ...json.audit[2].details, decision: 'keep' }),
+      });
+    const forged = (await evidenceOf('json')).body;
+    expect(forged.audit[2].details.decision).toBe('keep');
+    expect(verifyAccessAuditChain(forged.audit)).toEqual({
+      valid: false,
+      index: 2,
+      seq: 3,
+      reason:
+        'the row does not hash to its hash: it was changed after it was written',
+    });
+  });
+
+  it('keeps one chain when many requests append to a campaign at once', async () => {
+    const { post, get } = await startBackend();
+    const { campaign, items } = (
+      await post('/access-reviews', { title: 'Review' })
+    ).body;
+    const cyItems = items.filter(
+      (item: Item) => item.reviewers.includes(CY) && item.userRef !== CY,
+    );
+    const responses = await Promise.all([
+      ...Array.from({ length: 8 }, () =>
+        get(`/access-reviews/${campaign.id}/evidence?format=json`),
+      ),
+      ...cyItems.map((item: Item) =>
+        post(
+          `/access-reviews/${campaign.id}/items/${item.id}/decision`,
+          { decision: 'revoke' },
+          CY,
+        ),
+      ),
+    ]);
+    expect(responses.map(response => response.status)).toEqual(
+      responses.map(() => 200),
+    );
+    const { audit } = (await get(`/access-reviews/${campaign.id}`)).body;
+    expect(audit).toHaveLength(1 + 8 + cyItems.length);
+    expect(audit.map((entry: ChainedAccessAuditEntry) => entry.seq)).toEqual(
+      audit.map((_: unknown, index: number) => index + 1),
+    );
+    expect(verifyAccessAuditChain(audit)).toEqual({
+      valid: true,
+      head: audit.at(-1).hash,
+    });
   });
 
   it('lets a permission policy narrow deciding to reviewers it names, and deny creating campaigns', async () => {

@@ -1,4 +1,21 @@
-import type { AccessCampaignDetail } from '@baton/plugin-sre-common';
+import type {
+  AccessCampaignDetail,
+  ChainedAccessAuditEntry,
+} from '@baton/plugin-sre-common';
+import {
+  ACCESS_AUDIT_GENESIS_HASH,
+  canonicalJson,
+} from '@baton/plugin-sre-common';
+
+/** A campaign as its evidence is written: the audit log with its hash chain. */
+export interface AccessEvidenceDetail
+  extends Omit<AccessCampaignDetail, 'audit'> {
+  audit: ChainedAccessAuditEntry[];
+}
+
+/** The head of a campaign's audit chain: its last row's hash. */
+const chainHead = (audit: ChainedAccessAuditEntry[]) =>
+  audit.at(-1)?.hash ?? ACCESS_AUDIT_GENESIS_HASH;
 
 /** Cells a spreadsheet would run as a formula, or that start with a control character. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -38,8 +55,28 @@ const CSV_COLUMNS = [
   'signed_off_at',
 ];
 
-/** The evidence as CSV: one row per frozen grant with its decision and the campaign's sign-off. */
-export function accessEvidenceCsv(detail: AccessCampaignDetail): string {
+const CSV_AUDIT_COLUMNS = [
+  'campaign_id',
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'item_id',
+  'details',
+  'prev_hash',
+  'hash',
+];
+
+const csvLines = (rows: Array<Array<string | null>>) =>
+  rows.map(row => row.map(csvCell).join(','));
+
+/**
+ * The evidence as CSV: one row per frozen grant with its decision and the
+ * campaign's sign-off; after a blank line the audit log, one row per entry
+ * with its hash chain (details as canonical JSON); after another, the
+ * chain's head.
+ */
+export function accessEvidenceCsv(detail: AccessEvidenceDetail): string {
   const { campaign } = detail;
   const rows = detail.items.map(item => [
     campaign.id,
@@ -64,16 +101,31 @@ export function accessEvidenceCsv(detail: AccessCampaignDetail): string {
     campaign.closedBy,
     campaign.closedAt,
   ]);
-  return `${[CSV_COLUMNS, ...rows]
-    .map(row => row.map(csvCell).join(','))
-    .join('\r\n')}\r\n`;
+  const audit = detail.audit.map(entry => [
+    entry.campaignId,
+    String(entry.seq),
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.itemId,
+    canonicalJson(entry.details),
+    entry.prevHash,
+    entry.hash,
+  ]);
+  return `${[
+    ...csvLines([CSV_COLUMNS, ...rows]),
+    '',
+    ...csvLines([CSV_AUDIT_COLUMNS, ...audit]),
+    '',
+    ...csvLines([['audit_chain_head', chainHead(detail.audit)]]),
+  ].join('\r\n')}\r\n`;
 }
 
 /** The evidence as JSON, in the shape of ACCESS_EVIDENCE_SCHEMA. */
-export function accessEvidenceJson(detail: AccessCampaignDetail, now: Date) {
+export function accessEvidenceJson(detail: AccessEvidenceDetail, now: Date) {
   const { campaign } = detail;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     exportedAt: now.toISOString(),
     campaign: {
       id: campaign.id,
@@ -111,5 +163,18 @@ export function accessEvidenceJson(detail: AccessCampaignDetail, now: Date) {
       campaign.state === 'closed'
         ? { closedBy: campaign.closedBy!, closedAt: campaign.closedAt! }
         : null,
+    audit: detail.audit.map(entry => ({
+      id: entry.id,
+      campaignId: entry.campaignId,
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      itemId: entry.itemId,
+      details: entry.details,
+      prevHash: entry.prevHash,
+      hash: entry.hash,
+    })),
+    auditChainHead: chainHead(detail.audit),
   };
 }

@@ -3,12 +3,14 @@
  * (`GET /access-reviews/{id}/evidence?format=json`), as JSON Schema
  * (draft 2020-12). The document an auditor keeps: the inventory as frozen,
  * with its source and generation time, each decision with reviewer, time
- * and comment, and the sign-off.
+ * and comment, the sign-off, and the audit log with its hash chain, which
+ * `verifyAccessAuditChain` recomputes up to `auditChainHead`. Version 2
+ * added the audit log.
  * @public
  */
 export const ACCESS_EVIDENCE_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://baton.dev/schemas/access-review-evidence/v1.json',
+  $id: 'https://baton.dev/schemas/access-review-evidence/v2.json',
   title: 'Baton access-review evidence',
   type: 'object',
   additionalProperties: false,
@@ -19,9 +21,11 @@ export const ACCESS_EVIDENCE_SCHEMA = {
     'resources',
     'items',
     'signOff',
+    'audit',
+    'auditChainHead',
   ],
   properties: {
-    schemaVersion: { const: 1 },
+    schemaVersion: { const: 2 },
     exportedAt: { type: 'string', format: 'date-time' },
     campaign: {
       type: 'object',
@@ -137,6 +141,57 @@ export const ACCESS_EVIDENCE_SCHEMA = {
           },
         },
       ],
+    },
+    audit: {
+      type: 'array',
+      description:
+        "The campaign's audit log in chain order; each row's hash is SHA-256 over the RFC 8785 canonical JSON of { action, actor, at, campaignId, details, itemId, prevHash, seq }",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'campaignId',
+          'seq',
+          'at',
+          'actor',
+          'action',
+          'itemId',
+          'details',
+          'prevHash',
+          'hash',
+        ],
+        properties: {
+          id: { type: 'string' },
+          campaignId: { type: 'string' },
+          seq: { type: 'integer', minimum: 1 },
+          at: { type: 'string', format: 'date-time' },
+          actor: { type: 'string' },
+          action: {
+            enum: [
+              'campaign-created',
+              'campaign-closed',
+              'decision-made',
+              'decision-changed',
+              'evidence-downloaded',
+            ],
+          },
+          itemId: { type: ['string', 'null'] },
+          details: { type: 'object' },
+          prevHash: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+            description: "The previous row's hash; 64 zeros for the first row",
+          },
+          hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        },
+      },
+    },
+    auditChainHead: {
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+      description:
+        "The last audit row's hash (64 zeros when there is none): keep it to compare later exports against",
     },
   },
 } as const;
