@@ -11,7 +11,8 @@ import sreBackendPlugin from '@baton/plugin-sre-backend';
 import type { CostReport, TeamCostReport } from '@baton/plugin-sre-common';
 import { parse } from 'csv-parse/sync';
 import fs from 'fs';
-import type { Server } from 'http';
+import http, { type Server } from 'http';
+import type { AddressInfo } from 'net';
 import path from 'path';
 import request from 'supertest';
 import { gzipSync } from 'zlib';
@@ -435,7 +436,7 @@ class Api {
 describe.each(databases.eachSupportedId())(
   'cost API with FOCUS uploads on %s',
   id => {
-    async function startBackend() {
+    async function startBackend(sre: object = {}) {
       const knex = await databases.init(id);
       const { server } = await startTestBackend({
         features: [
@@ -445,7 +446,7 @@ describe.each(databases.eachSupportedId())(
           // Only the test's uploads store cost; no scheduled task runs.
           mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
           mockServices.rootConfig.factory({
-            data: { sre: { cost: { metric: 'effective' } } },
+            data: { sre: { cost: { metric: 'effective' }, ...sre } },
           }),
           catalogServiceMock.factory({ entities }),
           // A request without credentials has none (the mock's default is a user).
@@ -484,7 +485,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(imported.status).toBe(200);
       expect(imported.body).toEqual({
-        source: 'focus-upload',
+        source: 'upload:focus-upload',
         origin: 'focus-2025-01.csv',
         rows: FIXTURE_ROWS,
         // The monthly charges cover every day of January.
@@ -543,7 +544,7 @@ describe.each(databases.eachSupportedId())(
         currency: 'USD',
         metric: 'effective',
         allocation: 'service=checkout-api',
-        sources: ['focus-upload'],
+        sources: ['upload:focus-upload'],
         // checkout-api has spend in both currencies; a report never adds them.
         currencies: ['JPY', 'USD'],
       });
@@ -661,7 +662,7 @@ describe.each(databases.eachSupportedId())(
       // A changed file for the same source replaces it.
       const changed = await api.upload(B_FILE);
       expect(changed.body).toMatchObject({
-        source: 'focus-upload',
+        source: 'upload:focus-upload',
         rows: FIXTURE_ROWS + 3,
         period: { start: '2025-01-01', end: '2025-02-01' },
       });
@@ -678,7 +679,7 @@ describe.each(databases.eachSupportedId())(
       // The fixture under another source id adds to it.
       const other = await api.upload(FIXTURE, { source: 'aws-cur.2025_01' });
       expect(other.status).toBe(200);
-      expect(other.body.source).toBe('aws-cur.2025_01');
+      expect(other.body.source).toBe('upload:aws-cur.2025_01');
       expect(await api.totals()).toEqual(
         expectedTotals([{ charges: B }, { charges: A }]),
       );
@@ -700,7 +701,10 @@ describe.each(databases.eachSupportedId())(
       expect(await api.totals()).toEqual(expectedTotals(ledger));
 
       const report = await api.report(CHECKOUT, { currency: 'USD' });
-      expect(report.sources).toEqual(['aws-cur.2025_01', 'focus-upload']);
+      expect(report.sources).toEqual([
+        'upload:aws-cur.2025_01',
+        'upload:focus-upload',
+      ]);
     });
 
     it('reads a gzip upload like the plain file', async () => {
@@ -715,7 +719,7 @@ describe.each(databases.eachSupportedId())(
         .send(gzipped);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
-        source: 'gz',
+        source: 'upload:gz',
         origin: 'focus.csv.gz',
         rows: FIXTURE_ROWS,
         days: 31,
@@ -881,7 +885,9 @@ describe.each(databases.eachSupportedId())(
       }
       expect(await api.totals()).toEqual(before);
       // No import of the bad files was logged either.
-      expect((await api.report(CHECKOUT)).sources).toEqual(['focus-upload']);
+      expect((await api.report(CHECKOUT)).sources).toEqual([
+        'upload:focus-upload',
+      ]);
     });
 
     /** Bad files whose error comes before the upload has ended: early rows, and a full file without a column. */
@@ -930,7 +936,9 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(await api.totals()).toEqual(before);
-      expect((await api.report(CHECKOUT)).sources).toEqual(['focus-upload']);
+      expect((await api.report(CHECKOUT)).sources).toEqual([
+        'upload:focus-upload',
+      ]);
     });
 
     // The reader stops at a bad row before the upload is read to its end: the client still gets the 400.
@@ -1025,6 +1033,89 @@ describe.each(databases.eachSupportedId())(
       const noTeam = await api.get('/teams/default/no-such-team/costs');
       expect(noTeam.status).toBe(404);
       expect(errorOf(noTeam)).toMatch(/group:default\/no-such-team/);
+    });
+
+    it('stores an upload as its own upload: source, and refuses one that would replace more than the configured days or bytes', async () => {
+      const api = await startBackend({
+        cost: { metric: 'effective', import: { maxBytes: 10_000 } },
+      });
+      expect(
+        okBody<{ source: string }>(await api.upload(C_FILE, { source: 'demo' }))
+          .source,
+      ).toBe('upload:demo');
+      const before = await api.totals();
+
+      // One row from 2000 to 2100 once replaced every day of its source.
+      const century = csvOf([
+        FIXTURE_TABLE[0],
+        withCells(FIXTURE_TABLE, CHECKOUT_EC2_DAY1, {
+          BilledCost: '0',
+          EffectiveCost: '0',
+          ChargePeriodStart: '2000-01-01T00:00:00Z',
+          ChargePeriodEnd: '2100-01-01T00:00:00Z',
+        })[CHECKOUT_EC2_DAY1],
+      ]);
+      for (const source of ['demo', 'upload:demo']) {
+        const res = await api.upload(century, { source });
+        expect(res.status).toBe(400);
+        expect(errorOf(res)).toBe(
+          'row 1, column ChargePeriodEnd: one row covers at most 400 days (this one 36525)',
+        );
+      }
+      // Rows a day long each, but 401 days apart: one upload may not replace them all.
+      const spread = csvOf([
+        FIXTURE_TABLE[0],
+        ...['2024-01-01', '2025-02-04'].map(
+          day =>
+            withCells(FIXTURE_TABLE, CHECKOUT_EC2_DAY1, {
+              ChargePeriodStart: `${day}T00:00:00Z`,
+              ChargePeriodEnd: `${day}T23:00:00Z`,
+            })[CHECKOUT_EC2_DAY1],
+        ),
+      ]);
+      const wide = await api.upload(spread, { source: 'demo' });
+      expect(wide.status).toBe(400);
+      expect(errorOf(wide)).toMatch(
+        /^row 2, column ChargePeriodStart: one upload replaces at most 400 days/,
+      );
+      // Larger than sre.cost.import.maxBytes: 413, streamed or declared.
+      expect(FIXTURE.length).toBeGreaterThan(10_000);
+      const large = await api.upload(FIXTURE, { source: 'demo' });
+      expect(large.status).toBe(413);
+      expect(errorOf(large)).toMatch(/sre\.cost\.import\.maxBytes/);
+      // Streamed without a Content-Length, it is cut off where it passes the limit.
+      const chunked = await new Promise<{ status: number; body: string }>(
+        (resolve, reject) => {
+          const req = http.request(
+            {
+              port: (api.server.address() as AddressInfo).port,
+              method: 'POST',
+              path: '/api/sre/costs/import?source=demo',
+              headers: {
+                Authorization: mockCredentials.user.header(),
+                'Content-Type': 'text/csv',
+                'Transfer-Encoding': 'chunked',
+              },
+            },
+            res => {
+              let body = '';
+              res.on('data', chunk => (body += chunk));
+              res.on('end', () => resolve({ status: res.statusCode!, body }));
+            },
+          );
+          req.on('error', reject);
+          req.write(FIXTURE.subarray(0, 6_000));
+          req.end(FIXTURE.subarray(6_000));
+        },
+      );
+      expect(chunked.status).toBe(413);
+      expect(chunked.body).toMatch(/sre\.cost\.import\.maxBytes/);
+      // A source with another prefix is no upload name.
+      const foreign = await api.upload(C_FILE, { source: 'aws:123' });
+      expect(foreign.status).toBe(400);
+      expect(errorOf(foreign)).toMatch(/^source: /);
+
+      expect(await api.totals()).toEqual(before);
     });
 
     it('reports a team’s spend over the entities it owns, with its share of unallocated spend', async () => {

@@ -4,6 +4,8 @@ import type {
   SreCostSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 
+import { UPLOAD_SOURCE_PREFIX } from './CostService';
+
 /** The cost sources and file formats that modules registered, by id. */
 export class CostSourceRegistry implements SreCostSourcesExtensionPoint {
   readonly #sources = new Map<string, CostSource>();
@@ -11,6 +13,12 @@ export class CostSourceRegistry implements SreCostSourcesExtensionPoint {
 
   addCostSource(...sources: CostSource[]): void {
     for (const source of sources) {
+      // Uploads own that prefix: no upload can replace a pull source's rows.
+      if (source.id.startsWith(UPLOAD_SOURCE_PREFIX)) {
+        throw new Error(
+          `A cost source id may not start with '${UPLOAD_SOURCE_PREFIX}' (got '${source.id}'); uploads use it`,
+        );
+      }
       if (this.#sources.has(source.id)) {
         throw new Error(
           `A cost source with id '${source.id}' is already registered`,
