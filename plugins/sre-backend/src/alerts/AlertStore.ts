@@ -485,24 +485,23 @@ export class AlertStore {
         return false;
       }
       const rest = by.filter(ref => ref !== userRef);
-      // The first acknowledgement's time stays the alert's while anyone else acknowledged it.
-      const others = rest.length
-        ? await tx('sre_alert_events')
-            .where({ alert_id: id, type: 'acknowledged' })
-            .whereIn('actor', rest)
-            .min({ first: 'at' })
-        : [];
+      // The alert's acknowledgement time is the first of those who remain.
+      let first: Date | null = null;
+      if (rest.length) {
+        const [earliest] = await tx('sre_alert_events')
+          .where({ alert_id: id, type: 'acknowledged' })
+          .whereIn('actor', rest)
+          .min({ at: 'at' });
+        if (earliest?.at) first = new Date(isoTime(earliest.at));
+        else if (row.acknowledged_at !== null) {
+          first = new Date(row.acknowledged_at);
+        }
+      }
       await tx('sre_alerts')
         .where({ id })
         .update({
           acknowledged_by: JSON.stringify(rest),
-          acknowledged_at: others[0]?.first
-            ? new Date(isoTime(others[0].first))
-            : rest.length
-            ? row.acknowledged_at === null
-              ? null
-              : new Date(row.acknowledged_at)
-            : null,
+          acknowledged_at: first,
           updated_at: at,
         });
       await tx('sre_alert_events').insert({
