@@ -40,6 +40,7 @@ import {
   ANNOTATION_ACCESS_SOURCE,
   ANNOTATION_SOURCE_LOCATION,
 } from '@baton/plugin-sre-common';
+import { requirePermission } from '../routing/RequestAuthorizer';
 import { resolveUserRefs } from '../catalog/userRefs';
 import { PeopleDirectory } from '../readiness/KnowledgeService';
 import { AccessReviewNotifier } from './AccessReviewNotifier';
@@ -131,15 +132,7 @@ export class AccessReviewService {
     permission: BasicPermission,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not do this: permission ${permission.name} was denied`,
-      );
-    }
+    await requirePermission(this.options.permissions, credentials, permission);
   }
 
   /**

@@ -42,6 +42,18 @@ function denied(permission: { name: string }): NotAllowedError {
   );
 }
 
+/** Throws 403 naming the permission unless the policy allows it to these credentials. */
+export async function requirePermission(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  permission: BasicPermission,
+): Promise<void> {
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
+  if (decision.result !== AuthorizeResult.ALLOW) throw denied(permission);
+}
+
 /**
  * The one place that answers "who is calling, and may they do this?" for
  * every router: Backstage credentials, Baton's permissions through the
@@ -78,11 +90,11 @@ export class RequestAuthorizer {
 
   /** Throws 403 naming the permission unless the policy allows it. */
   async authorize(caller: Caller, permission: BasicPermission): Promise<void> {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission }],
-      { credentials: caller.credentials },
+    await requirePermission(
+      this.options.permissions,
+      caller.credentials,
+      permission,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) throw denied(permission);
   }
 
   /**
