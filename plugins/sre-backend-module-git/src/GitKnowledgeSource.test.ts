@@ -1,10 +1,16 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { StubGitServer } from './__testUtils__/StubGitServer';
 import { TestRepo } from './__testUtils__/TestRepo';
 import { GitKnowledgeSource } from './GitKnowledgeSource';
+import { GIT_KILL_GRACE_MS } from './gitProcess';
+import { GitSourcePolicy } from './GitSourcePolicy';
+
+jest.setTimeout(30_000);
 
 const alice = ['Alice', 'alice@shop.example'] as const;
 
@@ -18,9 +24,18 @@ describe('GitKnowledgeSource', () => {
   const upstream = new TestRepo();
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cache-'));
   const url = `file://${upstream.dir}`;
+  // Another repository beside the allowed one, outside the local root.
+  const outsider = new TestRepo();
+  const policy = GitSourcePolicy.fromConfig(
+    new ConfigReader({
+      sre: { knowledge: { git: { localRoots: [upstream.dir] } } },
+    }),
+  );
   const source = new GitKnowledgeSource({
     cacheDir,
     allowRemote: true,
+    policy,
+    timeoutMs: 60_000,
     logger: mockServices.logger.mock(),
   });
 
@@ -28,9 +43,12 @@ describe('GitKnowledgeSource', () => {
     // Lets the clone ask for no blobs, as a hosting service would.
     upstream.git('config', 'uploadpack.allowFilter', 'true');
     upstream.commit(alice, { 'a.ts': 'a', 'docs/x.md': 'x' });
+    outsider.git('config', 'uploadpack.allowFilter', 'true');
+    outsider.commit(alice, { 'secret.ts': 's' });
   });
   afterAll(() => {
     upstream.remove();
+    outsider.remove();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
@@ -76,6 +94,8 @@ describe('GitKnowledgeSource', () => {
     const localOnly = new GitKnowledgeSource({
       cacheDir,
       allowRemote: false,
+      policy,
+      timeoutMs: 60_000,
       logger: mockServices.logger.mock(),
     });
     // Another source (the demo's) may then read remote URLs.
@@ -88,5 +108,118 @@ describe('GitKnowledgeSource', () => {
     });
     const local = await localOnly.readHistory({ location: upstream.dir });
     expect(local.files).toContain('b.ts');
+  });
+
+  it('never clones or reads a repository outside the local roots', async () => {
+    const before = fs.readdirSync(cacheDir);
+    for (const location of [
+      outsider.dir,
+      `file://${outsider.dir}`,
+      // Up out of the root and back down to the other repository.
+      path.join(upstream.dir, '..', path.basename(outsider.dir)),
+      `ext::sh -c touch% ${path.join(cacheDir, 'pwned')}`,
+      'ssh://git@github.com/acme/shop.git',
+      'https://git.example.invalid/acme/shop.git',
+    ]) {
+      await expect(source.readHistory({ location })).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringMatching(/is not read: /),
+      });
+    }
+    expect(fs.readdirSync(cacheDir)).toEqual(before);
+  });
+  it('does not take a folder under a root for the repository above the root', async () => {
+    // docs/ is a local root but no repository; the repository holding it lies outside that root.
+    const docsOnly = new GitKnowledgeSource({
+      cacheDir,
+      allowRemote: false,
+      policy: GitSourcePolicy.fromConfig(
+        new ConfigReader({
+          sre: {
+            knowledge: {
+              git: { localRoots: [path.join(upstream.dir, 'docs')] },
+            },
+          },
+        }),
+      ),
+      timeoutMs: 60_000,
+      logger: mockServices.logger.mock(),
+    });
+    await expect(
+      docsOnly.readHistory({ location: path.join(upstream.dir, 'docs') }),
+    ).rejects.toThrow(
+      /git rev-parse failed \(128\): fatal: not a git repository/,
+    );
+  });
+});
+
+describe('GitKnowledgeSource against a git host', () => {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cache-'));
+  afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+  /** A source whose only integration is the stub server, over plain http as it is configured. */
+  function sourceFor(server: StubGitServer, timeoutMs: number) {
+    const logger = mockServices.logger.mock();
+    const source = new GitKnowledgeSource({
+      cacheDir,
+      allowRemote: true,
+      policy: GitSourcePolicy.fromConfig(
+        new ConfigReader({
+          integrations: {
+            gitea: [{ host: server.host, baseUrl: `http://${server.host}` }],
+          },
+        }),
+      ),
+      timeoutMs,
+      logger,
+    });
+    return { source, logger };
+  }
+
+  it('says why a clone failed without the credentials of its URL, in the error and in the logs', async () => {
+    const server = await StubGitServer.start({ status: 404 });
+    try {
+      const { source, logger } = sourceFor(server, 20_000);
+      const location = `http://alice:s3cr3t-pass@${server.host}/shop.git?private_token=s3cr3t-query`;
+      const failure = await source
+        .readHistory({ location })
+        .catch(error => error as Error);
+
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(
+        /git clone failed .*not found/,
+      );
+      expect(server.requests.join()).toContain('s3cr3t-query');
+      const logged = JSON.stringify([
+        logger.info.mock.calls,
+        logger.debug.mock.calls,
+        logger.warn.mock.calls,
+        logger.error.mock.calls,
+      ]);
+      expect(logged).toContain(`Cloning http://***@${server.host}/shop.git`);
+      expect(`${(failure as Error).message} ${logged}`).not.toMatch(/s3cr3t/);
+      // The failed clone leaves nothing behind.
+      expect(fs.readdirSync(cacheDir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops a clone that outlives sre.knowledge.git.timeout', async () => {
+    const server = await StubGitServer.start('hang');
+    try {
+      const { source } = sourceFor(server, 1000);
+      const started = Date.now();
+      await expect(
+        source.readHistory({ location: `http://${server.host}/shop.git` }),
+      ).rejects.toThrow(
+        'git clone was stopped after 1 s (sre.knowledge.git.timeout)',
+      );
+      expect(Date.now() - started).toBeLessThan(1000 + GIT_KILL_GRACE_MS);
+      expect(server.requests).toHaveLength(1);
+      expect(fs.readdirSync(cacheDir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

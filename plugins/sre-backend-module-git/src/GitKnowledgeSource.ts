@@ -5,36 +5,48 @@ import type {
   KnowledgeSource,
   RepositoryHistory,
 } from '@baton/plugin-sre-node';
-import { execFile } from 'child_process';
 import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { promisify } from 'util';
 import { listFiles, readCommits, resolveRevision } from './gitHistory';
-
-const execFileAsync = promisify(execFile);
+import { type GitProcessOptions, runGit } from './gitProcess';
+import type { GitSourcePolicy } from './GitSourcePolicy';
+import { redactCredentials } from './redactCredentials';
 
 /**
  * Reads history with the git CLI: local repositories in place, remote ones
  * from bare partial clones (`--filter=blob:none`) kept in a cache folder and
- * fetched incrementally.
+ * fetched incrementally. Only what the GitSourcePolicy allows is read, and
+ * every git process runs with the transports that source needs and a time limit.
  */
 export class GitKnowledgeSource implements KnowledgeSource {
   readonly #cacheDir: string;
   readonly #allowRemote: boolean;
+  readonly #policy: GitSourcePolicy;
+  readonly #timeoutMs: number;
   readonly #logger: LoggerService;
 
   constructor(options: {
     cacheDir: string;
     allowRemote: boolean;
+    /** Which hosts and local folders may be read. */
+    policy: GitSourcePolicy;
+    /** The time limit of each git process. */
+    timeoutMs: number;
     logger: LoggerService;
   }) {
     this.#cacheDir = options.cacheDir;
     this.#allowRemote = options.allowRemote;
+    this.#policy = options.policy;
+    this.#timeoutMs = options.timeoutMs;
     this.#logger = options.logger;
   }
 
-  /** Absolute paths, and remote URLs unless remote reading is switched off (so another source may read them). */
+  /**
+   * Absolute paths, and remote URLs unless remote reading is switched off (so
+   * another source may read them). Whether a location is allowed is decided
+   * when it is read, so that a refusal is recorded with its reason.
+   */
   supports(location: string): boolean {
     return isRemoteLocation(location)
       ? this.#allowRemote
@@ -45,55 +57,90 @@ export class GitKnowledgeSource implements KnowledgeSource {
     location: string;
     subdir?: string;
   }): Promise<RepositoryHistory> {
-    const repository = isRemoteLocation(options.location)
-      ? await this.#syncClone(options.location)
-      : options.location;
+    if (isRemoteLocation(options.location) && !this.#allowRemote) {
+      throw new NotAllowedError(
+        `Reading remote repositories is switched off (sre.knowledge.git.remote: false): ${redactCredentials(
+          options.location,
+        )}`,
+      );
+    }
+    const source = await this.#policy.check(options.location);
+    let repository: string;
+    let processOptions: GitProcessOptions;
+    if (source.kind === 'local') {
+      repository = source.path;
+      processOptions = {
+        timeoutMs: this.#timeoutMs,
+        protocols: [],
+        // A folder that is no repository does not borrow one from above its root.
+        ceilingDirectories: [path.dirname(source.root)],
+      };
+    } else {
+      // Reading a partial clone may fetch blobs (rename detection), over the clone's transport only.
+      processOptions = {
+        timeoutMs: this.#timeoutMs,
+        protocols: [source.protocol],
+      };
+      repository = await this.#syncClone(source.url, processOptions);
+    }
     const scope = {
       repository,
-      revision: await resolveRevision({ repository }),
+      revision: await resolveRevision({ repository }, processOptions),
       subdir: options.subdir,
     };
     return {
       revision: scope.revision,
-      files: await listFiles(scope),
-      commits: readCommits(scope),
+      files: await listFiles(scope, processOptions),
+      commits: readCommits(scope, processOptions),
     };
   }
 
   /** The bare clone of a remote repository, cloned once and fetched after. */
-  async #syncClone(url: string): Promise<string> {
-    if (!this.#allowRemote) {
-      throw new NotAllowedError(
-        `Reading remote repositories is switched off (sre.knowledge.git.remote: false): ${url}`,
-      );
-    }
+  async #syncClone(
+    url: string,
+    processOptions: GitProcessOptions,
+  ): Promise<string> {
     const name = createHash('sha256').update(url).digest('hex').slice(0, 16);
     const dir = path.join(this.#cacheDir, `${name}.git`);
     if (fs.existsSync(path.join(dir, 'HEAD'))) {
-      this.#logger.debug(`Fetching ${url}`);
-      await execFileAsync('git', [
-        '-C',
-        dir,
-        'fetch',
-        '--quiet',
-        '--prune',
-        '--filter=blob:none',
-        'origin',
-        '+refs/heads/*:refs/heads/*',
-      ]);
+      this.#logger.debug(`Fetching ${redactCredentials(url)}`);
+      await runGit(
+        [
+          '-C',
+          dir,
+          'fetch',
+          '--quiet',
+          '--prune',
+          '--filter=blob:none',
+          'origin',
+          '+refs/heads/*:refs/heads/*',
+        ],
+        processOptions,
+      );
     } else {
-      this.#logger.info(`Cloning ${url} (bare, without blobs)`);
+      this.#logger.info(
+        `Cloning ${redactCredentials(url)} (bare, without blobs)`,
+      );
       fs.mkdirSync(this.#cacheDir, { recursive: true });
       const partial = `${dir}.partial`;
       fs.rmSync(partial, { recursive: true, force: true });
-      await execFileAsync('git', [
-        'clone',
-        '--quiet',
-        '--bare',
-        '--filter=blob:none',
-        url,
-        partial,
-      ]);
+      try {
+        await runGit(
+          [
+            'clone',
+            '--quiet',
+            '--bare',
+            '--filter=blob:none',
+            '--',
+            url,
+            partial,
+          ],
+          processOptions,
+        );
+      } catch (error) {
+        fs.rmSync(partial, { recursive: true, force: true });
+        throw error;
+      }
       // Only a finished clone takes the final name, so a crash leaves no half repository.
       fs.renameSync(partial, dir);
     }

@@ -3,7 +3,7 @@ import type {
   HistoryChange,
   HistoryCommit,
 } from '@baton/plugin-sre-common';
-import { spawn } from 'child_process';
+import { type GitProcessOptions, streamGit } from './gitProcess';
 
 /** Where to read history: a working copy or a bare repository, at a revision, optionally one subfolder. */
 export interface GitHistoryScope {
@@ -27,64 +27,59 @@ function pathspec(scope: GitHistoryScope): string[] {
 }
 
 /** Runs git and yields its NUL-separated output tokens as they arrive. */
-async function* gitTokens(args: string[]): AsyncGenerator<string> {
-  const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', chunk => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', code => resolve(code ?? 1));
-  });
-  child.stdout.setEncoding('utf8');
+async function* gitTokens(
+  args: string[],
+  options: GitProcessOptions,
+): AsyncGenerator<string> {
   let rest = '';
-  try {
-    for await (const chunk of child.stdout) {
-      const tokens = (rest + chunk).split('\0');
-      rest = tokens.pop()!;
-      for (const token of tokens) yield token;
-    }
-    if (rest) yield rest;
-  } finally {
-    if (child.exitCode === null) child.kill();
+  for await (const chunk of streamGit(args, options)) {
+    const tokens = (rest + chunk).split('\0');
+    rest = tokens.pop()!;
+    for (const token of tokens) yield token;
   }
-  const code = await exited;
-  if (code !== 0) {
-    const command = args.find(arg => /^[a-z][a-z-]+$/.test(arg)) ?? 'git';
-    throw new Error(`git ${command} failed (${code}): ${stderr.trim()}`);
-  }
+  if (rest) yield rest;
 }
 
 /** The commit a revision names, so results say exactly what they were computed on. */
-export async function resolveRevision(scope: GitHistoryScope): Promise<string> {
+export async function resolveRevision(
+  scope: GitHistoryScope,
+  options: GitProcessOptions = {},
+): Promise<string> {
   let output = '';
-  for await (const token of gitTokens([
-    '-C',
-    scope.repository,
-    'rev-parse',
-    '--verify',
-    `${scope.revision ?? 'HEAD'}^{commit}`,
-  ])) {
+  for await (const token of gitTokens(
+    [
+      '-C',
+      scope.repository,
+      'rev-parse',
+      '--verify',
+      `${scope.revision ?? 'HEAD'}^{commit}`,
+    ],
+    options,
+  )) {
     output += token;
   }
   return output.trim();
 }
 
 /** The files of the repository at the revision (`git ls-tree -r`), nothing checked out. */
-export async function listFiles(scope: GitHistoryScope): Promise<string[]> {
+export async function listFiles(
+  scope: GitHistoryScope,
+  options: GitProcessOptions = {},
+): Promise<string[]> {
   const files: string[] = [];
-  for await (const token of gitTokens([
-    '-C',
-    scope.repository,
-    'ls-tree',
-    '-r',
-    '-z',
-    '--name-only',
-    scope.revision ?? 'HEAD',
-    ...pathspec(scope),
-  ])) {
+  for await (const token of gitTokens(
+    [
+      '-C',
+      scope.repository,
+      'ls-tree',
+      '-r',
+      '-z',
+      '--name-only',
+      scope.revision ?? 'HEAD',
+      ...pathspec(scope),
+    ],
+    options,
+  )) {
     if (token) files.push(token);
   }
   return files;
@@ -101,6 +96,7 @@ function parseIdentity(value: string): GitIdentity | undefined {
  */
 export async function* readCommits(
   scope: GitHistoryScope,
+  options: GitProcessOptions = {},
 ): AsyncGenerator<HistoryCommit> {
   let current: HistoryCommit | undefined;
   // A status token, then one path (two for renames and copies).
@@ -108,21 +104,24 @@ export async function* readCommits(
     | { status: HistoryChange['status']; paths: string[]; need: number }
     | undefined;
 
-  for await (const raw of gitTokens([
-    '-C',
-    scope.repository,
-    '-c',
-    'core.quotePath=false',
-    'log',
-    '--reverse',
-    '--no-merges',
-    '--name-status',
-    '--find-renames',
-    '-z',
-    `--format=${LOG_FORMAT}`,
-    scope.revision ?? 'HEAD',
-    ...pathspec(scope),
-  ])) {
+  for await (const raw of gitTokens(
+    [
+      '-C',
+      scope.repository,
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--reverse',
+      '--no-merges',
+      '--name-status',
+      '--find-renames',
+      '-z',
+      `--format=${LOG_FORMAT}`,
+      scope.revision ?? 'HEAD',
+      ...pathspec(scope),
+    ],
+    options,
+  )) {
     if (pending) {
       pending.paths.push(raw);
       if (pending.paths.length === pending.need) {

@@ -6,6 +6,14 @@
 
 export { sreModuleGit as default } from './module';
 export { GitKnowledgeSource } from './GitKnowledgeSource';
+export {
+  GitSourcePolicy,
+  gitHostsOfIntegrations,
+  type AllowedGitHost,
+  type AllowedGitSource,
+  type GitProtocol,
+} from './GitSourcePolicy';
+export type { GitProcessOptions } from './gitProcess';
 export { computeTruckFactor, type TruckFactorOptions } from './truckFactor';
 export {
   listFiles,

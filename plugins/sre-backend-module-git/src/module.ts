@@ -2,10 +2,16 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { sreKnowledgeSourcesExtensionPoint } from '@baton/plugin-sre-node';
 import os from 'os';
 import path from 'path';
 import { GitKnowledgeSource } from './GitKnowledgeSource';
+import { GitSourcePolicy } from './GitSourcePolicy';
+
+/** How long one git process (a clone, a fetch, a log) may run unless sre.knowledge.git.timeout says otherwise. */
+export const DEFAULT_GIT_TIMEOUT = { minutes: 10 };
 
 /** Adds git history as the sre plugin's knowledge source. @public */
 export const sreModuleGit = createBackendModule({
@@ -27,6 +33,12 @@ export const sreModuleGit = createBackendModule({
                 path.join(os.tmpdir(), 'baton-git-cache'),
             ),
             allowRemote: git?.getOptionalBoolean('remote') ?? true,
+            policy: GitSourcePolicy.fromConfig(config),
+            timeoutMs: durationToMilliseconds(
+              git?.has('timeout')
+                ? readDurationFromConfig(git, { key: 'timeout' })
+                : DEFAULT_GIT_TIMEOUT,
+            ),
             logger,
           }),
         );
