@@ -1,4 +1,7 @@
-import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  isChildPath,
+  type UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   Entity,
@@ -28,11 +31,50 @@ const problem = (
   message: `${file}: ${reason}`,
 });
 
+const ABSOLUTE_URL = /^https?:\/\//i;
+const LEAVES_LOCATION =
+  "the path leads out of the folder of the entity's catalog file; name a file in it or below it, or a URL";
+
+/**
+ * A relative OpenSLO path, normalised, that stays in the folder of the
+ * entity's catalog file; an Error naming what is wrong otherwise.
+ */
+function checkRelativePath(file: string): string {
+  if (/\p{Cc}/u.test(file)) {
+    throw new Error('the path holds a control character');
+  }
+  if (file.includes('\\')) {
+    throw new Error('backslashes are not allowed in a path; use /');
+  }
+  // A reader that decodes them would see `..` or `/` where this check saw none.
+  if (/%(2e|2f|5c|25)/i.test(file)) {
+    throw new Error(
+      'percent-encoded dots, slashes and backslashes (%2e, %2f, %5c, %25) are not allowed in a path',
+    );
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(file)) {
+    throw new Error('only http(s) URLs and relative paths are read');
+  }
+  if (path.posix.isAbsolute(file)) {
+    throw new Error(
+      'absolute paths are not read; use a path relative to catalog-info.yaml or a URL',
+    );
+  }
+  const normalised = path.posix.normalize(file);
+  if (normalised === '..' || normalised.startsWith('../')) {
+    throw new Error(LEAVES_LOCATION);
+  }
+  return normalised;
+}
+
 /**
  * Reads the OpenSLO files an entity names in `baton.dev/openslo`
  * (comma-separated paths or URLs). A relative path is relative to the
  * entity's catalog file: through the UrlReader for catalog files read from a
- * URL, from disk for catalog files registered as `file:` locations.
+ * URL, from disk for catalog files registered as `file:` locations. It never
+ * leads out of that file's folder (no `..` above it, no absolute path, no
+ * encoded dots or slashes, no backslashes); a URL is read only where the
+ * UrlReader reads (the integrations).
  */
 export class SloDefinitionReader {
   constructor(
@@ -106,29 +148,32 @@ export class SloDefinitionReader {
   }
 
   async #readText(entity: Entity, file: string): Promise<string> {
-    if (/^https?:\/\//.test(file)) {
+    if (ABSOLUTE_URL.test(file)) {
+      // The UrlReader only reads hosts of the integrations (and the reading allow list).
       return (
         await (await this.options.urlReader.readUrl(file)).buffer()
       ).toString('utf8');
     }
-    if (path.isAbsolute(file)) {
-      throw new Error(
-        'absolute paths are not read; use a path relative to catalog-info.yaml or a URL',
-      );
-    }
+    const relative = checkRelativePath(file);
     const managedBy = entity.metadata.annotations?.[ANNOTATION_LOCATION];
     const location = managedBy ? parseLocationRef(managedBy) : undefined;
     if (location?.type === 'url') {
       const url = this.options.integrations.resolveUrl({
-        url: file,
+        url: relative,
         base: location.target,
       });
+      if (new URL(url).origin !== new URL(location.target).origin) {
+        throw new Error(LEAVES_LOCATION);
+      }
       return (
         await (await this.options.urlReader.readUrl(url)).buffer()
       ).toString('utf8');
     }
     if (location?.type === 'file') {
-      const target = path.resolve(path.dirname(location.target), file);
+      const folder = path.dirname(location.target);
+      const target = path.resolve(folder, relative);
+      // Real paths: a symbolic link does not lead out of the folder either.
+      if (!isChildPath(folder, target)) throw new Error(LEAVES_LOCATION);
       try {
         return await fs.readFile(target, 'utf8');
       } catch (error) {

@@ -379,4 +379,39 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
   });
+
+  it('shows why a file outside the folder of the catalog file is not read, and reads none of its SLOs', async () => {
+    // A valid OpenSLO file in a folder beside the entity's.
+    const outside = fs.mkdtempSync(
+      path.join(os.tmpdir(), 'baton-slo-outside-'),
+    );
+    fs.writeFileSync(path.join(outside, 'slo.yaml'), OPENSLO);
+    try {
+      const escape = `../${path.basename(outside)}/slo.yaml`;
+      const { get } = await startBackend([
+        component('escaping', { 'baton.dev/openslo': `./slo.yaml, ${escape}` }),
+      ]);
+      const res = await get('/entities/component/default/escaping/slos');
+      expect(res.status).toBe(200);
+      expect(
+        res.body.problems.filter(
+          (problem: { file: string }) => problem.file === escape,
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          code: 'unreadable',
+          message: expect.stringMatching(
+            /leads out of the folder of the entity's catalog file/,
+          ),
+        }),
+      ]);
+      // The SLOs of the file beside the catalog file, once each: none from the other.
+      expect(res.body.items.map((item: { id: string }) => item.id)).toEqual([
+        'api-availability',
+        'api-slices',
+      ]);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
