@@ -11,7 +11,7 @@ import path from 'path';
 import { listFiles, readCommits, resolveRevision } from './gitHistory';
 import { type GitProcessOptions, runGit } from './gitProcess';
 import type { GitSourcePolicy } from './GitSourcePolicy';
-import { redactCredentials } from './redactCredentials';
+import { redactCredentials } from '@baton/plugin-sre-common';
 
 /**
  * Reads history with the git CLI: local repositories in place, remote ones

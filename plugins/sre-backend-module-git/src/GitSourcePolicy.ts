@@ -5,7 +5,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import fs from 'fs/promises';
 import path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { redactCredentials } from './redactCredentials';
+import { redactCredentials } from '@baton/plugin-sre-common';
 
 /** A transport git may use for one source (GIT_ALLOW_PROTOCOL). */
 export type GitProtocol = 'https' | 'http' | 'file';

@@ -1,6 +1,6 @@
 import { spawn } from 'child_process';
 import type { GitProtocol } from './GitSourcePolicy';
-import { redactCredentials } from './redactCredentials';
+import { redactCredentials } from '@baton/plugin-sre-common';
 
 /** How long git has between SIGTERM and SIGKILL once its time is up. */
 export const GIT_KILL_GRACE_MS = 5_000;

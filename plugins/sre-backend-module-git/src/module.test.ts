@@ -259,6 +259,11 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
       /Knowledge of component:default\/leaky could not be computed/,
     );
     expect(`${res.body.error.message}\n${logged}`).not.toMatch(/s3cr3t/);
+    // Nor does the answer's list of repositories carry them.
+    expect(JSON.stringify(res.body)).not.toMatch(/s3cr3t/);
+    expect(res.body.repositories[0].location).toBe(
+      `http://***@${gitHost.host}/shop.git?private_token=***`,
+    );
   });
 
   it('answers 404 before any computation, 400 for a bad ref, 401 without credentials', async () => {

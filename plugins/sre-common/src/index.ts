@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './entityRef';
 export * from './permissions';
+export * from './redactCredentials';
 export * from './slo/types';
 export * from './slo/window';
 export * from './slo/openslo';

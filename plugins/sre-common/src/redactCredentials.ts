@@ -7,7 +7,9 @@ const SECRET_PARAMETER =
 /**
  * The text with the credentials of every URL in it replaced by `***`: the
  * userinfo (`https://user:token@host`) and query parameters that carry a
- * token. Applied to every message and log line that may hold a git URL.
+ * token. Applied to every message, log line and stored location that may
+ * hold a repository URL.
+ * @public
  */
 export function redactCredentials(text: string): string {
   return text.replace(USERINFO, '$1***@').replace(SECRET_PARAMETER, '$1***');

@@ -18,6 +18,7 @@ import {
   RepoSpec,
   repoSpecsOf,
   TruckFactorCalculator,
+  redactCredentials,
 } from '@baton/plugin-sre-common';
 import path from 'path';
 import { KnowledgeSourceRegistry } from './KnowledgeSourceRegistry';
@@ -168,8 +169,10 @@ export class KnowledgeService {
     const specs = repoSpecsOf(entity.metadata.annotations).map(spec =>
       this.#resolve(spec, entity),
     );
+    // Stored and served as the card shows them: never with a URL's credentials.
     const repositories: KnowledgeSnapshot['repositories'] = specs.map(spec => ({
       ...spec,
+      location: redactCredentials(spec.location),
     }));
     const calculator = new TruckFactorCalculator({
       botPatterns: this.options.botPatterns,
@@ -183,7 +186,9 @@ export class KnowledgeService {
         const source = this.options.sources.forLocation(spec.location);
         if (!source) {
           throw new Error(
-            `No knowledge source reads ${spec.location}; for a remote repository, check that sre.knowledge.git.remote is not false`,
+            `No knowledge source reads ${redactCredentials(
+              spec.location,
+            )}; for a remote repository, check that sre.knowledge.git.remote is not false`,
           );
         }
         const history = await source.readHistory(spec);
@@ -235,7 +240,7 @@ export class KnowledgeService {
         entityRef,
         computedAt: new Date().toISOString(),
         status: 'error',
-        error: { message: (error as Error).message },
+        error: { message: redactCredentials((error as Error).message) },
         repositories,
         truckFactor: null,
         fileCount: 0,
