@@ -81,8 +81,18 @@ export interface SreApi {
     entityRef: string,
     options?: { from?: string; to?: string; limit?: number; cursor?: string },
   ): Promise<AlertListResponse>;
-  /** Records the signed-in user as having acknowledged the alert; returns the updated alert. */
+  /**
+   * Records the signed-in user as having acknowledged the alert; returns the
+   * updated alert. A 403 ResponseError when the user owns none of its
+   * entities, a 409 one when it resolved too long ago.
+   */
   acknowledgeAlert(id: string): Promise<AlertItem>;
+  /**
+   * Takes back the signed-in user's own acknowledgement, made within the
+   * last minutes; returns the updated alert. A 409 ResponseError when there
+   * is no recent acknowledgement of theirs to take back.
+   */
+  unacknowledgeAlert(id: string): Promise<AlertItem>;
   /** The entity's spend over a range (by default the last 30 days), with its change, drivers, anomalies and forecast. */
   getCosts(entityRef: string, query?: CostQuery): Promise<CostReport>;
   /** A team's spend: the sum over the entities it owns, each entity's total, and its share of unallocated spend. */
@@ -104,7 +114,11 @@ export interface SreApi {
     groupRef: string,
     query?: { since?: string },
   ): Promise<TeamReviewResponse>;
-  /** Starts a review of the team; a 409 ResponseError when one is already in progress. */
+  /**
+   * Starts a review of the team; a 409 ResponseError when one is already in
+   * progress, a 400 one naming `since` when the agenda would start before
+   * the last review ended or too long ago, a 403 one for a non-member.
+   */
   startReview(
     groupRef: string,
     input: { attendees: string[]; since?: string },
@@ -124,6 +138,12 @@ export interface SreApi {
   ): Promise<Review>;
   /** Finishes the review: its notes and agenda are kept as they are. */
   finishReview(groupRef: string, id: string): Promise<Review>;
+  /**
+   * Abandons a review in progress: it is kept, but never becomes the team's
+   * last review, and its open action items carry over; the team can then
+   * start another. Returns the review, now `abandoned`.
+   */
+  abandonReview(groupRef: string, id: string): Promise<Review>;
   /** Raises an action item in a review in progress; a 400 ResponseError names a bad field. */
   addReviewAction(
     groupRef: string,

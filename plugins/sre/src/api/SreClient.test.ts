@@ -147,6 +147,74 @@ describe('SreClient', () => {
     });
   });
 
+  it('takes an acknowledgement back with a DELETE on the same path and returns the updated alert', async () => {
+    let seen = { method: '', path: '' };
+    server.use(
+      http.delete(`${baseUrl}/alerts/:id/ack`, ({ request, params }) => {
+        seen = {
+          method: request.method,
+          path: new URL(request.url).pathname,
+        };
+        return HttpResponse.json({
+          id: params.id,
+          acknowledgedBy: [],
+          acknowledgedAt: null,
+        });
+      }),
+    );
+
+    const alert = await client.unacknowledgeAlert('42');
+
+    expect(seen).toEqual({ method: 'DELETE', path: '/api/sre/alerts/42/ack' });
+    expect(alert).toMatchObject({ id: '42', acknowledgedBy: [] });
+  });
+
+  it('throws a ResponseError with the server message when there is nothing to take back', async () => {
+    const message =
+      'You have no acknowledgement of alert 42 from the last 5 minutes to take back';
+    server.use(
+      http.delete(`${baseUrl}/alerts/:id/ack`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'ConflictError', message },
+            request: { method: 'DELETE', url: '/api/sre/alerts/42/ack' },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+
+    await expect(client.unacknowledgeAlert('42')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 409,
+      body: { error: { name: 'ConflictError', message } },
+    });
+  });
+
+  it('throws a ResponseError with the permission the backend denied', async () => {
+    const message =
+      'You may not do this: permission sre.alert.acknowledge was denied';
+    server.use(
+      http.post(`${baseUrl}/alerts/:id/ack`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message },
+            request: { method: 'POST', url: '/api/sre/alerts/42/ack' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+
+    await expect(client.acknowledgeAlert('42')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      body: { error: { name: 'NotAllowedError', message } },
+    });
+  });
+
   it('reads the costs of an entity with the range, granularity and currency asked for', async () => {
     let url = new URL(baseUrl);
     server.use(
@@ -310,6 +378,56 @@ describe('SreClient', () => {
         body: '',
       },
     ]);
+  });
+
+  it('abandons a review with a POST to its abandon path, with no body', async () => {
+    let seen = { method: '', path: '', body: 'unread' };
+    server.use(
+      http.post(
+        `${baseUrl}/reviews/:namespace/:name/:id/abandon`,
+        async ({ request, params }) => {
+          seen = {
+            method: request.method,
+            path: new URL(request.url).pathname,
+            body: await request.text(),
+          };
+          return HttpResponse.json({ id: params.id, state: 'abandoned' });
+        },
+      ),
+    );
+
+    const review = await client.abandonReview('group:platform/team-a', '7');
+
+    expect(seen).toEqual({
+      method: 'POST',
+      path: '/api/sre/reviews/platform/team-a/7/abandon',
+      body: '',
+    });
+    expect(review).toEqual({ id: '7', state: 'abandoned' });
+  });
+
+  it('throws a ResponseError with the server message when a non-member abandons a review', async () => {
+    const message =
+      'You may not do this: permission sre.review.update was denied';
+    server.use(
+      http.post(`${baseUrl}/reviews/:namespace/:name/:id/abandon`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+
+    await expect(
+      client.abandonReview('group:default/team-checkout', '7'),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      body: { error: { message } },
+    });
   });
 
   it('reads the Markdown export of a review as text', async () => {

@@ -29,6 +29,11 @@ export class SreClient implements SreApi {
   acknowledgeAlert: SreApi['acknowledgeAlert'] = id =>
     this.#request(`/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' });
 
+  unacknowledgeAlert: SreApi['unacknowledgeAlert'] = id =>
+    this.#request(`/alerts/${encodeURIComponent(id)}/ack`, {
+      method: 'DELETE',
+    });
+
   getCosts: SreApi['getCosts'] = (entityRef, query) =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/costs`, { ...query });
 
@@ -69,6 +74,11 @@ export class SreClient implements SreApi {
 
   finishReview: SreApi['finishReview'] = (groupRef, id) =>
     this.#request(this.#reviewsPath(groupRef, id, 'finish'), {
+      method: 'POST',
+    });
+
+  abandonReview: SreApi['abandonReview'] = (groupRef, id) =>
+    this.#request(this.#reviewsPath(groupRef, id, 'abandon'), {
       method: 'POST',
     });
 
