@@ -16,16 +16,30 @@ export interface Config {
      * @visibility backend
      */
     admins?: string[];
-    /** Shared secrets of the alert webhooks; a source without one is disabled (404). */
+    /**
+     * Shared secrets of the alert webhooks; a source without any is disabled
+     * (404). `secret` and `secrets` may both be given and every one is
+     * accepted, so a secret can be rotated without losing deliveries.
+     */
     webhooks?: {
       [source in 'alertmanager' | 'mackerel' | 'sentry' | 'generic']?: {
         /** @visibility secret */
-        secret: string;
+        secret?: string;
+        /**
+         * Further secrets, all accepted (e.g. the new and the old one while rotating).
+         * @visibility secret
+         */
+        secrets?: string[];
       };
     } & {
       cloudwatch?: {
         /** @visibility secret */
-        secret: string;
+        secret?: string;
+        /**
+         * Further secrets, all accepted (e.g. the new and the old one while rotating).
+         * @visibility secret
+         */
+        secrets?: string[];
         /** Confirm Amazon SNS subscriptions by fetching their SubscribeURL (default false). */
         confirmSubscriptions?: boolean;
       };

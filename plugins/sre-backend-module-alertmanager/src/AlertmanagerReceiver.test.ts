@@ -206,6 +206,21 @@ describe('AlertmanagerReceiver', () => {
     expect(event.links).toEqual([]);
   });
 
+  // eslint-disable-next-line no-script-url -- the link this test keeps out
+  it('drops a javascript: runbook or link rather than the alert', () => {
+    const payload = firing();
+    payload.alerts[0].annotations.runbook_url =
+      // eslint-disable-next-line no-script-url -- the link this test keeps out
+      'javascript:alert(document.domain)';
+    // eslint-disable-next-line no-script-url -- the link this test keeps out
+    payload.alerts[0].generatorURL = 'javascript:alert(1)';
+    payload.externalURL = 'data:text/html,<script>alert(1)</script>';
+    const [event] = parse(payload).events;
+    expect(event).not.toHaveProperty('runbookUrl');
+    expect(event.links).toEqual([]);
+    expect(event.monitor).toBe('ProbeFailure');
+  });
+
   it('parses what came when max_alerts truncated the group', () => {
     const payload = firing();
     payload.truncatedAlerts = 7;
@@ -293,6 +308,26 @@ describe('AlertmanagerReceiver', () => {
       'an impossible startsAt',
       p => (p.alerts[1].startsAt = '2023-13-45T99:00:00Z'),
       /^alerts\[1\]\.startsAt must be an RFC 3339 time/,
+    ],
+    [
+      'a startsAt before 1970',
+      p => (p.alerts[1].startsAt = '1969-12-31T23:59:59Z'),
+      /^alerts\[1\]\.startsAt must be an RFC 3339 time between 1970 and 9999/,
+    ],
+    [
+      'the zero time as startsAt',
+      p => (p.alerts[1].startsAt = '0001-01-01T00:00:00Z'),
+      /^alerts\[1\]\.startsAt must be an RFC 3339 time between 1970 and 9999/,
+    ],
+    [
+      'an alertname of 10,000 characters',
+      p => (p.alerts[0].labels.alertname = 'a'.repeat(10_000)),
+      /^alerts\[0\]\.labels\.alertname must be at most 256 characters/,
+    ],
+    [
+      'a fingerprint of 10,000 characters',
+      p => (p.alerts[0].fingerprint = 'f'.repeat(10_000)),
+      /^alerts\[0\]\.fingerprint must be at most 256 characters/,
     ],
     [
       'no fingerprint',

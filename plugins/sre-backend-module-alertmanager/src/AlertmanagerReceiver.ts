@@ -1,10 +1,12 @@
 import {
+  EARLIEST_PAYLOAD_TIME_MS,
   isJsonObject,
+  LATEST_PAYLOAD_TIME_MS,
   nonEmptyString,
   type JsonObject,
 } from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
-import type { AlertSeverity } from '@baton/plugin-sre-common';
+import { isHttpUrl, type AlertSeverity } from '@baton/plugin-sre-common';
 import type {
   AlertDelivery,
   AlertEvent,
@@ -19,6 +21,9 @@ const RFC3339 =
 /** Go's zero `time.Time`, which Alertmanager sends as `endsAt` of firing alerts. */
 const GO_ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/i;
 
+/** Longest alertname or fingerprint kept (Alertmanager's fingerprints are 16 hex digits). */
+const MAX_NAME = 256;
+
 /** The usual values of the `severity` label, lower-cased. */
 const SEVERITIES: Record<string, AlertSeverity> = {
   critical: 'critical',
@@ -31,27 +36,20 @@ const SEVERITIES: Record<string, AlertSeverity> = {
   none: 'info',
 };
 
-/** Only http(s) links reach the UI; anything else (empty, `javascript:`, …) is dropped. */
+/** Only http(s) links are kept; anything else (empty, `javascript:`, …) is dropped, since losing the alert for a bad link would be worse. */
 function httpUrl(value: unknown): string | undefined {
-  const text = nonEmptyString(value);
-  if (!text) {
-    return undefined;
-  }
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:' ? text : undefined;
-  } catch {
-    return undefined;
-  }
+  return isHttpUrl(value) ? value : undefined;
 }
 
-/** Parses an RFC 3339 time to ISO 8601 UTC, or undefined when it is not one. */
+/** Parses an RFC 3339 time between 1970 and 9999 to ISO 8601 UTC, or undefined when it is not one. */
 function rfc3339(value: unknown): string | undefined {
   if (typeof value !== 'string' || !RFC3339.test(value)) {
     return undefined;
   }
-  const time = new Date(value);
-  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+  const ms = Date.parse(value);
+  return ms >= EARLIEST_PAYLOAD_TIME_MS && ms <= LATEST_PAYLOAD_TIME_MS
+    ? new Date(ms).toISOString()
+    : undefined;
 }
 
 /** Maps the `severity` label; anything unusual is `unknown` rather than a guess. */
@@ -107,6 +105,11 @@ export class AlertmanagerReceiver implements AlertWebhookReceiver {
     if (!alertname) {
       throw new InputError(`${path}.labels.alertname is required`);
     }
+    if (alertname.length > MAX_NAME) {
+      throw new InputError(
+        `${path}.labels.alertname must be at most ${MAX_NAME} characters`,
+      );
+    }
     if (alert.annotations !== undefined && !isJsonObject(alert.annotations)) {
       throw new InputError(`${path}.annotations must be an object`);
     }
@@ -116,11 +119,18 @@ export class AlertmanagerReceiver implements AlertWebhookReceiver {
     }
     const startsAt = rfc3339(alert.startsAt);
     if (!startsAt) {
-      throw new InputError(`${path}.startsAt must be an RFC 3339 time`);
+      throw new InputError(
+        `${path}.startsAt must be an RFC 3339 time between 1970 and 9999`,
+      );
     }
     const fingerprint = nonEmptyString(alert.fingerprint);
     if (!fingerprint) {
       throw new InputError(`${path}.fingerprint is required`);
+    }
+    if (fingerprint.length > MAX_NAME) {
+      throw new InputError(
+        `${path}.fingerprint must be at most ${MAX_NAME} characters`,
+      );
     }
 
     let endsAt: string | undefined;
@@ -131,7 +141,7 @@ export class AlertmanagerReceiver implements AlertWebhookReceiver {
           : undefined;
       if (!endsAt) {
         throw new InputError(
-          `${path}.endsAt must be an RFC 3339 time for a resolved alert`,
+          `${path}.endsAt must be an RFC 3339 time for a resolved alert, between 1970 and 9999`,
         );
       }
     }

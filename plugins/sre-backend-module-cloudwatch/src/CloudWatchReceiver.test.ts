@@ -4,6 +4,7 @@ import type {
   AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
 import { CloudWatchReceiver } from './CloudWatchReceiver';
+import { snsTestSigner } from './__testUtils__/snsTestSigner';
 import alarmFixture from './__fixtures__/sns-notification-alarm.json';
 import okFixture from './__fixtures__/sns-notification-ok.json';
 import confirmationFixture from './__fixtures__/sns-subscription-confirmation.json';
@@ -139,6 +140,58 @@ describe('CloudWatchReceiver', () => {
     });
   });
 
+  it('hands over a SubscribeURL in the China regions', () => {
+    const url =
+      'https://sns.cn-north-1.amazonaws.com.cn/?Action=ConfirmSubscription&TopicArn=arn:aws-cn:sns:cn-north-1:123456789012:MyTopic&Token=2336412f';
+    expect(parse({ ...confirmationFixture, SubscribeURL: url })).toEqual({
+      events: [],
+      subscribeUrl: url,
+    });
+  });
+
+  it('takes no runbook from a description whose URL does not parse', () => {
+    const [event] = parse(
+      notification(alarmFixture, alarm => {
+        alarm.AlarmDescription = 'Runbook: http://[not-an-address/runbook';
+      }),
+    ).events;
+    expect(event).not.toHaveProperty('runbookUrl');
+  });
+
+  describe('verifyDelivery: the SNS signature', () => {
+    const signer = snsTestSigner();
+    const signed = new CloudWatchReceiver({
+      fetchCertificate: url => signer.fetchCertificate(url),
+    });
+
+    it('accepts a notification SNS signed, posted as text/plain', async () => {
+      await expect(
+        signed.verifyDelivery(snsRequest(signer.sign(alarmFixture, '2'))),
+      ).resolves.toBeUndefined();
+    });
+
+    it('refuses with a 401 the recorded notification, whose signature is a placeholder', async () => {
+      await expect(
+        signed.verifyDelivery(snsRequest(alarmFixture)),
+      ).rejects.toMatchObject({ name: 'AuthenticationError' });
+    });
+
+    it('refuses with a 401 a signed notification whose alarm was changed', async () => {
+      const envelope = notification(signer.sign(alarmFixture, '1'), alarm => {
+        alarm.NewStateValue = 'OK';
+      });
+      await expect(
+        signed.verifyDelivery(snsRequest(envelope)),
+      ).rejects.toMatchObject({ name: 'AuthenticationError' });
+    });
+
+    it('refuses a body that is not an SNS message with a 400', async () => {
+      await expect(
+        signed.verifyDelivery(snsRequest('not json')),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+  });
+
   it('takes an unsubscribe confirmation without events', () => {
     const envelope = {
       ...confirmationFixture,
@@ -241,6 +294,16 @@ describe('CloudWatchReceiver', () => {
       'a StateChangeTime without a zone',
       a => (a.StateChangeTime = '2015-06-03T17:43:27.123'),
       /^Message\.StateChangeTime must be/,
+    ],
+    [
+      'a StateChangeTime before 1970',
+      a => (a.StateChangeTime = '0001-01-01T00:00:00.000+0000'),
+      /^Message\.StateChangeTime must be an ISO 8601 time between 1970 and 9999/,
+    ],
+    [
+      'an AlarmArn of 10,000 characters',
+      a => (a.AlarmArn = `${a.AlarmArn}${'x'.repeat(10_000)}`),
+      /^Message\.AlarmArn must be at most 400 characters/,
     ],
     [
       'an impossible StateChangeTime',

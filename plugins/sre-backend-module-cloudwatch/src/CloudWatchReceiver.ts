@@ -1,30 +1,33 @@
 import {
+  EARLIEST_PAYLOAD_TIME_MS,
   isJsonObject,
+  LATEST_PAYLOAD_TIME_MS,
   nonEmptyString,
   type JsonObject,
 } from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
-import type { AlertSeverity } from '@baton/plugin-sre-common';
+import { isHttpUrl, type AlertSeverity } from '@baton/plugin-sre-common';
 import type {
   AlertDelivery,
   AlertEvent,
   AlertWebhookReceiver,
   AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
+import {
+  isSnsUrl,
+  SnsMessageVerifier,
+  type SigningCertificateFetcher,
+} from './SnsMessageVerifier';
 
 /** `arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>` */
 const ALARM_ARN =
   /^arn:(aws[a-z-]*):cloudwatch:([a-z0-9-]+):(\d{12}):alarm:(.+)$/;
 
+const MAX_ALARM_ARN = 400;
+
 /** ISO 8601 with a zone; CloudWatch writes `2015-06-03T17:43:27.123+0000`. */
 const ISO_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-/**
- * Where SNS subscription confirmations come from. Stricter than any
- * `*.amazonaws.com` host, since the backend may fetch the URL.
- */
-const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com$/;
 
 /** Words in an alarm's name or description that say how bad it is; CloudWatch has no severity. */
 const SEVERITY_WORDS: Array<[AlertSeverity, string[]]> = [
@@ -50,7 +53,8 @@ function alarmSeverity(name: string, description?: string): AlertSeverity {
 /** The first http(s) URL in the description, taken as the alarm's runbook. */
 function runbookIn(description: string | undefined): string | undefined {
   const match = description?.match(/https?:\/\/[^\s"'<>)\]]+/);
-  return match ? match[0].replace(/[.,;:!?]+$/, '') : undefined;
+  const url = match?.[0].replace(/[.,;:!?]+$/, '');
+  return isHttpUrl(url) ? url : undefined;
 }
 
 /** The alarm's page in the CloudWatch console of its partition and region. */
@@ -125,6 +129,26 @@ function metricLabels(trigger: unknown): Record<string, string> {
  */
 export class CloudWatchReceiver implements AlertWebhookReceiver {
   readonly source = 'cloudwatch' as const;
+  readonly #verifier: SnsMessageVerifier;
+
+  constructor(
+    options: {
+      /** Fetches SNS signing certificates; by default over https with a time limit. */
+      fetchCertificate?: SigningCertificateFetcher;
+      now?: () => Date;
+    } = {},
+  ) {
+    this.#verifier = new SnsMessageVerifier(options);
+  }
+
+  /**
+   * SNS signs every message it delivers; the signature is required on top of
+   * the shared secret, which still is: anyone can have SNS deliver their own
+   * topic's validly signed messages to this URL.
+   */
+  async verifyDelivery(request: AlertWebhookRequest): Promise<void> {
+    await this.#verifier.verify(snsEnvelope(request));
+  }
 
   parse(request: AlertWebhookRequest): AlertDelivery {
     const envelope = snsEnvelope(request);
@@ -163,25 +187,12 @@ function snsEnvelope(request: AlertWebhookRequest): JsonObject {
 }
 
 function subscribeUrl(value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (
-    !url ||
-    url.protocol !== 'https:' ||
-    url.username ||
-    url.password ||
-    url.port ||
-    !SNS_HOST.test(url.hostname)
-  ) {
+  if (!isSnsUrl(value)) {
     throw new InputError(
       'SubscribeURL must be an https URL on sns.<region>.amazonaws.com',
     );
   }
-  return value as string;
+  return value;
 }
 
 function alarmEvents(message: unknown): AlertEvent[] {
@@ -209,6 +220,12 @@ function alarmEvents(message: unknown): AlertEvent[] {
     );
   }
   const [alarmArn, partition, region, arnAccount] = arn;
+  // Alarm names are at most 255 characters, so a real ARN is far shorter.
+  if (alarmArn.length > MAX_ALARM_ARN) {
+    throw new InputError(
+      `Message.AlarmArn must be at most ${MAX_ALARM_ARN} characters`,
+    );
+  }
   const state = alarm.NewStateValue;
   if (state !== 'ALARM' && state !== 'OK' && state !== 'INSUFFICIENT_DATA') {
     throw new InputError(
@@ -220,8 +237,16 @@ function alarmEvents(message: unknown): AlertEvent[] {
     ISO_TIME.test(alarm.StateChangeTime)
       ? new Date(alarm.StateChangeTime)
       : undefined;
-  if (!changedAt || Number.isNaN(changedAt.getTime())) {
-    throw new InputError('Message.StateChangeTime must be an ISO 8601 time');
+  if (
+    !changedAt ||
+    !(
+      changedAt.getTime() >= EARLIEST_PAYLOAD_TIME_MS &&
+      changedAt.getTime() <= LATEST_PAYLOAD_TIME_MS
+    )
+  ) {
+    throw new InputError(
+      'Message.StateChangeTime must be an ISO 8601 time between 1970 and 9999',
+    );
   }
   // Missing data says nothing about the service; OK or ALARM follow when data returns.
   if (state === 'INSUFFICIENT_DATA') {

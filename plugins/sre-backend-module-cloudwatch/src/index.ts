@@ -7,3 +7,10 @@
 
 export { sreModuleCloudWatch as default } from './module';
 export { CloudWatchReceiver } from './CloudWatchReceiver';
+export {
+  fetchSigningCertificate,
+  isSnsUrl,
+  SnsMessageVerifier,
+  snsStringToSign,
+  type SigningCertificateFetcher,
+} from './SnsMessageVerifier';

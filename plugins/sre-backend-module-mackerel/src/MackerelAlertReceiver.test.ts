@@ -33,8 +33,22 @@ function variant<T>(fixture: T, change: (copy: any) => void): T {
 }
 
 describe('MackerelAlertReceiver', () => {
-  it('is the mackerel source', () => {
+  it('is the mackerel source, which can only call a URL', () => {
     expect(receiver.source).toBe('mackerel');
+    // Mackerel's webhook channel has a URL and nothing else: no header to carry a secret.
+    expect(receiver.acceptsQueryToken).toBe(true);
+  });
+
+  it('drops an alert url that is not http(s), keeping the alert', () => {
+    const [event] = parse(
+      variant(
+        hostAlert,
+        // eslint-disable-next-line no-script-url -- the link this test keeps out
+        c => (c.alert.url = 'javascript:alert(document.domain)'),
+      ),
+    ).events;
+    expect(event.links).toEqual([]);
+    expect(event.sourceKey).toBe('2bj...');
   });
 
   it("maps the documented host alert to a firing alert keyed by the alert id, labelled with the host's first role", () => {
@@ -273,17 +287,35 @@ describe('MackerelAlertReceiver', () => {
       [
         'an ISO openedAt',
         variant(hostAlert, c => (c.alert.openedAt = '2016-09-06T02:45:12Z')),
-        /^alert\.openedAt must be a time in epoch seconds$/,
+        /^alert\.openedAt must be a time in epoch seconds between 1970 and 9999$/,
+      ],
+      [
+        'an openedAt past 9999 (milliseconds, or worse)',
+        variant(hostAlert, c => (c.alert.openedAt = 1e20)),
+        /^alert\.openedAt must be a time in epoch seconds between 1970 and 9999$/,
+      ],
+      [
+        'a createdAt past 9999',
+        variant(hostAlert, c => {
+          delete c.alert.openedAt;
+          c.alert.createdAt = 1e300;
+        }),
+        /^alert\.createdAt must be a time between 1970 and 9999$/,
+      ],
+      [
+        'an alert id of 10,000 characters',
+        variant(hostAlert, c => (c.alert.id = 'x'.repeat(10_000))),
+        /^alert\.id must be at most 256 characters$/,
       ],
       [
         'a bad closedAt',
         variant(hostAlert, c => (c.alert.closedAt = 'later')),
-        /^alert\.closedAt must be a time in epoch seconds$/,
+        /^alert\.closedAt must be a time in epoch seconds between 1970 and 9999$/,
       ],
       [
         'a bad statusChangedAt',
         variant(hostAlert, c => (c.alert.statusChangedAt = -1)),
-        /^alert\.statusChangedAt must be a time in epoch seconds$/,
+        /^alert\.statusChangedAt must be a time in epoch seconds between 1970 and 9999$/,
       ],
       [
         'a host that is not an object',

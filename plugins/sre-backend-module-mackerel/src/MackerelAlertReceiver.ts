@@ -1,12 +1,15 @@
 import {
   isJsonObject,
+  optionalEpochSeconds,
   optionalObject,
+  payloadTime,
   optionalText,
   requireObject,
   requireText,
   type JsonObject,
 } from '@baton/plugin-sre-node';
 import { InputError } from '@backstage/errors';
+import { isHttpUrl } from '@baton/plugin-sre-common';
 import type {
   AlertDelivery,
   AlertWebhookReceiver,
@@ -14,18 +17,24 @@ import type {
 } from '@baton/plugin-sre-node';
 import { mackerelAlertEvent, mackerelAlertStatus } from './mackerelAlertEvent';
 
+function httpUrl(value: string | undefined): string | undefined {
+  return isHttpUrl(value) ? value : undefined;
+}
+
 /**
  * Receives Mackerel's webhook notifications
  * (https://mackerel.io/docs/entry/howto/alerts/webhook): `event: "alert"`
  * deliveries become alert events keyed by the alert id; other events (host
  * status, host registration or retirement, alert groups, test notifications)
- * yield none. Mackerel can only call a URL, so the backend checks its secret
- * as the `token` query parameter.
+ * yield none. Mackerel's webhook channel has a URL and nothing else (no
+ * header), so this source alone takes its secret as the `token` query
+ * parameter.
  *
  * @public
  */
 export class MackerelAlertReceiver implements AlertWebhookReceiver {
   readonly source = 'mackerel' as const;
+  readonly acceptsQueryToken = true;
 
   parse(request: AlertWebhookRequest): AlertDelivery {
     const body = request.body;
@@ -57,25 +66,31 @@ export class MackerelAlertReceiver implements AlertWebhookReceiver {
     return {
       events: [
         mackerelAlertEvent({
-          id: requireText(alert, 'id', 'alert.id'),
+          id: requireText(alert, 'id', 'alert.id', 256),
           status,
           isOpen: alert.isOpen,
           trigger: optionalText(alert, 'trigger', 'alert.trigger'),
           openedAt: openedAt(alert),
-          closedAt: epochSeconds(alert, 'closedAt', 'alert.closedAt'),
-          statusChangedAt: epochSeconds(
+          closedAt: optionalEpochSeconds(alert, 'closedAt', 'alert.closedAt'),
+          statusChangedAt: optionalEpochSeconds(
             alert,
             'statusChangedAt',
             'alert.statusChangedAt',
           ),
-          monitorName: requireText(alert, 'monitorName', 'alert.monitorName'),
+          monitorName: requireText(
+            alert,
+            'monitorName',
+            'alert.monitorName',
+            512,
+          ),
           hostName: host && optionalText(host, 'name', 'host.name'),
           serviceName:
             (service && optionalText(service, 'name', 'service.name')) ??
             role?.serviceName,
           roleName: role?.roleName,
           orgName: optionalText(body, 'orgName', 'orgName'),
-          url: optionalText(alert, 'url', 'alert.url'),
+          // Mackerel's own page; anything but http(s) is dropped, not the alert.
+          url: httpUrl(optionalText(alert, 'url', 'alert.url')),
         }),
       ],
     };
@@ -84,10 +99,11 @@ export class MackerelAlertReceiver implements AlertWebhookReceiver {
 
 /** `alert.openedAt` in epoch seconds; the deprecated `createdAt` (milliseconds) when it is missing. */
 function openedAt(alert: JsonObject): number {
-  const seconds = epochSeconds(alert, 'openedAt', 'alert.openedAt');
+  const seconds = optionalEpochSeconds(alert, 'openedAt', 'alert.openedAt');
   if (seconds !== undefined) return seconds;
   const createdAt = alert.createdAt;
-  if (typeof createdAt === 'number' && Number.isFinite(createdAt)) {
+  if (typeof createdAt === 'number') {
+    payloadTime(createdAt, 'alert.createdAt');
     return Math.floor(createdAt / 1000);
   }
   throw new InputError('alert.openedAt must be a time in epoch seconds');
@@ -108,17 +124,4 @@ function firstRole(
     serviceName: optionalText(role, 'serviceName', 'host.roles[0].serviceName'),
     roleName: optionalText(role, 'roleName', 'host.roles[0].roleName'),
   };
-}
-
-function epochSeconds(
-  parent: JsonObject,
-  key: string,
-  field: string,
-): number | undefined {
-  const value = parent[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InputError(`${field} must be a time in epoch seconds`);
-  }
-  return value;
 }

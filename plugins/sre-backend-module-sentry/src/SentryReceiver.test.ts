@@ -367,13 +367,13 @@ describe('SentryReceiver', () => {
         'a bad firstSeen',
         'issue',
         variant(issueCreated, c => (c.data.issue.firstSeen = 'soon')),
-        /^data\.issue\.firstSeen must be an ISO 8601 time$/,
+        /^data\.issue\.firstSeen must be an ISO 8601 time between 1970 and 9999$/,
       ],
       [
         'a bad lastSeen',
         'issue',
         variant(issueResolved, c => (c.data.issue.lastSeen = 1566248777)),
-        /^data\.issue\.lastSeen must be an ISO 8601 time$/,
+        /^data\.issue\.lastSeen must be an ISO 8601 time between 1970 and 9999$/,
       ],
       [
         'a level that is not a string',
@@ -403,7 +403,7 @@ describe('SentryReceiver', () => {
         'a bad event datetime',
         'event_alert',
         variant(eventAlert, c => delete c.data.event.datetime),
-        /^data\.event\.datetime must be an ISO 8601 time$/,
+        /^data\.event\.datetime must be an ISO 8601 time between 1970 and 9999$/,
       ],
       [
         'an event URL without the project',
@@ -448,36 +448,53 @@ describe('SentryReceiver', () => {
     });
 
     it('accepts the HMAC-SHA256 of the raw body with the client secret', () => {
-      expect(receiver.verifySignature(signed(sign(raw)), SECRET)).toBe(true);
+      expect(receiver.verifySignature(signed(sign(raw)), [SECRET])).toBe(true);
       expect(
-        receiver.verifySignature(signed(sign(raw).toUpperCase()), SECRET),
+        receiver.verifySignature(signed(sign(raw).toUpperCase()), [SECRET]),
       ).toBe(true);
-      expect(receiver.verifySignature(signed([sign(raw)]), SECRET)).toBe(true);
+      expect(receiver.verifySignature(signed([sign(raw)]), [SECRET])).toBe(
+        true,
+      );
+    });
+
+    it('accepts a body signed with any of the secrets, for rotation', () => {
+      const secrets = ['the-old-client-secret', SECRET];
+      expect(receiver.verifySignature(signed(sign(raw)), secrets)).toBe(true);
+      expect(
+        receiver.verifySignature(
+          signed(sign(raw, 'the-old-client-secret')),
+          secrets,
+        ),
+      ).toBe(true);
+      expect(
+        receiver.verifySignature(signed(sign(raw, 'a-third-secret')), secrets),
+      ).toBe(false);
+      expect(receiver.verifySignature(signed(sign(raw)), [])).toBe(false);
     });
 
     it('signs the bytes received, not the body serialised again', () => {
       const reserialised = sign(JSON.stringify(JSON.parse(raw)));
-      expect(receiver.verifySignature(signed(reserialised), SECRET)).toBe(
+      expect(receiver.verifySignature(signed(reserialised), [SECRET])).toBe(
         false,
       );
     });
 
     it('rejects a signature made with another secret', () => {
       expect(
-        receiver.verifySignature(signed(sign(raw, 'another-secret')), SECRET),
+        receiver.verifySignature(signed(sign(raw, 'another-secret')), [SECRET]),
       ).toBe(false);
     });
 
     it('rejects a signature of another body', () => {
-      expect(receiver.verifySignature(signed(sign(`${raw} `)), SECRET)).toBe(
+      expect(receiver.verifySignature(signed(sign(`${raw} `)), [SECRET])).toBe(
         false,
       );
     });
 
     it('rejects a missing signature', () => {
-      expect(receiver.verifySignature(signed(undefined), SECRET)).toBe(false);
-      expect(receiver.verifySignature(signed([]), SECRET)).toBe(false);
-      expect(receiver.verifySignature(signed(''), SECRET)).toBe(false);
+      expect(receiver.verifySignature(signed(undefined), [SECRET])).toBe(false);
+      expect(receiver.verifySignature(signed([]), [SECRET])).toBe(false);
+      expect(receiver.verifySignature(signed(''), [SECRET])).toBe(false);
     });
 
     it('rejects a signature of the wrong length or not in hex, without throwing', () => {
@@ -489,8 +506,131 @@ describe('SentryReceiver', () => {
         `sha256=${good}`,
         `${good.slice(0, 63)}g`,
       ]) {
-        expect(receiver.verifySignature(signed(signature), SECRET)).toBe(false);
+        expect(receiver.verifySignature(signed(signature), [SECRET])).toBe(
+          false,
+        );
       }
+    });
+  });
+
+  describe('verifyDelivery: replayed deliveries', () => {
+    const SENT = Date.parse('2019-08-19T21:45:00Z');
+    const at = (ms: number) => new SentryReceiver({ now: () => new Date(ms) });
+    const delivery = (timestamp?: string | string[]) =>
+      request(
+        'issue',
+        issueCreated,
+        timestamp === undefined ? {} : { 'sentry-hook-timestamp': timestamp },
+      );
+
+    it('accepts a delivery sent within five minutes either way', async () => {
+      await expect(
+        at(SENT).verifyDelivery(delivery(HOOK_TIMESTAMP)),
+      ).resolves.toBeUndefined();
+      await expect(
+        at(SENT + 299_000).verifyDelivery(delivery(HOOK_TIMESTAMP)),
+      ).resolves.toBeUndefined();
+      await expect(
+        at(SENT - 299_000).verifyDelivery(delivery(HOOK_TIMESTAMP)),
+      ).resolves.toBeUndefined();
+    });
+
+    it('refuses a delivery older than the window with a 401 naming the header', async () => {
+      await expect(
+        at(SENT + 301_000).verifyDelivery(delivery(HOOK_TIMESTAMP)),
+      ).rejects.toMatchObject({
+        name: 'AuthenticationError',
+        message: expect.stringMatching(
+          /^Sentry-Hook-Timestamp is more than 300 s from now/,
+        ),
+      });
+      await expect(
+        at(SENT - 301_000).verifyDelivery(delivery(HOOK_TIMESTAMP)),
+      ).rejects.toMatchObject({ name: 'AuthenticationError' });
+    });
+
+    it('takes the window from its options', async () => {
+      const strict = new SentryReceiver({
+        timestampToleranceSeconds: 30,
+        now: () => new Date(SENT + 31_000),
+      });
+      await expect(
+        strict.verifyDelivery(delivery(HOOK_TIMESTAMP)),
+      ).rejects.toMatchObject({ name: 'AuthenticationError' });
+    });
+
+    it.each<[string, string | string[] | undefined]>([
+      ['missing', undefined],
+      ['empty', ''],
+      ['ISO 8601', '2019-08-19T21:45:00Z'],
+      ['milliseconds with a fraction', '1566251100000.5'],
+      ['negative', '-1566251100'],
+      ['absurdly long', '9'.repeat(400)],
+      ['repeated empty', []],
+    ])(
+      'refuses a Sentry-Hook-Timestamp that is %s with a 400 naming it',
+      async (_, value) => {
+        await expect(at(SENT).verifyDelivery(delivery(value))).rejects.toThrow(
+          new InputError(
+            'the Sentry-Hook-Timestamp header must be the Unix time in seconds when Sentry sent the delivery',
+          ),
+        );
+      },
+    );
+  });
+
+  describe('bounds on what a delivery may carry', () => {
+    it('answers a project slug that is not valid percent-encoding with a 400, not a URIError', () => {
+      const body = variant(eventAlert, c => {
+        c.data.event.url = c.data.event.url.replace(
+          /\/projects\/([^/]+)\/[^/]+\//,
+          '/projects/$1/%E0%A4%A/',
+        );
+      });
+      const error = parseError(() => parse('event_alert', body));
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toMatch(/^data\.event\.url must name the project/);
+    });
+
+    it.each([
+      ['before 1970', '1969-12-31T23:59:59Z'],
+      ['after 9999', '+010000-01-01T00:00:00Z'],
+    ])('refuses a firstSeen %s, naming it', (_, firstSeen) => {
+      const error = parseError(() =>
+        parse(
+          'issue',
+          variant(issueCreated, c => (c.data.issue.firstSeen = firstSeen)),
+        ),
+      );
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toBe(
+        'data.issue.firstSeen must be an ISO 8601 time between 1970 and 9999',
+      );
+    });
+
+    it('drops a web_url that is not http(s), keeping the issue', () => {
+      const [event] = parse(
+        'issue',
+        variant(issueCreated, c => {
+          // eslint-disable-next-line no-script-url -- the link this test keeps out
+          c.data.issue.web_url = 'javascript:alert(document.domain)';
+        }),
+        { 'sentry-hook-timestamp': HOOK_TIMESTAMP },
+      ).events;
+      expect(event.links).toEqual([]);
+      expect(event.sourceKey).toBe('issue:1170820242');
+    });
+
+    it('refuses an issue id of 10,000 characters, naming it', () => {
+      const error = parseError(() =>
+        parse(
+          'issue',
+          variant(issueCreated, c => (c.data.issue.id = '1'.repeat(10_000))),
+        ),
+      );
+      expect(error.message).toBe(
+        'data.issue.id must be at most 256 characters',
+      );
     });
   });
 });

@@ -1,11 +1,14 @@
 import {
+  EARLIEST_PAYLOAD_TIME_MS,
   isJsonObject,
+  LATEST_PAYLOAD_TIME_MS,
   optionalText,
   requireObject,
   requireText,
   type JsonObject,
 } from '@baton/plugin-sre-node';
-import { InputError } from '@backstage/errors';
+import { AuthenticationError, InputError } from '@backstage/errors';
+import { isHttpUrl } from '@baton/plugin-sre-common';
 import type {
   AlertDelivery,
   AlertEvent,
@@ -15,6 +18,9 @@ import type {
 import { createHmac, timingSafeEqual } from 'crypto';
 
 type Severity = AlertEvent['severity'];
+
+/** Default of `sre.webhooks.sentry.timestampToleranceSeconds`. */
+export const DEFAULT_TIMESTAMP_TOLERANCE_SECONDS = 300;
 type Headers = AlertWebhookRequest['headers'];
 
 /** Sentry's event levels (`fatal`, `error`, `warning`, `info`, `debug`) as Baton severities. */
@@ -46,22 +52,69 @@ const EVENT_URL_PROJECT = /\/api\/0\/projects\/[^/]+\/([^/]+)\/events\//;
  */
 export class SentryReceiver implements AlertWebhookReceiver {
   readonly source = 'sentry' as const;
+  readonly #toleranceMs: number;
+  readonly #now: () => Date;
+
+  constructor(
+    options: {
+      /**
+       * How far `Sentry-Hook-Timestamp` may be from now, either way, before a
+       * delivery is taken as replayed (default 300 s; Sentry sends at once).
+       */
+      timestampToleranceSeconds?: number;
+      now?: () => Date;
+    } = {},
+  ) {
+    this.#toleranceMs =
+      (options.timestampToleranceSeconds ??
+        DEFAULT_TIMESTAMP_TOLERANCE_SECONDS) * 1000;
+    this.#now = options.now ?? (() => new Date());
+  }
 
   /**
    * `Sentry-Hook-Signature`: the hex HMAC-SHA256 of the raw body with the
    * integration's client secret (Sentry's `build_signature` signs the exact
-   * bytes it sends, so the body is never re-serialised here).
+   * bytes it sends, so the body is never re-serialised here). Any of the
+   * secrets may have signed it, while one is rotated.
    */
-  verifySignature(request: AlertWebhookRequest, secret: string): boolean {
+  verifySignature(
+    request: AlertWebhookRequest,
+    secrets: readonly string[],
+  ): boolean {
     const given = header(request.headers, 'sentry-hook-signature');
     if (!given || !/^[0-9a-f]{64}$/i.test(given)) return false;
-    const expected = createHmac('sha256', secret)
-      .update(request.rawBody)
-      .digest();
     const actual = Buffer.from(given, 'hex');
-    return (
-      actual.length === expected.length && timingSafeEqual(actual, expected)
-    );
+    let signed = false;
+    for (const secret of secrets) {
+      const expected = createHmac('sha256', secret)
+        .update(request.rawBody)
+        .digest();
+      signed = timingSafeEqual(actual, expected) || signed;
+    }
+    return signed;
+  }
+
+  /**
+   * Refuses a replayed delivery: `Sentry-Hook-Timestamp` (Unix seconds when
+   * Sentry sent it) must be within the tolerance of now. The signature does
+   * not cover the header, so this stops a captured delivery sent again as
+   * it was; re-sent events are deduplicated besides.
+   */
+  async verifyDelivery(request: AlertWebhookRequest): Promise<void> {
+    const value = header(request.headers, 'sentry-hook-timestamp');
+    if (value === undefined || !/^\d{1,12}$/.test(value)) {
+      throw new InputError(
+        'the Sentry-Hook-Timestamp header must be the Unix time in seconds when Sentry sent the delivery',
+      );
+    }
+    const ageMs = this.#now().getTime() - Number(value) * 1000;
+    if (Math.abs(ageMs) > this.#toleranceMs) {
+      throw new AuthenticationError(
+        `Sentry-Hook-Timestamp is more than ${
+          this.#toleranceMs / 1000
+        } s from now: a replayed or delayed delivery is refused`,
+      );
+    }
   }
 
   parse(request: AlertWebhookRequest): AlertDelivery {
@@ -109,7 +162,7 @@ function issueEvent(
   const issue = requireObject(data.issue, 'data.issue');
   const id = identifier(issue, 'id', 'data.issue.id');
   const project = requireObject(issue.project, 'data.issue.project');
-  const slug = requireText(project, 'slug', 'data.issue.project.slug');
+  const slug = requireText(project, 'slug', 'data.issue.project.slug', 512);
   const firstSeen = time(issue, 'firstSeen', 'data.issue.firstSeen');
   const lastSeen = optionalTime(issue, 'lastSeen', 'data.issue.lastSeen');
   const changedAt = hookTimestamp(headers) ?? lastSeen ?? firstSeen;
@@ -149,7 +202,7 @@ function issueEvent(
 function eventAlertEvent(body: JsonObject): AlertEvent {
   const data = requireObject(body.data, 'data');
   const event = requireObject(data.event, 'data.event');
-  const rule = requireText(data, 'triggered_rule', 'data.triggered_rule');
+  const rule = requireText(data, 'triggered_rule', 'data.triggered_rule', 512);
   const issueId = identifier(event, 'issue_id', 'data.event.issue_id');
   const datetime = time(event, 'datetime', 'data.event.datetime');
   const url = requireText(event, 'url', 'data.event.url');
@@ -159,10 +212,16 @@ function eventAlertEvent(body: JsonObject): AlertEvent {
       `data.event.url must be the event's API URL (…/api/0/projects/<organization>/<project>/events/<id>/), which names the project: '${url}'`,
     );
   }
+  let project: string;
+  try {
+    project = decodeURIComponent(slug);
+  } catch {
+    throw new InputError(
+      'data.event.url must name the project in valid percent-encoding',
+    );
+  }
   const tags = eventTags(event);
-  const labels: Record<string, string> = {
-    project: decodeURIComponent(slug),
-  };
+  const labels: Record<string, string> = { project };
   for (const key of ['environment', 'release', 'service']) {
     // Sentry sends environment and release as tags; a top-level field is the fallback.
     const value = tags.get(key) ?? event[key];
@@ -215,7 +274,8 @@ function severity(level: string | undefined): Severity {
 function hookTimestamp(headers: Headers): string | undefined {
   const value = header(headers, 'sentry-hook-timestamp');
   if (!value || !/^\d{1,12}$/.test(value)) return undefined;
-  return new Date(Number(value) * 1000).toISOString();
+  const ms = Number(value) * 1000;
+  return ms <= LATEST_PAYLOAD_TIME_MS ? new Date(ms).toISOString() : undefined;
 }
 
 function uniqueLinks(
@@ -223,7 +283,8 @@ function uniqueLinks(
 ): Array<{ url: string; title: string }> {
   const links: Array<{ url: string; title: string }> = [];
   for (const [url, title] of candidates) {
-    if (url && !links.some(link => link.url === url)) {
+    // Sentry's own pages; anything but http(s) is dropped, not the alert.
+    if (isHttpUrl(url) && !links.some(link => link.url === url)) {
       links.push({ url, title });
     }
   }
@@ -246,14 +307,21 @@ function identifier(parent: JsonObject, key: string, field: string): string {
   if (typeof value === 'number' && Number.isSafeInteger(value)) {
     return String(value);
   }
-  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    if (value.length > 256) {
+      throw new InputError(`${field} must be at most 256 characters`);
+    }
+    return value;
+  }
   throw new InputError(`${field} must be a non-empty string`);
 }
 
 function time(parent: JsonObject, key: string, field: string): string {
   const value = optionalTime(parent, key, field);
   if (value === undefined) {
-    throw new InputError(`${field} must be an ISO 8601 time`);
+    throw new InputError(
+      `${field} must be an ISO 8601 time between 1970 and 9999`,
+    );
   }
   return value;
 }
@@ -266,8 +334,10 @@ function optionalTime(
   const value = parent[key];
   if (value === undefined || value === null) return undefined;
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) {
-    throw new InputError(`${field} must be an ISO 8601 time`);
+  if (!(ms >= EARLIEST_PAYLOAD_TIME_MS && ms <= LATEST_PAYLOAD_TIME_MS)) {
+    throw new InputError(
+      `${field} must be an ISO 8601 time between 1970 and 9999`,
+    );
   }
   return new Date(ms).toISOString();
 }

@@ -7,4 +7,7 @@
  */
 
 export { sreModuleSentry as default } from './module';
-export { SentryReceiver } from './SentryReceiver';
+export {
+  DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+  SentryReceiver,
+} from './SentryReceiver';

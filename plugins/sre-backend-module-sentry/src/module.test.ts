@@ -1,4 +1,5 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { createHmac } from 'crypto';
 import {
   sreAlertReceiversExtensionPoint,
   type AlertWebhookReceiver,
@@ -25,5 +26,45 @@ describe('sreModuleSentry', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toBeInstanceOf(SentryReceiver);
     expect(added[0].source).toBe('sentry');
+  });
+
+  it('takes the replay window from sre.webhooks.sentry.timestampToleranceSeconds', async () => {
+    const added: AlertWebhookReceiver[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          sreAlertReceiversExtensionPoint,
+          {
+            addAlertReceiver: (...receivers: AlertWebhookReceiver[]) =>
+              added.push(...receivers),
+          },
+        ],
+      ],
+      features: [
+        sreModuleSentry,
+        mockServices.rootConfig.factory({
+          data: {
+            sre: { webhooks: { sentry: { timestampToleranceSeconds: 10 } } },
+          },
+        }),
+      ],
+    });
+    const raw = '{}';
+    const sent = (secondsAgo: number) => ({
+      rawBody: Buffer.from(raw),
+      body: {},
+      headers: {
+        'sentry-hook-signature': createHmac('sha256', 's')
+          .update(raw)
+          .digest('hex'),
+        'sentry-hook-timestamp': String(
+          Math.floor(Date.now() / 1000) - secondsAgo,
+        ),
+      },
+    });
+    await expect(added[0].verifyDelivery!(sent(0))).resolves.toBeUndefined();
+    await expect(added[0].verifyDelivery!(sent(60))).rejects.toMatchObject({
+      name: 'AuthenticationError',
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  AuthenticationError,
   ConflictError,
+  isError,
   InputError,
   NotFoundError,
   ServiceUnavailableError,
@@ -18,13 +18,18 @@ import {
   ANNOTATION_RUNBOOK,
   DEFAULT_ALERT_NOISE_POLICY,
   isCryingWolf,
+  isHttpUrl,
   MonitorNoiseResponse,
   ReadinessFacts,
   rankMonitorNoise,
   ReviewSummary,
   summariseAlerts,
 } from '@baton/plugin-sre-common';
-import type { AlertPoller } from '@baton/plugin-sre-node';
+import type {
+  AlertDelivery,
+  AlertEvent,
+  AlertPoller,
+} from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { entityOwnershipClaims } from '../catalog/ownershipClaims';
 import { AlertEntityMapper } from './AlertEntityMapper';
@@ -37,9 +42,20 @@ import {
   StoredAlert,
 } from './AlertStore';
 import type { LastReviewLookup } from '../review/LastReviewLookup';
+import { storableAlertEvent } from './storableAlertEvent';
 import { WebhookSecrets } from './webhookSecrets';
 
 const DAY = 86_400_000;
+/** How long confirming an SNS subscription may take before SNS is asked to send it again. */
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
+/** Errors a receiver throws on purpose; their status is the answer. */
+const RECEIVER_ERRORS = new Set([
+  'InputError',
+  'AuthenticationError',
+  'NotAllowedError',
+  'NotFoundError',
+  'ServiceUnavailableError',
+]);
 const ALERT_ID = /^[1-9]\d{0,15}$/;
 
 /** When acknowledging is open, in minutes. */
@@ -107,7 +123,8 @@ export class AlertService {
     request: {
       rawBody: Buffer;
       headers: Record<string, string | string[] | undefined>;
-      query: Record<string, unknown>;
+      /** The `token` query parameter as given, for the sources that can only call a URL. */
+      queryToken?: unknown;
     },
   ): Promise<{ received: number; stored: number }> {
     const source = ALERT_SOURCES.find(s => s === sourceName) as
@@ -131,33 +148,50 @@ export class AlertService {
         `The ${source} webhook is disabled: set sre.webhooks.${source}.secret`,
       );
     }
+    // The secret or the source's signature over the raw bytes comes before anything reads the body.
+    this.options.secrets.authenticate(
+      source,
+      { ...request, queryToken: request.queryToken },
+      receiver,
+    );
     let body: unknown;
     try {
       body = JSON.parse(request.rawBody.toString('utf8'));
     } catch {
       body = undefined;
     }
-    const webhookRequest = { ...request, body };
-    if (!this.options.secrets.accepts(source, webhookRequest, receiver)) {
-      throw new AuthenticationError(
-        `Wrong or missing secret for the ${source} webhook: send it as Authorization: Bearer, as ?token=, or as the source's signature`,
-      );
-    }
-    if (body === undefined && source !== 'cloudwatch') {
-      throw new InputError('The body is not JSON');
-    }
-    const delivery = receiver.parse(webhookRequest);
+    const webhookRequest = {
+      rawBody: request.rawBody,
+      headers: request.headers,
+      body,
+    };
+    const delivery = await this.#readDelivery(source, async () => {
+      await receiver.verifyDelivery?.(webhookRequest);
+      if (body === undefined && source !== 'cloudwatch') {
+        throw new InputError('The body is not JSON');
+      }
+      return receiver.parse(webhookRequest);
+    });
+    const events = delivery.events.map((event, index) => {
+      const storable = storableAlertEvent(event);
+      if (storable.problem !== undefined) {
+        throw new InputError(
+          `The ${source} delivery's event ${index}: ${storable.problem}`,
+        );
+      }
+      return storable.event;
+    });
     if (delivery.subscribeUrl) {
       await this.#confirmSubscription(delivery.subscribeUrl);
     }
     const map = await this.options.mapper.current();
     try {
       const stored = await this.options.store.ingest(
-        delivery.events,
+        events,
         labels => map.entityRefsFor(labels),
         this.#now(),
       );
-      return { received: delivery.events.length, stored };
+      return { received: events.length, stored };
     } catch (error) {
       this.options.logger.error(`Storing ${source} alerts failed: ${error}`);
       throw new ServiceUnavailableError(
@@ -166,6 +200,32 @@ export class AlertService {
     }
   }
 
+  /**
+   * Runs a receiver's checks and parser. What it throws on purpose (an
+   * error with an HTTP status) passes; anything else is a receiver's bug
+   * that bad input tripped, answered as the 400 it is for the sender and
+   * logged (without the body) for the maintainers.
+   */
+  async #readDelivery(
+    source: AlertSource,
+    read: () => Promise<AlertDelivery>,
+  ): Promise<AlertDelivery> {
+    try {
+      return await read();
+    } catch (error) {
+      if (isError(error) && RECEIVER_ERRORS.has(error.name)) throw error;
+      this.options.logger.warn(
+        `The ${source} receiver failed on a delivery it should have refused: ${error}`,
+      );
+      throw new InputError(`The ${source} delivery could not be read`);
+    }
+  }
+
+  /**
+   * Fetches an Amazon SNS SubscribeURL (checked by the receiver to be https
+   * on an SNS host) when confirming is switched on; a slow or failed fetch is
+   * a 503, so SNS sends the confirmation again.
+   */
   async #confirmSubscription(url: string): Promise<void> {
     if (!this.options.secrets.confirmSnsSubscriptions) {
       this.options.logger.info(
@@ -173,7 +233,24 @@ export class AlertService {
       );
       return;
     }
-    const response = await fetch(url);
+    if (!isHttpUrl(url)) {
+      throw new InputError('SubscribeURL must be an https URL');
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: AbortSignal.timeout(SUBSCRIBE_TIMEOUT_MS),
+        redirect: 'error',
+      });
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `Confirming the SNS subscription failed: ${
+          isError(error) && error.name === 'TimeoutError'
+            ? `no answer within ${SUBSCRIBE_TIMEOUT_MS / 1000} s`
+            : 'the request failed'
+        }`,
+      );
+    }
     if (!response.ok) {
       throw new ServiceUnavailableError(
         `Confirming the SNS subscription failed with HTTP ${response.status}`,
@@ -582,7 +659,19 @@ export class AlertService {
         const since = last
           ? new Date(last.getTime() - POLL_OVERLAP_MS)
           : new Date(started.getTime() - FIRST_POLL_MS);
-        const events = await poller.poll({ since });
+        const polled = await poller.poll({ since });
+        // The same checks as for webhooks; an event no database could keep is left out, not the whole pull.
+        const events: AlertEvent[] = [];
+        for (const event of polled) {
+          const storable = storableAlertEvent(event);
+          if (storable.problem === undefined) {
+            events.push(storable.event);
+          } else {
+            this.options.logger.warn(
+              `Alert poller ${poller.id} returned an event that cannot be stored: ${storable.problem}`,
+            );
+          }
+        }
         const map = await this.options.mapper.current();
         stored += await this.options.store.ingest(
           events,

@@ -1,17 +1,22 @@
-import type {
-  AlertDelivery,
-  AlertWebhookReceiver,
-  AlertWebhookRequest,
+import { isHttpUrl } from '@baton/plugin-sre-common';
+import {
+  EARLIEST_PAYLOAD_TIME_MS,
+  LATEST_PAYLOAD_TIME_MS,
+  type AlertDelivery,
+  type AlertWebhookReceiver,
+  type AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
 import { z } from 'zod';
 import { parseInput } from '../routing/parseInput';
 
-const isoTime = z
-  .string()
-  .refine(
-    value => !Number.isNaN(Date.parse(value)),
-    'must be an ISO 8601 time',
-  );
+/** An ISO 8601 time between 1970 and 9999 (what the alert store keeps). */
+const isoTime = z.string().refine(value => {
+  const ms = Date.parse(value);
+  return ms >= EARLIEST_PAYLOAD_TIME_MS && ms <= LATEST_PAYLOAD_TIME_MS;
+}, 'must be an ISO 8601 time between 1970 and 9999');
+
+/** Baton's own format, so a link that is not http(s) is the sender's mistake to fix: 400, not dropped. */
+const httpUrl = z.string().refine(isHttpUrl, 'must be an http(s) URL');
 
 /** Baton's own small webhook format, for anything that can post JSON (README: "generic"). */
 const genericPayload = z.object({
@@ -30,8 +35,8 @@ const genericPayload = z.object({
         /** When this state was reported; defaults to startsAt (firing) or endsAt (resolved). */
         at: isoTime.optional(),
         labels: z.record(z.string(), z.string()).default({}),
-        url: z.string().url().optional(),
-        runbookUrl: z.string().url().optional(),
+        url: httpUrl.optional(),
+        runbookUrl: httpUrl.optional(),
         resolvedBy: z.enum(['source', 'person']).optional(),
       }),
     )

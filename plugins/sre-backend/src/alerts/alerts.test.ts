@@ -9,6 +9,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   sreAlertPollersExtensionPoint,
+  sreAlertReceiversExtensionPoint,
   type AlertEvent,
 } from '@baton/plugin-sre-node';
 import request from 'supertest';
@@ -455,11 +456,142 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
     expect(await count('sre_alerts')).toBe(0);
     expect(await count('sre_alert_events')).toBe(0);
 
-    // Mackerel-style: the secret as a query parameter.
+    // The generic webhook's senders can send a header, so the secret never goes into a URL.
     const token = await request(server)
       .post(`/api/sre/webhooks/generic?token=${SECRET}`)
       .send({ alerts: [alert()] });
-    expect(token.status).toBe(200);
+    expect(token.status).toBe(401);
+    expect(token.body.error.message).toMatch(/Authorization: Bearer/);
+    expect(await count('sre_alerts')).toBe(0);
+  });
+
+  it('refuses a generic alert whose runbookUrl or url is not http(s), naming the field, and stores nothing', async () => {
+    const { send, count } = await startBackend();
+    for (const [field, value] of [
+      // eslint-disable-next-line no-script-url -- the stored XSS this test keeps out
+      ['runbookUrl', 'javascript:alert(document.domain)'],
+      ['runbookUrl', 'data:text/html,<script>alert(1)</script>'],
+      // eslint-disable-next-line no-script-url -- the stored XSS this test keeps out
+      ['url', 'JavaScript:alert(1)'],
+      ['url', '/relative/path'],
+    ]) {
+      const res = await send({ alerts: [alert(), alert({ [field]: value })] });
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 400,
+        message: expect.stringMatching(
+          new RegExp(`^alerts\\.1\\.${field}: must be an http\\(s\\) URL`),
+        ),
+      });
+    }
+    expect(await count('sre_alerts')).toBe(0);
+    const ok = await send({
+      alerts: [alert({ runbookUrl: 'https://runbooks.example/checkout-5xx' })],
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses generic times before 1970 or after 9999, naming the field', async () => {
+    const { send, count } = await startBackend();
+    for (const [field, value] of [
+      ['startsAt', '1969-12-31T23:59:59Z'],
+      ['endsAt', '+010000-01-01T00:00:00Z'],
+      ['at', '0001-01-01T00:00:00Z'],
+    ]) {
+      const res = await send({ alerts: [alert({ [field]: value })] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        new RegExp(`^alerts\\.0\\.${field}:`),
+      );
+    }
+    expect(await count('sre_alerts')).toBe(0);
+  });
+
+  it('drops links and runbooks that are not http(s) whatever a receiver or poller hands over, before storing', async () => {
+    const leaky: AlertEvent = {
+      source: 'mackerel',
+      sourceKey: 'leaky-1',
+      monitor: 'Leaky',
+      title: 'A receiver that forgot to check its links',
+      severity: 'warning',
+      status: 'firing',
+      startsAt: at(2),
+      at: at(2),
+      labels: { service: 'search' },
+      // eslint-disable-next-line no-script-url -- the stored XSS this test keeps out
+      runbookUrl: 'javascript:alert(document.domain)',
+      links: [
+        // eslint-disable-next-line no-script-url -- the stored XSS this test keeps out
+        { url: 'javascript:alert(1)', title: 'Bad' },
+        { url: 'https://mackerel.example/alerts/1', title: 'Good' },
+      ],
+    };
+    // NUL cannot be stored in PostgreSQL text, and a key past its column cannot be stored at all.
+    const unstorable: AlertEvent = {
+      ...leaky,
+      sourceKey: 'k'.repeat(600),
+    };
+    const knex = await databases.init(id);
+    const scheduler = triggerableScheduler();
+    const { server } = await startTestBackend({
+      features: [
+        sreBackendPlugin,
+        createBackendModule({
+          pluginId: 'sre',
+          moduleId: 'leaky-sources',
+          register(env) {
+            env.registerInit({
+              deps: {
+                receivers: sreAlertReceiversExtensionPoint,
+                pollers: sreAlertPollersExtensionPoint,
+              },
+              async init({ receivers, pollers }) {
+                receivers.addAlertReceiver({
+                  source: 'alertmanager',
+                  parse: () => ({
+                    events: [
+                      {
+                        ...leaky,
+                        source: 'alertmanager',
+                        title: `Bad\u0000title ${'x'.repeat(2000)}`,
+                      },
+                    ],
+                  }),
+                });
+                pollers.addAlertPoller({
+                  id: 'leaky',
+                  poll: async () => [leaky, unstorable],
+                });
+              },
+            });
+          },
+        }),
+        mockServices.database.factory({ knex }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.rootConfig.factory({
+          data: { sre: { webhooks: { alertmanager: { secret: SECRET } } } },
+        }),
+        catalogServiceMock.factory({ entities: [component('search')] }),
+      ],
+    });
+    const delivered = await request(server)
+      .post('/api/sre/webhooks/alertmanager')
+      .set('Authorization', `Bearer ${SECRET}`)
+      .send({});
+    expect(delivered.status).toBe(200);
+    await scheduler.triggerTask('sre-alert-poll');
+    const rows = await knex('sre_alerts')
+      .select('source', 'source_key', 'title', 'links', 'runbook_url')
+      .orderBy('source');
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.runbook_url).toBeNull();
+      expect(JSON.parse(row.links)).toEqual([
+        { url: 'https://mackerel.example/alerts/1', title: 'Good' },
+      ]);
+    }
+    expect(rows[0].title).toHaveLength(1024);
+    expect(rows[0].title.startsWith('Bad\uFFFDtitle')).toBe(true);
+    expect(rows.map(row => row.source_key)).toEqual(['leaky-1', 'leaky-1']);
   });
 
   it('pulls from pollers, with the acknowledgements the source knows, once however often it pulls', async () => {

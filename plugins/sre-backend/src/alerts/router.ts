@@ -1,4 +1,5 @@
 import { alertAcknowledgePermission } from '@baton/plugin-sre-common';
+import { isError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -25,6 +26,24 @@ const alertListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/**
+ * The URL with every query value replaced, so that no secret in it reaches
+ * a log line or an error body (the webhook routes read no other parameter).
+ */
+export function withoutQueryValues(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const query = url
+    .slice(start + 1)
+    .split('&')
+    .map(part => {
+      const equals = part.indexOf('=');
+      return equals < 0 ? 'redacted' : `${part.slice(0, equals)}=redacted`;
+    })
+    .join('&');
+  return `${url.slice(0, start)}?${query}`;
+}
+
 /** Routes of the alerts domain: webhooks (open, checked by each source's secret), history, acknowledge. */
 export function createAlertsRouter(options: {
   alerts: AlertService;
@@ -33,17 +52,33 @@ export function createAlertsRouter(options: {
   const router = Router();
   const { authorizer } = options;
 
+  // First, for every method and before the body is read: the request log
+  // and error bodies show the URL, which may carry a Mackerel ?token=.
+  router.use('/webhooks', (req, res, next) => {
+    res.locals.webhookToken = req.query.token;
+    req.url = withoutQueryValues(req.url);
+    req.originalUrl = withoutQueryValues(req.originalUrl);
+    next();
+  });
   router.post(
     '/webhooks/:source',
     // The raw bytes: signatures are over the body as sent, and SNS posts text/plain.
     express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
     async (req, res) => {
-      const result = await options.alerts.receiveWebhook(req.params.source, {
-        rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-        headers: req.headers,
-        query: req.query as Record<string, unknown>,
-      });
-      res.status(200).json(result);
+      try {
+        const result = await options.alerts.receiveWebhook(req.params.source, {
+          rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+          headers: req.headers,
+          queryToken: res.locals.webhookToken,
+        });
+        res.status(200).json(result);
+      } catch (error) {
+        // A 401 names its scheme; Amazon SNS sends the subscription URL's user and password only when asked.
+        if (isError(error) && error.name === 'AuthenticationError') {
+          res.setHeader('WWW-Authenticate', 'Basic realm="baton-webhooks"');
+        }
+        throw error;
+      }
     },
   );
 

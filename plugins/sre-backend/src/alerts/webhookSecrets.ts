@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { AuthenticationError } from '@backstage/errors';
 import { ALERT_SOURCES, AlertSource } from '@baton/plugin-sre-common';
 import type {
   AlertWebhookReceiver,
@@ -12,19 +13,52 @@ export function secretsEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** Whether `given` is any of `secrets`; every one is compared, so the time says nothing about which. */
+function anySecretEquals(given: string, secrets: readonly string[]): boolean {
+  let equal = false;
+  for (const secret of secrets) {
+    equal = secretsEqual(given, secret) || equal;
+  }
+  return equal;
+}
+
 /**
- * The webhook secret of each source from `sre.webhooks.<source>.secret`; a
- * source without one is disabled. Secrets never leave this class.
+ * The secret in the `Authorization` header: a bearer token, or the password
+ * of Basic authentication (Amazon SNS sends the user and password of its
+ * subscription URL that way; the user name is not checked).
+ */
+function headerSecret(
+  headers: AlertWebhookRequest['headers'],
+): string | undefined {
+  const authorization = headers.authorization;
+  if (typeof authorization !== 'string') return undefined;
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1];
+  if (bearer !== undefined) return bearer;
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization)?.[1];
+  if (basic === undefined) return undefined;
+  const decoded = Buffer.from(basic, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
+}
+
+/**
+ * The webhook secrets of each source from `sre.webhooks.<source>.secret`
+ * and `.secrets` (all of them accepted, so a secret can be rotated without
+ * losing deliveries); a source without any is disabled. Secrets never leave
+ * this class.
  */
 export class WebhookSecrets {
-  readonly #secrets = new Map<AlertSource, string>();
+  readonly #secrets = new Map<AlertSource, string[]>();
   readonly confirmSnsSubscriptions: boolean;
 
   constructor(config: Config) {
     const webhooks = config.getOptionalConfig('sre.webhooks');
     for (const source of ALERT_SOURCES) {
-      const secret = webhooks?.getOptionalString(`${source}.secret`);
-      if (secret) this.#secrets.set(source, secret);
+      const secrets = [
+        webhooks?.getOptionalString(`${source}.secret`),
+        ...(webhooks?.getOptionalStringArray(`${source}.secrets`) ?? []),
+      ].filter((secret): secret is string => Boolean(secret));
+      if (secrets.length) this.#secrets.set(source, [...new Set(secrets)]);
     }
     this.confirmSnsSubscriptions =
       webhooks?.getOptionalBoolean('cloudwatch.confirmSubscriptions') ?? false;
@@ -35,25 +69,71 @@ export class WebhookSecrets {
   }
 
   /**
-   * Whether the caller knows the source's secret: as `Authorization: Bearer`,
-   * as the `token` query parameter (Mackerel and SNS can only call a URL), or
-   * through the source's own signature.
+   * Checks that the caller knows one of the source's secrets: through the
+   * source's signature where it has one (then nothing else counts), else in
+   * the `Authorization` header (Bearer, or Basic with the secret as the
+   * password), or as `?token=` for the sources that can only call a URL.
+   * Any other source refuses `?token=` outright, even beside a good header,
+   * so a secret in a URL (which proxies and access logs keep) is noticed.
+   * Throws an AuthenticationError that never contains a secret.
    */
-  accepts(
+  authenticate(
     source: AlertSource,
-    request: AlertWebhookRequest & { query: Record<string, unknown> },
+    request: Pick<AlertWebhookRequest, 'rawBody' | 'headers'> & {
+      queryToken: unknown;
+    },
     receiver: AlertWebhookReceiver,
-  ): boolean {
-    const secret = this.#secrets.get(source);
-    if (!secret) return false;
-    const authorization = request.headers.authorization;
-    const bearer =
-      typeof authorization === 'string'
-        ? /^Bearer\s+(.+)$/i.exec(authorization)?.[1]
-        : undefined;
-    if (bearer !== undefined && secretsEqual(bearer, secret)) return true;
-    const token = request.query.token;
-    if (typeof token === 'string' && secretsEqual(token, secret)) return true;
-    return receiver.verifySignature?.(request, secret) ?? false;
+  ): void {
+    const secrets = this.#secrets.get(source);
+    if (!secrets) {
+      throw new AuthenticationError(`The ${source} webhook has no secret`);
+    }
+    const webhookRequest = { ...request, body: undefined };
+    if (request.queryToken !== undefined && !receiver.acceptsQueryToken) {
+      throw new AuthenticationError(
+        `The ${source} webhook does not take its secret as ?token= (URLs end up in logs): ${how(
+          source,
+          receiver,
+        )}`,
+      );
+    }
+    if (receiver.verifySignature) {
+      if (!receiver.verifySignature(webhookRequest, secrets)) {
+        throw new AuthenticationError(
+          `Wrong or missing signature for the ${source} webhook: ${how(
+            source,
+            receiver,
+          )}`,
+        );
+      }
+      return;
+    }
+    const given = headerSecret(request.headers);
+    if (given !== undefined && anySecretEquals(given, secrets)) return;
+    if (
+      receiver.acceptsQueryToken &&
+      typeof request.queryToken === 'string' &&
+      anySecretEquals(request.queryToken, secrets)
+    ) {
+      return;
+    }
+    throw new AuthenticationError(
+      `Wrong or missing secret for the ${source} webhook: ${how(
+        source,
+        receiver,
+      )}`,
+    );
   }
+}
+
+/** How a source's deliveries carry the secret, for the 401's message. */
+function how(source: AlertSource, receiver: AlertWebhookReceiver): string {
+  if (receiver.verifySignature) {
+    return `the ${source} webhook takes only the source's signature, made with sre.webhooks.${source}.secret`;
+  }
+  const header =
+    'send the secret as Authorization: Bearer <secret> (or Basic, with the secret as the password)';
+  return receiver.acceptsQueryToken
+    ? `${header}, or as ?token=<secret> where the source can only call a URL`
+    : header;
 }

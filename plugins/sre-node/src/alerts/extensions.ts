@@ -34,7 +34,9 @@ export interface AlertEvent {
   matchOpen?: boolean;
   /** Labels or tags that map the alert to catalog entities (`service`, …). */
   labels: Record<string, string>;
+  /** Only `http:`/`https:` URLs (`isHttpUrl`); the backend drops any other before storing. */
   links?: Array<{ url: string; title?: string }>;
+  /** Only an `http:`/`https:` URL (`isHttpUrl`); the backend drops any other before storing. */
   runbookUrl?: string;
   /** Acknowledgements the source knows of (catalog user refs); most sources have none. */
   acknowledgements?: Array<{ userRef: string; at: string }>;
@@ -59,18 +61,40 @@ export interface AlertDelivery {
 }
 
 /**
- * Turns a webhook delivery of one source into alert events. The backend has
- * checked the caller (the source's secret as a bearer token or `token`
- * query parameter, or `verifySignature`) before calling `parse`.
+ * Turns a webhook delivery of one source into alert events. The backend
+ * checks the caller before calling `parse`: the source's secret (any of
+ * `sre.webhooks.<source>.secret` and `.secrets`) in the `Authorization`
+ * header, as `?token=` where the vendor can only call a URL, or through
+ * `verifySignature`; then `verifyDelivery`.
  * @public
  */
 export interface AlertWebhookReceiver {
   readonly source: AlertSource;
   /**
-   * The source's own signature, e.g. Sentry's `Sentry-Hook-Signature`
-   * (HMAC-SHA256 of the body with the secret). Compare in constant time.
+   * True when the vendor can only call a URL and cannot send a header
+   * (Mackerel): the secret may then come as the `token` query parameter. Any
+   * other source refuses `?token=`, since proxies and access logs keep query
+   * strings.
    */
-  verifySignature?(request: AlertWebhookRequest, secret: string): boolean;
+  readonly acceptsQueryToken?: boolean;
+  /**
+   * The source's own signature with a shared secret, e.g. Sentry's
+   * `Sentry-Hook-Signature` (HMAC-SHA256 of the raw body). When a receiver
+   * has one, it is the only proof accepted. True when the request is signed
+   * with any of `secrets` (several while one is rotated); compare each in
+   * constant time.
+   */
+  verifySignature?(
+    request: AlertWebhookRequest,
+    secrets: readonly string[],
+  ): boolean;
+  /**
+   * Checks after the secret and before `parse`, e.g. Amazon SNS's
+   * certificate signature or Sentry's replay window. Throws an
+   * AuthenticationError (401) or an InputError (400) naming the header or
+   * field to refuse the delivery.
+   */
+  verifyDelivery?(request: AlertWebhookRequest): Promise<void>;
   /** Parses a delivery; throws an InputError naming the field when the body is invalid. */
   parse(request: AlertWebhookRequest): AlertDelivery;
 }

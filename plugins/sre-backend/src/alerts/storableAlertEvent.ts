@@ -1,0 +1,78 @@
+import { isHttpUrl } from '@baton/plugin-sre-common';
+import {
+  EARLIEST_PAYLOAD_TIME_MS,
+  LATEST_PAYLOAD_TIME_MS,
+  type AlertEvent,
+} from '@baton/plugin-sre-node';
+
+/** Widths of the `sre_alerts` columns (migrations/20261128_alerts.js). */
+const MAX_SOURCE_KEY = 512;
+const MAX_MONITOR = 512;
+const MAX_TITLE = 1024;
+
+/** PostgreSQL text cannot hold NUL. */
+const NUL = '\u0000';
+
+function storableTime(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const ms = Date.parse(value);
+  return ms >= EARLIEST_PAYLOAD_TIME_MS && ms <= LATEST_PAYLOAD_TIME_MS;
+}
+
+/**
+ * An event as the alert store can keep it, checked once for every receiver
+ * and poller: links and runbook that are not http(s) are dropped (so no
+ * source can plant a `javascript:` link), a title longer than its column is
+ * cut, and an event no database could store (a key or monitor too long or
+ * with NUL, a time outside 1970–9999) is a problem that names the field.
+ */
+export function storableAlertEvent(
+  event: AlertEvent,
+): { event: AlertEvent; problem?: undefined } | { problem: string } {
+  if (typeof event.sourceKey !== 'string' || event.sourceKey === '') {
+    return { problem: 'sourceKey must be a non-empty string' };
+  }
+  if (
+    event.sourceKey.length > MAX_SOURCE_KEY ||
+    event.sourceKey.includes(NUL)
+  ) {
+    return {
+      problem: `sourceKey must be at most ${MAX_SOURCE_KEY} characters without NUL`,
+    };
+  }
+  if (typeof event.monitor !== 'string' || event.monitor === '') {
+    return { problem: 'monitor must be a non-empty string' };
+  }
+  if (event.monitor.length > MAX_MONITOR || event.monitor.includes(NUL)) {
+    return {
+      problem: `monitor must be at most ${MAX_MONITOR} characters without NUL`,
+    };
+  }
+  for (const key of ['startsAt', 'endsAt', 'at'] as const) {
+    if (
+      (key !== 'endsAt' || event.endsAt !== undefined) &&
+      !storableTime(event[key])
+    ) {
+      return { problem: `${key} must be a time between 1970 and 9999` };
+    }
+  }
+  const acknowledgements = event.acknowledgements ?? [];
+  const badAck = acknowledgements.findIndex(ack => !storableTime(ack.at));
+  if (badAck >= 0) {
+    return {
+      problem: `acknowledgements[${badAck}].at must be a time between 1970 and 9999`,
+    };
+  }
+  const title = String(event.title ?? '')
+    .replaceAll(NUL, '\uFFFD')
+    .slice(0, MAX_TITLE);
+  const { runbookUrl, links, ...rest } = event;
+  return {
+    event: {
+      ...rest,
+      title: title || event.monitor,
+      links: (links ?? []).filter(link => isHttpUrl(link?.url)),
+      ...(isHttpUrl(runbookUrl) ? { runbookUrl } : {}),
+    },
+  };
+}
