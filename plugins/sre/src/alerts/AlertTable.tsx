@@ -1,16 +1,16 @@
-import type { AlertItem, AlertSeverity } from "@baton/plugin-sre-common";
-import Box from "@material-ui/core/Box";
-import Button from "@material-ui/core/Button";
-import Chip from "@material-ui/core/Chip";
-import Table from "@material-ui/core/Table";
-import TableBody from "@material-ui/core/TableBody";
-import TableCell from "@material-ui/core/TableCell";
-import TableHead from "@material-ui/core/TableHead";
-import TableRow from "@material-ui/core/TableRow";
-import Tooltip from "@material-ui/core/Tooltip";
-import Typography from "@material-ui/core/Typography";
-import { useSreText } from "../language";
-import { RunbookLink } from "./RunbookLink";
+import type { AlertItem, AlertSeverity } from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { useSreText } from '../language';
+import { RunbookLink } from './RunbookLink';
 import {
   alertDuration,
   noiseExplanation,
@@ -18,34 +18,34 @@ import {
   SEVERITY_COLORS,
   sourceText,
   userName,
-} from "./alertText";
+} from './alertText';
 
 /** Short cells stay on one line; the title takes the room. */
-const NO_WRAP = { whiteSpace: "nowrap" } as const;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const COLUMNS = [
-  "started",
-  "alert",
-  "source",
-  "severity",
-  "status",
-  "duration",
-  "responders",
-  "noise",
+  'started',
+  'alert',
+  'source',
+  'severity',
+  'status',
+  'duration',
+  'responders',
+  'noise',
 ] as const;
 
 /** The alert's noise flags as chips, each explaining itself in a tooltip. */
-export function NoiseChips({ alert }: { alert: Pick<AlertItem, "noise"> }) {
+export function NoiseChips({ alert }: { alert: Pick<AlertItem, 'noise'> }) {
   const { t } = useSreText();
   return (
     <Box display="flex" flexWrap="wrap">
-      {alert.noise.map((noise) => (
+      {alert.noise.map(noise => (
         <Tooltip key={noise.flag} title={noiseExplanation(t, noise)}>
           <Chip
             size="small"
             variant="outlined"
             label={noiseLabel(t, noise)}
-            style={{ margin: "0 4px 4px 0" }}
+            style={{ margin: '0 4px 4px 0' }}
           />
         </Tooltip>
       ))}
@@ -60,7 +60,7 @@ export function SeverityChip({ severity }: { severity: AlertSeverity }) {
     <Chip
       size="small"
       label={t(`alerts.severity.${severity}`)}
-      style={{ backgroundColor: SEVERITY_COLORS[severity], color: "#fff" }}
+      style={{ backgroundColor: SEVERITY_COLORS[severity], color: '#fff' }}
     />
   );
 }
@@ -101,12 +101,12 @@ function AlertRow(props: {
             variant="outlined"
             color="primary"
             disabled={props.acknowledging}
-            aria-label={t("alerts.table.acknowledgeLabel", {
+            aria-label={t('alerts.table.acknowledgeLabel', {
               title: alert.title,
             })}
             onClick={() => props.onAcknowledge(alert)}
           >
-            {t("alerts.table.acknowledge")}
+            {t('alerts.table.acknowledge')}
           </Button>
         )}
       </TableCell>
@@ -129,12 +129,12 @@ export function AlertTable(props: {
       {/* Wide enough to read on a half-width card; the box scrolls sideways. */}
       <Table
         size="small"
-        aria-label={t("alerts.table.label")}
+        aria-label={t('alerts.table.label')}
         style={{ minWidth: 900 }}
       >
         <TableHead>
           <TableRow>
-            {COLUMNS.map((column) => (
+            {COLUMNS.map(column => (
               <TableCell key={column} style={NO_WRAP}>
                 {t(`alerts.table.columns.${column}`)}
               </TableCell>
@@ -142,7 +142,7 @@ export function AlertTable(props: {
           </TableRow>
         </TableHead>
         <TableBody>
-          {props.alerts.map((alert) => (
+          {props.alerts.map(alert => (
             <AlertRow
               key={alert.id}
               alert={alert}
