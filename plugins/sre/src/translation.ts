@@ -17,6 +17,8 @@ const messages = {
     },
     /** Between the parts of a one-line summary, e.g. "truck factor 1; now failing: …". */
     partSeparator: '; ',
+    /** Closes a message. */
+    dismiss: 'Dismiss',
     missingAnnotation: {
       title: 'Missing annotation',
       description:
@@ -495,6 +497,16 @@ const messages = {
       acknowledge: 'Acknowledge',
       acknowledgeLabel: 'Acknowledge {{title}}',
       acknowledgeFailed: 'Could not acknowledge “{{title}}”: {{error}}',
+      acknowledgeNotAllowed:
+        'Could not acknowledge “{{title}}”: only the owners of its services can acknowledge it ({{error}}).',
+      acknowledgeClosed:
+        'It resolved more than {{minutes}} minutes ago; it can no longer be acknowledged.',
+      undo: 'Undo',
+      undoLabel: 'Undo the acknowledgement of {{title}}',
+      undoHelp:
+        'You can take your acknowledgement back for {{minutes}} minutes after acknowledging.',
+      undoFailed:
+        'Could not take back the acknowledgement of “{{title}}”: {{error}}',
       loadMore: 'Load more',
       loadMoreFailed: 'Could not load more alerts: {{error}}',
     },
@@ -647,6 +659,8 @@ const messages = {
     notGroup:
       'The reliability review belongs on the page of a Group; a {{kind}} is not a team.',
     noServicesTitle: '{{team}} owns no service',
+    notAllowed:
+      'only members of this team, or of a team above it, can change its reviews, and you are not one ({{error}})',
     noServicesDescription:
       'The agenda covers the services a team owns. Set spec.owner to {{owner}} on the team’s Components (and Systems or Resources) in the catalog; their alerts, SLOs, cost and readiness then appear here.',
     header: {
@@ -667,6 +681,9 @@ const messages = {
       noAttendees: 'No attendees recorded',
       start: 'Start review',
       finish: 'Finish review',
+      abandon: 'Abandon review',
+      abandoned:
+        'The review was abandoned. Start a new one when the team is ready.',
       exportMarkdown: 'Export Markdown',
       exportFailed: 'Could not export the review: {{error}}',
     },
@@ -681,6 +698,8 @@ const messages = {
       confirm: 'Start',
       failed: 'Could not start the review: {{error}}',
       reload: 'Reload',
+      sinceProblem:
+        'The agenda cannot start then: {{error}}. Choose another “Agenda since” day on the page, or its default start.',
     },
     finish: {
       title: 'Finish the review?',
@@ -691,6 +710,16 @@ const messages = {
       cancel: 'Cancel',
       confirm: 'Finish review',
       failed: 'Could not finish the review: {{error}}',
+    },
+    abandon: {
+      title: 'Abandon the review?',
+      description:
+        'Abandon a review that was started by mistake or with the wrong start. It is kept, with its notes, but it never becomes the team’s last review: the next review’s agenda starts again at the end of the last finished one. Its open action items carry over. The team can then start a new review.',
+      unsavedNotes:
+        'The notes have changes that are not saved: save them first, or they are lost.',
+      cancel: 'Cancel',
+      confirm: 'Abandon review',
+      failed: 'Could not abandon the review: {{error}}',
     },
     agenda: {
       title: 'Agenda',
@@ -851,6 +880,7 @@ const messages = {
       attendees_other: '{{count}} attendees',
       reviewOf: 'Review of {{date}}',
       finished: 'Finished {{at}} by {{by}}',
+      abandoned: 'Abandoned {{at}} by {{by}}',
       noNotes: 'No notes.',
       actionItems: 'Action items raised',
       noActionItems: 'No action items were raised.',

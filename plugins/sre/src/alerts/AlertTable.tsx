@@ -12,6 +12,11 @@ import Typography from '@material-ui/core/Typography';
 import { useSreText } from '../language';
 import { RunbookLink } from './RunbookLink';
 import {
+  ACKNOWLEDGE_AFTER_RESOLUTION_MINUTES,
+  acknowledgeClosed,
+  UNDO_MINUTES,
+} from './acknowledgeWindow';
+import {
   alertDuration,
   noiseExplanation,
   noiseLabel,
@@ -65,11 +70,88 @@ export function SeverityChip({ severity }: { severity: AlertSeverity }) {
   );
 }
 
-function AlertRow(props: {
+/** What a row can do with its alert's acknowledgement, and what it is doing. */
+interface AcknowledgeActions {
+  /** Alerts with a request on its way. */
+  busy: ReadonlySet<string>;
+  /** Alerts the signed-in user acknowledged here and can still take back. */
+  undoable: ReadonlySet<string>;
+  onAcknowledge(alert: AlertItem): void;
+  onUndo(alert: AlertItem): void;
+}
+
+/** Acknowledge, or why not: a resolved alert is closed to it after the backend's window. */
+function AcknowledgeButton(props: {
   alert: AlertItem;
-  acknowledging: boolean;
-  onAcknowledge: (alert: AlertItem) => void;
+  busy: boolean;
+  onAcknowledge(alert: AlertItem): void;
 }) {
+  const { t, format } = useSreText();
+  const { alert } = props;
+  const closed = acknowledgeClosed(alert, Date.now());
+  const button = (
+    <Button
+      size="small"
+      variant="outlined"
+      color="primary"
+      disabled={props.busy || closed}
+      aria-label={t('alerts.table.acknowledgeLabel', { title: alert.title })}
+      onClick={() => props.onAcknowledge(alert)}
+    >
+      {t('alerts.table.acknowledge')}
+    </Button>
+  );
+  if (!closed) return button;
+  // A disabled button gets no pointer events: the tooltip sits on a span.
+  return (
+    <Tooltip
+      title={t('alerts.table.acknowledgeClosed', {
+        minutes: format.number(ACKNOWLEDGE_AFTER_RESOLUTION_MINUTES),
+      })}
+    >
+      <span>{button}</span>
+    </Tooltip>
+  );
+}
+
+/** Who acknowledged; right after the signed-in user did, a way to take it back. */
+function Responders(props: { alert: AlertItem; actions: AcknowledgeActions }) {
+  const { t, format } = useSreText();
+  const { alert, actions } = props;
+  if (!alert.acknowledgedBy.length) {
+    return (
+      <AcknowledgeButton
+        alert={alert}
+        busy={actions.busy.has(alert.id)}
+        onAcknowledge={actions.onAcknowledge}
+      />
+    );
+  }
+  const names = format.list(alert.acknowledgedBy.map(userName));
+  if (!actions.undoable.has(alert.id)) return <>{names}</>;
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 4 }}>
+      <span>{names}</span>
+      <Tooltip
+        title={t('alerts.table.undoHelp', {
+          minutes: format.number(UNDO_MINUTES),
+        })}
+      >
+        <Button
+          size="small"
+          color="primary"
+          disabled={actions.busy.has(alert.id)}
+          aria-label={t('alerts.table.undoLabel', { title: alert.title })}
+          onClick={() => actions.onUndo(alert)}
+        >
+          {t('alerts.table.undo')}
+        </Button>
+      </Tooltip>
+    </Box>
+  );
+}
+
+function AlertRow(props: { alert: AlertItem; actions: AcknowledgeActions }) {
   const { t, format } = useSreText();
   const { alert } = props;
   return (
@@ -93,22 +175,7 @@ function AlertRow(props: {
       </TableCell>
       <TableCell style={NO_WRAP}>{alertDuration(t, format, alert)}</TableCell>
       <TableCell>
-        {alert.acknowledgedBy.length ? (
-          format.list(alert.acknowledgedBy.map(userName))
-        ) : (
-          <Button
-            size="small"
-            variant="outlined"
-            color="primary"
-            disabled={props.acknowledging}
-            aria-label={t('alerts.table.acknowledgeLabel', {
-              title: alert.title,
-            })}
-            onClick={() => props.onAcknowledge(alert)}
-          >
-            {t('alerts.table.acknowledge')}
-          </Button>
-        )}
+        <Responders alert={alert} actions={props.actions} />
       </TableCell>
       <TableCell>
         <NoiseChips alert={alert} />
@@ -117,13 +184,16 @@ function AlertRow(props: {
   );
 }
 
-/** The loaded alerts, newest first, one row each; unacknowledged ones can be acknowledged here. */
-export function AlertTable(props: {
-  alerts: AlertItem[];
-  acknowledging: ReadonlySet<string>;
-  onAcknowledge: (alert: AlertItem) => void;
-}) {
+/**
+ * The loaded alerts, newest first, one row each; unacknowledged ones can be
+ * acknowledged here, and the signed-in user's own acknowledgement taken
+ * back for a few minutes.
+ */
+export function AlertTable(
+  props: { alerts: AlertItem[] } & AcknowledgeActions,
+) {
   const { t } = useSreText();
+  const { alerts, ...actions } = props;
   return (
     <Box overflow="auto">
       {/* Wide enough to read on a half-width card; the box scrolls sideways. */}
@@ -142,13 +212,8 @@ export function AlertTable(props: {
           </TableRow>
         </TableHead>
         <TableBody>
-          {props.alerts.map(alert => (
-            <AlertRow
-              key={alert.id}
-              alert={alert}
-              acknowledging={props.acknowledging.has(alert.id)}
-              onAcknowledge={props.onAcknowledge}
-            />
+          {alerts.map(alert => (
+            <AlertRow key={alert.id} alert={alert} actions={actions} />
           ))}
         </TableBody>
       </Table>

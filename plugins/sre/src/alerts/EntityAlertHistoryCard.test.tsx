@@ -5,7 +5,7 @@ import type {
   AlertListResponse,
   AlertNoiseFlag,
 } from '@baton/plugin-sre-common';
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from '../api/SreApi';
 import {
@@ -13,6 +13,7 @@ import {
   isAlertHistoryAvailable,
 } from './EntityAlertHistoryCard';
 import { alertItem as alert } from '../__testUtils__/alertFixtures';
+import { backendError } from '../__testUtils__/backendError';
 
 function entity(
   annotations: Record<string, string> = {},
@@ -252,13 +253,240 @@ describe('EntityAlertHistoryCard', () => {
     expect(acknowledgeAlert).toHaveBeenCalledWith('1');
     const checkout = row('Checkout 5xx rate high');
     expect(await within(checkout).findByText('farid')).toBeInTheDocument();
-    expect(within(checkout).queryByRole('button')).toBeNull();
+    expect(
+      within(checkout).queryByRole('button', { name: /^Acknowledge/ }),
+    ).toBeNull();
     expect(within(checkout).queryByText('Never acknowledged')).toBeNull();
     // The other rows are as they were, and nothing was loaded again.
     expect(
-      screen.getByRole('button', { name: 'Acknowledge Disk almost full' }),
-    ).toBeEnabled();
+      within(row('Disk almost full')).getByRole('button', {
+        name: 'Acknowledge Disk almost full',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(row('Disk almost full')).getByText('Never acknowledged'),
+    ).toBeInTheDocument();
     expect(getAlerts).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers the one who acknowledged an undo, which sends DELETE and puts the row back', async () => {
+    const acknowledgeAlert = jest.fn().mockResolvedValue({
+      ...firing,
+      acknowledgedBy: ['user:default/farid'],
+      acknowledgedAt: '2026-11-24T10:04:00.000Z',
+      noise: [],
+    });
+    const unacknowledgeAlert = jest.fn().mockResolvedValue({
+      ...firing,
+      acknowledgedBy: [],
+      acknowledgedAt: null,
+      noise: [],
+    });
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(response()),
+      acknowledgeAlert,
+      unacknowledgeAlert,
+    });
+    // No undo before anyone acknowledged here, nor on others' acknowledgements.
+    expect(
+      await screen.findByRole('button', {
+        name: 'Acknowledge Checkout 5xx rate high',
+      }),
+    ).toBeEnabled();
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Acknowledge Checkout 5xx rate high',
+      }),
+    );
+    const undo = await within(row('Checkout 5xx rate high')).findByRole(
+      'button',
+      { name: 'Undo the acknowledgement of Checkout 5xx rate high' },
+    );
+    expect(screen.getAllByRole('button', { name: /^Undo/ })).toHaveLength(1);
+    expect(unacknowledgeAlert).not.toHaveBeenCalled();
+
+    await userEvent.click(undo);
+
+    expect(unacknowledgeAlert).toHaveBeenCalledWith('1');
+    const checkout = row('Checkout 5xx rate high');
+    expect(
+      await within(checkout).findByRole('button', {
+        name: 'Acknowledge Checkout 5xx rate high',
+      }),
+    ).toBeEnabled();
+    expect(within(checkout).queryByText('farid')).toBeNull();
+    // No one acknowledges it now: its flag is back, the undo gone.
+    expect(
+      within(checkout).getByText('Never acknowledged'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+  });
+
+  it('stops offering the undo 5 minutes after acknowledging', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const user = userEvent.setup({
+        advanceTimers: jest.advanceTimersByTime,
+      });
+      await renderCard({
+        getAlerts: jest.fn().mockResolvedValue(response()),
+        acknowledgeAlert: jest.fn().mockResolvedValue({
+          ...firing,
+          acknowledgedBy: ['user:default/farid'],
+        }),
+      });
+      await user.click(
+        await screen.findByRole('button', {
+          name: 'Acknowledge Checkout 5xx rate high',
+        }),
+      );
+      const undoName = 'Undo the acknowledgement of Checkout 5xx rate high';
+      expect(
+        await screen.findByRole('button', { name: undoName }),
+      ).toBeInTheDocument();
+
+      act(() => jest.advanceTimersByTime(4 * 60_000));
+      expect(
+        screen.getByRole('button', { name: undoName }),
+      ).toBeInTheDocument();
+
+      act(() => jest.advanceTimersByTime(60_000));
+      await waitFor(() =>
+        expect(screen.queryByRole('button', { name: undoName })).toBeNull(),
+      );
+      expect(
+        within(row('Checkout 5xx rate high')).getByText('farid'),
+      ).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows the backend’s message when there is nothing to take back, and drops the undo', async () => {
+    const message =
+      'You have no acknowledgement of alert 1 from the last 5 minutes to take back';
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(response()),
+      acknowledgeAlert: jest.fn().mockResolvedValue({
+        ...firing,
+        acknowledgedBy: ['user:default/farid'],
+      }),
+      unacknowledgeAlert: jest.fn(async () => {
+        throw await backendError(409, 'ConflictError', message);
+      }),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Acknowledge Checkout 5xx rate high',
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Undo the acknowledgement of Checkout 5xx rate high',
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        `Could not take back the acknowledgement of “Checkout 5xx rate high”: ${message}`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+    expect(
+      within(row('Checkout 5xx rate high')).getByText('farid'),
+    ).toBeInTheDocument();
+  });
+
+  it('says only the owners may acknowledge when the backend answers 403, in its words', async () => {
+    const acknowledgeAlert = jest.fn(async () => {
+      throw await backendError(
+        403,
+        'NotAllowedError',
+        'You may not do this: permission sre.alert.acknowledge was denied',
+      );
+    });
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(response()),
+      acknowledgeAlert,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Acknowledge Checkout 5xx rate high',
+      }),
+    );
+
+    const alertBox = await screen.findByRole('alert');
+    expect(alertBox).toHaveTextContent(
+      'Could not acknowledge “Checkout 5xx rate high”: only the owners of its services can acknowledge it (You may not do this: permission sre.alert.acknowledge was denied).',
+    );
+    // Not the client's generic "Request failed with 403 …".
+    expect(alertBox).not.toHaveTextContent(/Request failed/);
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+
+    await userEvent.click(
+      within(alertBox).getByRole('button', { name: 'Dismiss' }),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the backend’s message when an acknowledgement comes too late (409)', async () => {
+    const message =
+      'Alert 1 resolved at 2026-11-24T10:00:00.000Z; it can be acknowledged up to 60 minutes after it resolved';
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(response()),
+      acknowledgeAlert: jest.fn(async () => {
+        throw await backendError(409, 'ConflictError', message);
+      }),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Acknowledge Checkout 5xx rate high',
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `Could not acknowledge “Checkout 5xx rate high”: ${message}`,
+    );
+  });
+
+  it('no longer offers to acknowledge an alert resolved more than 60 minutes ago, and says why', async () => {
+    const minutesAgo = (minutes: number) =>
+      new Date(Date.now() - minutes * 60_000).toISOString();
+    const resolved = (id: string, title: string, endsAt: string) =>
+      alert({
+        id,
+        title,
+        status: 'resolved',
+        startsAt: minutesAgo(90),
+        endsAt,
+      });
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(
+        response({
+          items: [
+            resolved('11', 'Resolved a moment ago', minutesAgo(10)),
+            resolved('12', 'Resolved hours ago', minutesAgo(61)),
+          ],
+        }),
+      ),
+    });
+
+    expect(
+      await screen.findByRole('button', {
+        name: 'Acknowledge Resolved a moment ago',
+      }),
+    ).toBeEnabled();
+    const late = screen.getByRole('button', {
+      name: 'Acknowledge Resolved hours ago',
+    });
+    expect(late).toBeDisabled();
+    await userEvent.hover(late.parentElement!);
+    expect(
+      await screen.findByText(
+        'It resolved more than 60 minutes ago; it can no longer be acknowledged.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says when an acknowledgement fails and keeps the button', async () => {

@@ -29,8 +29,14 @@ import {
 } from './AlertFilters';
 import { AlertSummaryFigures } from './AlertSummaryFigures';
 import { AlertTable } from './AlertTable';
-import { acknowledged } from './alertText';
+import { errorMessage, isConflict } from '../responseErrors';
+import {
+  acknowledged,
+  acknowledgeFailedText,
+  unacknowledged,
+} from './alertText';
 import { AlertTimelineChart } from './AlertTimelineChart';
+import { useRecentAcknowledgements } from './useRecentAcknowledgements';
 
 /** The name part of a group ref, e.g. `group:default/team-checkout` → `team-checkout`. */
 function groupName(groupRef: string): string {
@@ -138,10 +144,24 @@ function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
   const [items, setItems] = useState(first.items);
   const [nextCursor, setNextCursor] = useState(first.nextCursor);
   const [filter, setFilter] = useState<AlertFilter>(NO_FILTER);
-  const [acknowledging, setAcknowledging] = useState<ReadonlySet<string>>(
-    new Set(),
-  );
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [ackError, setAckError] = useState<string>();
+  const recent = useRecentAcknowledgements();
+  const setRow = (id: string, change: (row: AlertItem) => AlertItem) =>
+    setItems(loaded => loaded.map(row => (row.id === id ? change(row) : row)));
+  const whileBusy = async (id: string, request: () => Promise<void>) => {
+    setAckError(undefined);
+    setBusy(ids => new Set(ids).add(id));
+    try {
+      await request();
+    } finally {
+      setBusy(ids => {
+        const rest = new Set(ids);
+        rest.delete(id);
+        return rest;
+      });
+    }
+  };
 
   const [more, loadMore] = useAsyncFn(async () => {
     // The same range as the first page, so the pages fit together.
@@ -157,31 +177,37 @@ function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
     setNextCursor(page.nextCursor);
   }, [sreApi, entityRef, first, nextCursor]);
 
-  const acknowledge = async (alert: AlertItem) => {
-    setAckError(undefined);
-    setAcknowledging(ids => new Set(ids).add(alert.id));
-    try {
-      const updated = await sreApi.acknowledgeAlert(alert.id);
-      setItems(loaded =>
-        loaded.map(row =>
-          row.id === alert.id ? acknowledged(row, updated) : row,
-        ),
-      );
-    } catch (e) {
-      setAckError(
-        t('alerts.table.acknowledgeFailed', {
-          title: alert.title,
-          error: e instanceof Error ? e.message : String(e),
-        }),
-      );
-    } finally {
-      setAcknowledging(ids => {
-        const rest = new Set(ids);
-        rest.delete(alert.id);
-        return rest;
-      });
-    }
-  };
+  const acknowledge = (alert: AlertItem) =>
+    whileBusy(alert.id, async () => {
+      // The undo window counts from before the request, as the backend's may.
+      const sentAt = Date.now();
+      try {
+        const updated = await sreApi.acknowledgeAlert(alert.id);
+        setRow(alert.id, row => acknowledged(row, updated));
+        recent.remember(alert, sentAt);
+      } catch (e) {
+        setAckError(acknowledgeFailedText(t, alert.title, e));
+      }
+    });
+
+  const undo = (alert: AlertItem) =>
+    whileBusy(alert.id, async () => {
+      const before = recent.recent.get(alert.id)?.before ?? alert;
+      try {
+        const updated = await sreApi.unacknowledgeAlert(alert.id);
+        setRow(alert.id, row => unacknowledged(row, before, updated));
+        recent.forget(alert.id);
+      } catch (e) {
+        // A 409: nothing recent of theirs to take back, so no undo to offer.
+        if (isConflict(e)) recent.forget(alert.id);
+        setAckError(
+          t('alerts.table.undoFailed', {
+            title: alert.title,
+            error: errorMessage(e),
+          }),
+        );
+      }
+    });
 
   const shown = items.filter(matchesFilter(filter));
   return (
@@ -196,14 +222,22 @@ function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
       <AlertTimelineChart alerts={shown} from={first.from} to={first.to} />
       {ackError && (
         <Box mb={1}>
-          <Alert severity="error">{ackError}</Alert>
+          <Alert
+            severity="error"
+            closeText={t('common.dismiss')}
+            onClose={() => setAckError(undefined)}
+          >
+            {ackError}
+          </Alert>
         </Box>
       )}
       {shown.length ? (
         <AlertTable
           alerts={shown}
-          acknowledging={acknowledging}
+          busy={busy}
+          undoable={new Set(recent.recent.keys())}
           onAcknowledge={acknowledge}
+          onUndo={undo}
         />
       ) : (
         <Typography variant="body2" color="textSecondary">

@@ -6,6 +6,7 @@ import type {
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
 import type { Formats } from '../language';
+import { errorMessage, isNotAllowed } from '../responseErrors';
 import { SLO_COLORS } from '../slo/sloFormat';
 import type { SreTranslate } from '../translation';
 
@@ -79,4 +80,40 @@ export function acknowledged(row: AlertItem, updated: AlertItem): AlertItem {
     acknowledgedAt: updated.acknowledgedAt ?? row.acknowledgedAt,
     noise: row.noise.filter(noise => noise.flag !== 'never-acknowledged'),
   };
+}
+
+/**
+ * The alert as it is after the signed-in user took their acknowledgement
+ * back. `before` is the row as it was before they acknowledged: with no one
+ * left acknowledging it, its noise flags (e.g. "never acknowledged") return.
+ */
+export function unacknowledged(
+  row: AlertItem,
+  before: AlertItem,
+  updated: AlertItem,
+): AlertItem {
+  const acknowledgedBy = updated.acknowledgedBy ?? [];
+  return {
+    ...row,
+    acknowledgedBy,
+    // The backend sends null once no one acknowledges it.
+    acknowledgedAt: updated.acknowledgedAt ?? undefined,
+    noise: acknowledgedBy.length ? row.noise : before.noise,
+  };
+}
+
+/**
+ * Why acknowledging failed, in the backend's words: a 403 also says who may
+ * acknowledge; a 409 (e.g. resolved too long ago) and others say only what
+ * the backend said.
+ */
+export function acknowledgeFailedText(
+  t: SreTranslate,
+  title: string,
+  error: unknown,
+): string {
+  const message = errorMessage(error);
+  return isNotAllowed(error)
+    ? t('alerts.table.acknowledgeNotAllowed', { title, error: message })
+    : t('alerts.table.acknowledgeFailed', { title, error: message });
 }

@@ -10,6 +10,7 @@ const ja = createTranslationMessages({
     'common.duration.hours': '{{value}}時間',
     'common.duration.days': '{{value}}日',
     'common.partSeparator': ' / ',
+    'common.dismiss': '閉じる',
     'common.missingAnnotation.title': 'アノテーションがありません',
     'common.missingAnnotation.description':
       'アノテーション {{annotation}} がありません。使うにはエンティティに追加してください。',
@@ -441,6 +442,16 @@ const ja = createTranslationMessages({
     'alerts.table.acknowledgeLabel': '{{title}} を確認済みにする',
     'alerts.table.acknowledgeFailed':
       '「{{title}}」を確認済みにできませんでした: {{error}}',
+    'alerts.table.acknowledgeNotAllowed':
+      '「{{title}}」を確認済みにできませんでした: 確認済みにできるのは対象サービスのオーナーだけです（{{error}}）。',
+    'alerts.table.acknowledgeClosed':
+      '復旧から {{minutes}} 分以上たっているため、確認済みにできません。',
+    'alerts.table.undo': '取り消す',
+    'alerts.table.undoLabel': '{{title}} の確認を取り消す',
+    'alerts.table.undoHelp':
+      '確認してから {{minutes}} 分間は、自分の確認を取り消せます。',
+    'alerts.table.undoFailed':
+      '「{{title}}」の確認を取り消せませんでした: {{error}}',
     'alerts.table.loadMore': 'さらに読み込む',
     'alerts.table.loadMoreFailed':
       'アラートの続きを読み込めませんでした: {{error}}',
@@ -565,6 +576,8 @@ const ja = createTranslationMessages({
     'review.notGroupTitle': 'チームではありません',
     'review.notGroup':
       '信頼性レビューはグループのページ用です。{{kind}} はチームではありません。',
+    'review.notAllowed':
+      'レビューを変更できるのはこのチーム（またはその上位チーム）のメンバーだけで、あなたはメンバーではありません（{{error}}）',
     'review.noServicesTitle': '{{team}} が所有するサービスはありません',
     'review.noServicesDescription':
       'アジェンダはチームが所有するサービスを対象にします。チームのコンポーネント（およびシステムやリソース）の spec.owner に {{owner}} を設定してください。そのアラート、SLO、コスト、備えの状況がここに表示されます。',
@@ -583,6 +596,9 @@ const ja = createTranslationMessages({
     'review.header.noAttendees': '参加者の記録なし',
     'review.header.start': 'レビューを開始',
     'review.header.finish': 'レビューを完了',
+    'review.header.abandon': 'レビューを中止',
+    'review.header.abandoned':
+      'レビューを中止しました。準備ができたら新しいレビューを開始してください。',
     'review.header.exportMarkdown': 'Markdown をエクスポート',
     'review.header.exportFailed':
       'レビューをエクスポートできませんでした: {{error}}',
@@ -597,6 +613,8 @@ const ja = createTranslationMessages({
     'review.start.confirm': '開始',
     'review.start.failed': 'レビューを開始できませんでした: {{error}}',
     'review.start.reload': '再読み込み',
+    'review.start.sinceProblem':
+      'この日からはアジェンダを始められません: {{error}}。ページで「アジェンダの開始日」を選び直すか、既定の開始日に戻してください。',
     'review.finish.title': 'レビューを完了しますか？',
     'review.finish.description':
       'メモとアジェンダは現在の内容で保存され、以後は変更できません。未完了のアクションアイテムは次回のレビューに引き継がれます。',
@@ -605,6 +623,14 @@ const ja = createTranslationMessages({
     'review.finish.cancel': 'キャンセル',
     'review.finish.confirm': 'レビューを完了',
     'review.finish.failed': 'レビューを完了できませんでした: {{error}}',
+    'review.abandon.title': 'レビューを中止しますか？',
+    'review.abandon.description':
+      '誤って開始した、または開始日を誤ったレビューを中止します。レビューはメモとともに残りますが、チームの「前回のレビュー」にはなりません。次のレビューのアジェンダは、前回完了したレビューの終了時点から始まります。未完了のアクションアイテムは引き継がれます。中止後、新しいレビューを開始できます。',
+    'review.abandon.unsavedNotes':
+      'メモに保存していない変更があります。先に保存しないと失われます。',
+    'review.abandon.cancel': 'キャンセル',
+    'review.abandon.confirm': 'レビューを中止',
+    'review.abandon.failed': 'レビューを中止できませんでした: {{error}}',
     'review.agenda.title': 'アジェンダ',
     'review.agenda.range': '{{from}} 〜 {{until}}',
     'review.agenda.notAvailable': '利用できません',
@@ -742,6 +768,7 @@ const ja = createTranslationMessages({
     'review.history.attendees_other': '参加者 {{count}} 人',
     'review.history.reviewOf': '{{date}} のレビュー',
     'review.history.finished': '{{at}} に {{by}} が完了',
+    'review.history.abandoned': '{{at}} に {{by}} が中止',
     'review.history.noNotes': 'メモはありません。',
     'review.history.actionItems': 'このレビューで挙がったアクションアイテム',
     'review.history.noActionItems': 'アクションアイテムは挙がりませんでした。',

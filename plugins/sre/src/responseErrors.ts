@@ -1,0 +1,33 @@
+import { ResponseError } from '@backstage/errors';
+
+/** What the backend said about a failed request, e.g. `due: must be a date (YYYY-MM-DD)`. */
+export function errorMessage(error: unknown): string {
+  if (ResponseError.is(error)) {
+    return error.body.error?.message || error.cause.message || error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A 409: someone else changed it first, or it is no longer in a state that allows this. */
+export const isConflict = (error: unknown): boolean =>
+  ResponseError.is(error) && error.statusCode === 409;
+
+/** A 403: a Baton permission was denied to the signed-in user. */
+export const isNotAllowed = (error: unknown): boolean =>
+  ResponseError.is(error) && error.statusCode === 403;
+
+/**
+ * The field a 400 message names and what it says about it, e.g.
+ * `due: must be a date` → `{ field: 'due', message: 'must be a date' }`;
+ * no field when the message names none of `fields`.
+ */
+export function fieldError<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): { field?: F; message: string } {
+  const message = errorMessage(error);
+  if (!ResponseError.is(error) || error.statusCode !== 400) return { message };
+  const match = /^([A-Za-z]+):\s*(.+)$/s.exec(message);
+  const field = fields.find(name => name === match?.[1]);
+  return field ? { field, message: match![2] } : { message };
+}
