@@ -5,7 +5,7 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage } from '../review/reviewText';
+import { errorMessage } from '../responseErrors';
 import { downloadEvidence } from './accessText';
 
 /** Downloads the backend's evidence file, CSV or JSON; each download is logged, so the campaign is loaded again after. */

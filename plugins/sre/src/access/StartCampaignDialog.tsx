@@ -12,7 +12,7 @@ import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { fieldError } from '../review/reviewText';
+import { fieldError } from '../responseErrors';
 import { ACCESS_SOURCE_ANNOTATION } from './accessText';
 
 const FIELDS = ['title', 'dueDate'] as const;

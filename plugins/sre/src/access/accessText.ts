@@ -8,7 +8,7 @@ import {
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
 import type { Formats } from '../language';
-import { errorMessage } from '../review/reviewText';
+import { errorMessage } from '../responseErrors';
 import type { SreTranslate } from '../translation';
 
 const DAY = 86_400_000;

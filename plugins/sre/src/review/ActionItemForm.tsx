@@ -12,7 +12,8 @@ import { FormEvent, useId, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { fieldError } from './reviewText';
+import { fieldError } from '../responseErrors';
+import { reviewChangeError } from './reviewText';
 
 const FIELDS = ['title', 'ownerRef', 'due', 'link'] as const;
 type Field = (typeof FIELDS)[number];
@@ -105,7 +106,9 @@ export function ActionItemForm(props: {
       />
       {problem && !problem.field && (
         <Alert severity="error">
-          {t('review.actions.form.failed', { error: problem.message })}
+          {t('review.actions.form.failed', {
+            error: reviewChangeError(t, added.error),
+          })}
         </Alert>
       )}
       <Box mt={1}>

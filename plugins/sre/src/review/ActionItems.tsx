@@ -19,7 +19,7 @@ import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
 import { SLO_COLORS } from '../slo/sloFormat';
 import { ActionItemForm } from './ActionItemForm';
-import { errorMessage, localDay, personName } from './reviewText';
+import { localDay, personName, reviewChangeError } from './reviewText';
 import {
   TeamReviewChange,
   withAddedAction,
@@ -154,7 +154,7 @@ export function ActionItems(props: {
       setError(
         t('review.actions.updateFailed', {
           title: item.title,
-          error: errorMessage(e),
+          error: reviewChangeError(t, e),
         }),
       );
     } finally {

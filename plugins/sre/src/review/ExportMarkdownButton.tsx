@@ -6,7 +6,8 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { downloadMarkdown, errorMessage, reviewFileName } from './reviewText';
+import { errorMessage } from '../responseErrors';
+import { downloadMarkdown, reviewFileName } from './reviewText';
 
 /** Downloads the backend's Markdown export of a review as `review-<team>-<YYYY-MM-DD>.md`. */
 export function ExportMarkdownButton(props: {

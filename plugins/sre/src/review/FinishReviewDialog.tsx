@@ -9,7 +9,7 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage } from './reviewText';
+import { reviewChangeError } from './reviewText';
 
 /** Asks before finishing the review, warning about notes not saved yet. */
 export function FinishReviewDialog(props: {
@@ -38,7 +38,9 @@ export function FinishReviewDialog(props: {
         )}
         {finished.error && (
           <Alert severity="error">
-            {t('review.finish.failed', { error: errorMessage(finished.error) })}
+            {t('review.finish.failed', {
+              error: reviewChangeError(t, finished.error),
+            })}
           </Alert>
         )}
       </DialogContent>

@@ -10,6 +10,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReviewActionPatch, SreApi, sreApiRef } from '../api/SreApi';
+import { backendError } from '../__testUtils__/backendError';
 import {
   carriedOverItem,
   currentReview,
@@ -689,6 +690,290 @@ describe('ReliabilityReview', () => {
     );
     expect(getReviewMarkdown).toHaveBeenLastCalledWith(REVIEW_TEAM, '5');
     click.mockRestore();
+  });
+
+  it('abandons the review after a confirmation that says what it does, then offers to start a new one', async () => {
+    const getTeamReview = jest
+      .fn()
+      .mockResolvedValueOnce(teamReview())
+      .mockResolvedValue(teamReviewNotStarted());
+    const abandonReview = jest.fn().mockResolvedValue(
+      currentReview({
+        state: 'abandoned',
+        finishedAt: '2026-11-25T10:30:00.000Z',
+        finishedBy: 'user:default/aiko',
+      }),
+    );
+    await renderReview({ getTeamReview, abandonReview });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Abandon review' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Abandon the review?' });
+    expect(dialog).toHaveTextContent(
+      /It is kept, with its notes, but it never becomes the team’s last review/,
+    );
+    expect(dialog).toHaveTextContent(/Its open action items carry over\./);
+    expect(dialog).toHaveTextContent(/The team can then start a new review\./);
+    // Cancelling asks nothing of the backend.
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    expect(abandonReview).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Abandon review' }),
+    );
+    await userEvent.click(
+      within(
+        screen.getByRole('dialog', { name: 'Abandon the review?' }),
+      ).getByRole('button', { name: 'Abandon review' }),
+    );
+
+    expect(abandonReview).toHaveBeenCalledWith(REVIEW_TEAM, '7');
+    expect(
+      await screen.findByRole('button', { name: 'Start review' }),
+    ).toBeEnabled();
+    expect(getTeamReview).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(
+      screen.getByText(
+        'The review was abandoned. Start a new one when the team is ready.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Abandon review' })).toBeNull();
+    expect(
+      screen.queryByRole('textbox', { name: 'Notes (Markdown)' }),
+    ).toBeNull();
+    // Its open item is still open, carried over.
+    expect(
+      within(screen.getByRole('list', { name: 'Open action items' })).getByText(
+        'Silence the flapping disk alert',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says the user is not a member of the team when abandoning is refused', async () => {
+    const getTeamReview = jest.fn().mockResolvedValue(teamReview());
+    await renderReview({
+      getTeamReview,
+      abandonReview: jest.fn(async () => {
+        throw await backendError(
+          403,
+          'NotAllowedError',
+          'You may not do this: permission sre.review.update was denied',
+        );
+      }),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Abandon review' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Abandon the review?' });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Abandon review' }),
+    );
+
+    expect(
+      await within(dialog).findByText(
+        'Could not abandon the review: only members of this team, or of a team above it, can change its reviews, and you are not one (You may not do this: permission sre.review.update was denied)',
+      ),
+    ).toBeInTheDocument();
+    expect(getTeamReview).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the user is not a member of the team when starting is refused', async () => {
+    const startReview = jest.fn(async () => {
+      throw await backendError(
+        403,
+        'NotAllowedError',
+        'You may not do this: permission sre.review.update was denied',
+      );
+    });
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReviewNotStarted()),
+      startReview,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Start review' }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Start the reliability review',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start' }),
+    );
+
+    expect(startReview).toHaveBeenCalled();
+    expect(
+      await within(dialog).findByText(
+        'Could not start the review: only members of this team, or of a team above it, can change its reviews, and you are not one (You may not do this: permission sre.review.update was denied)',
+      ),
+    ).toBeInTheDocument();
+    // Not a conflict: nothing to reload.
+    expect(within(dialog).queryByRole('button', { name: 'Reload' })).toBeNull();
+  });
+
+  it('says the user is not a member where a save or an item change was refused', async () => {
+    const denied = async () => {
+      throw await backendError(
+        403,
+        'NotAllowedError',
+        'You may not do this: permission sre.review.update was denied',
+      );
+    };
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(teamReview()),
+      updateReview: jest.fn(denied),
+      updateReviewAction: jest.fn(denied),
+      addReviewAction: jest.fn(denied),
+    });
+
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Notes (Markdown)' }),
+      '!',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
+    expect(
+      await screen.findByText(
+        /^Could not save the notes: only members of this team, or of a team above it, can change its reviews, and you are not one \(You may not do this/,
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Mark “Silence the flapping disk alert” done',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /^Could not update “Silence the flapping disk alert”: only members of this team/,
+      ),
+    ).toBeInTheDocument();
+
+    const form = screen.getByRole('form', { name: 'Add an action item' });
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: 'Title' }),
+      'Rehearse the failover',
+    );
+    await userEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(
+      await within(form).findByText(
+        /^Could not add the action item: only members of this team/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a refused start of the agenda next to where the start dialog says it starts', async () => {
+    const chosen = teamReviewNotStarted({
+      since: '2026-11-01T00:00:00.000Z',
+      sinceSource: 'chosen',
+    });
+    const startReview = jest.fn(async () => {
+      throw await backendError(
+        400,
+        'InputError',
+        "since: must not be before the end of the team's last review (2026-11-11T10:00:00.000Z)",
+      );
+    });
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(chosen),
+      startReview,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Start review' }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Start the reliability review',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start' }),
+    );
+
+    const problem = await within(dialog).findByRole('alert');
+    expect(problem).toHaveTextContent(
+      "The agenda cannot start then: must not be before the end of the team's last review (2026-11-11T10:00:00.000Z). Choose another “Agenda since” day on the page, or its default start.",
+    );
+    // Right under the line it is about, and not also as a general failure.
+    expect(
+      within(dialog).getByText('The agenda starts Nov 1, 2026.')
+        .nextElementSibling,
+    ).toBe(problem);
+    expect(within(dialog).queryByText(/^Could not start/)).toBeNull();
+  });
+
+  it('keeps the page when the backend refuses a chosen start, and says why at the picker', async () => {
+    const getTeamReview = jest.fn(
+      async (_ref: string, query?: { since?: string }) => {
+        if (query?.since) {
+          throw await backendError(
+            400,
+            'InputError',
+            'since: an agenda covers at most 366 days',
+          );
+        }
+        return teamReviewNotStarted();
+      },
+    );
+    await renderReview({ getTeamReview });
+
+    const picker = await screen.findByLabelText('Agenda since');
+    fireEvent.change(picker, { target: { value: '2020-01-01' } });
+
+    expect(
+      await screen.findByText('an agenda covers at most 366 days'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Agenda since')).toHaveValue('2020-01-01');
+    expect(screen.getByLabelText('Agenda since')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    // The agenda as it was is still there.
+    expect(
+      screen.getByText('Since Nov 11, 2026 (last review)'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start review' })).toBeEnabled();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Default start' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByText('an agenda covers at most 366 days'),
+      ).toBeNull(),
+    );
+    expect(getTeamReview).toHaveBeenLastCalledWith(REVIEW_TEAM, {});
+    expect(screen.getByLabelText('Agenda since')).toHaveValue('2026-11-11');
+  });
+
+  it('says a past review was abandoned, not finished', async () => {
+    const abandoned = {
+      ...pastReview,
+      id: '6',
+      state: 'abandoned' as const,
+      startedAt: '2026-11-18T09:00:00.000Z',
+      finishedAt: '2026-11-18T09:10:00.000Z',
+      finishedBy: 'user:default/farid',
+    };
+    await renderReview({
+      getTeamReview: jest
+        .fn()
+        .mockResolvedValue(teamReview({ history: [abandoned] })),
+      getReview: jest.fn().mockResolvedValue({
+        review: { ...abandoned, notes: '', actionItems: [] },
+        agenda: null,
+      }),
+    });
+    const history = await screen.findByRole('list', { name: 'Past reviews' });
+    await userEvent.click(within(history).getByRole('button'));
+
+    const past = await screen.findByRole('region', {
+      name: 'Review of Nov 18, 2026',
+    });
+    expect(
+      within(past).getByText(/^Abandoned .* by Farid$/),
+    ).toBeInTheDocument();
+    expect(within(past).queryByText(/^Finished/)).toBeNull();
   });
 
   it('shows progress while loading and the error when loading fails', async () => {

@@ -9,6 +9,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import { useSreText } from '../language';
+import { fieldError } from '../responseErrors';
 import { ActionItems } from './ActionItems';
 import { ReviewAgendaView } from './agenda/ReviewAgendaView';
 import { ReviewHeader } from './ReviewHeader';
@@ -41,7 +42,15 @@ export function ReliabilityReview({ groupRef }: { groupRef: string }) {
     groupRef,
     since,
   );
-  if (error) return <ResponseErrorPanel error={error} />;
+  // A start the backend refuses (e.g. more than a year ago) is said at the
+  // picker, over the page as it was; any other failure replaces the page.
+  const sinceProblem =
+    error && since !== undefined ? fieldError(error, ['since']) : undefined;
+  const sinceError =
+    response && sinceProblem?.field === 'since'
+      ? sinceProblem.message
+      : undefined;
+  if (error && !sinceError) return <ResponseErrorPanel error={error} />;
   if (!response) return <Progress />;
   const { current } = response;
   // The readiness section counts the services the team owns.
@@ -53,6 +62,8 @@ export function ReliabilityReview({ groupRef }: { groupRef: string }) {
           groupRef={groupRef}
           response={response}
           notesUnsaved={Boolean(current) && notesUnsaved}
+          chosenSince={since}
+          sinceError={sinceError}
           onSinceChange={setSince}
           onReviewChanged={reload}
         />

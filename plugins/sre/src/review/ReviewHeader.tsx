@@ -4,16 +4,23 @@ import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import { useId, useState } from 'react';
 import { useSreText } from '../language';
+import { AbandonReviewDialog } from './AbandonReviewDialog';
 import { ExportMarkdownButton } from './ExportMarkdownButton';
 import { FinishReviewDialog } from './FinishReviewDialog';
 import { localDay, personName, startOfLocalDay } from './reviewText';
 import { StartReviewDialog } from './StartReviewDialog';
 
-/** Where the agenda starts: a day picker, and a way back to the backend's default. */
+/**
+ * Where the agenda starts: a day picker, and a way back to the backend's
+ * default. A day the backend refused stays picked, with its reason below.
+ */
 function SincePicker(props: {
   response: TeamReviewResponse;
+  chosen?: string;
+  error?: string;
   onChange(since: string | undefined): void;
 }) {
   const { t } = useSreText();
@@ -25,7 +32,9 @@ function SincePicker(props: {
         id={`${id}-since`}
         type="date"
         label={t('review.header.sinceLabel')}
-        value={localDay(response.since)}
+        value={localDay(props.chosen ?? response.since)}
+        error={Boolean(props.error)}
+        helperText={props.error}
         InputLabelProps={{ shrink: true }}
         inputProps={{ max: localDay(Date.now()) }}
         onChange={event => {
@@ -34,7 +43,7 @@ function SincePicker(props: {
           }
         }}
       />
-      {response.sinceSource === 'chosen' && (
+      {(response.sinceSource === 'chosen' || props.error) && (
         <Button size="small" onClick={() => onChange(undefined)}>
           {t('review.header.resetSince')}
         </Button>
@@ -43,17 +52,19 @@ function SincePicker(props: {
   );
 }
 
-/** The review in progress: when and by whom it started, who takes part; finish or export it. */
+/** The review in progress: when and by whom it started, who takes part; finish, abandon or export it. */
 function ReviewInProgress(props: {
   groupRef: string;
   response: TeamReviewResponse;
   review: Review;
   notesUnsaved: boolean;
   onFinished(): void;
+  onAbandoned(): void;
 }) {
   const { groupRef, response, review } = props;
   const { t, format } = useSreText();
   const [finishing, setFinishing] = useState(false);
+  const [abandoning, setAbandoning] = useState(false);
   const name = (ref: string) => personName(response.members, ref);
   return (
     <Box mt={2}>
@@ -79,6 +90,9 @@ function ReviewInProgress(props: {
           {t('review.header.finish')}
         </Button>
         <ExportMarkdownButton groupRef={groupRef} review={review} />
+        <Button variant="outlined" onClick={() => setAbandoning(true)}>
+          {t('review.header.abandon')}
+        </Button>
       </Box>
       {finishing && (
         <FinishReviewDialog
@@ -92,6 +106,18 @@ function ReviewInProgress(props: {
           }}
         />
       )}
+      {abandoning && (
+        <AbandonReviewDialog
+          groupRef={groupRef}
+          reviewId={review.id}
+          notesUnsaved={props.notesUnsaved}
+          onClose={() => setAbandoning(false)}
+          onAbandoned={() => {
+            setAbandoning(false);
+            props.onAbandoned();
+          }}
+        />
+      )}
     </Box>
   );
 }
@@ -101,13 +127,19 @@ export function ReviewHeader(props: {
   groupRef: string;
   response: TeamReviewResponse;
   notesUnsaved: boolean;
+  /** The start the user picked, loaded or not. */
+  chosenSince?: string;
+  /** Why the backend refused the picked start. */
+  sinceError?: string;
   onSinceChange(since: string | undefined): void;
-  /** After the review started or finished: everything is loaded again. */
+  /** After the review started, finished or was abandoned: everything is loaded again. */
   onReviewChanged(): void;
 }) {
   const { groupRef, response, onReviewChanged } = props;
   const { t, format } = useSreText();
   const [starting, setStarting] = useState(false);
+  // After an abandon the page loads again; this says what happened and what next.
+  const [abandoned, setAbandoned] = useState(false);
   const { current, lastReview } = response;
   return (
     <Paper>
@@ -138,7 +170,12 @@ export function ReviewHeader(props: {
                 : t('review.header.noReviewYet')}
             </Typography>
           </Box>
-          <SincePicker response={response} onChange={props.onSinceChange} />
+          <SincePicker
+            response={response}
+            chosen={props.chosenSince}
+            error={props.sinceError}
+            onChange={props.onSinceChange}
+          />
         </Box>
         {current ? (
           <ReviewInProgress
@@ -147,9 +184,24 @@ export function ReviewHeader(props: {
             review={current}
             notesUnsaved={props.notesUnsaved}
             onFinished={onReviewChanged}
+            onAbandoned={() => {
+              setAbandoned(true);
+              onReviewChanged();
+            }}
           />
         ) : (
           <Box mt={2}>
+            {abandoned && (
+              <Box mb={1}>
+                <Alert
+                  severity="info"
+                  closeText={t('common.dismiss')}
+                  onClose={() => setAbandoned(false)}
+                >
+                  {t('review.header.abandoned')}
+                </Alert>
+              </Box>
+            )}
             <Button
               variant="contained"
               color="primary"
@@ -166,6 +218,7 @@ export function ReviewHeader(props: {
             onClose={() => setStarting(false)}
             onStarted={() => {
               setStarting(false);
+              setAbandoned(false);
               onReviewChanged();
             }}
           />

@@ -16,9 +16,10 @@ import { useSreText } from '../language';
 import { ActionItemDetails, ActionItemTitle } from './ActionItems';
 import { ExportMarkdownButton } from './ExportMarkdownButton';
 import { ReviewNotesView } from './ReviewNotes';
-import { errorMessage, personName } from './reviewText';
+import { errorMessage } from '../responseErrors';
+import { personName, reviewEndText } from './reviewText';
 
-/** A finished review: who took part, its notes, the action items raised in it, and its export. */
+/** A past review: how it ended, who took part, its notes, the action items raised in it, and its export. */
 function PastReview(props: {
   groupRef: string;
   response: TeamReviewResponse;
@@ -37,6 +38,7 @@ function PastReview(props: {
   if (!value) return <Progress />;
   const { review } = value;
   const name = (ref: string) => personName(response.members, ref);
+  const ended = reviewEndText(t, format, review, name);
   return (
     <Box
       mt={2}
@@ -48,12 +50,9 @@ function PastReview(props: {
       <Typography variant="subtitle1">
         {t('review.history.reviewOf', { date: format.date(review.startedAt) })}
       </Typography>
-      {review.finishedAt && (
+      {ended && (
         <Typography variant="body2" color="textSecondary">
-          {t('review.history.finished', {
-            at: format.dateTime(review.finishedAt),
-            by: review.finishedBy ? name(review.finishedBy) : '—',
-          })}
+          {ended}
         </Typography>
       )}
       <Typography variant="body2" color="textSecondary" gutterBottom>

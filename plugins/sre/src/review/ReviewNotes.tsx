@@ -11,7 +11,8 @@ import { useEffect, useId, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage, isConflict } from './reviewText';
+import { errorMessage, isConflict } from '../responseErrors';
+import { reviewChangeError } from './reviewText';
 
 /** Notes as Markdown, or a line saying there are none. */
 export function ReviewNotesView(props: { notes: string; emptyText: string }) {
@@ -28,12 +29,16 @@ export function ReviewNotesView(props: { notes: string; emptyText: string }) {
 /** Why a save failed; for a conflict, with a way to load the notes someone else saved. */
 function SaveError(props: { error: Error; onReload(): void }) {
   const { t } = useSreText();
-  const error = errorMessage(props.error);
   if (!isConflict(props.error)) {
     return (
-      <Alert severity="error">{t('review.notes.saveFailed', { error })}</Alert>
+      <Alert severity="error">
+        {t('review.notes.saveFailed', {
+          error: reviewChangeError(t, props.error),
+        })}
+      </Alert>
     );
   }
+  const error = errorMessage(props.error);
   return (
     <Alert
       severity="warning"

@@ -14,7 +14,8 @@ import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage, isConflict } from './reviewText';
+import { fieldError, isConflict } from '../responseErrors';
+import { reviewChangeError } from './reviewText';
 
 /**
  * Asks who takes part (every member, at first) and starts the review. The
@@ -41,6 +42,11 @@ export function StartReviewDialog(props: {
     });
     onStarted();
   }, [sreApi, groupRef, attendees, response, onStarted]);
+  // A 400 naming `since` belongs next to where the dialog says the agenda starts.
+  const sinceProblem =
+    started.error && fieldError(started.error, ['since']).field === 'since'
+      ? fieldError(started.error, ['since']).message
+      : undefined;
   const toggle = (userRef: string) =>
     setAttendees(current =>
       current.includes(userRef)
@@ -57,6 +63,11 @@ export function StartReviewDialog(props: {
         <Typography variant="body2" gutterBottom>
           {t('review.start.since', { date: format.date(response.since) })}
         </Typography>
+        {sinceProblem && (
+          <Typography variant="body2" color="error" gutterBottom role="alert">
+            {t('review.start.sinceProblem', { error: sinceProblem })}
+          </Typography>
+        )}
         <Typography variant="body2">
           {response.members.length
             ? t('review.start.help')
@@ -76,7 +87,7 @@ export function StartReviewDialog(props: {
             />
           ))}
         </FormGroup>
-        {started.error && (
+        {started.error && !sinceProblem && (
           <Alert
             severity="error"
             action={
@@ -87,7 +98,9 @@ export function StartReviewDialog(props: {
               ) : undefined
             }
           >
-            {t('review.start.failed', { error: errorMessage(started.error) })}
+            {t('review.start.failed', {
+              error: reviewChangeError(t, started.error),
+            })}
           </Alert>
         )}
       </DialogContent>

@@ -1,39 +1,51 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import type {
   ReviewSectionUnavailable,
+  ReviewSummary,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
 import { userName } from '../alerts/alertText';
 import { translateCoded } from '../codedMessage';
+import type { Formats } from '../language';
+import { errorMessage, isNotAllowed } from '../responseErrors';
 import type { SreTranslate } from '../translation';
 
-/** What the backend said about a failed request, e.g. `due: must be a date (YYYY-MM-DD)`. */
-export function errorMessage(error: unknown): string {
-  if (ResponseError.is(error)) {
-    return error.body.error?.message || error.cause.message || error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Why a change to a team's review failed, in the backend's words; a 403
+ * also says that only the team's members (and those of teams above it) may.
+ */
+export function reviewChangeError(t: SreTranslate, error: unknown): string {
+  const message = errorMessage(error);
+  return isNotAllowed(error)
+    ? t('review.notAllowed', { error: message })
+    : message;
 }
 
-/** A 409: someone else saved first, or the review is no longer in progress. */
-export const isConflict = (error: unknown): boolean =>
-  ResponseError.is(error) && error.statusCode === 409;
-
-/**
- * The field a 400 message names and what it says about it, e.g.
- * `due: must be a date` → `{ field: 'due', message: 'must be a date' }`;
- * no field when the message names none of `fields`.
- */
-export function fieldError<F extends string>(
-  error: unknown,
-  fields: readonly F[],
-): { field?: F; message: string } {
-  const message = errorMessage(error);
-  if (!ResponseError.is(error) || error.statusCode !== 400) return { message };
-  const match = /^([A-Za-z]+):\s*(.+)$/s.exec(message);
-  const field = fields.find(name => name === match?.[1]);
-  return field ? { field, message: match![2] } : { message };
+/** How a review ended, and who ended it; nothing while it is in progress. */
+export function reviewEndText(
+  t: SreTranslate,
+  format: Formats,
+  review: ReviewSummary,
+  name: (userRef: string) => string,
+): string | undefined {
+  if (!review.finishedAt) return undefined;
+  const params = {
+    at: format.dateTime(review.finishedAt),
+    by: review.finishedBy ? name(review.finishedBy) : '—',
+  };
+  switch (review.state) {
+    case 'in-progress':
+      return undefined;
+    case 'finished':
+      return t('review.history.finished', params);
+    case 'abandoned':
+      return t('review.history.abandoned', params);
+    default: {
+      // A state this UI does not know: the compiler asks for it here.
+      const unknown: never = review.state;
+      return String(unknown);
+    }
+  }
 }
 
 /** Why a section of the agenda is empty; codes this UI does not know show the backend's English. */

@@ -4,7 +4,7 @@ import type {
   ReviewActionItem,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sreApiRef } from '../api/SreApi';
 
@@ -15,9 +15,11 @@ export type TeamReviewChange = (
 
 /** The team's review page as loaded, with the saves made since. */
 export interface TeamReviewState {
+  /** The last response that loaded; still there when loading again fails. */
   response?: TeamReviewResponse;
   /** Also true while loading again, with the previous response still there. */
   loading: boolean;
+  /** Why the last load failed. */
   error?: Error;
   /** Loads everything again; changes made through `update` are dropped for the server's state. */
   reload(): void;
@@ -35,22 +37,26 @@ export function useTeamReview(
     () => sreApi.getTeamReview(groupRef, since ? { since } : {}),
     [sreApi, groupRef, since],
   );
+  // A failed load (e.g. a `since` the backend refuses) keeps the page there was.
+  const loaded = useRef<TeamReviewResponse>();
+  if (value) loaded.current = value;
+  const base = value ?? (error ? loaded.current : undefined);
   // Saves change the response they were made on; a new load replaces them.
   const [changed, setChanged] = useState<{
     base: TeamReviewResponse;
     response: TeamReviewResponse;
   }>();
-  const response = changed && changed.base === value ? changed.response : value;
+  const response = changed && changed.base === base ? changed.response : base;
   const update = useCallback(
     (change: TeamReviewChange) => {
-      if (!value) return;
+      if (!base) return;
       setChanged(previous =>
-        previous?.base === value
-          ? { base: value, response: change(previous.response) }
-          : { base: value, response: change(value) },
+        previous?.base === base
+          ? { base, response: change(previous.response) }
+          : { base, response: change(base) },
       );
     },
-    [value],
+    [base],
   );
   return { response, loading, error, reload: retry, update };
 }
