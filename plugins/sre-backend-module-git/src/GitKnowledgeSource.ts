@@ -18,6 +18,7 @@ import { redactCredentials } from '@baton/plugin-sre-common';
  * from bare partial clones (`--filter=blob:none`) kept in a cache folder and
  * fetched incrementally. Only what the GitSourcePolicy allows is read, and
  * every git process runs with the transports that source needs and a time limit.
+ * @public
  */
 export class GitKnowledgeSource implements KnowledgeSource {
   readonly #cacheDir: string;

@@ -7,10 +7,10 @@ import path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { redactCredentials } from '@baton/plugin-sre-common';
 
-/** A transport git may use for one source (GIT_ALLOW_PROTOCOL). */
+/** A transport git may use for one source (GIT_ALLOW_PROTOCOL). @public */
 export type GitProtocol = 'https' | 'http' | 'file';
 
-/** A git host that may be cloned from, and whether it also speaks plain http. */
+/** A git host that may be cloned from, and whether it also speaks plain http. @public */
 export interface AllowedGitHost {
   /** As in a URL: lower-case, with the port unless it is the default one. */
   host: string;
@@ -18,7 +18,7 @@ export interface AllowedGitHost {
   protocol: 'https' | 'http';
 }
 
-/** What the policy lets git read, in the form git is to be given. */
+/** What the policy lets git read, in the form git is to be given. @public */
 export type AllowedGitSource =
   | {
       /** A repository on disk under a local root, read in place. */
@@ -64,7 +64,7 @@ function hostOf(url: string | undefined): AllowedGitHost | undefined {
   }
 }
 
-/** The git hosts of Backstage's `integrations` config (including its defaults, such as github.com). */
+/** The git hosts of Backstage's `integrations` config (including its defaults, such as github.com). @public */
 export function gitHostsOfIntegrations(config: Config): AllowedGitHost[] {
   const integrations = ScmIntegrations.fromConfig(config);
   // Where git clones from: the integration's host, over the scheme of its own URL.
@@ -99,6 +99,7 @@ export function gitHostsOfIntegrations(config: Config): AllowedGitHost[] {
  * http, where the integration is http) URLs of the hosts of Backstage's
  * integrations, and paths or `file:` URLs under the configured local roots.
  * Everything else (ssh, `ext::`, other hosts, other paths) is refused.
+ * @public
  */
 export class GitSourcePolicy {
   readonly #hosts: Map<string, AllowedGitHost>;

@@ -5,7 +5,7 @@ import type {
 } from '@baton/plugin-sre-common';
 import { type GitProcessOptions, streamGit } from './gitProcess';
 
-/** Where to read history: a working copy or a bare repository, at a revision, optionally one subfolder. */
+/** Where to read history: a working copy or a bare repository, at a revision, optionally one subfolder. @public */
 export interface GitHistoryScope {
   /** Path of a working copy or a bare repository. */
   repository: string;
@@ -40,7 +40,7 @@ async function* gitTokens(
   if (rest) yield rest;
 }
 
-/** The commit a revision names, so results say exactly what they were computed on. */
+/** The commit a revision names, so results say exactly what they were computed on. @public */
 export async function resolveRevision(
   scope: GitHistoryScope,
   options: GitProcessOptions = {},
@@ -61,7 +61,7 @@ export async function resolveRevision(
   return output.trim();
 }
 
-/** The files of the repository at the revision (`git ls-tree -r`), nothing checked out. */
+/** The files of the repository at the revision (`git ls-tree -r`), nothing checked out. @public */
 export async function listFiles(
   scope: GitHistoryScope,
   options: GitProcessOptions = {},
@@ -93,6 +93,7 @@ function parseIdentity(value: string): GitIdentity | undefined {
 /**
  * The non-merge history up to the revision, oldest first, with renames
  * detected, as a stream: one commit in memory at a time.
+ * @public
  */
 export async function* readCommits(
   scope: GitHistoryScope,
