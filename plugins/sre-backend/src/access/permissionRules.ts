@@ -31,16 +31,25 @@ export const isAccessReviewItemReviewer = createPermissionRule({
   toQuery: ({ claims }) => ({ reviewers: claims }),
 });
 
-/**
- * Conditions for permission policies, e.g.
- * `createAccessReviewItemConditionalDecision(permission,
- * accessReviewItemConditions.isReviewer({ claims: user.info.ownershipEntityRefs }))`.
- * @public
- */
-export const {
-  conditions: accessReviewItemConditions,
-  createConditionalDecision: createAccessReviewItemConditionalDecision,
-} = createConditionExports({
+const accessReviewItemConditionExports = createConditionExports({
   resourceRef: accessReviewItemResourceRef,
   rules: { isReviewer: isAccessReviewItemReviewer },
 });
+
+/**
+ * Conditions for permission policies, e.g.
+ *
+ * ```ts
+ * createAccessReviewItemConditionalDecision(
+ *   permission,
+ *   accessReviewItemConditions.isReviewer({ claims: user.info.ownershipEntityRefs }),
+ * );
+ * ```
+ * @public
+ */
+export const accessReviewItemConditions =
+  accessReviewItemConditionExports.conditions;
+
+/** A conditional decision on access-review items from accessReviewItemConditions. @public */
+export const createAccessReviewItemConditionalDecision =
+  accessReviewItemConditionExports.createConditionalDecision;

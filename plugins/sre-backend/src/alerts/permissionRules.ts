@@ -41,16 +41,24 @@ export const isAlertOwner = createPermissionRule({
   },
 });
 
-/**
- * Conditions for permission policies, e.g.
- * `createAlertConditionalDecision(permission,
- * alertConditions.isOwner({ claims: user.info.ownershipEntityRefs }))`.
- * @public
- */
-export const {
-  conditions: alertConditions,
-  createConditionalDecision: createAlertConditionalDecision,
-} = createConditionExports({
+const alertConditionExports = createConditionExports({
   resourceRef: alertResourceRef,
   rules: { isOwner: isAlertOwner },
 });
+
+/**
+ * Conditions for permission policies, e.g.
+ *
+ * ```ts
+ * createAlertConditionalDecision(
+ *   permission,
+ *   alertConditions.isOwner({ claims: user.info.ownershipEntityRefs }),
+ * );
+ * ```
+ * @public
+ */
+export const alertConditions = alertConditionExports.conditions;
+
+/** A conditional decision on alerts from alertConditions. @public */
+export const createAlertConditionalDecision =
+  alertConditionExports.createConditionalDecision;

@@ -34,7 +34,7 @@ import {
 const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const deny: PolicyDecision = { result: AuthorizeResult.DENY };
 
-/** `sre.admins` as full refs: users and groups (`jane`, `user:jane`, `group:default/sre`). */
+/** `sre.admins` as full refs: users and groups (`jane`, `user:jane`, `group:default/sre`). @public */
 export function readSreAdmins(config: Config): string[] {
   return (config.getOptionalStringArray('sre.admins') ?? []).map(ref =>
     stringifyEntityRef(

@@ -41,16 +41,24 @@ export const isReviewTeamMember = createPermissionRule({
   },
 });
 
-/**
- * Conditions for permission policies, e.g.
- * `createReviewTeamConditionalDecision(permission,
- * reviewTeamConditions.isMember({ claims: user.info.ownershipEntityRefs }))`.
- * @public
- */
-export const {
-  conditions: reviewTeamConditions,
-  createConditionalDecision: createReviewTeamConditionalDecision,
-} = createConditionExports({
+const reviewTeamConditionExports = createConditionExports({
   resourceRef: reviewTeamResourceRef,
   rules: { isMember: isReviewTeamMember },
 });
+
+/**
+ * Conditions for permission policies, e.g.
+ *
+ * ```ts
+ * createReviewTeamConditionalDecision(
+ *   permission,
+ *   reviewTeamConditions.isMember({ claims: user.info.ownershipEntityRefs }),
+ * );
+ * ```
+ * @public
+ */
+export const reviewTeamConditions = reviewTeamConditionExports.conditions;
+
+/** A conditional decision on a team's reliability review from reviewTeamConditions. @public */
+export const createReviewTeamConditionalDecision =
+  reviewTeamConditionExports.createConditionalDecision;
