@@ -148,7 +148,7 @@ function accessOutcome(
 }
 
 /** Every check, in the order the card lists them. */
-export const READINESS_CHECKS: CheckDefinition[] = [
+const READINESS_CHECKS: CheckDefinition[] = [
   {
     id: 'truck-factor',
     title: 'Knowledge held by more than one person (truck factor)',

@@ -102,6 +102,16 @@ const compare: Record<
   gte: (a, b) => a >= b,
 };
 
+/** What stepCountsOf counts: one objective's samples per query role, over the step ends. @public */
+export interface StepCountsOptions {
+  indicator: SloIndicator;
+  objective: SloObjective;
+  samples: Partial<Record<'good' | 'bad' | 'total' | 'metric', SloSample[]>>;
+  baselines?: Partial<Record<'good' | 'bad' | 'total', number>>;
+  stepEnds: number[];
+  stepMs: number;
+}
+
 /**
  * Good and total events per step of one objective, from the samples of its
  * indicator's queries. Good is kept within 0..total, since good and total
@@ -112,9 +122,7 @@ const compare: Record<
  * are good.
  * @public
  */
-export function stepCountsOf(
-  options: Parameters<typeof eventCountsOf>[0],
-): SloStepCounts[] {
+export function stepCountsOf(options: StepCountsOptions): SloStepCounts[] {
   const steps = eventCountsOf(options);
   const sliceTarget = options.objective.timeSliceTarget;
   if (sliceTarget === undefined) return steps;
@@ -125,14 +133,7 @@ export function stepCountsOf(
   }));
 }
 
-function eventCountsOf(options: {
-  indicator: SloIndicator;
-  objective: SloObjective;
-  samples: Partial<Record<'good' | 'bad' | 'total' | 'metric', SloSample[]>>;
-  baselines?: Partial<Record<'good' | 'bad' | 'total', number>>;
-  stepEnds: number[];
-  stepMs: number;
-}): SloStepCounts[] {
+function eventCountsOf(options: StepCountsOptions): SloStepCounts[] {
   const { indicator, objective, samples, stepEnds, stepMs } = options;
   if (indicator.type === 'threshold') {
     const op = compare[objective.op ?? 'lte'];

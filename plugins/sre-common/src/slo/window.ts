@@ -8,13 +8,22 @@ const UNIT_SECONDS: Record<string, number> = {
   d: 86400,
   w: 7 * 86400,
 };
+
+/** The luxon unit of an OpenSLO calendar duration. @public */
+export type CalendarDurationUnit =
+  | 'days'
+  | 'weeks'
+  | 'months'
+  | 'quarters'
+  | 'years';
+
 const CALENDAR_UNITS = {
   d: 'days',
   w: 'weeks',
   M: 'months',
   Q: 'quarters',
   Y: 'years',
-} as const;
+} as const satisfies Record<string, CalendarDurationUnit>;
 
 /** Seconds of an OpenSLO fixed duration such as `5m`, `28d`, `1w`; undefined for anything else. @public */
 export function parseFixedDuration(value: string): number | undefined {
@@ -24,12 +33,9 @@ export function parseFixedDuration(value: string): number | undefined {
 }
 
 /** A calendar duration such as `1M`, `1Q`, `1w`; undefined for anything else. @public */
-export function parseCalendarDuration(value: string):
-  | {
-      count: number;
-      unit: (typeof CALENDAR_UNITS)[keyof typeof CALENDAR_UNITS];
-    }
-  | undefined {
+export function parseCalendarDuration(
+  value: string,
+): { count: number; unit: CalendarDurationUnit } | undefined {
   const match = /^(\d+)([dwMQY])$/.exec(value);
   if (!match || Number(match[1]) === 0) return undefined;
   return {
@@ -43,7 +49,7 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-/** OpenSLO writes calendar start times as `2026-01-01 00:00:00`; ISO works too. */
+/** OpenSLO writes calendar start times as `2026-01-01 00:00:00`; ISO works too. @public */
 export function parseCalendarStart(
   startTime: string,
   timeZone: string,

@@ -1,7 +1,7 @@
 import type { GitIdentity, HistoryCommit } from './history';
 import { AuthorSet, greedyTruckFactor } from './truckFactor';
 
-/** Coefficients of the degree-of-authorship model (Fritz et al., as used by Avelino et al., ICPC 2016). */
+/** Coefficients of the degree-of-authorship model (Fritz et al., as used by Avelino et al., ICPC 2016). @public */
 export const DOA_COEFFICIENTS = {
   intercept: 3.293,
   firstAuthorship: 1.098,
