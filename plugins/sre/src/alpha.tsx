@@ -22,7 +22,11 @@ import {
 } from './routes';
 import { sreTranslationRef } from './translation';
 
-export { sreTranslationRef } from './translation';
+export {
+  messages as sreEnglishMessages,
+  sreTranslationRef,
+  type SreMessages,
+} from './translation';
 
 /** The catalog kinds Baton puts its cards on. */
 const isServiceLike = (entity: Entity) =>

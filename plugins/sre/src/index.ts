@@ -40,4 +40,8 @@ export {
   type SreList,
 } from './api/SreApi';
 export { SreClient } from './api/SreClient';
-export { sreTranslationRef } from './translation';
+export {
+  messages as sreEnglishMessages,
+  sreTranslationRef,
+  type SreMessages,
+} from './translation';

@@ -32,8 +32,8 @@ export const srePlugin = createPlugin({
   ],
 });
 
-/** @public */
-export const EntitySloCard = srePlugin.provide(
+/** Each SLO of the entity: objective, SLI, error budget and burn rates. @public */
+export const EntitySloCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
     name: 'EntitySloCard',
     component: {
@@ -42,8 +42,8 @@ export const EntitySloCard = srePlugin.provide(
   }),
 );
 
-/** @public */
-export const EntityAlertHistoryCard = srePlugin.provide(
+/** The entity's alerts since the team's last review, with noise flags and MTTA/MTTR. @public */
+export const EntityAlertHistoryCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
     name: 'EntityAlertHistoryCard',
     component: {
@@ -55,8 +55,8 @@ export const EntityAlertHistoryCard = srePlugin.provide(
   }),
 );
 
-/** @public */
-export const EntityCostCard = srePlugin.provide(
+/** The entity's spend, its change vs the previous period, drivers, anomalies and forecast. @public */
+export const EntityCostCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
     name: 'EntityCostCard',
     component: {
@@ -66,7 +66,7 @@ export const EntityCostCard = srePlugin.provide(
 );
 
 /** A team's spend over the entities it owns, for Group entity pages. @public */
-export const TeamCostCard = srePlugin.provide(
+export const TeamCostCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
     name: 'TeamCostCard',
     component: {
@@ -75,8 +75,8 @@ export const TeamCostCard = srePlugin.provide(
   }),
 );
 
-/** @public */
-export const EntityReadyForLeaveCard = srePlugin.provide(
+/** The "ready for leave" card: score, level, checks, truck factor and who holds the knowledge. @public */
+export const EntityReadyForLeaveCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
     name: 'EntityReadyForLeaveCard',
     component: {
@@ -89,7 +89,7 @@ export const EntityReadyForLeaveCard = srePlugin.provide(
 );
 
 /** The team bus-factor report, for a Group entity page tab. @public */
-export const EntityTeamBusFactorContent = srePlugin.provide(
+export const EntityTeamBusFactorContent: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
     name: 'EntityTeamBusFactorContent',
     component: {
@@ -102,7 +102,7 @@ export const EntityTeamBusFactorContent = srePlugin.provide(
 );
 
 /** The team bus-factor page with its team picker. @public */
-export const TeamBusFactorPage = srePlugin.provide(
+export const TeamBusFactorPage: () => JSX.Element = srePlugin.provide(
   createRoutableExtension({
     name: 'TeamBusFactorPage',
     mountPoint: busFactorRouteRef,
@@ -114,20 +114,21 @@ export const TeamBusFactorPage = srePlugin.provide(
 );
 
 /** The team's reliability review, for a Group entity page tab. @public */
-export const EntityReliabilityReviewContent = srePlugin.provide(
-  createComponentExtension({
-    name: 'EntityReliabilityReviewContent',
-    component: {
-      lazy: () =>
-        import('./review/ReliabilityReviewContent').then(
-          m => m.ReliabilityReviewContent,
-        ),
-    },
-  }),
-);
+export const EntityReliabilityReviewContent: () => JSX.Element =
+  srePlugin.provide(
+    createComponentExtension({
+      name: 'EntityReliabilityReviewContent',
+      component: {
+        lazy: () =>
+          import('./review/ReliabilityReviewContent').then(
+            m => m.ReliabilityReviewContent,
+          ),
+      },
+    }),
+  );
 
 /** The reliability review page with its team picker. @public */
-export const ReliabilityReviewPage = srePlugin.provide(
+export const ReliabilityReviewPage: () => JSX.Element = srePlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityReviewPage',
     mountPoint: reliabilityReviewRouteRef,
@@ -142,7 +143,7 @@ export const ReliabilityReviewPage = srePlugin.provide(
  * The access-review page: campaigns, a campaign's items and audit log, and
  * the signed-in user's items at `…/tasks`. @public
  */
-export const AccessReviewsPage = srePlugin.provide(
+export const AccessReviewsPage: () => JSX.Element = srePlugin.provide(
   createRoutableExtension({
     name: 'AccessReviewsPage',
     mountPoint: accessReviewsRouteRef,

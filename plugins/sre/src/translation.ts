@@ -7,8 +7,9 @@ import {
 /**
  * The English messages, nested by domain. Every text the plugin shows comes
  * from here, so that an app can translate or reword any of it.
+ * @public
  */
-const messages = {
+export const messages = {
   common: {
     duration: {
       minutes: '{{value}} min',
@@ -1085,15 +1086,16 @@ const messages = {
  * The flat keys and English texts of the messages, e.g. `slo.card.title`.
  * Spelled out for the ref below: inferred, its type would go in a circle
  * through translations/ja, which imports the ref.
+ * @public
  */
-type SreMessages = ReturnType<
+export type SreMessages = ReturnType<
   typeof createTranslationRef<'plugin.sre', typeof messages, {}>
 >['T'];
 
 /**
  * Every message of Baton's frontend plugin, in English, with Japanese bundled.
- * Apps override any message with `createTranslationMessages({ ref:
- * sreTranslationRef, messages: { … } })`.
+ * Apps override any message with
+ * `createTranslationMessages({ ref: sreTranslationRef, messages: { … } })`.
  * @public
  */
 export const sreTranslationRef: TranslationRef<'plugin.sre', SreMessages> =
