@@ -207,6 +207,15 @@ describe('AlertmanagerReceiver', () => {
   });
 
   // eslint-disable-next-line no-script-url -- the link this test keeps out
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'takes a severity label %s for unknown, not for a property of every object',
+    severity => {
+      const payload = firing();
+      payload.alerts[0].labels.severity = severity;
+      expect(parse(payload).events[0].severity).toBe('unknown');
+    },
+  );
+
   it('drops a javascript: runbook or link rather than the alert', () => {
     const payload = firing();
     payload.alerts[0].annotations.runbook_url =

@@ -54,7 +54,9 @@ function rfc3339(value: unknown): string | undefined {
 
 /** Maps the `severity` label; anything unusual is `unknown` rather than a guess. */
 function alertmanagerSeverity(label: string | undefined): AlertSeverity {
-  return (label && SEVERITIES[label.trim().toLowerCase()]) || 'unknown';
+  const key = label?.trim().toLowerCase();
+  // Own keys only: `constructor` or `__proto__` is a label value, not a severity.
+  return key && Object.hasOwn(SEVERITIES, key) ? SEVERITIES[key] : 'unknown';
 }
 
 /**

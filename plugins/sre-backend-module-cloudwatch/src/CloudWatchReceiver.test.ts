@@ -149,6 +149,16 @@ describe('CloudWatchReceiver', () => {
     });
   });
 
+  it('links no console page for an alarm name with half a surrogate pair, keeping the alarm', () => {
+    const [event] = parse(
+      notification(alarmFixture, alarm => {
+        alarm.AlarmName = 'web-\ud800';
+      }),
+    ).events;
+    expect(event.links).toEqual([]);
+    expect(event.title).toBe('web-\ud800');
+  });
+
   it('takes no runbook from a description whose URL does not parse', () => {
     const [event] = parse(
       notification(alarmFixture, alarm => {
@@ -299,6 +309,11 @@ describe('CloudWatchReceiver', () => {
       'a StateChangeTime before 1970',
       a => (a.StateChangeTime = '0001-01-01T00:00:00.000+0000'),
       /^Message\.StateChangeTime must be an ISO 8601 time between 1970 and 9999/,
+    ],
+    [
+      'an AlarmName of 256 characters',
+      a => (a.AlarmName = 'n'.repeat(256)),
+      /^Message\.AlarmName must be at most 255 characters/,
     ],
     [
       'an AlarmArn of 10,000 characters',

@@ -23,6 +23,8 @@ import {
 const ALARM_ARN =
   /^arn:(aws[a-z-]*):cloudwatch:([a-z0-9-]+):(\d{12}):alarm:(.+)$/;
 
+/** CloudWatch's own limit on alarm names. */
+const MAX_ALARM_NAME = 255;
 const MAX_ALARM_ARN = 400;
 
 /** ISO 8601 with a zone; CloudWatch writes `2015-06-03T17:43:27.123+0000`. */
@@ -68,11 +70,15 @@ function consoleUrl(
     'aws-cn': 'console.amazonaws.cn',
     'aws-us-gov': 'console.amazonaws-us-gov.com',
   }[partition];
-  return host
-    ? `https://${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(
-        name,
-      )}`
-    : undefined;
+  if (!host) return undefined;
+  try {
+    return `https://${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(
+      name,
+    )}`;
+  } catch {
+    // Half a surrogate pair has no URL encoding: no link rather than no alert.
+    return undefined;
+  }
 }
 
 /** The metric the alarm watches: `Trigger` itself, or a metric-math alarm's first metric. */
@@ -211,6 +217,11 @@ function alarmEvents(message: unknown): AlertEvent[] {
   const name = nonEmptyString(alarm.AlarmName);
   if (!name) {
     throw new InputError('Message.AlarmName is required');
+  }
+  if (name.length > MAX_ALARM_NAME) {
+    throw new InputError(
+      `Message.AlarmName must be at most ${MAX_ALARM_NAME} characters`,
+    );
   }
   const arn =
     typeof alarm.AlarmArn === 'string' ? ALARM_ARN.exec(alarm.AlarmArn) : null;

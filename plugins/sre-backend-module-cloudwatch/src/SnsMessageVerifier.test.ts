@@ -97,9 +97,13 @@ describe('snsStringToSign', () => {
         'MessageId must be a string: SNS signs it in a Notification',
       ),
     );
-    expect(() => snsStringToSign({ ...alarmFixture, Type: 'Other' })).toThrow(
-      InputError,
-    );
+    for (const type of ['Other', 'constructor', '__proto__', 42]) {
+      expect(() => snsStringToSign({ ...alarmFixture, Type: type })).toThrow(
+        new InputError(
+          'Type must be Notification, SubscriptionConfirmation or UnsubscribeConfirmation',
+        ),
+      );
+    }
   });
 });
 
@@ -199,6 +203,7 @@ describe('SnsMessageVerifier', () => {
     ['a Signature that is not base64', { Signature: 'not base64!' }],
     ['SignatureVersion 3', { SignatureVersion: '3' }],
     ['SignatureVersion as a number', { SignatureVersion: 2 }],
+    ['SignatureVersion constructor', { SignatureVersion: 'constructor' }],
   ])('refuses with a 401 a message with %s', async (_, change) => {
     const message = { ...signer.sign(alarmFixture, '2'), ...change };
     expect(await refusal(verifier().verify(message))).toBeInstanceOf(

@@ -30,39 +30,41 @@ const MAX_CACHED_CERTIFICATES = 50;
  * ("Verifying the signatures of Amazon SNS messages"). A Notification signs
  * Subject only when it has one.
  */
-const SIGNED_FIELDS: Record<string, string[]> = {
-  Notification: [
-    'Message',
-    'MessageId',
-    'Subject',
-    'Timestamp',
-    'TopicArn',
-    'Type',
-  ],
-  SubscriptionConfirmation: [
-    'Message',
-    'MessageId',
-    'SubscribeURL',
-    'Timestamp',
-    'Token',
-    'TopicArn',
-    'Type',
-  ],
-  UnsubscribeConfirmation: [
-    'Message',
-    'MessageId',
-    'SubscribeURL',
-    'Timestamp',
-    'Token',
-    'TopicArn',
-    'Type',
-  ],
-};
+const SIGNED_FIELDS = new Map<unknown, string[]>(
+  Object.entries({
+    Notification: [
+      'Message',
+      'MessageId',
+      'Subject',
+      'Timestamp',
+      'TopicArn',
+      'Type',
+    ],
+    SubscriptionConfirmation: [
+      'Message',
+      'MessageId',
+      'SubscribeURL',
+      'Timestamp',
+      'Token',
+      'TopicArn',
+      'Type',
+    ],
+    UnsubscribeConfirmation: [
+      'Message',
+      'MessageId',
+      'SubscribeURL',
+      'Timestamp',
+      'Token',
+      'TopicArn',
+      'Type',
+    ],
+  }),
+);
 
-const ALGORITHM_BY_VERSION: Record<string, string> = {
-  '1': 'sha1',
-  '2': 'sha256',
-};
+const ALGORITHM_BY_VERSION = new Map<unknown, string>([
+  ['1', 'sha1'],
+  ['2', 'sha256'],
+]);
 
 /**
  * Whether a URL is one SNS may sign or confirm from: https, on
@@ -93,8 +95,9 @@ export function isSnsUrl(value: unknown): value is string {
  * @public
  */
 export function snsStringToSign(message: JsonObject): string {
-  const fields = SIGNED_FIELDS[String(message.Type)];
-  if (typeof message.Type !== 'string' || !fields) {
+  // A Map, so that a Type such as `constructor` is no key of it.
+  const fields = SIGNED_FIELDS.get(message.Type);
+  if (!fields) {
     throw new InputError(
       'Type must be Notification, SubscriptionConfirmation or UnsubscribeConfirmation',
     );
@@ -179,8 +182,8 @@ export class SnsMessageVerifier {
    */
   async verify(message: JsonObject): Promise<void> {
     const stringToSign = snsStringToSign(message);
-    const algorithm = ALGORITHM_BY_VERSION[String(message.SignatureVersion)];
-    if (typeof message.SignatureVersion !== 'string' || !algorithm) {
+    const algorithm = ALGORITHM_BY_VERSION.get(message.SignatureVersion);
+    if (!algorithm) {
       throw new AuthenticationError(
         'SignatureVersion must be "1" or "2": SNS signs every message',
       );

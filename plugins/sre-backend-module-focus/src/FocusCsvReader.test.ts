@@ -507,6 +507,28 @@ describe('readFocusCsv', () => {
     });
   });
 
+  describe('text cells the database could not keep', () => {
+    it.each(['ServiceName', 'ChargeCategory', 'ResourceId', 'SubAccountId'])(
+      'refuses a NUL character in %s, naming the row and column',
+      async column => {
+        await expect(readAll(oneRow({ [column]: 'a\u0000b' }))).rejects.toThrow(
+          `row 1, column ${column}: contains a NUL character`,
+        );
+      },
+    );
+
+    it('refuses a ServiceName longer than the stored 255 characters', async () => {
+      await expect(
+        readAll(oneRow({ ServiceName: 's'.repeat(256) })),
+      ).rejects.toThrow(
+        /^row 1, column ServiceName: .* is longer than 255 characters$/,
+      );
+      await expect(
+        readAll(oneRow({ ServiceName: 's'.repeat(255) })),
+      ).resolves.toHaveLength(1);
+    });
+  });
+
   describe('errors', () => {
     it('names the data row (1-based, the header is row 0) and the column', async () => {
       const text = csvOf([

@@ -22,6 +22,21 @@ const OPTIONAL_COLUMNS = [
   'Tags',
 ] as const;
 
+/**
+ * The longest optional text a row may carry: the stored service name's
+ * width, and room for the longest ARNs and ids elsewhere.
+ */
+const MAX_TEXT_CHARACTERS: Record<
+  Exclude<(typeof OPTIONAL_COLUMNS)[number], 'Tags'>,
+  number
+> = {
+  ChargeCategory: 255,
+  ServiceName: 255,
+  ServiceCategory: 255,
+  ResourceId: 2048,
+  SubAccountId: 255,
+};
+
 type RequiredColumn = (typeof REQUIRED_COLUMNS)[number];
 type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 type FocusColumn = RequiredColumn | OptionalColumn;
@@ -248,9 +263,22 @@ function readRow(
     const index = positions.get(column);
     return index === undefined ? undefined : record[index];
   };
-  const optional = (column: OptionalColumn): string | undefined => {
+  const optional = (
+    column: Exclude<OptionalColumn, 'Tags'>,
+  ): string | undefined => {
     const value = cell(column)?.trim();
-    return value === '' ? undefined : value;
+    if (value === undefined || value === '') return undefined;
+    // PostgreSQL text holds no NUL; a cell with one is no FOCUS value either.
+    if (value.includes('\u0000')) {
+      throw errorAt(column)('contains a NUL character');
+    }
+    const limit = MAX_TEXT_CHARACTERS[column];
+    if (value.length > limit) {
+      throw errorAt(column)(
+        `${quoted(value)} is longer than ${limit} characters`,
+      );
+    }
+    return value;
   };
   const amount = (column: 'BilledCost' | 'EffectiveCost'): string => {
     const value = (cell(column) ?? '').trim();

@@ -267,6 +267,11 @@ describe('MackerelAlertReceiver', () => {
         /^alert\.status must be one of ok, warning, critical, unknown$/,
       ],
       [
+        'a status that is a property of every object',
+        variant(hostAlert, c => (c.alert.status = 'constructor')),
+        /^alert\.status must be one of ok, warning, critical, unknown$/,
+      ],
+      [
         'isOpen as a string',
         variant(hostAlert, c => (c.alert.isOpen = 'true')),
         /^alert\.isOpen must be a boolean$/,

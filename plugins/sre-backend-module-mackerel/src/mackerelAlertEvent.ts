@@ -45,7 +45,8 @@ export function mackerelAlertStatus(
 ): MackerelAlertStatus | undefined {
   if (typeof value !== 'string') return undefined;
   const status = value.toLowerCase();
-  return status in SEVERITY_BY_STATUS
+  // Own keys only: `in` would take `constructor` for a status.
+  return Object.hasOwn(SEVERITY_BY_STATUS, status)
     ? (status as MackerelAlertStatus)
     : undefined;
 }

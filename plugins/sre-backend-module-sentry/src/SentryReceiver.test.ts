@@ -608,6 +608,18 @@ describe('SentryReceiver', () => {
       );
     });
 
+    it.each(['constructor', '__proto__', 'valueOf'])(
+      'takes a level %s for unknown, not for a property of every object',
+      level => {
+        const [event] = parse(
+          'issue',
+          variant(issueCreated, c => (c.data.issue.level = level)),
+          { 'sentry-hook-timestamp': HOOK_TIMESTAMP },
+        ).events;
+        expect(event.severity).toBe('unknown');
+      },
+    );
+
     it('drops a web_url that is not http(s), keeping the issue', () => {
       const [event] = parse(
         'issue',

@@ -267,7 +267,11 @@ function eventTags(event: JsonObject): Map<string, string> {
 }
 
 function severity(level: string | undefined): Severity {
-  return (level && SEVERITY_BY_LEVEL[level.toLowerCase()]) || 'unknown';
+  const key = level?.toLowerCase();
+  // Own keys only: `constructor` or `__proto__` is a level Sentry never sends.
+  return key && Object.hasOwn(SEVERITY_BY_LEVEL, key)
+    ? SEVERITY_BY_LEVEL[key]
+    : 'unknown';
 }
 
 /** `Sentry-Hook-Timestamp`: Unix seconds when Sentry sent the delivery. */

@@ -10,8 +10,22 @@ const MAX_SOURCE_KEY = 512;
 const MAX_MONITOR = 512;
 const MAX_TITLE = 1024;
 
+const SEVERITIES = new Set<unknown>(['critical', 'warning', 'info', 'unknown']);
+
 /** PostgreSQL text cannot hold NUL. */
 const NUL = '\u0000';
+
+/** Half a surrogate pair: the database stores U+FFFD for it. */
+const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The text as the database gives it back: both databases store a lone
+ * surrogate as U+FFFD, and a key must read back as it was written.
+ */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
 
 function storableTime(value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -23,8 +37,10 @@ function storableTime(value: unknown): boolean {
  * An event as the alert store can keep it, checked once for every receiver
  * and poller: links and runbook that are not http(s) are dropped (so no
  * source can plant a `javascript:` link), a title longer than its column is
- * cut, and an event no database could store (a key or monitor too long or
- * with NUL, a time outside 1970–9999) is a problem that names the field.
+ * cut, text is made well-formed Unicode (as the databases store it), and an
+ * event no database could store (a key or monitor too long or
+ * with NUL, a severity or status outside its values, a time outside
+ * 1970–9999) is a problem that names the field.
  */
 export function storableAlertEvent(
   event: AlertEvent,
@@ -48,6 +64,19 @@ export function storableAlertEvent(
       problem: `monitor must be at most ${MAX_MONITOR} characters without NUL`,
     };
   }
+  if (!SEVERITIES.has(event.severity)) {
+    return { problem: 'severity must be critical, warning, info or unknown' };
+  }
+  if (event.status !== 'firing' && event.status !== 'resolved') {
+    return { problem: 'status must be firing or resolved' };
+  }
+  if (
+    event.resolvedBy !== undefined &&
+    event.resolvedBy !== 'source' &&
+    event.resolvedBy !== 'person'
+  ) {
+    return { problem: 'resolvedBy must be source or person' };
+  }
   for (const key of ['startsAt', 'endsAt', 'at'] as const) {
     if (
       (key !== 'endsAt' || event.endsAt !== undefined) &&
@@ -63,14 +92,18 @@ export function storableAlertEvent(
       problem: `acknowledgements[${badAck}].at must be a time between 1970 and 9999`,
     };
   }
-  const title = String(event.title ?? '')
-    .replaceAll(NUL, '\uFFFD')
-    .slice(0, MAX_TITLE);
+  const title = wellFormed(
+    String(event.title ?? '')
+      .replaceAll(NUL, '\uFFFD')
+      .slice(0, MAX_TITLE),
+  );
   const { runbookUrl, links, ...rest } = event;
   return {
     event: {
       ...rest,
-      title: title || event.monitor,
+      sourceKey: wellFormed(event.sourceKey),
+      monitor: wellFormed(event.monitor),
+      title: title || wellFormed(event.monitor),
       links: (links ?? []).filter(link => isHttpUrl(link?.url)),
       ...(isHttpUrl(runbookUrl) ? { runbookUrl } : {}),
     },
