@@ -19,7 +19,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 type Severity = AlertEvent['severity'];
 
-/** Default of `sre.webhooks.sentry.timestampToleranceSeconds`. */
+/** Default of `sre.webhooks.sentry.timestampToleranceSeconds`. @public */
 export const DEFAULT_TIMESTAMP_TOLERANCE_SECONDS = 300;
 type Headers = AlertWebhookRequest['headers'];
 
