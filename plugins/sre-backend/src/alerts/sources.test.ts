@@ -23,6 +23,8 @@ import fs from 'fs';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 import path from 'path';
+import { delay, http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
@@ -435,6 +437,59 @@ describe.each(databases.eachSupportedId())(
         expect(await count('sre_alerts')).toBe(0);
       },
     );
+
+    describe('confirming an SNS subscription', () => {
+      const snsEndpoint = setupServer();
+      // Only the SubscribeURL is answered here; the test's own requests to the backend pass.
+      beforeAll(() => snsEndpoint.listen({ onUnhandledRequest: 'bypass' }));
+      afterEach(() => snsEndpoint.resetHandlers());
+      afterAll(() => snsEndpoint.close());
+
+      it('fetches the SubscribeURL of a signed, authenticated confirmation, and answers 503 when SNS does not answer in time', async () => {
+        const { server } = await startBackend({
+          cloudwatch: {
+            secret: SECRETS.cloudwatch,
+            confirmSubscriptions: true,
+          },
+        });
+        const confirmation = JSON.parse(
+          fixture('cloudwatch', 'sns-subscription-confirmation.json'),
+        );
+        const post = (body: object) =>
+          request(server)
+            .post('/api/sre/webhooks/cloudwatch')
+            .auth('sns', SECRETS.cloudwatch)
+            .set('Content-Type', 'text/plain; charset=UTF-8')
+            .send(JSON.stringify(body));
+        const fetched: string[] = [];
+        snsEndpoint.use(
+          http.get(
+            'https://sns.us-west-2.amazonaws.com/',
+            ({ request: req }) => {
+              fetched.push(new URL(req.url).searchParams.get('Action') ?? '');
+              return HttpResponse.text('<ConfirmSubscriptionResponse/>');
+            },
+          ),
+        );
+        // Unsigned: refused before anything is fetched.
+        expect((await post(confirmation)).status).toBe(401);
+        expect(fetched).toEqual([]);
+        expect((await post(sns.sign(confirmation))).status).toBe(200);
+        expect(fetched).toEqual(['ConfirmSubscription']);
+
+        snsEndpoint.use(
+          http.get('https://sns.us-west-2.amazonaws.com/', async () => {
+            await delay('infinite');
+            return HttpResponse.text('too late');
+          }),
+        );
+        const started = Date.now();
+        const slow = await post(sns.sign(confirmation));
+        expect(slow.status).toBe(503);
+        expect(slow.body.error.message).toMatch(/no answer within 5 s/);
+        expect(Date.now() - started).toBeLessThan(15_000);
+      });
+    });
   },
 );
 
