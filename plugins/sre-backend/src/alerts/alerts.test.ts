@@ -97,6 +97,13 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
               metadata: { name: 'team', namespace: 'default' },
               spec: { type: 'team', children: [] },
             },
+            // A team that owns nothing: its alert list is empty.
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'nobody', namespace: 'default' },
+              spec: { type: 'team', children: [] },
+            },
           ],
         }),
       ],
