@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# `npm test`: type-check, lint, every package's jest tests (integration tests
+# `npm test`: type-check, API reports, lint, every package's jest tests (integration tests
 # on SQLite, and on PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING
 # is set) and the browser tests when a Chromium is found. Ends with the line
-# `N passed, N failed`, where type-check, lint and formatting count as one
-# test each.
+# `N passed, N failed`, where type-check, API reports, lint and formatting
+# count as one test each.
+# API reports: each published package's public API must match its committed
+# report*.api.md (the CLI's commands and options, its cli-report.md).
 #
 # BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 / BATON_REQUIRE_PROMETHEUS=1
 # turn "not found, not run" into a failure. The real-Prometheus tests need
@@ -50,7 +52,45 @@ count_jest() { # json file, label: adds a jest --json result to the totals
   fi
 }
 
-check "type-check (tsc)" node "$(yarn_release)" tsc
+# The API report options, for this check and for regenerating the reports.
+# Omitted messages: ae-undocumented (a member without TSDoc; one line per export
+# is the house rule) and ae-wrong-input-file-type (a workspace package's "types"
+# is its src/index.ts, and the message carries an absolute path). A missing
+# release tag, a forgotten export or malformed TSDoc still fails. The demo
+# module is private, so it has no report.
+api_report_options=(-o ae-wrong-input-file-type,ae-undocumented --validate-release-tags
+  --exclude plugins/sre-backend-module-demo)
+api_reports() { # the public API of every published package against its committed report
+  local log="$results/api-reports.log" fresh name dir
+  if node_modules/.bin/backstage-repo-tools api-reports --ci "${api_report_options[@]}" >"$log" 2>&1; then
+    return 0
+  fi
+  # repo-tools prints the whole new report of the first package that changed;
+  # print a diff against the committed one instead.
+  awk '/^The conflicting file is .*, with the following content:$/ { print; skip = 1; next }
+    skip && /^\*+$/ { skip = 0 }
+    !skip' "$log" >&2
+  for fresh in node_modules/.cache/api-extractor/*/report*.api.md; do
+    [ -f "$fresh" ] || continue
+    name=$(sed -n 's/^## API Report File for "\(.*\)"$/\1/p' "$fresh")
+    dir=$(grep -l "\"name\": \"$name\"" plugins/*/package.json packages/*/package.json | head -n 1)
+    dir=${dir%/package.json}
+    [ -n "$dir" ] || continue
+    diff -u --label "$dir/${fresh##*/} (committed)" --label "$dir/${fresh##*/} (from the code)" \
+      "$dir/${fresh##*/}" "$fresh" >&2
+  done
+  echo "[baton] after an intended API change: node .yarn/releases/yarn-*.cjs tsc --incremental false && node_modules/.bin/backstage-repo-tools api-reports ${api_report_options[*]}" >&2
+  echo "[baton] then commit the changed report*.api.md (and cli-report.md); full output in $log" >&2
+  return 1
+}
+
+# A full build, not an incremental one: TypeScript prints a union in the order
+# it met its members, so the dist-types the API reports are read from (the
+# frontend's /alpha types above all) are only the same from run to run when
+# every file is checked each time. A fresh clone builds in full either way.
+check "type-check (tsc)" node "$(yarn_release)" tsc --incremental false
+# After the type-check: API Extractor reads the dist-types it emitted.
+check "API reports" api_reports
 check "lint" node "$(yarn_release)" backstage-cli repo lint
 check "formatting (prettier)" node_modules/.bin/prettier --check --loglevel warn .
 
