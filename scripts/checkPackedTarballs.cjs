@@ -119,7 +119,7 @@ function main() {
     total += size;
     const name = path.relative(process.cwd(), tarball);
     console.log(
-      `${name.padEnd(64)} ${formatSize(size).padStart(10)}  ${String(
+      `${name.padEnd(70)} ${formatSize(size).padStart(10)}  ${String(
         entries.length,
       ).padStart(4)} files`,
     );
