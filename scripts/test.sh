@@ -65,10 +65,13 @@ api_reports() { # the public API of every published package against its committe
   if node_modules/.bin/backstage-repo-tools api-reports --ci "${api_report_options[@]}" >"$log" 2>&1; then
     return 0
   fi
-  # repo-tools prints the whole new report of the first package that changed;
-  # print a diff against the committed one instead.
-  awk '/^The conflicting file is .*, with the following content:$/ { print; skip = 1; next }
-    skip && /^\*+$/ { skip = 0 }
+  # repo-tools prints the whole new report of the first package that changed,
+  # and its banner again; print a diff against the committed report instead.
+  awk '/^The conflicting file is .*, with the following content:$/ {
+      sub(/, with the following content:$/, "; the diff below shows what changed")
+      print; skip = 1; next
+    }
+    skip && /^\*+$/ { if (++stars == 2) skip = 0; next }
     !skip' "$log" >&2
   for fresh in node_modules/.cache/api-extractor/*/report*.api.md; do
     [ -f "$fresh" ] || continue
