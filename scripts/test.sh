@@ -7,6 +7,7 @@
 # API reports: each published package's public API must match its committed
 # report*.api.md (the CLI's commands and options, its cli-report.md).
 #
+# BATON_ADOPT=1 adds the adoption test (scripts/adopt.sh), which .ci/run runs.
 # BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 / BATON_REQUIRE_PROMETHEUS=1
 # turn "not found, not run" into a failure. The real-Prometheus tests need
 # Debian's prometheus and promtool on the PATH.
@@ -119,6 +120,23 @@ elif [ "${BATON_REQUIRE_E2E:-0}" = 1 ]; then
   failed=$((failed + 1))
 else
   echo "[baton] no Chromium found: browser tests skipped (apt-get install -y chromium)" >&2
+fi
+
+# The adoption test (Baton's tarballs in a freshly generated portal) takes
+# minutes and the registry: on with BATON_ADOPT=1, as .ci/run sets it.
+if [ "${BATON_ADOPT:-0}" = 1 ]; then
+  step "adoption test (scripts/adopt.sh)"
+  # Its own summary line goes to a file: only the last line of this run counts.
+  BATON_ADOPT_RESULTS="$results" bash scripts/adopt.sh >"$results/adopt-summary.log"
+  if counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/adopt-summary.log" | tail -n 1); then
+    echo "[baton] adoption test: $counts" >&2
+    read -r p _ f _ <<<"$counts"
+    passed=$((passed + p))
+    failed=$((failed + f))
+  else
+    echo "[baton] FAILED: the adoption test ended without its summary" >&2
+    failed=$((failed + 1))
+  fi
 fi
 
 echo
