@@ -138,13 +138,36 @@ EOF
 }
 run use_tarballs
 
+# `yarn --cwd <workspace> add <name…>` as it ends for a published package:
+# each name at `^<version>` in the workspace's dependencies. (Yarn's own
+# `add` asks the registry for the latest version first, and these names are
+# on no registry here; the install below takes them from the tarballs.)
+yarn_add() {
+  node - "$@" <<'EOF'
+const fs = require('fs');
+const path = require('path');
+const [workspace, ...names] = process.argv.slice(2);
+const file = path.join(workspace, 'package.json');
+const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+const root = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+for (const name of names) {
+  const tarball = root.resolutions?.[name]?.replace(/^file:/, '');
+  if (!tarball) throw new Error(`no tarball of ${name}`);
+  const version = /-(\d+\.\d+\.\d+[^/]*)\.tgz$/.exec(tarball)[1];
+  pkg.dependencies[name] = `^${version}`;
+}
+pkg.dependencies = Object.fromEntries(Object.entries(pkg.dependencies).sort());
+fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+EOF
+}
+
 # What the packages' READMEs tell an adopter to do, in their order.
 adopt_baton() {
   # Install (plugins/sre-backend/README.md, plugins/sre/README.md).
-  yarn --cwd packages/backend add @baton/plugin-sre-backend \
+  yarn_add packages/backend @baton/plugin-sre-backend \
     @baton/plugin-sre-backend-module-git @baton/plugin-sre-backend-module-prometheus \
     @baton/plugin-sre-backend-module-focus || return 1
-  yarn --cwd packages/app add @baton/plugin-sre || return 1
+  yarn_add packages/app @baton/plugin-sre || return 1
   # Wire the backend: one backend.add per plugin and module.
   node - packages/backend/src/index.ts <<'EOF' || return 1
 const fs = require('fs');
@@ -222,11 +245,14 @@ fs.writeFileSync(
 );
 EOF
 }
-step "install the portal, then Baton as its READMEs say"
+step "install the portal with Baton as its READMEs say"
 cd "$portal" || exit 1
-run yarn install
 run adopt_baton
-ok "Baton installed from tarballs and wired"
+run yarn install
+for name in @baton/plugin-sre-backend @baton/plugin-sre; do
+  [ -f "node_modules/$name/package.json" ] || { fail "$name is not installed"; exit 1; }
+done
+ok "Baton installed from its tarballs and wired"
 
 step "start the portal"
 setsid yarn start >"$results/adopt-portal.log" 2>&1 &
