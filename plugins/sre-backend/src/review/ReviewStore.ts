@@ -247,22 +247,10 @@ export class ReviewStore {
     agenda: ReviewAgenda;
     now: Date;
   }): Promise<Review> {
-    const changed = await this.db('sre_reviews')
-      .where({
-        id: Number(input.id),
-        team_ref: input.teamRef,
-        state: 'in-progress',
-      })
-      .update({
-        state: 'finished',
-        finished_at: input.now,
-        finished_by: input.actor,
-        agenda: JSON.stringify(input.agenda),
-        revision: this.db.raw('revision + 1'),
-        updated_at: input.now,
-      });
-    if (!changed) throw await this.#whyNotChangeable(input);
-    return (await this.get(input.teamRef, input.id))!;
+    return this.#end(input, {
+      state: 'finished',
+      agenda: JSON.stringify(input.agenda),
+    });
   }
 
   /** Abandons a review in progress: it keeps its notes and items, and never becomes the last review. */
@@ -272,6 +260,14 @@ export class ReviewStore {
     actor: string;
     now: Date;
   }): Promise<Review> {
+    return this.#end(input, { state: 'abandoned' });
+  }
+
+  /** Ends a review in progress, once: whoever comes second gets the 409. */
+  async #end(
+    input: { teamRef: string; id: string; actor: string; now: Date },
+    end: { state: 'finished' | 'abandoned'; agenda?: string },
+  ): Promise<Review> {
     const changed = await this.db('sre_reviews')
       .where({
         id: Number(input.id),
@@ -279,7 +275,7 @@ export class ReviewStore {
         state: 'in-progress',
       })
       .update({
-        state: 'abandoned',
+        ...end,
         finished_at: input.now,
         finished_by: input.actor,
         revision: this.db.raw('revision + 1'),

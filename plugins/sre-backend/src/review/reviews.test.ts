@@ -398,11 +398,19 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toBe(Boolean(expectPayments));
 
-      // A chosen start an hour ago: no alert, commit or readiness change is that recent.
+      // A chosen start an hour ago (or today's midnight, just after it, so
+      // that the start is today): no alert, commit or readiness change is
+      // that recent.
+      const recentStart = new Date(
+        Math.max(
+          Date.now() - 3_600_000,
+          Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+        ),
+      ).toISOString();
       const recent = (
         await get(
           `/reviews/default/fulfilment?since=${encodeURIComponent(
-            ago(3_600_000),
+            recentStart,
           )}`,
         )
       ).body;
