@@ -19,13 +19,13 @@ import {
 } from '@baton/plugin-sre-common';
 import Ajv from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
+import { auditFromEvidenceCsv } from './__testUtils__/auditCsv';
 
 jest.setTimeout(60_000);
 
@@ -830,44 +830,9 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     expect(json.auditChainHead).toBe(json.audit[3].hash);
 
     // The CSV recomputes the same way, to the head of the chain when it was written.
-    const records: string[][] = parse(csv.text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
-    const header = records.findIndex(record => record[1] === 'seq');
-    const footer = records.findIndex(
-      record => record[0] === 'audit_chain_head',
-    );
-    const fromCsv = records
-      .slice(header + 1, footer)
-      .map(
-        ([
-          campaignId,
-          seq,
-          at,
-          actor,
-          action,
-          itemId,
-          details,
-          prevHash,
-          hash,
-        ]) => ({
-          campaignId,
-          seq: Number(seq),
-          at,
-          actor,
-          action: action as ChainedAccessAuditEntry['action'],
-          itemId: itemId || null,
-          details: JSON.parse(details),
-          prevHash,
-          hash,
-        }),
-      );
-    expect(verifyAccessAuditChain(fromCsv)).toEqual({
-      valid: true,
-      head: records[footer][1],
-    });
-    expect(records[footer][1]).toBe(json.audit[2].hash);
+    const { entries: fromCsv, head } = auditFromEvidenceCsv(csv.text);
+    expect(verifyAccessAuditChain(fromCsv)).toEqual({ valid: true, head });
+    expect(head).toBe(json.audit[2].hash);
 
     // Someone with the database in hand takes the trigger away and rewrites
     // Cy's second decision as a keep.

@@ -8,7 +8,7 @@ import {
 } from '@baton/plugin-sre-common';
 import Ajv from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { parse } from 'csv-parse/sync';
+import { auditFromEvidenceCsv } from './__testUtils__/auditCsv';
 import {
   accessEvidenceCsv,
   AccessEvidenceDetail,
@@ -160,45 +160,10 @@ describe('access evidence CSV', () => {
   });
 
   it('lists the audit log so that its chain recomputes from the file to the head', () => {
-    const records: string[][] = parse(accessEvidenceCsv(detail), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
-    const header = records.findIndex(record => record[1] === 'seq');
-    const footer = records.findIndex(
-      record => record[0] === 'audit_chain_head',
-    );
-    const entries = records
-      .slice(header + 1, footer)
-      .map(
-        ([
-          campaignId,
-          seq,
-          at,
-          actor,
-          action,
-          itemId,
-          details,
-          prevHash,
-          hash,
-        ]) => ({
-          campaignId,
-          seq: Number(seq),
-          at,
-          actor,
-          action: action as ChainedAccessAuditEntry['action'],
-          itemId: itemId || null,
-          details: JSON.parse(details),
-          prevHash,
-          hash,
-        }),
-      );
+    const { entries, head } = auditFromEvidenceCsv(accessEvidenceCsv(detail));
     expect(entries).toHaveLength(3);
-    expect(verifyAccessAuditChain(entries)).toEqual({
-      valid: true,
-      head: records[footer][1],
-    });
-    expect(records[footer][1]).toBe(detail.audit[2].hash);
+    expect(verifyAccessAuditChain(entries)).toEqual({ valid: true, head });
+    expect(head).toBe(detail.audit[2].hash);
   });
 });
 
