@@ -17,6 +17,7 @@ export * from './slo/evaluate';
 export * from './slo/policy';
 export * from './alerts/types';
 export * from './alerts/noise';
+export * from './alerts/monitors';
 export * from './alerts/safeLink';
 export * from './alerts/permissions';
 export * from './cost/types';

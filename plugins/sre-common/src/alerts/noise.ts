@@ -1,3 +1,4 @@
+import { monitorKey, monitorName } from './monitors';
 import type {
   AlertItem,
   AlertNoise,
@@ -62,7 +63,7 @@ export function alertNoise(
   const policy = options.policy ?? DEFAULT_ALERT_NOISE_POLICY;
   const byMonitor = new Map<string, number[]>();
   for (const alert of options.history ?? alerts) {
-    const key = `${alert.source}\u0000${alert.monitor}`;
+    const key = monitorKey(alert);
     const list = byMonitor.get(key) ?? [];
     list.push(Date.parse(alert.startsAt));
     byMonitor.set(key, list);
@@ -97,8 +98,7 @@ export function alertNoise(
       }
     }
     // Flapping: this firing is one of ≥ K firings of its monitor within W hours.
-    const firings =
-      byMonitor.get(`${alert.source}\u0000${alert.monitor}`) ?? [];
+    const firings = byMonitor.get(monitorKey(alert)) ?? [];
     const window = policy.flapWindowHours * HOUR;
     let most = 0;
     for (const other of firings) {
@@ -110,14 +110,12 @@ export function alertNoise(
       most = Math.max(most, count);
     }
     if (most >= policy.flapCount) {
+      // The name people know (an alarm's, not its ARN).
+      const monitor = monitorName(alert.monitor);
       noise.push({
         flag: 'flapping',
-        params: {
-          count: most,
-          hours: policy.flapWindowHours,
-          monitor: alert.monitor,
-        },
-        explanation: `${alert.monitor} fired ${most} times within ${policy.flapWindowHours} h.`,
+        params: { count: most, hours: policy.flapWindowHours, monitor },
+        explanation: `${monitor} fired ${most} times within ${policy.flapWindowHours} h.`,
       });
     }
     if (!alert.runbookUrl && !options.hasRunbook) {
@@ -196,7 +194,7 @@ export function summariseAlerts(
 export function rankMonitorNoise(alerts: AlertItem[]): MonitorNoise[] {
   const groups = new Map<string, AlertItem[]>();
   for (const alert of alerts) {
-    const key = `${alert.source}\u0000${alert.monitor}`;
+    const key = monitorKey(alert);
     groups.set(key, [...(groups.get(key) ?? []), alert]);
   }
   return [...groups.values()]

@@ -48,6 +48,13 @@ export interface AlertItem {
   runbookUrl?: string;
   entityRefs: string[];
   noise: AlertNoise[];
+  /**
+   * Set on an alert that started before the list's range and still fires:
+   * it is listed whatever the range starts at.
+   */
+  firingSinceBeforeRange?: boolean;
+  /** The catalog names of the people in `acknowledgedBy`, by user ref (a User's profile display name). */
+  responderNames?: Record<string, string>;
 }
 
 /** The figures above an entity's alert list. @public */
@@ -60,13 +67,32 @@ export interface AlertSummary {
   /** Share of firings that were transient or flapping. */
   cryWolfScore: number | null;
   /** Who acknowledged, with their share of acknowledgements (on-call load). */
-  responders: Array<{ userRef: string; count: number; share: number }>;
+  responders: Array<{
+    userRef: string;
+    /** The catalog name of the person, when the catalog has them. */
+    name?: string;
+    count: number;
+    share: number;
+  }>;
 }
 
-/** `GET /entities/{ref}/alerts`. @public */
+/**
+ * `GET /entities/{ref}/alerts`. `items` are the alerts that started in the
+ * range, newest first, after (on the first page) the ones that started
+ * before it and still fire; the summary covers the range only.
+ * @public
+ */
 export interface AlertListResponse {
   items: AlertItem[];
   summary: AlertSummary;
+  /**
+   * Whether alerts can reach what is listed: a webhook source or poller is
+   * on, and the entity sets `baton.dev/alert-selector` or an alert was ever
+   * mapped to it. Tells "nothing fired in the range" from "no source set up".
+   */
+  configured: boolean;
+  /** With no item in the range: when the newest alert before it started. */
+  lastAlertAt?: string;
   from: string;
   to: string;
   /** Where `from` came from: the query, the owning team's last finished review, or the last 14 days. */
