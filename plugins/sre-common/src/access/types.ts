@@ -4,9 +4,6 @@ export type AccessDecision = 'keep' | 'revoke' | 'transfer';
 /** A campaign is open for decisions until it is closed (signed off), then locked. @public */
 export type AccessCampaignState = 'open' | 'closed';
 
-/** Days without use after which keeping access needs a comment. @public */
-export const ACCESS_STALE_DAYS = 90;
-
 /** One frozen grant of a campaign, with its reviewer and decision. @public */
 export interface AccessReviewItem {
   id: string;
