@@ -29,6 +29,8 @@ import {
 import {
   ACCESS_STALE_DAYS,
   AccessCampaign,
+  AccessCommentReason,
+  accessCommentReason,
   AccessCampaignDetail,
   AccessDecision,
   AccessProgress,
@@ -90,14 +92,11 @@ export function accessProgress(items: AccessReviewItem[]): AccessProgress {
   };
 }
 
-/** Whether keeping this access needs a comment: unused for more than 90 days, or never used. */
-export function isStaleAccess(item: AccessReviewItem, now: Date): boolean {
-  if (item.flags.includes('never-used')) return true;
-  return (
-    item.lastUsedAt !== null &&
-    now.getTime() - Date.parse(item.lastUsedAt) > ACCESS_STALE_DAYS * DAY
-  );
-}
+/** What a 400 says when a decision lacks the comment sre-common's rule asks for. */
+const COMMENT_NEEDED: Record<AccessCommentReason, string> = {
+  transfer: 'a transfer needs a comment saying why and what is handed over',
+  stale: `keeping access unused for more than ${ACCESS_STALE_DAYS} days needs a comment saying why`,
+};
 
 /**
  * Access reviews: campaigns over the Resources with `baton.dev/access-source`,
@@ -399,11 +398,6 @@ export class AccessReviewService {
             `${field}transferTo: you cannot transfer access to yourself; another reviewer decides whether you take it over`,
           );
         }
-        if (!decision.comment?.trim()) {
-          throw new InputError(
-            `${field}comment: a transfer needs a comment saying why and what is handed over`,
-          );
-        }
       }
       return {
         itemId: decision.itemId,
@@ -458,14 +452,9 @@ export class AccessReviewService {
               `${field}transferTo: ${write.transferTo} already holds this access`,
             );
           }
-          if (
-            write.decision === 'keep' &&
-            !write.comment &&
-            isStaleAccess(item, now)
-          ) {
-            throw new InputError(
-              `${field}comment: keeping access unused for more than ${ACCESS_STALE_DAYS} days needs a comment saying why`,
-            );
+          const reason = accessCommentReason(write.decision, item, now);
+          if (reason && !write.comment) {
+            throw new InputError(`${field}comment: ${COMMENT_NEEDED[reason]}`);
           }
         });
       },

@@ -445,6 +445,21 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     expect(stale.body.error.message).toMatch(
       /^comment: keeping access unused for more than 90 days needs a comment/,
     );
+    // In bulk as well, all or none: the 400 names the stale item's comment.
+    const staleInBulk = await post(
+      `/access-reviews/${campaign.id}/decisions`,
+      { itemIds: [ada.id, bo.id], decision: 'keep', comment: '  ' },
+      CY,
+    );
+    expect(staleInBulk.status).toBe(400);
+    expect(staleInBulk.body.error.message).toMatch(
+      /^decisions\[1\]\.comment: keeping access unused for more than 90 days/,
+    );
+    expect(
+      (await get(`/access-reviews/${campaign.id}`)).body.items
+        .filter((item: Item) => [ada.id, bo.id].includes(item.id))
+        .map((item: Item) => item.decision),
+    ).toEqual([null, null]);
     const kept = await decide(
       bo,
       { decision: 'keep', comment: 'On-call for the year-end freeze' },
