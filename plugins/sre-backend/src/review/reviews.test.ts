@@ -323,7 +323,7 @@ describe.each(databases.eachSupportedId())(
           name: 'Playback availability',
           objective: 0.99,
           alerting: 'page',
-          reasons: ['burning', 'below-objective', 'budget-exhausted'],
+          reasons: ['budget-exhausted', 'below-objective', 'burning'],
         }),
       ]);
       expect(slos.atRisk[0].sli).toBeCloseTo(0.95, 9);

@@ -158,7 +158,19 @@ describe('SLO risk', () => {
     expect(budgetSpentSince(history, '2026-11-12T00:00:00Z', null)).toBeNull();
   });
 
-  it('lists the SLOs at risk, paging ones first, then the least budget left', () => {
+  it('gives the conditions worst first', () => {
+    expect(
+      sloRiskReasons(
+        slo({
+          alerting: 'page',
+          sli: 0.99,
+          errorBudget: { remaining: -9, consumed: 10, allowedBadEvents: 10 },
+        }),
+      ),
+    ).toEqual(['budget-exhausted', 'below-objective', 'burning']);
+  });
+
+  it('lists the SLOs at risk, the worst status first, then paging ones, then the least budget left', () => {
     const section = reviewSlosSection(
       [
         {
@@ -176,16 +188,30 @@ describe('SLO risk', () => {
           ...services[1],
           slos: [
             slo({ id: 'paging', alerting: 'page', displayName: 'Search up' }),
+            slo({ id: 'ticket', alerting: 'ticket' }),
+            slo({
+              id: 'spent',
+              alerting: 'page',
+              sli: 0.998,
+              errorBudget: { remaining: -1, consumed: 2, allowedBadEvents: 1 },
+            }),
           ],
         },
       ],
       '2026-11-11T00:00:00Z',
     );
 
-    expect(section.checked).toBe(3);
+    expect(section.checked).toBe(5);
     expect(section.atRisk.map(s => [s.sloId, s.name, s.reasons])).toEqual([
+      // Both spent: the paging one first, whatever its budget.
+      [
+        'spent',
+        'availability',
+        ['budget-exhausted', 'below-objective', 'burning'],
+      ],
+      ['low', 'availability', ['budget-exhausted', 'below-objective']],
       ['paging', 'Search up', ['burning']],
-      ['low', 'availability', ['below-objective', 'budget-exhausted']],
+      ['ticket', 'availability', ['burning']],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { AlertItem } from '../alerts/types';
 import type { Money } from '../cost/types';
 import type { ReadinessLevel, ReadinessTrendPoint } from '../readiness/types';
+import { compareSloStatus, sloStatus, SloStatusInput } from '../slo/status';
 import type { SloHistoryPoint, SloSummary } from '../slo/types';
 import type {
   ReviewAlertsSection,
@@ -97,25 +98,13 @@ export function reviewAlertsSection(
 }
 
 /**
- * Why an SLO belongs on the agenda: its multiwindow alert fires (`burning`),
- * its SLI is under the objective, or its error budget is spent. Empty when
- * none holds.
+ * Why an SLO belongs on the agenda: the conditions of its status that hold,
+ * worst first (its error budget is spent, its SLI is under the objective, a
+ * burn-rate rule fires). Empty when none holds.
  * @public
  */
-export function sloRiskReasons(
-  slo: Pick<SloSummary, 'alerting' | 'sli' | 'objective' | 'errorBudget'>,
-): ReviewSloReason[] {
-  const reasons: ReviewSloReason[] = [];
-  if (slo.alerting === 'page' || slo.alerting === 'ticket') {
-    reasons.push('burning');
-  }
-  if (slo.sli !== null && slo.sli < slo.objective) {
-    reasons.push('below-objective');
-  }
-  if (slo.errorBudget.remaining !== null && slo.errorBudget.remaining <= 0) {
-    reasons.push('budget-exhausted');
-  }
-  return reasons;
+export function sloRiskReasons(slo: SloStatusInput): ReviewSloReason[] {
+  return sloStatus(slo).conditions;
 }
 
 /**
@@ -145,8 +134,9 @@ export function budgetSpentSince(
 const ALERTING_ORDER: Record<string, number> = { page: 0, ticket: 1 };
 
 /**
- * The SLOs of the team's services that are at risk, paging ones first, then
- * the least budget left.
+ * The SLOs of the team's services that are at risk, the worst status first
+ * (budget exhausted, below objective, burning), then paging ones, then the
+ * least budget left.
  * @public
  */
 export function reviewSlosSection(
@@ -180,6 +170,7 @@ export function reviewSlosSection(
   }
   atRisk.sort(
     (a, b) =>
+      compareSloStatus(a.reasons[0], b.reasons[0]) ||
       (ALERTING_ORDER[a.alerting] ?? 2) - (ALERTING_ORDER[b.alerting] ?? 2) ||
       (a.budgetRemaining ?? Infinity) - (b.budgetRemaining ?? Infinity) ||
       a.entityRef.localeCompare(b.entityRef, 'en'),

@@ -154,6 +154,62 @@ _No open campaign_
 `);
   });
 
+  it('prints an SLO at risk with its status, an SLI told apart from its objective and the budget as the card does', () => {
+    const atRisk = (
+      overrides: Partial<ReviewAgenda['slos']['atRisk'][number]>,
+    ): ReviewAgenda['slos']['atRisk'][number] => ({
+      entityRef: 'component:default/payments-adapter',
+      title: 'payments-adapter',
+      sloId: 'payments-success',
+      name: 'Payment authorisations',
+      objective: 0.9995,
+      sli: 0.993272,
+      budgetRemaining: -12.4623,
+      budgetSpentSince: 12.9,
+      alerting: 'ok',
+      reasons: ['budget-exhausted', 'below-objective'],
+      ...overrides,
+    });
+    const markdown = reviewMarkdown({
+      team: { ref: review.teamRef, title: 'Checkout squad' },
+      review,
+      agenda: {
+        ...agenda,
+        slos: {
+          checked: 4,
+          atRisk: [
+            atRisk({}),
+            atRisk({
+              title: 'checkout-api',
+              name: 'Checkout availability',
+              objective: 0.999,
+              // Rounded to the objective's digit it would read 99.9%.
+              sli: 0.99896,
+              budgetRemaining: 0.0004,
+              alerting: 'page',
+              reasons: ['below-objective', 'burning'],
+            }),
+            atRisk({
+              title: 'storefront',
+              name: 'Pages',
+              objective: 0.999,
+              sli: null,
+              budgetRemaining: null,
+              alerting: 'page',
+              reasons: ['burning'],
+            }),
+          ],
+        },
+      },
+    });
+    expect(markdown).toContain(`### SLOs at risk
+
+- payments-adapter / Payment authorisations: Budget exhausted; SLI 99.33% (objective 99.95%), budget overspent by 1,246%; also below objective
+- checkout-api / Checkout availability: Below objective; SLI 99.896% (objective 99.9%), 0.04% of error budget left; also burning
+- storefront / Pages: Burning; SLI n/a (objective 99.9%), error budget unknown
+`);
+  });
+
   it('says when a review has no notes or items, and leaves out an unknown agenda', () => {
     const markdown = reviewMarkdown({
       team: { ref: review.teamRef, title: 'Checkout squad' },

@@ -1,4 +1,11 @@
 import type { Money } from '../cost/types';
+import {
+  budgetPercent,
+  objectivePercent,
+  percentText,
+  sliPercent,
+} from '../slo/percent';
+import { SLO_STATUS_LABELS } from '../slo/status';
 import type { Review, ReviewActionItem, ReviewAgenda } from './types';
 
 /** Text from data (titles, names) as literal markdown: no accidental links, emphasis or HTML. */
@@ -14,6 +21,15 @@ const money = (value: Money) =>
   `${value.amount.toLocaleString('en-US', {
     maximumFractionDigits: 2,
   })} ${value.currency}`;
+/** As the SLO card words it: "12% of error budget left", "budget overspent by 1,246%". */
+const budgetLeft = (remaining: number | null) => {
+  if (remaining === null) return 'error budget unknown';
+  if (remaining === 0) return 'error budget spent';
+  const share = percentText(budgetPercent(Math.abs(remaining)));
+  return remaining > 0
+    ? `${share} of error budget left`
+    : `budget overspent by ${share}`;
+};
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const signed = (value: Money) =>
   `${value.amount > 0 ? '+' : ''}${money(value)}`;
@@ -126,11 +142,22 @@ function agendaMarkdown(agenda: ReviewAgenda): string[] {
     }
     for (const slo of slos.atRisk) {
       lines.push(
-        `- ${literal(slo.title)} / ${literal(slo.name)}: SLI ${
-          slo.sli === null ? 'n/a' : percent(slo.sli)
-        } (objective ${percent(slo.objective)}), budget left ${
-          slo.budgetRemaining === null ? 'n/a' : percent(slo.budgetRemaining)
-        }; ${slo.reasons.join(', ')}`,
+        `- ${literal(slo.title)} / ${literal(slo.name)}: ${
+          SLO_STATUS_LABELS[slo.reasons[0]]
+        }; SLI ${
+          slo.sli === null
+            ? 'n/a'
+            : percentText(sliPercent(slo.sli, slo.objective))
+        } (objective ${percentText(
+          objectivePercent(slo.objective),
+        )}), ${budgetLeft(slo.budgetRemaining)}${
+          slo.reasons.length > 1
+            ? `; also ${slo.reasons
+                .slice(1)
+                .map(reason => SLO_STATUS_LABELS[reason].toLowerCase())
+                .join(', ')}`
+            : ''
+        }`,
       );
     }
   }

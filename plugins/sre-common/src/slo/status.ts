@@ -21,6 +21,15 @@ export const SLO_CONDITIONS: readonly SloCondition[] = [
  */
 export type SloStatus = SloCondition | 'ok' | 'no-data';
 
+/** The statuses in English, as the SLO card labels them, for exports and scripts. @public */
+export const SLO_STATUS_LABELS: Record<SloStatus, string> = {
+  'budget-exhausted': 'Budget exhausted',
+  'below-objective': 'Below objective',
+  burning: 'Burning',
+  ok: 'OK',
+  'no-data': 'No data',
+};
+
 /** What made an SLO's status what it is. @public */
 export type SloStatusReason =
   | {
