@@ -25,6 +25,7 @@ export * from './alerts/permissions';
 export * from './cost/types';
 export * from './cost/decimal';
 export * from './cost/analysis';
+export * from './cost/currency';
 export * from './cost/permissions';
 export * from './access/types';
 export * from './access/staleness';

@@ -1,4 +1,10 @@
-import { costReport, type CostReportInput, type DailyCost } from './analysis';
+import {
+  costReport,
+  type CostReportInput,
+  type DailyCost,
+  isPreviousPeriodPartial,
+} from './analysis';
+import { exchangeRatesProblems } from './currency';
 import { parseDecimal } from './decimal';
 
 function dec(text: string): bigint {
@@ -246,13 +252,19 @@ describe('costReport forecast', () => {
       }),
     );
     // 12×10 + 7×20 = 260 so far; 20/day for 20…31 March (12 days) = 240.
+    // The step to 20 on 13 and 14 March breaks the 3σ rule (flat 10s
+    // before), so those two days are left out: 5 days of 20 remain.
     expect(report.forecast).toEqual({
       month: '2026-03',
       amount: 500,
       actual: 260,
       dailyRate: 20,
-      basisDays: 7,
+      basisDays: 5,
       remainingDays: 12,
+      excluded: [
+        { date: '2026-03-13', amount: 20 },
+        { date: '2026-03-14', amount: 20 },
+      ],
     });
   });
 
@@ -272,6 +284,7 @@ describe('costReport forecast', () => {
       dailyRate: 15,
       basisDays: 3,
       remainingDays: 12,
+      excluded: [],
     });
   });
 
@@ -295,20 +308,24 @@ describe('costReport forecast', () => {
         to: '2026-03-04',
         today: '2026-03-03',
         rows: [
-          ...days('2026-02-20', 9).map(d => row(d, 'ec2', '7')),
-          row('2026-03-01', 'ec2', '14'),
-          row('2026-03-02', 'ec2', '14'),
+          // 5 and 9 by turns: 11.5 in March is within the 3σ rule.
+          ...days('2026-02-20', 9).map((d, n) =>
+            row(d, 'ec2', n % 2 ? '9' : '5'),
+          ),
+          row('2026-03-01', 'ec2', '11.5'),
+          row('2026-03-02', 'ec2', '11.5'),
         ],
       }),
     );
-    // Basis 24 Feb … 2 Mar: 5×7 + 2×14 = 63, 9/day; 3…31 March is 29 days.
+    // Basis 24 Feb … 2 Mar: 5 + 9 + 5 + 9 + 5 + 2×11.5 = 56, 8/day; 3…31 March is 29 days.
     expect(report.forecast).toEqual({
       month: '2026-03',
-      amount: 28 + 29 * 9,
-      actual: 28,
-      dailyRate: 9,
+      amount: 23 + 29 * 8,
+      actual: 23,
+      dailyRate: 8,
       basisDays: 7,
       remainingDays: 29,
+      excluded: [],
     });
   });
 
@@ -329,6 +346,7 @@ describe('costReport forecast', () => {
       dailyRate: 10,
       basisDays: 7,
       remainingDays: 22,
+      excluded: [],
     });
   });
 
@@ -342,6 +360,72 @@ describe('costReport forecast', () => {
       dailyRate: 0,
       basisDays: 0,
       remainingDays: 12,
+      excluded: [],
+    });
+  });
+
+  it('leaves out a day the anomaly rule flags, and says which', () => {
+    const report = costReport(
+      input({
+        ...march,
+        today: '2026-03-20',
+        rows: [
+          ...days('2026-03-01', 19).map(d =>
+            row(d, 'cdn', d === '2026-03-16' ? '500' : '10'),
+          ),
+        ],
+      }),
+    );
+    // The card marks 16 March; the rate is the other 6 days' 10, not (6×10 + 500) / 7.
+    expect(report.anomalies.map(a => a.date)).toEqual(['2026-03-16']);
+    expect(report.forecast).toEqual({
+      month: '2026-03',
+      amount: 18 * 10 + 500 + 12 * 10,
+      actual: 18 * 10 + 500,
+      dailyRate: 10,
+      basisDays: 6,
+      remainingDays: 12,
+      excluded: [{ date: '2026-03-16', amount: 500 }],
+    });
+  });
+
+  it('flags days before the range by the same rule', () => {
+    // The range starts on 19 March; the spike on 15 March is in the basis, not in the range.
+    const report = costReport(
+      input({
+        from: '2026-03-19',
+        to: '2026-03-21',
+        today: '2026-03-20',
+        rows: days('2026-02-01', 47).map(d =>
+          row(d, 'cdn', d === '2026-03-15' ? '300' : '10'),
+        ),
+      }),
+    );
+    expect(report.anomalies).toEqual([]);
+    expect(report.forecast?.excluded).toEqual([
+      { date: '2026-03-15', amount: 300 },
+    ]);
+    expect(report.forecast?.dailyRate).toBe(10);
+  });
+
+  it('keeps every day when the rule flags all of them: spend is at a new level', () => {
+    // Each day doubles: with only the jump rule, every day is 50% above its trailing mean.
+    const rows = days('2026-03-01', 19).map((d, i) =>
+      row(d, 'ec2', String(2 ** i)),
+    );
+    const report = costReport(
+      input({
+        ...march,
+        today: '2026-03-20',
+        rows,
+        policy: { jump: 0.5, minHistoryDays: 100 },
+      }),
+    );
+    // 13…19 March: 2^12 … 2^18 = 2^19 − 2^12 = 520,192 over 7 days.
+    expect(report.forecast).toMatchObject({
+      basisDays: 7,
+      dailyRate: 74_313.142857,
+      excluded: [],
     });
   });
 
@@ -580,6 +664,174 @@ describe('costReport anomalies', () => {
         rule: 'sigma',
       },
     ]);
+  });
+});
+
+describe('costReport coverage of the previous period', () => {
+  // A 90-day range whose data starts 30 days before it.
+  const range = { from: '2026-04-01', to: '2026-06-30' };
+  const rows = days('2026-03-02', 120).map(d => row(d, 'ec2', '10'));
+
+  it('counts the days with data in each period', () => {
+    const report = costReport(input({ ...range, rows }));
+    expect(report.coverage).toEqual({
+      periodDays: 90,
+      days: 90,
+      previousDays: 30,
+      dataFrom: '2026-03-02',
+    });
+    // 900 vs 300: the +200% that only says the data is younger than the previous period.
+    expect(report.change).toBe(2);
+    expect(isPreviousPeriodPartial(report.coverage)).toBe(true);
+  });
+
+  it('takes the sources’ spans over the rows: a day with no spend is still a day with data', () => {
+    // Data since December, up to the range's last day but one.
+    const report = costReport(
+      input({
+        ...range,
+        rows,
+        dataSpans: [{ from: '2025-12-01', to: '2026-06-29' }],
+      }),
+    );
+    expect(report.coverage).toEqual({
+      periodDays: 90,
+      days: 89,
+      previousDays: 90,
+      dataFrom: '2025-12-01',
+    });
+    expect(isPreviousPeriodPartial(report.coverage)).toBe(false);
+  });
+
+  it('counts only the days inside a span when the spans leave a gap', () => {
+    const report = costReport(
+      input({
+        ...range,
+        rows,
+        dataSpans: [
+          { from: '2025-12-01', to: '2026-01-31' },
+          { from: '2026-02-15', to: '2026-06-29' },
+        ],
+      }),
+    );
+    // 1–30 January and 15 February – 31 March: 30 + 45 days.
+    expect(report.coverage.previousDays).toBe(75);
+    expect(isPreviousPeriodPartial(report.coverage)).toBe(true);
+  });
+
+  it('has none without rows', () => {
+    const report = costReport(input({ ...range }));
+    expect(report.coverage).toEqual({
+      periodDays: 90,
+      days: 0,
+      previousDays: 0,
+      dataFrom: null,
+    });
+    expect(isPreviousPeriodPartial(report.coverage)).toBe(false);
+  });
+});
+
+describe('costReport in several currencies', () => {
+  const rows: DailyCost[] = [
+    row('2026-03-08', 'ec2', '10'),
+    row('2026-03-10', 'ec2', '20'),
+    { ...row('2026-03-09', 'mackerel', '1200'), currency: 'JPY' },
+    { ...row('2026-03-11', 'mackerel', '1500'), currency: 'JPY' },
+    { ...row('2026-03-11', 'sap', '3.5'), currency: 'EUR' },
+  ];
+
+  it('keeps its amounts in one currency and lists every currency side by side', () => {
+    const report = costReport(input({ rows }));
+    expect(report.total).toEqual({ amount: 20, currency: 'USD' });
+    expect(report.drivers.map(d => d.name)).toEqual(['ec2']);
+    expect(report.allCurrencies).toEqual({
+      totals: [
+        {
+          currency: 'EUR',
+          total: { amount: 3.5, currency: 'EUR' },
+          previousTotal: { amount: 0, currency: 'EUR' },
+        },
+        {
+          currency: 'JPY',
+          total: { amount: 1500, currency: 'JPY' },
+          previousTotal: { amount: 1200, currency: 'JPY' },
+        },
+        {
+          currency: 'USD',
+          total: { amount: 20, currency: 'USD' },
+          previousTotal: { amount: 10, currency: 'USD' },
+        },
+      ],
+      converted: null,
+      missingRates: [],
+    });
+  });
+
+  it('converts all of it into the base with a rate table', () => {
+    const report = costReport(
+      input({
+        rows,
+        exchangeRates: { base: 'USD', rates: { JPY: 0.0067, EUR: 1.08 } },
+      }),
+    );
+    // 20 + 1500 × 0.0067 + 3.5 × 1.08 = 20 + 10.05 + 3.78; before: 10 + 8.04.
+    expect(report.allCurrencies.converted).toEqual({
+      total: { amount: 33.83, currency: 'USD' },
+      previousTotal: { amount: 18.04, currency: 'USD' },
+      rates: { EUR: 1.08, JPY: 0.0067, USD: 1 },
+    });
+  });
+
+  it('converts into a base none of the spend is in', () => {
+    const report = costReport(
+      input({
+        rows: rows.filter(r => r.currency !== 'EUR'),
+        exchangeRates: { base: 'EUR', rates: { JPY: 0.0062, USD: 0.93 } },
+      }),
+    );
+    // 1500 × 0.0062 + 20 × 0.93
+    expect(report.allCurrencies.converted?.total).toEqual({
+      amount: 27.9,
+      currency: 'EUR',
+    });
+  });
+
+  it('does not convert when a currency has no rate, and names it', () => {
+    const report = costReport(
+      input({ rows, exchangeRates: { base: 'USD', rates: { EUR: 1.08 } } }),
+    );
+    expect(report.allCurrencies.converted).toBeNull();
+    expect(report.allCurrencies.missingRates).toEqual(['JPY']);
+    expect(report.allCurrencies.totals).toHaveLength(3);
+  });
+});
+
+describe('exchangeRatesProblems', () => {
+  it('accepts a table of positive rates keyed by currency codes', () => {
+    expect(
+      exchangeRatesProblems({
+        base: 'USD',
+        rates: { JPY: 0.0067, EUR: 1.08, USD: 1 },
+      }),
+    ).toEqual([]);
+  });
+
+  it('names each bad key', () => {
+    expect(
+      exchangeRatesProblems({
+        base: 'dollar',
+        rates: { JPY: 0, eur: 1.08, GBP: NaN, CHF: -1 },
+      }),
+    ).toEqual([
+      'base: must be an ISO 4217 code such as USD',
+      'rates.JPY: must be a number > 0 (units of dollar per JPY)',
+      'rates.eur: must be keyed by an ISO 4217 code',
+      'rates.GBP: must be a number > 0 (units of dollar per GBP)',
+      'rates.CHF: must be a number > 0 (units of dollar per CHF)',
+    ]);
+    expect(exchangeRatesProblems({ base: 'USD', rates: { USD: 1.1 } })).toEqual(
+      ["rates.USD: the base currency's rate is 1"],
+    );
   });
 });
 

@@ -4,11 +4,14 @@ import {
   divideHalfEven,
   parseDecimal,
 } from './decimal';
+import { currencyTotals, type CurrencySpend } from './currency';
 import {
   DEFAULT_COST_ANOMALY_POLICY,
   type CostAnomaly,
   type CostAnomalyPolicy,
+  type CostCoverage,
   type CostDriver,
+  type CostExchangeRates,
   type CostForecast,
   type CostMetric,
   type CostReport,
@@ -26,11 +29,13 @@ export interface DailyCost {
   amount: bigint;
   /** The source may still revise this row (an unfinished day). */
   estimated?: boolean;
+  /** The row's currency; undefined = the report's `currency`. */
+  currency?: string;
 }
 
-/** What `costReport` needs: one currency's daily rows around a range. @public */
+/** What `costReport` needs: daily rows around a range. @public */
 export interface CostReportInput {
-  /** The currency of every row; a report never adds two currencies. */
+  /** The currency the report's amounts are in; a report never adds two currencies. */
   currency: string;
   /** Every currency the entity has spend in, passed through for the card. */
   currencies: string[];
@@ -44,13 +49,21 @@ export interface CostReportInput {
   to: string;
   granularity: 'day' | 'month';
   /**
-   * Rows of one currency. Days before `from` feed the previous period, the
+   * Rows of `currency` (and of other currencies, which count only in
+   * `allCurrencies`). Days before `from` feed the previous period, the
    * anomaly history and the forecast; days on or after `to` are ignored.
    */
   rows: DailyCost[];
   /** YYYY-MM-DD, "now" for the forecast. */
   today: string;
   policy?: Partial<CostAnomalyPolicy>;
+  /**
+   * The days [from, to) the cost sources hold data for (e.g. the periods
+   * they imported); default: from the first row's day to the last one's.
+   */
+  dataSpans?: Array<{ from: string; to: string }>;
+  /** Converts `allCurrencies` into one currency; without it they stay side by side. */
+  exchangeRates?: CostExchangeRates;
 }
 
 const DAY_MS = 86_400_000;
@@ -154,6 +167,7 @@ function forecastOf(
   daily: DailyTotals,
   to: number,
   today: number,
+  policy: CostAnomalyPolicy,
 ): CostForecast | null {
   const month = monthOf(to - 1);
   if (monthOf(today) !== month) return null;
@@ -169,8 +183,11 @@ function forecastOf(
   // previous month if needed; days before the first row are not data, so a
   // new service is not diluted by zeros it never had.
   const basisFrom = Math.max(asOf - FORECAST_BASIS_DAYS, daily.firstDay);
-  const basisDays = Math.max(asOf - basisFrom, 0);
-  const basisSum = basisDays > 0 ? daily.sum(basisFrom, asOf) : 0n;
+  const {
+    days: basisDays,
+    sum: basisSum,
+    excluded,
+  } = forecastBasis(daily, basisFrom, asOf, policy);
   // Remaining days include the day `asOf` itself: today is not complete yet.
   const remainingDays = monthEnd - asOf;
   // rate × days from the exact sum, so the rounded rate's error is not multiplied.
@@ -187,7 +204,64 @@ function forecastOf(
     ),
     basisDays,
     remainingDays,
+    excluded,
   };
+}
+
+/**
+ * The days [from, to) the forecast's rate is the mean of: those the anomaly
+ * rule does not flag (the card's own rule, so a day it marks is never the
+ * month's rate). When it flags every one, spend moved to a new level and
+ * all of them count.
+ */
+function forecastBasis(
+  daily: DailyTotals,
+  from: number,
+  to: number,
+  policy: CostAnomalyPolicy,
+): { days: number; sum: bigint; excluded: CostForecast['excluded'] } {
+  const flagged = new Set(
+    anomaliesOf(daily, from, to, policy).map(anomaly => anomaly.date),
+  );
+  let days = 0;
+  let sum = 0n;
+  const excluded: CostForecast['excluded'] = [];
+  for (let day = from; day < to; day++) {
+    const date = dayString(day);
+    if (flagged.has(date)) {
+      excluded.push({ date, amount: decimalToNumber(daily.on(day)) });
+    } else {
+      days += 1;
+      sum += daily.on(day);
+    }
+  }
+  if (days === 0 && excluded.length) {
+    return { days: excluded.length, sum: daily.sum(from, to), excluded: [] };
+  }
+  return { days, sum, excluded };
+}
+
+/** Days of [from, to) inside any of the spans. */
+function daysCovered(
+  spans: Array<{ from: number; to: number }>,
+  from: number,
+  to: number,
+): number {
+  let covered = 0;
+  for (let day = from; day < to; day++) {
+    if (spans.some(span => span.from <= day && day < span.to)) covered += 1;
+  }
+  return covered;
+}
+
+/**
+ * Whether the previous period has fewer days with data than the range: its
+ * total then leaves out spend that was never imported, and the change
+ * overstates (or understates) any real change.
+ * @public
+ */
+export function isPreviousPeriodPartial(coverage: CostCoverage): boolean {
+  return coverage.previousDays < coverage.days;
 }
 
 /** Floor of the square root (Newton's method); only the reported threshold uses it. */
@@ -314,6 +388,10 @@ export function costReport(input: CostReportInput): CostReport {
   const daily = new DailyTotals();
   const estimatedDays = new Set<number>();
   const drivers = new Map<string, { amount: bigint; previous: bigint }>();
+  const byCurrency = new Map<string, CurrencySpend>();
+  // The rows' first and last day, any currency: the default data span.
+  let firstRowDay = Infinity;
+  let lastRowDay = -Infinity;
   for (const row of input.rows) {
     if (typeof row.amount !== 'bigint') {
       throw new TypeError(`Row amount must be a bigint of scaled units`);
@@ -321,6 +399,20 @@ export function costReport(input: CostReportInput): CostReport {
     const day = dayNumber(row.date, 'row date');
     // Days from `to` on are outside every rule (and may be partial).
     if (day >= to) continue;
+    firstRowDay = Math.min(firstRowDay, day);
+    lastRowDay = Math.max(lastRowDay, day);
+    const rowCurrency = row.currency ?? currency;
+    if (day >= previousFrom) {
+      const spend = byCurrency.get(rowCurrency) ?? {
+        currency: rowCurrency,
+        total: 0n,
+        previous: 0n,
+      };
+      if (day >= from) spend.total += row.amount;
+      else spend.previous += row.amount;
+      byCurrency.set(rowCurrency, spend);
+    }
+    if (rowCurrency !== currency) continue;
     daily.add(day, row.amount);
     if (day >= from && row.estimated) estimatedDays.add(day);
     if (day >= previousFrom) {
@@ -333,6 +425,20 @@ export function costReport(input: CostReportInput): CostReport {
 
   const total = daily.sum(from, to);
   const previousTotal = daily.sum(previousFrom, from);
+
+  const spans = input.dataSpans
+    ? input.dataSpans.map(span => ({
+        from: dayNumber(span.from, 'dataSpans.from'),
+        to: dayNumber(span.to, 'dataSpans.to'),
+      }))
+    : [{ from: firstRowDay, to: lastRowDay + 1 }];
+  const dataFrom = Math.min(...spans.map(span => span.from));
+  const coverage: CostCoverage = {
+    periodDays: to - from,
+    days: daysCovered(spans, from, to),
+    previousDays: daysCovered(spans, previousFrom, from),
+    dataFrom: Number.isFinite(dataFrom) ? dayString(dataFrom) : null,
+  };
 
   // One point per day (or calendar month) of the range, zero when there were
   // no rows, so the chart has no gaps; a month point covers only its days in range.
@@ -382,9 +488,14 @@ export function costReport(input: CostReportInput): CostReport {
     previousTotal: money(previousTotal, currency),
     change: changeOf(total, previousTotal),
     changeAmount: money(total - previousTotal, currency),
+    coverage,
+    allCurrencies: currencyTotals(
+      [...byCurrency.values()],
+      input.exchangeRates,
+    ),
     series,
     drivers: driverList,
-    forecast: forecastOf(daily, to, today),
+    forecast: forecastOf(daily, to, today, policy),
     anomalies: anomaliesOf(daily, from, to, policy),
     estimated: estimatedDays.size > 0,
   };

@@ -69,6 +69,57 @@ export interface CostForecast {
   /** How many days `dailyRate` is the mean of. */
   basisDays: number;
   remainingDays: number;
+  /**
+   * Days of the last 7 left out of `dailyRate` because the anomaly rule
+   * flags them (a one-off spike is not the rest of the month's rate).
+   */
+  excluded: Array<{ date: string; amount: number }>;
+}
+
+/**
+ * How many days of each period the cost sources hold data for: a previous
+ * period that mostly predates the data makes the change look larger than
+ * any real change. @public
+ */
+export interface CostCoverage {
+  /** Days in the range, and so in the previous period. */
+  periodDays: number;
+  /** Days of [from, to) with data. */
+  days: number;
+  /** Days of [previousFrom, previousTo) with data. */
+  previousDays: number;
+  /** The first day with data (YYYY-MM-DD); null without any. */
+  dataFrom: string | null;
+}
+
+/**
+ * Units of `base` that one unit of each currency is worth, e.g.
+ * `{ base: 'USD', rates: { JPY: 0.0067, EUR: 1.08 } }` (the config key
+ * `sre.cost.exchangeRates`). @public
+ */
+export interface CostExchangeRates {
+  /** ISO 4217 code of the currency totals are converted into. */
+  base: string;
+  /** ISO 4217 code → units of `base` per unit; `base` itself is 1. */
+  rates: Record<string, number>;
+}
+
+/** A report's spend in every currency: side by side, and converted into one when rates are configured. @public */
+export interface CostCurrencyTotals {
+  /** Each currency with spend in the range or the previous period, by currency code. */
+  totals: Array<{ currency: string; total: Money; previousTotal: Money }>;
+  /**
+   * All of `totals` in the rate table's base currency; null without a rate
+   * table or when a currency in `totals` has no rate (see `missingRates`).
+   */
+  converted: {
+    total: Money;
+    previousTotal: Money;
+    /** The rates used: units of the base per unit of each currency. */
+    rates: Record<string, number>;
+  } | null;
+  /** Currencies of `totals` the configured table has no rate for. */
+  missingRates: string[];
 }
 
 /** An entity's (or a team's) cost over a period as `GET /entities/{ref}/costs` returns it. @public */
@@ -89,13 +140,18 @@ export interface CostReport {
   /** Change vs the previous period as a fraction (0.1 = +10%); null when the previous period had no spend. */
   change: number | null;
   changeAmount: Money;
+  /** Days with data in the range and in the previous period (see `isPreviousPeriodPartial`). */
+  coverage: CostCoverage;
+  /** Spend in every currency the range or the previous period has, not only `currency`. */
+  allCurrencies: CostCurrencyTotals;
   series: CostSeriesPoint[];
   /** Service names, largest spend first. */
   drivers: CostDriver[];
   forecast: CostForecast | null;
   anomalies: CostAnomaly[];
   /** True when any day of the range is still estimated by its source. */
-  estimated: boolean /** The cost sources Baton holds data from or has registered; empty = cost is not set up in this portal. */;
+  estimated: boolean;
+  /** The cost sources Baton holds data from or has registered; empty = cost is not set up in this portal. */
   sources: string[];
   /** The allocation rule used for this entity, e.g. `service=checkout-api` (the `baton.dev/cost-tags` annotation or the default). */
   allocation: string;
