@@ -63,6 +63,33 @@ export const messages = {
       overspent: 'Budget overspent by {{share}}',
       unknown: 'Error budget unknown: no traffic yet',
     },
+    status: {
+      'budget-exhausted': {
+        label: 'Budget exhausted',
+        explanation:
+          'The error budget of the window is spent ({{remaining}} left).',
+      },
+      'below-objective': {
+        label: 'Below objective',
+        explanation: 'The SLI {{sli}} is below the objective {{objective}}.',
+      },
+      burning: {
+        label: 'Burning',
+        explanation: 'A burn-rate alert rule fires: {{rules}}.',
+        explanationSeverity: 'A {{severity}} burn-rate alert rule fires.',
+      },
+      ok: {
+        label: 'OK',
+        explanation:
+          'Within the objective and the error budget, and no burn-rate alert rule fires.',
+        explanationUnjudged:
+          'Within the objective and the error budget; too little recent traffic to judge every burn-rate alert rule.',
+      },
+      'no-data': {
+        label: 'No data',
+        explanation: 'No traffic in the window yet: nothing to judge.',
+      },
+    },
     burnRate: {
       groupLabel: 'Burn rates',
       explainRate:
@@ -116,6 +143,7 @@ export const messages = {
       sli: 'SLI = good ÷ total = {{sli}}; objective {{objective}}.',
       budget:
         'At this traffic the objective allows {{allowed}} bad {{unit}}; {{bad}} bad {{unit}} spent {{consumed}} of the budget.',
+      status: 'Status: {{status}}. {{explanation}}',
       timeSlices:
         'Budgeted by time slices: each {{slice}} slice is good when at least {{target}} of its events are good.',
       step: 'Counted in steps of {{step}}.',

@@ -95,7 +95,7 @@ describe('ReliabilityReview', () => {
     // SLOs at risk: SLI vs objective, budget left and spent since.
     const slos = section(/^SLOs at risk 1 of 4 at risk$/);
     expect(rowTexts(within(slos).getByRole('table'))).toEqual([
-      'checkout-apicheckout-availability99.712% vs 99.9%15%62%PageBurning its budgetBelow objective',
+      'checkout-apicheckout-availability99.7% vs 99.9%15%62%Below objectivePageBurning',
     ]);
 
     // Cost: money in its currency, movers either way, the anomaly.

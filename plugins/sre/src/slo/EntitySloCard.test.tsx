@@ -112,6 +112,17 @@ function sloSummary(overrides: Partial<SloSummary> = {}): SloSummary {
   };
 }
 
+/** The same burn rate over every window. */
+const rates = (rate: number | null): SloSummary['burnRates'] => ({
+  '5m': rate,
+  '30m': rate,
+  '1h': rate,
+  '2h': rate,
+  '6h': rate,
+  '1d': rate,
+  '3d': rate,
+});
+
 /** A 99% latency SLO over a calendar month that is well within budget. */
 function latencySlo(): SloSummary {
   const burnRates: SloSummary['burnRates'] = {
@@ -189,12 +200,15 @@ describe('EntitySloCard', () => {
     const [paging, ok] = screen.getAllByRole('listitem');
     expect(within(paging).getByText('Requests without a 5xx')).toBeVisible();
     expect(
-      within(paging).getByText('SLI 99.938% vs objective 99.9% · 28d rolling'),
+      within(paging).getByText('SLI 99.94% vs objective 99.9% · 28d rolling'),
     ).toBeInTheDocument();
     expect(
       within(paging).getByText('38% of error budget left'),
     ).toBeInTheDocument();
+    // Within objective and budget, but a page rule fires: burning, and which severity.
+    expect(within(paging).getByText('Burning')).toBeInTheDocument();
     expect(within(paging).getByText('Page')).toBeInTheDocument();
+    expect(within(paging).queryByText('OK')).toBeNull();
     // 14.2 is above the fast page rule's 13.44 for a 28-day window.
     expect(
       within(paging).getByText('1h ×14.2').closest('.MuiChip-root'),
@@ -210,12 +224,15 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
 
     expect(
-      within(ok).getByText('SLI 99.52% vs objective 99% · 1M calendar'),
+      within(ok).getByText('SLI 99.5% vs objective 99% · 1M calendar'),
     ).toBeInTheDocument();
     expect(
       within(ok).getByText('52% of error budget left'),
     ).toBeInTheDocument();
-    expect(within(ok).getByText('OK')).toBeInTheDocument();
+    expect(within(ok).getByText('OK').closest('.MuiChip-root')).toHaveStyle({
+      backgroundColor: '#2e7d32',
+    });
+    expect(within(ok).queryByText('Page')).toBeNull();
     expect(within(ok).getByText('1h ×0.5')).toBeInTheDocument();
     expect(within(ok).queryByText(/Last evaluation failed/)).toBeNull();
     expect(screen.queryByText('Definitions that could not be used')).toBeNull();
@@ -319,7 +336,9 @@ describe('EntitySloCard', () => {
               consumed: null,
               allowedBadEvents: null,
             },
+            burnRates: rates(null),
             alerting: 'unknown',
+            alertRules: alertRules(28 * DAY, rates(null)),
             timeToExhaustion: { '1h': null, '6h': null },
             lowTraffic: true,
             history: [],
@@ -366,10 +385,107 @@ describe('EntitySloCard', () => {
     expect(
       await screen.findByText('Budget overspent by 34%'),
     ).toBeInTheDocument();
+    // Spent is worse than burning; the page rule that still fires shows beside it.
+    expect(screen.getByText('Budget exhausted')).toBeInTheDocument();
+    expect(screen.getByText('Page')).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: 'Error budget left' }),
     ).toHaveAttribute('aria-valuenow', '0');
     expect(screen.queryByText(/Budget gone in/)).toBeNull();
+  });
+
+  it('labels an overspent SLO below its objective "Budget exhausted", never OK, and says why', async () => {
+    // payments-adapter in the demo: a provider outage spent the month's budget; no rule fires any more.
+    const burnRates = rates(0.4);
+    await renderCard(
+      withSlos,
+      respond({
+        items: [
+          sloSummary({
+            displayName: 'Payment authorisations',
+            objectiveDisplayName: undefined,
+            objective: 0.9995,
+            window: '1M',
+            windowType: 'calendar',
+            sli: 0.993272,
+            counts: { good: 993_272, bad: 6728, total: 1_000_000 },
+            errorBudget: {
+              remaining: -12.456,
+              consumed: 13.456,
+              allowedBadEvents: 500,
+            },
+            burnRates,
+            alerting: 'ok',
+            alertRules: alertRules(30 * DAY, burnRates),
+            timeToExhaustion: { '1h': 0, '6h': 0 },
+          }),
+        ],
+      }),
+    );
+    const row = await screen.findByRole('listitem');
+    expect(
+      within(row).getByText('SLI 99.33% vs objective 99.95% · 1M calendar'),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByText('Budget overspent by 1,246%'),
+    ).toBeInTheDocument();
+    const chip = within(row).getByText('Budget exhausted');
+    expect(chip.closest('.MuiChip-root')).toHaveStyle({
+      backgroundColor: '#c62828',
+    });
+    expect(within(row).queryByText('OK')).toBeNull();
+
+    await userEvent.hover(chip);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'The error budget of the window is spent (-1,246% left).',
+    );
+
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: 'Show details of Payment authorisations',
+      }),
+    );
+    expect(
+      within(row).getByText(
+        'Status: Budget exhausted. The error budget of the window is spent (-1,246% left).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('never shows an SLI just below its objective as the objective', async () => {
+    await renderCard(
+      withSlos,
+      respond({
+        items: [
+          sloSummary({
+            objective: 0.9995,
+            sli: 0.999499,
+            errorBudget: {
+              remaining: 0.002,
+              consumed: 0.998,
+              allowedBadEvents: 500,
+            },
+            alerting: 'ok',
+            alertRules: alertRules(28 * DAY, rates(0.4)),
+            burnRates: rates(0.4),
+          }),
+        ],
+      }),
+    );
+    const row = await screen.findByRole('listitem');
+    expect(
+      within(row).getByText('SLI 99.9499% vs objective 99.95% · 28d rolling'),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('0.2% of error budget left')).toBeVisible();
+    expect(within(row).getByText('Below objective')).toBeInTheDocument();
+  });
+
+  it('names the rule that fires when the SLO burns within its budget', async () => {
+    await renderCard(withSlos, respond({ items: [sloSummary()] }));
+    await userEvent.hover(await screen.findByText('Burning'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'A burn-rate alert rule fires: Page: 1h and 5m.',
+    );
   });
 
   it('warns when the last evaluation failed and the numbers are stored ones', async () => {

@@ -13,6 +13,7 @@ import { AlertStateChip } from './AlertStateChip';
 import { BudgetBar } from './BudgetBar';
 import { BurnRateChips } from './BurnRateChips';
 import { SloBurnDownChart } from './SloBurnDownChart';
+import { SloStatusChip } from './SloStatusChip';
 import { SloWhy } from './SloWhy';
 import { Formats, useSreText } from '../language';
 import { SreTranslate } from '../translation';
@@ -46,7 +47,7 @@ function exhaustionText(
     : undefined;
 }
 
-/** One SLO objective: SLI against the objective, error budget, burn rates and alert state; details on demand. */
+/** One SLO objective: its status, SLI against the objective, error budget, burn rates and the firing alert; details on demand. */
 export function SloRow({ slo }: { slo: SloSummary }) {
   const { t, format } = useSreText();
   const [open, setOpen] = useState(false);
@@ -67,7 +68,18 @@ export function SloRow({ slo }: { slo: SloSummary }) {
             </Typography>
           )}
         </Box>
-        <AlertStateChip state={slo.alerting} />
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          justifyContent="flex-end"
+          style={{ gap: 4 }}
+        >
+          <SloStatusChip slo={slo} />
+          {/* Which severity fires, also beside a worse status: nothing firing is hidden. */}
+          {(slo.alerting === 'page' || slo.alerting === 'ticket') && (
+            <AlertStateChip state={slo.alerting} />
+          )}
+        </Box>
         <IconButton
           size="small"
           aria-label={t(open ? 'slo.row.hideDetails' : 'slo.row.showDetails', {

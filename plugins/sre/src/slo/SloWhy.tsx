@@ -1,4 +1,4 @@
-import type { SloSummary } from '@baton/plugin-sre-common';
+import { sloStatus, type SloSummary } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -15,6 +15,7 @@ import {
   formatSli,
   formatWindow,
 } from './sloFormat';
+import { sloStatusExplanation } from './SloStatusChip';
 
 const QUERY_COLUMNS = ['role', 'source', 'query'] as const;
 const RULE_COLUMNS = [
@@ -51,9 +52,16 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
   const { t, format } = useSreText();
   const { counts, errorBudget } = slo;
   const unit = t(`slo.units.${slo.budgetingMethod}`);
+  const status = sloStatus(slo);
   return (
     <Box>
       <Typography variant="subtitle2">{t('slo.why.title')}</Typography>
+      <Typography variant="body2" paragraph>
+        {t('slo.why.status', {
+          status: t(`slo.status.${status.status}.label`),
+          explanation: sloStatusExplanation(t, format, status),
+        })}
+      </Typography>
       {slo.description && (
         <Typography variant="body2" paragraph>
           {slo.description}

@@ -1,4 +1,9 @@
-import type { SloSummary } from '@baton/plugin-sre-common';
+import {
+  budgetPercent,
+  objectivePercent,
+  sliPercent,
+  type SloSummary,
+} from '@baton/plugin-sre-common';
 import type { Formats } from '../language';
 import type { SreTranslate } from '../translation';
 
@@ -10,39 +15,29 @@ export const SLO_COLORS = {
   unknown: '#757575',
 };
 
-/** How many decimals a fraction has once written as a percentage: 0.999 → 1. */
-export function percentDecimals(fraction: number): number {
-  const percent = fraction * 100;
-  for (let digits = 0; digits < 6; digits++) {
-    const scaled = percent * 10 ** digits;
-    if (Math.abs(Math.round(scaled) - scaled) < 1e-6) return digits;
-  }
-  return 6;
-}
-
 /** The objective as written, e.g. "99.9%". */
 export function formatObjective(format: Formats, objective: number): string {
-  return format.percent(objective, percentDecimals(objective));
+  const percent = objectivePercent(objective);
+  return format.percent(percent.value, percent.digits);
 }
 
 /**
- * The SLI with two more decimals than the objective, so the two can be
- * compared. Truncated, not rounded: an SLI just below the objective must
- * never read as equal to it.
+ * The SLI with enough digits to tell it from the objective (the rule of
+ * sre-common's sliPercent): never rounded up to an objective it misses.
  */
 export function formatSli(
   format: Formats,
   sli: number,
   objective: number,
 ): string {
-  const digits = percentDecimals(objective) + 2;
-  const factor = 10 ** (digits + 2);
-  return format.percent(Math.floor(sli * factor + 1e-9) / factor, digits);
+  const percent = sliPercent(sli, objective);
+  return format.percent(percent.value, percent.digits);
 }
 
-/** A share of the error budget, with a decimal only below 10%. */
+/** A share of the error budget: whole percents from 10%, a decimal below, never "0%" for a share that is not nothing. */
 export function formatBudgetShare(format: Formats, fraction: number): string {
-  return format.percent(fraction, Math.abs(fraction) < 0.1 ? 1 : 0);
+  const percent = budgetPercent(fraction);
+  return format.percent(percent.value, percent.digits);
 }
 
 /** A burn rate as a multiple, e.g. 14.2 → "×14.2", 0.04 → "×0.04"; thresholds keep two decimals (×13.44). */

@@ -37,6 +37,25 @@ const ja = createTranslationMessages({
       'ルールのウィンドウ内のトラフィックが少なく、アラートが発火するか判断できません。',
     'slo.budget.label': 'エラーバジェット残量',
     'slo.budget.left': 'エラーバジェット残り {{share}}',
+    'slo.status.budget-exhausted.label': 'バジェット枯渇',
+    'slo.status.budget-exhausted.explanation':
+      'このウィンドウのエラーバジェットを使い切りました（残り {{remaining}}）。',
+    'slo.status.below-objective.label': '目標未達',
+    'slo.status.below-objective.explanation':
+      'SLI {{sli}} が目標 {{objective}} を下回っています。',
+    'slo.status.burning.label': '消費中',
+    'slo.status.burning.explanation':
+      'バーンレートのアラートルールが発火中: {{rules}}。',
+    'slo.status.burning.explanationSeverity':
+      '{{severity}}のバーンレートアラートルールが発火中です。',
+    'slo.status.ok.label': '正常',
+    'slo.status.ok.explanation':
+      '目標とエラーバジェットの範囲内で、発火中のバーンレートアラートルールはありません。',
+    'slo.status.ok.explanationUnjudged':
+      '目標とエラーバジェットの範囲内です。直近のトラフィックが少なく、すべてのバーンレートアラートルールは判定できません。',
+    'slo.status.no-data.label': 'データなし',
+    'slo.status.no-data.explanation':
+      'ウィンドウ内にまだトラフィックがなく、判定できません。',
     'slo.budget.spent': 'エラーバジェットを使い切りました',
     'slo.budget.overspent': 'エラーバジェットを {{share}} 超過',
     'slo.budget.unknown': 'エラーバジェット不明: まだトラフィックがありません',
@@ -77,6 +96,7 @@ const ja = createTranslationMessages({
     'slo.why.title': '数値の根拠',
     'slo.why.definedIn': 'SLO {{name}}（定義ファイル: {{file}}）。',
     'slo.why.counts':
+    'slo.why.status': '状態: {{status}}。{{explanation}}',
       '{{window}} のウィンドウ（{{start}} 〜 {{end}}）: 良好 {{good}}、不良 {{bad}}、合計 {{total}} {{unit}}。',
     'slo.why.noCounts': 'このウィンドウのデータはまだ保存されていません。',
     'slo.why.sli': 'SLI = 良好 ÷ 合計 = {{sli}}、目標 {{objective}}。',

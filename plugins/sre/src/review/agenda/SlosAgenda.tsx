@@ -1,5 +1,9 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { ReviewSlosSection } from '@baton/plugin-sre-common';
+import {
+  type ReviewSlosSection,
+  sloStatus,
+  type SloStatusInput,
+} from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -9,6 +13,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { useSreText } from '../../language';
 import { AlertStateChip } from '../../slo/AlertStateChip';
+import { SloStatusChip } from '../../slo/SloStatusChip';
 import {
   formatBudgetShare,
   formatObjective,
@@ -21,6 +26,18 @@ type SloAtRisk = ReviewSlosSection['atRisk'][number];
 function SloAtRiskRow({ slo }: { slo: SloAtRisk }) {
   const { t, format } = useSreText();
   const objective = formatObjective(format, slo.objective);
+  // The status as the SLO card shows it, then the milder conditions that also hold.
+  const status: SloStatusInput = {
+    sli: slo.sli,
+    objective: slo.objective,
+    errorBudget: {
+      remaining: slo.budgetRemaining,
+      consumed: null,
+      allowedBadEvents: null,
+    },
+    alerting: slo.alerting,
+    alertRules: [],
+  };
   const share = (fraction: number | null) =>
     fraction === null ? '—' : formatBudgetShare(format, fraction);
   return (
@@ -41,17 +58,20 @@ function SloAtRiskRow({ slo }: { slo: SloAtRisk }) {
       <TableCell>{share(slo.budgetSpentSince)}</TableCell>
       <TableCell>
         <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+          <SloStatusChip slo={status} />
           {(slo.alerting === 'page' || slo.alerting === 'ticket') && (
             <AlertStateChip state={slo.alerting} />
           )}
-          {slo.reasons.map(reason => (
-            <Chip
-              key={reason}
-              size="small"
-              variant="outlined"
-              label={t(`review.agenda.slos.reasons.${reason}`)}
-            />
-          ))}
+          {sloStatus(status)
+            .conditions.slice(1)
+            .map(condition => (
+              <Chip
+                key={condition}
+                size="small"
+                variant="outlined"
+                label={t(`slo.status.${condition}.label`)}
+              />
+            ))}
         </Box>
       </TableCell>
     </TableRow>
