@@ -89,6 +89,19 @@ export interface Config {
         /** Off unless set. */
         jump?: number;
       };
+      /**
+       * Converts spend in several currencies into one total on the cost
+       * cards (each currency's own total stays shown). Without it, the cards
+       * show each currency's total side by side. Checked at start-up: a code
+       * that is not ISO 4217 or a rate that is not a number > 0 stops the
+       * backend with the key named. E.g. `{ base: USD, rates: { JPY: 0.0067, EUR: 1.08 } }`.
+       */
+      exchangeRates?: {
+        /** ISO 4217 code of the converted total, e.g. USD. */
+        base: string;
+        /** Units of `base` one unit of each currency is worth (ISO 4217 code → rate), e.g. JPY: 0.0067. */
+        rates: { [currency: string]: number };
+      };
     };
     /** The knowledge map and truck factor, computed from each entity's repositories. */
     knowledge?: {

@@ -54,6 +54,7 @@ import { WebhookSecrets } from './alerts/webhookSecrets';
 import { CostService, DEFAULT_COST_UPLOAD_LIMITS } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { CostStore } from './cost/CostStore';
+import { readExchangeRates } from './cost/exchangeRates';
 import { applyDatabaseMigrations } from './database/migrations';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
@@ -358,6 +359,7 @@ export const sreBackendPlugin = createBackendPlugin({
               ? 'billed'
               : 'effective',
           anomalyPolicy: costConfig?.getOptional('anomaly'),
+          exchangeRates: readExchangeRates(costConfig),
         });
         await scheduler.scheduleTask({
           id: 'sre-cost-pull',

@@ -20,6 +20,13 @@ export const messages = {
     partSeparator: '; ',
     /** Closes a message. */
     dismiss: 'Dismiss',
+    /** Who did something, when it was not a person of the catalog. */
+    people: {
+      /** Baton's backend plugin (`plugin:sre`), e.g. a campaign it started on its schedule. */
+      baton: 'Baton (scheduled)',
+      /** Another service calling Baton, by its id. */
+      service: '{{name}} (service)',
+    },
     missingAnnotation: {
       title: 'Missing annotation',
       description:
@@ -726,6 +733,7 @@ export const messages = {
       cancel: 'Cancel',
       confirm: 'Start',
       failed: 'Could not start the review: {{error}}',
+      started: 'Review started',
       reload: 'Reload',
       sinceProblem:
         'The agenda cannot start then: {{error}}. Choose another “Agenda since” day on the page, or its default start.',
@@ -739,6 +747,7 @@ export const messages = {
       cancel: 'Cancel',
       confirm: 'Finish review',
       failed: 'Could not finish the review: {{error}}',
+      finished: 'Review finished; its agenda and notes are kept as they are',
     },
     abandon: {
       title: 'Abandon the review?',
@@ -749,6 +758,7 @@ export const messages = {
       cancel: 'Cancel',
       confirm: 'Abandon review',
       failed: 'Could not abandon the review: {{error}}',
+      abandoned: 'Review abandoned',
     },
     agenda: {
       title: 'Agenda',
@@ -870,6 +880,7 @@ export const messages = {
       save: 'Save notes',
       unsaved: 'Not saved yet',
       saveFailed: 'Could not save the notes: {{error}}',
+      saved: 'Notes saved',
       conflict:
         'The notes were not saved: {{error}}. Reload to see the latest version (copy your text first to keep it).',
       reload: 'Reload',
@@ -890,6 +901,7 @@ export const messages = {
       doneLabel: 'Mark “{{title}}” done',
       dropLabel: 'Drop “{{title}}”',
       updateFailed: 'Could not update “{{title}}”: {{error}}',
+      updated: '“{{title}}”: {{status}}',
       status: { open: 'Open', done: 'Done', dropped: 'Dropped' },
       form: {
         title: 'Add an action item',
@@ -899,6 +911,7 @@ export const messages = {
         link: 'Link (Jira, GitHub, …)',
         add: 'Add',
         failed: 'Could not add the action item: {{error}}',
+        added: 'Action item added: {{title}}',
       },
     },
     history: {
@@ -928,6 +941,7 @@ export const messages = {
       decided: '{{decided}} of {{total}} decided',
       byReviewer: 'Per reviewer',
       reviewer: '{{name}}: {{decided}} of {{total}}',
+      yours: 'Your items',
     },
     due: 'Due {{date}}',
     overdue: 'Overdue since {{date}}',
@@ -957,6 +971,8 @@ export const messages = {
       cancel: 'Cancel',
       confirm: 'Start',
       failed: 'Could not start the campaign: {{error}}',
+      started_one: 'Started “{{title}}” with {{count}} item',
+      started_other: 'Started “{{title}}” with {{count}} items',
     },
     campaign: {
       notFoundTitle: 'No such campaign',
@@ -984,6 +1000,7 @@ export const messages = {
       cancel: 'Cancel',
       confirm: 'Sign off',
       failed: 'Could not sign off: {{error}}',
+      done: 'Signed off “{{title}}”; its decisions are locked',
     },
     filters: {
       label: 'Filter the items',
@@ -1036,6 +1053,7 @@ export const messages = {
       'no-mfa': 'No MFA',
       'console-password': 'Console password',
       'active-access-key': 'Active access key',
+      stale: 'Stale access',
     },
     decisions: { keep: 'Keep', revoke: 'Revoke', transfer: 'Transfer' },
     bulk: {
@@ -1072,6 +1090,9 @@ export const messages = {
       cancel: 'Cancel',
       confirm: 'Save decision',
       failed: 'Could not save the decision: {{error}}',
+      saved: '{{decision}}: {{principal}} on {{resource}}',
+      savedMany_one: '{{decision}}: {{count}} item',
+      savedMany_other: '{{decision}}: {{count}} items',
     },
     audit: {
       title: 'Audit log',

@@ -1,10 +1,11 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_COST_TAGS,
   CostAnomalyPolicy,
+  CostExchangeRates,
   CostMetric,
   CostReport,
   costReport,
@@ -17,6 +18,7 @@ import {
 } from '@baton/plugin-sre-common';
 import type { CostBatch } from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
+import { teamEntityRefs } from '../catalog/teamEntities';
 import { AlertEntityMapper } from '../alerts/AlertEntityMapper';
 import { CostDayRow, CostImportResult, CostStore } from './CostStore';
 import { CostSourceRegistry } from './CostSourceRegistry';
@@ -89,6 +91,8 @@ export class CostService {
       logger: LoggerService;
       metric: CostMetric;
       anomalyPolicy?: Partial<CostAnomalyPolicy>;
+      /** `sre.cost.exchangeRates`: converts a report's currencies into one total. */
+      exchangeRates?: CostExchangeRates;
       now?: () => Date;
     },
   ) {}
@@ -294,9 +298,9 @@ export class CostService {
   }
 
   /**
-   * A team's spend over the entities it owns (or over `entityRefs`, e.g.
-   * those of its sub-teams too), with its share of the unallocated spend
-   * kept apart.
+   * A team's spend over the entities its whole tree owns (sub-teams and
+   * members too, as the bus-factor report and the agenda count them; or
+   * over `entityRefs`), with its share of the unallocated spend kept apart.
    */
   async teamReport(
     teamRef: string,
@@ -305,7 +309,7 @@ export class CostService {
   ): Promise<TeamCostReport> {
     await this.#entity(teamRef);
     let refs = [
-      ...(options.entityRefs ?? (await this.#ownedBy(teamRef))),
+      ...(options.entityRefs ?? (await teamEntityRefs(this.options, teamRef))),
     ].sort();
     if (options.visible) {
       const visible = await options.visible(refs);
@@ -377,7 +381,10 @@ export class CostService {
       historyFrom < monthStart ? historyFrom : monthStart,
       to,
     );
-    const stored = await this.options.store.sources();
+    const [stored, spans] = await Promise.all([
+      this.options.store.sources(),
+      this.options.store.dataSpans(),
+    ]);
     const sources = [
       ...new Set([
         ...stored,
@@ -399,14 +406,21 @@ export class CostService {
       )[0]?.[0] ??
       currencies[0] ??
       'USD';
-    const daily: DailyCost[] = rows
-      .filter(row => row.currency === currency)
-      .map(row => ({
-        date: row.day,
-        driver: row.service_name,
-        amount: parseDecimal(row[this.options.metric]) ?? 0n,
-        estimated: row.estimated,
-      }));
+    // Every currency: the report's amounts take `currency`'s rows, its
+    // per-currency totals all of them.
+    const daily: DailyCost[] = rows.map(row => ({
+      date: row.day,
+      driver: row.service_name,
+      amount: parseDecimal(row[this.options.metric]) ?? 0n,
+      estimated: row.estimated,
+      currency: row.currency,
+    }));
+    // The days the sources of these rows imported (all sources without
+    // rows): a day they imported without spend is a day with data.
+    const rowSources = new Set(rows.map(row => row.source));
+    const dataSpans = spans
+      .filter(span => !rowSources.size || rowSources.has(span.source))
+      .map(span => ({ from: span.start, to: span.end }));
     return costReport({
       currency,
       currencies,
@@ -419,6 +433,8 @@ export class CostService {
       rows: daily,
       today: dayOf(this.#now().getTime()),
       policy: this.options.anomalyPolicy,
+      dataSpans,
+      exchangeRates: this.options.exchangeRates,
     });
   }
 
@@ -431,20 +447,6 @@ export class CostService {
       throw new InputError('from: a report covers at most three years');
     }
     return { from, to };
-  }
-
-  async #ownedBy(teamRef: string): Promise<string[]> {
-    const { items: owned } = await this.options.catalog.getEntities(
-      {
-        filter: {
-          'relations.ownedBy': teamRef,
-          kind: ['component', 'system', 'resource'],
-        },
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
-    );
-    return owned.map(entity => stringifyEntityRef(entity));
   }
 
   async #entity(entityRef: string): Promise<Entity> {

@@ -179,6 +179,18 @@ export class CostStore {
     return rows.map(row => row.currency);
   }
 
+  /** Per source, the days [start, end) its imports covered, first to last. */
+  async dataSpans(): Promise<
+    Array<{ source: string; start: string; end: string }>
+  > {
+    return this.db('sre_cost_imports')
+      .groupBy('source')
+      .select('source')
+      .min({ start: 'period_start' })
+      .max({ end: 'period_end' })
+      .orderBy('source');
+  }
+
   /** The sources that stored anything. */
   async sources(): Promise<string[]> {
     const rows: Array<{ source: string }> = await this.db('sre_cost_imports')

@@ -11,6 +11,8 @@ const ja = createTranslationMessages({
     'common.duration.days': '{{value}}日',
     'common.partSeparator': ' / ',
     'common.dismiss': '閉じる',
+    'common.people.baton': 'Baton（スケジュール実行）',
+    'common.people.service': '{{name}}（サービス）',
     'common.missingAnnotation.title': 'アノテーションがありません',
     'common.missingAnnotation.description':
       'アノテーション {{annotation}} がありません。使うにはエンティティに追加してください。',
@@ -632,6 +634,7 @@ const ja = createTranslationMessages({
     'review.start.cancel': 'キャンセル',
     'review.start.confirm': '開始',
     'review.start.failed': 'レビューを開始できませんでした: {{error}}',
+    'review.start.started': 'レビューを開始しました',
     'review.start.reload': '再読み込み',
     'review.start.sinceProblem':
       'この日からはアジェンダを始められません: {{error}}。ページで「アジェンダの開始日」を選び直すか、既定の開始日に戻してください。',
@@ -643,6 +646,8 @@ const ja = createTranslationMessages({
     'review.finish.cancel': 'キャンセル',
     'review.finish.confirm': 'レビューを完了',
     'review.finish.failed': 'レビューを完了できませんでした: {{error}}',
+    'review.finish.finished':
+      'レビューを完了しました。アジェンダとメモはこの内容で残ります',
     'review.abandon.title': 'レビューを中止しますか？',
     'review.abandon.description':
       '誤って開始した、または開始日を誤ったレビューを中止します。レビューはメモとともに残りますが、チームの「前回のレビュー」にはなりません。次のレビューのアジェンダは、前回完了したレビューの終了時点から始まります。未完了のアクションアイテムは引き継がれます。中止後、新しいレビューを開始できます。',
@@ -651,6 +656,7 @@ const ja = createTranslationMessages({
     'review.abandon.cancel': 'キャンセル',
     'review.abandon.confirm': 'レビューを中止',
     'review.abandon.failed': 'レビューを中止できませんでした: {{error}}',
+    'review.abandon.abandoned': 'レビューを中止しました',
     'review.agenda.title': 'アジェンダ',
     'review.agenda.range': '{{from}} 〜 {{until}}',
     'review.agenda.notAvailable': '利用できません',
@@ -751,6 +757,7 @@ const ja = createTranslationMessages({
     'review.notes.save': 'メモを保存',
     'review.notes.unsaved': '未保存',
     'review.notes.saveFailed': 'メモを保存できませんでした: {{error}}',
+    'review.notes.saved': 'メモを保存しました',
     'review.notes.conflict':
       'メモは保存されませんでした: {{error}}。再読み込みすると最新の内容を表示します（残したい文章は先にコピーしてください）。',
     'review.notes.reload': '再読み込み',
@@ -770,6 +777,7 @@ const ja = createTranslationMessages({
     'review.actions.dropLabel': '「{{title}}」を取り下げる',
     'review.actions.updateFailed':
       '「{{title}}」を更新できませんでした: {{error}}',
+    'review.actions.updated': '「{{title}}」: {{status}}',
     'review.actions.status.open': '未完了',
     'review.actions.status.done': '完了',
     'review.actions.status.dropped': '取り下げ',
@@ -781,6 +789,7 @@ const ja = createTranslationMessages({
     'review.actions.form.add': '追加',
     'review.actions.form.failed':
       'アクションアイテムを追加できませんでした: {{error}}',
+    'review.actions.form.added': 'アクションアイテムを追加しました: {{title}}',
     'review.history.title': '過去のレビュー',
     'review.history.none': '完了したレビューはまだありません。',
     'review.history.label': '過去のレビュー',
@@ -803,6 +812,7 @@ const ja = createTranslationMessages({
     'access.progress.decided': '{{total}} 件中 {{decided}} 件判断済み',
     'access.progress.byReviewer': 'レビュアー別',
     'access.progress.reviewer': '{{name}}: {{total}} 件中 {{decided}} 件',
+    'access.progress.yours': 'あなたの項目',
     'access.due': '期限 {{date}}',
     'access.overdue': '期限超過（{{date}}）',
     'access.noDue': '期限なし',
@@ -827,6 +837,8 @@ const ja = createTranslationMessages({
     'access.start.cancel': 'キャンセル',
     'access.start.confirm': '開始',
     'access.start.failed': '棚卸しを開始できませんでした: {{error}}',
+    'access.start.started_one': '「{{title}}」を {{count}} 件で開始しました',
+    'access.start.started_other': '「{{title}}」を {{count}} 件で開始しました',
     'access.campaign.notFoundTitle': '棚卸しが見つかりません',
     'access.campaign.notFound':
       'アクセスレビューの棚卸し {{id}} はありません。リンクが間違っている可能性があります。棚卸しの一覧からすべて開けます。',
@@ -851,6 +863,7 @@ const ja = createTranslationMessages({
     'access.signOff.cancel': 'キャンセル',
     'access.signOff.confirm': '承認して完了',
     'access.signOff.failed': '承認できませんでした: {{error}}',
+    'access.signOff.done': '「{{title}}」を承認しました。判断は確定しました',
     'access.filters.label': '項目の絞り込み',
     'access.filters.stale': '長期未使用（{{days}} 日超、または未使用）',
     'access.filters.unmatched': 'カタログに該当者なし',
@@ -895,6 +908,7 @@ const ja = createTranslationMessages({
     'access.flags.no-mfa': 'MFA なし',
     'access.flags.console-password': 'コンソールパスワードあり',
     'access.flags.active-access-key': '有効なアクセスキー',
+    'access.flags.stale': '長期未使用',
     'access.decisions.keep': '継続',
     'access.decisions.revoke': '剥奪',
     'access.decisions.transfer': '移譲',
@@ -926,6 +940,9 @@ const ja = createTranslationMessages({
     'access.decide.cancel': 'キャンセル',
     'access.decide.confirm': '判断を保存',
     'access.decide.failed': '判断を保存できませんでした: {{error}}',
+    'access.decide.saved': '{{resource}} の {{principal}}: {{decision}}',
+    'access.decide.savedMany_one': '{{count}} 件: {{decision}}',
+    'access.decide.savedMany_other': '{{count}} 件: {{decision}}',
     'access.audit.title': '監査ログ',
     'access.audit.label': '監査ログ',
     'access.audit.empty': 'まだ記録はありません。',

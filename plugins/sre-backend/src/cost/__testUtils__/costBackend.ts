@@ -1,0 +1,92 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  type CostRow,
+  type CostSource,
+  sreCostSourcesExtensionPoint,
+} from '@baton/plugin-sre-node';
+import type { Knex } from 'knex';
+import { triggerableScheduler } from '../../__testUtils__/triggerableScheduler';
+import { sreBackendPlugin } from '../../plugin';
+
+export const DAY = 86_400_000;
+
+/** YYYY-MM-DD of a time, UTC. */
+export const dayOf = (time: number) =>
+  new Date(time).toISOString().slice(0, 10);
+
+/** 00:00 UTC today. */
+export const todayStart = () => Math.floor(Date.now() / DAY) * DAY;
+
+/** One row of a day's spend, `cents` in `currency`'s hundredths (yen included, for simplicity). */
+export function dayRow(options: {
+  daysAgo: number;
+  cents: number;
+  service?: string;
+  currency?: string;
+}): CostRow {
+  const start = todayStart() - options.daysAgo * DAY;
+  const amount = (options.cents / 100).toFixed(2);
+  return {
+    chargePeriodStart: new Date(start),
+    chargePeriodEnd: new Date(start + DAY),
+    billedCost: amount,
+    effectiveCost: amount,
+    billingCurrency: options.currency ?? 'USD',
+    serviceName: 'Amazon EC2',
+    tags: options.service ? { service: options.service } : {},
+  };
+}
+
+/** A cost source that hands over the rows it was made with, as one batch. */
+class ListCostSource implements CostSource {
+  readonly id = 'test-billing';
+  constructor(private readonly rows: () => CostRow[]) {}
+  async *pull() {
+    const rows = this.rows();
+    yield {
+      origin: 'test',
+      rows: (async function* list() {
+        yield* rows;
+      })(),
+    };
+  }
+}
+
+/**
+ * The sre backend with a catalog and a cost source holding `rows`, the
+ * source pulled once. Resolves to the server.
+ */
+export async function startCostBackend(options: {
+  knex: Knex;
+  entities: Entity[];
+  rows: () => CostRow[];
+  config?: object;
+}) {
+  const scheduler = triggerableScheduler();
+  const { server } = await startTestBackend({
+    features: [
+      sreBackendPlugin,
+      createBackendModule({
+        pluginId: 'sre',
+        moduleId: 'test-billing',
+        register(env) {
+          env.registerInit({
+            deps: { costs: sreCostSourcesExtensionPoint },
+            async init({ costs }) {
+              costs.addCostSource(new ListCostSource(options.rows));
+            },
+          });
+        },
+      }),
+      mockServices.database.factory({ knex: options.knex }),
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      catalogServiceMock.factory({ entities: options.entities }),
+    ],
+  });
+  await scheduler.triggerTask('sre-cost-pull');
+  return server;
+}
