@@ -24,6 +24,7 @@ export class AlertEntityMap {
   readonly #selectors: Array<{ ref: string; pairs: Array<[string, string]> }> =
     [];
   readonly #withRunbook = new Set<string>();
+  readonly #withSelector = new Set<string>();
 
   /** `selectorAnnotation` replaces the default rule on an entity (cost allocation uses its own). */
   constructor(
@@ -42,6 +43,7 @@ export class AlertEntityMap {
         entity.metadata.annotations?.[selectorAnnotation]?.trim();
       if (selector) {
         // The selector replaces the default `service=<name>` rule.
+        this.#withSelector.add(ref);
         this.#selectors.push({ ref, pairs: parseAlertSelector(selector) });
       } else {
         const name = entity.metadata.name.toLocaleLowerCase('en-US');
@@ -53,6 +55,11 @@ export class AlertEntityMap {
   /** Whether the entity links a runbook (then none of its alerts lacks one). */
   hasRunbook(entityRef: string): boolean {
     return this.#withRunbook.has(entityRef);
+  }
+
+  /** Whether the entity sets its own selector, i.e. says which alerts are its. */
+  hasSelector(entityRef: string): boolean {
+    return this.#withSelector.has(entityRef);
   }
 
   entityRefsFor(labels: Record<string, string>): string[] {

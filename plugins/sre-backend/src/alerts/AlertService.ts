@@ -1,5 +1,4 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   isError,
@@ -10,12 +9,13 @@ import {
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ALERT_SOURCES,
+  AlertFacts,
   AlertItem,
   AlertListResponse,
   alertNoise,
   AlertNoisePolicy,
   AlertSource,
-  ANNOTATION_RUNBOOK,
+  AlertSummary,
   DEFAULT_ALERT_NOISE_POLICY,
   isCryingWolf,
   isHttpUrl,
@@ -32,7 +32,8 @@ import type {
 } from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { entityOwnershipClaims } from '../catalog/ownershipClaims';
-import { AlertEntityMapper } from './AlertEntityMapper';
+import { teamEntityRefs } from '../catalog/teamEntities';
+import { AlertEntityMap, AlertEntityMapper } from './AlertEntityMapper';
 import type { AlertResource } from './permissionRules';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
 import {
@@ -42,6 +43,7 @@ import {
   StoredAlert,
 } from './AlertStore';
 import type { LastReviewLookup } from '../review/LastReviewLookup';
+import { namesOf, responderNames } from './responderNames';
 import { storableAlertEvent } from './storableAlertEvent';
 import { WebhookSecrets } from './webhookSecrets';
 
@@ -75,6 +77,8 @@ export const DEFAULT_ALERT_ACKNOWLEDGE_POLICY: AlertAcknowledgePolicy = {
 const DEFAULT_RANGE_MS = 14 * DAY;
 /** Summaries and noise look at no more alerts than this per request. */
 const SUMMARY_CAP = 10_000;
+/** Alerts listed that started before the range and still fire; more would be an outage of its own. */
+const FIRING_BEFORE_CAP = 100;
 /** The noise ranking looks at no more alerts than this. */
 const RANKING_CAP = 50_000;
 /** Pulls overlap the previous one by this much, for alerts that changed late. */
@@ -82,12 +86,6 @@ const POLL_OVERLAP_MS = 60 * 60_000;
 const FIRST_POLL_MS = 7 * DAY;
 /** How far back a catalog change re-maps alerts. */
 const REMAP_MS = 30 * DAY;
-
-const hasRunbook = (entity: Entity | undefined) =>
-  Boolean(
-    entity?.metadata.annotations?.[ANNOTATION_RUNBOOK] ||
-      entity?.metadata.links?.some(link => link.type === 'runbook'),
-  );
 
 /** Receives, stores, maps and serves alerts; judges which ones cry wolf. */
 export class AlertService {
@@ -261,7 +259,11 @@ export class AlertService {
     );
   }
 
-  /** An entity's alerts that started in [from, to), newest first, with noise flags and a summary. */
+  /**
+   * An entity's alerts that started in [from, to), newest first, with noise
+   * flags and a summary over the range; the first page starts with the
+   * alerts that started before the range and still fire.
+   */
   async list(
     entityRef: string,
     query: { from?: Date; to?: Date; limit: number; cursor?: string },
@@ -278,25 +280,36 @@ export class AlertService {
 
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
     // The mapper's catalog snapshot knows the runbooks: no catalog call per request.
-    const runbook = (await this.options.mapper.current()).hasRunbook(entityRef);
+    const map = await this.options.mapper.current();
+    const runbook = map.hasRunbook(entityRef);
     // The flapping rule also counts firings shortly before the range.
-    const history = await this.options.store.factsForEntity(
-      entityRef,
-      new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
-      to,
-      SUMMARY_CAP,
-    );
+    const [history, earlier] = await Promise.all([
+      this.options.store.factsForEntity(
+        entityRef,
+        new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
+        to,
+        SUMMARY_CAP,
+      ),
+      cursor
+        ? Promise.resolve([])
+        : this.options.store.firingBefore([entityRef], from, FIRING_BEFORE_CAP),
+    ]);
     const inRange = history.filter(
       a => Date.parse(a.startsAt) >= from.getTime(),
     );
-    const noise = alertNoise(inRange, {
-      history,
+    const noise = alertNoise([...earlier, ...inRange], {
+      history: withEarlier(history, earlier),
       hasRunbook: runbook,
       policy,
     });
-    const flagged = inRange.map((alert, index) => ({
+    const earlierItems = earlier.map((alert, index) => ({
       ...alert,
       noise: noise[index],
+      firingSinceBeforeRange: true,
+    }));
+    const flagged = inRange.map((alert, index) => ({
+      ...alert,
+      noise: noise[earlier.length + index],
     }));
     let items: AlertItem[];
     let nextCursor: string | undefined;
@@ -337,9 +350,11 @@ export class AlertService {
       }));
       nextCursor = page.nextCursor;
     }
+    items = [...earlierItems, ...items];
+    const named = await this.#named(items, summariseAlerts(flagged));
     return {
-      items,
-      summary: summariseAlerts(flagged),
+      ...named,
+      ...(await this.#setup([entityRef], map, items.length > 0, from)),
       from: from.toISOString(),
       to: to.toISOString(),
       fromSource: range.fromSource,
@@ -349,8 +364,10 @@ export class AlertService {
   }
 
   /**
-   * The alerts of every entity a team owns (or of `entityRefs`, e.g. those
-   * of its sub-teams too), newest first, with the summary over the range.
+   * The alerts of every entity a team owns over its whole tree (sub-teams
+   * and members, as the bus-factor report and the agenda count them), or of
+   * `entityRefs`: those that started before the range and still fire, then
+   * the range's, newest first, with the summary over the range.
    */
   async listForTeam(
     teamRef: string,
@@ -363,37 +380,49 @@ export class AlertService {
         this.options.lastReview?.forTeam(teamRef) ?? Promise.resolve(undefined),
     );
     const { from, to } = range;
-    const team = await this.#teamEntities(teamRef, options.entityRefs);
-    const visible = options.visible && (await options.visible(team.refs));
-    const refs = visible
-      ? team.refs.filter(ref => visible.has(ref))
-      : team.refs;
-    const { runbooks } = team;
+    const teamRefs =
+      options.entityRefs ?? (await teamEntityRefs(this.options, teamRef));
+    const visible = options.visible && (await options.visible(teamRefs));
+    const refs = visible ? teamRefs.filter(ref => visible.has(ref)) : teamRefs;
+    // The mapper's catalog snapshot knows the runbooks.
+    const map = await this.options.mapper.current();
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
-    const history = refs.length
-      ? await this.options.store.allForEntities(
-          refs,
-          new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
-          to,
-          SUMMARY_CAP,
-        )
-      : [];
+    const [history, earlier] = refs.length
+      ? await Promise.all([
+          this.options.store.allForEntities(
+            refs,
+            new Date(from.getTime() - policy.flapWindowHours * 3_600_000),
+            to,
+            SUMMARY_CAP,
+          ),
+          this.options.store.firingBefore(refs, from, FIRING_BEFORE_CAP),
+        ])
+      : [[], []];
     const inRange = history.filter(
       a => Date.parse(a.startsAt) >= from.getTime(),
     );
-    const noise = alertNoise(inRange, { history, policy });
-    const flagged = inRange.map((alert, index) => ({
+    const listed = [...earlier, ...inRange];
+    const noise = alertNoise(listed, {
+      history: withEarlier(history, earlier),
+      policy,
+    });
+    const flagged = listed.map((alert, index) => ({
       ...alert,
       // The runbook rule looks at the alert's own entities.
       noise: noise[index].filter(
         n =>
           n.flag !== 'no-runbook' ||
-          !alert.entityRefs.some(ref => runbooks.has(ref)),
+          !alert.entityRefs.some(ref => map.hasRunbook(ref)),
       ),
+      ...(index < earlier.length ? { firingSinceBeforeRange: true } : {}),
     }));
+    const named = await this.#named(
+      flagged.slice(0, earlier.length + query.limit),
+      summariseAlerts(flagged.slice(earlier.length)),
+    );
     return {
-      items: flagged.slice(0, query.limit),
-      summary: summariseAlerts(flagged),
+      ...named,
+      ...(await this.#setup(refs, map, flagged.length > 0, from)),
       from: from.toISOString(),
       to: to.toISOString(),
       fromSource: range.fromSource,
@@ -402,37 +431,61 @@ export class AlertService {
     };
   }
 
-  /** The entities a team owns, or the given ones, and which of them have a runbook. */
-  async #teamEntities(
-    teamRef: string,
-    entityRefs?: string[],
-  ): Promise<{ refs: string[]; runbooks: Set<string> }> {
-    if (entityRefs) {
-      // The mapper's catalog snapshot knows the runbooks.
-      const map = await this.options.mapper.current();
-      return {
-        refs: entityRefs,
-        runbooks: new Set(entityRefs.filter(ref => map.hasRunbook(ref))),
-      };
-    }
-    const { items: owned } = await this.options.catalog.getEntities(
-      {
-        filter: { 'relations.ownedBy': teamRef },
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-          'metadata.links',
-        ],
-      },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
+  /** The items and the summary with the catalog names of the people who acknowledged. */
+  async #named(
+    items: AlertItem[],
+    summary: AlertSummary,
+  ): Promise<{ items: AlertItem[]; summary: AlertSummary }> {
+    const names = await responderNames(
+      this.options,
+      items.flatMap(item => item.acknowledgedBy),
     );
+    const missing = summary.responders
+      .map(responder => responder.userRef)
+      .filter(ref => names[ref] === undefined);
+    Object.assign(names, await responderNames(this.options, missing));
     return {
-      refs: owned.map(entity => stringifyEntityRef(entity)),
-      runbooks: new Set(
-        owned.filter(hasRunbook).map(entity => stringifyEntityRef(entity)),
-      ),
+      items: items.map(item => {
+        const own = namesOf(item.acknowledgedBy, names);
+        return own ? { ...item, responderNames: own } : item;
+      }),
+      summary: {
+        ...summary,
+        responders: summary.responders.map(responder =>
+          names[responder.userRef] === undefined
+            ? responder
+            : { ...responder, name: names[responder.userRef] },
+        ),
+      },
+    };
+  }
+
+  /**
+   * Whether alerts can reach the entities, and with nothing listed, when the
+   * last one before the range started: the card tells "none in this range"
+   * from "nothing set up" by it.
+   */
+  async #setup(
+    refs: string[],
+    map: AlertEntityMap,
+    listed: boolean,
+    from: Date,
+  ): Promise<Pick<AlertListResponse, 'configured' | 'lastAlertAt'>> {
+    if (listed) return { configured: true };
+    const lastAlertAt = await this.options.store.lastStartedBefore(refs, from);
+    if (lastAlertAt) return { configured: true, lastAlertAt };
+    const sourcesOn =
+      this.options.pollers.length > 0 ||
+      ALERT_SOURCES.some(
+        source =>
+          this.options.receivers.get(source) &&
+          this.options.secrets.enabled(source),
+      );
+    return {
+      configured:
+        sourcesOn &&
+        (refs.some(ref => map.hasSelector(ref)) ||
+          (await this.options.store.hasAlertsFor(refs))),
     };
   }
 
@@ -611,7 +664,7 @@ export class AlertService {
     }
     const stored = await this.options.store.acknowledge(id, userRef, now);
     if (!stored) throw new NotFoundError(`No alert ${id}`);
-    return stored;
+    return this.#withNames(stored);
   }
 
   /** Takes back the signed-in user's own acknowledgement, within minutes of making it. */
@@ -630,7 +683,16 @@ export class AlertService {
         `You have no acknowledgement of alert ${id} from the last ${undoMinutes} minutes to take back`,
       );
     }
-    return stored;
+    return this.#withNames(stored);
+  }
+
+  /** The alert with the catalog names of those who acknowledged it. */
+  async #withNames(alert: StoredAlert): Promise<StoredAlert> {
+    const own = namesOf(
+      alert.acknowledgedBy,
+      await responderNames(this.options, alert.acknowledgedBy),
+    );
+    return own ? { ...alert, responderNames: own } : alert;
   }
 
   #ackPolicy(): AlertAcknowledgePolicy {
@@ -685,4 +747,10 @@ export class AlertService {
     }
     return stored;
   }
+}
+
+/** The range's history with the older alerts that still fire, each once: the flapping rule counts every firing. */
+function withEarlier(history: AlertFacts[], earlier: AlertFacts[]) {
+  const known = new Set(history.map(alert => alert.id));
+  return [...history, ...earlier.filter(alert => !known.has(alert.id))];
 }

@@ -636,6 +636,59 @@ export class AlertStore {
   }
 
   /**
+   * Alerts of any of the entities that started before `before` and still
+   * fire, newest first, up to `cap`: a list starting at `before` shows them.
+   */
+  async firingBefore(
+    entityRefs: string[],
+    before: Date,
+    cap: number,
+  ): Promise<StoredAlert[]> {
+    if (!entityRefs.length) return [];
+    const rows: AlertRow[] = await this.db('sre_alerts as a')
+      .where('a.status', 'firing')
+      .whereIn(
+        'a.id',
+        this.db('sre_alert_entities as e')
+          .whereIn('e.entity_ref', entityRefs)
+          .where('e.starts_at', '<', before)
+          .select('e.alert_id'),
+      )
+      .orderBy([
+        { column: 'a.starts_at', order: 'desc' },
+        { column: 'a.id', order: 'desc' },
+      ])
+      .limit(cap)
+      .select('a.*');
+    return this.#withEntities(rows);
+  }
+
+  /** When the newest alert of any of the entities that started before `before` started; undefined when none did. */
+  async lastStartedBefore(
+    entityRefs: string[],
+    before: Date,
+  ): Promise<string | undefined> {
+    if (!entityRefs.length) return undefined;
+    const [row] = await this.db('sre_alert_entities')
+      .whereIn('entity_ref', entityRefs)
+      .where('starts_at', '<', before)
+      .max({ at: 'starts_at' });
+    return row?.at === null || row?.at === undefined
+      ? undefined
+      : isoTime(row.at);
+  }
+
+  /** Whether any alert was ever mapped to any of the entities. */
+  async hasAlertsFor(entityRefs: string[]): Promise<boolean> {
+    if (!entityRefs.length) return false;
+    return Boolean(
+      await this.db('sre_alert_entities')
+        .whereIn('entity_ref', entityRefs)
+        .first('alert_id'),
+    );
+  }
+
+  /**
    * What the noise rules and the summary read of an entity's alerts that
    * started in [from, to), newest first, up to `cap`: no titles, labels or
    * links, which a summary of hundreds of alerts does not need.

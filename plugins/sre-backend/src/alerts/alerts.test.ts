@@ -384,9 +384,22 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
         at(3, 1),
       )}&to=${encodeURIComponent(at(1, 1))}`,
     );
+    // The three older ones still fire: listed first, marked, whatever the range.
     expect(
-      narrow.body.items.map((a: { startsAt: string }) => a.startsAt),
-    ).toEqual([at(1), at(2)]);
+      narrow.body.items.map(
+        (a: { startsAt: string; firingSinceBeforeRange?: boolean }) => [
+          a.startsAt,
+          a.firingSinceBeforeRange ?? false,
+        ],
+      ),
+    ).toEqual([
+      [at(3), true],
+      [at(4), true],
+      [at(5), true],
+      [at(1), false],
+      [at(2), false],
+    ]);
+    expect(narrow.body.summary.count).toBe(2);
     for (const query of [
       'limit=0',
       'from=yesterday',

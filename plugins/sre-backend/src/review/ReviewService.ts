@@ -323,6 +323,13 @@ export class ReviewService {
 
     const acknowledged = new Map<string, number>();
     for (const alert of alerts.items) {
+      // Still firing from before the agenda, acknowledged before it too: not this period's work.
+      if (
+        alert.acknowledgedAt &&
+        Date.parse(alert.acknowledgedAt) < since.getTime()
+      ) {
+        continue;
+      }
       for (const userRef of new Set(alert.acknowledgedBy)) {
         acknowledged.set(userRef, (acknowledged.get(userRef) ?? 0) + 1);
       }
