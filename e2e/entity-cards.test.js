@@ -74,6 +74,14 @@ describe('a demo service page', () => {
     await sloCard.getByText('Checkout latency', { exact: true }).waitFor();
     // The demo's ongoing incident burns the availability budget fast enough to page.
     await sloCard.getByText('Page', { exact: true }).first().waitFor();
+    // Its status says so too (burning, or worse once the demo has run for a day): never OK.
+    const availability = sloCard
+      .getByRole('listitem')
+      .filter({ hasText: 'Checkout availability' });
+    await availability
+      .getByText(/^(Burning|Below objective|Budget exhausted)$/)
+      .waitFor();
+    expect(await availability.getByText('OK', { exact: true }).count()).toBe(0);
     expect(
       await sloCard.getByText(/error budget left/i).count(),
     ).toBeGreaterThan(0);
@@ -111,6 +119,9 @@ describe('a demo service page', () => {
       .getByText(/overspent/i)
       .first()
       .waitFor();
+    // The status agrees with the numbers beside it.
+    await sloCard.getByText('Budget exhausted', { exact: true }).waitFor();
+    expect(await sloCard.getByText('OK', { exact: true }).count()).toBe(0);
   });
 
   it('shows Baton’s own truck factor, computed from this repository’s history', async () => {

@@ -11,7 +11,8 @@ const DAY = 1440 * MINUTE;
 /** A period of elevated errors, in minutes before the demo's "now". */
 interface Incident {
   minutesAgo: number;
-  minutes: number;
+  /** Unset for an incident that goes on while the demo runs. */
+  minutes?: number;
   /** Share of bad events while it lasts. */
   badShare: number;
 }
@@ -25,10 +26,13 @@ interface DemoStream {
 }
 
 /**
- * The story of the demo SLOs: checkout is in the middle of an incident (the
- * card pages), checkout latency had a slow afternoon twelve days ago, the
- * storefront is calm, and the payment provider's outage three days ago spent
- * this month's budget of payments-adapter.
+ * The story of the demo SLOs, told as the demo's alerts (DemoAlertPoller)
+ * tell it: checkout is in the middle of an incident that began an hour
+ * before its error-budget burn alert fired and goes on while that alert
+ * fires (the card pages), after a 5xx spike six days ago; checkout latency
+ * had a slow afternoon twelve days ago; the storefront is calm but for two
+ * short spells; and the payment provider's outage three days ago spent this
+ * month's budget of payments-adapter.
  */
 const STREAMS: Record<string, DemoStream> = {
   'checkout-requests': {
@@ -36,7 +40,9 @@ const STREAMS: Record<string, DemoStream> = {
     badShare: 0.0003,
     incidents: [
       { minutesAgo: 6 * 1440 + 200, minutes: 45, badShare: 0.05 },
-      { minutesAgo: 80, minutes: 80, badShare: 0.018 },
+      // 18× the 99.9% objective's error rate: the 1h/5m page rule (×13.44
+      // over 28 days) fires once most of an hour of it is in the 1h window.
+      { minutesAgo: 140, badShare: 0.018 },
     ],
   },
   'checkout-latency': {
@@ -47,7 +53,11 @@ const STREAMS: Record<string, DemoStream> = {
   'storefront-pages': {
     perMinute: 2400,
     badShare: 0.0008,
-    incidents: [{ minutesAgo: 17 * 1440 + 30, minutes: 20, badShare: 0.03 }],
+    incidents: [
+      // The error-rate alert ten days ago, and the CDN's 5xx four days ago.
+      { minutesAgo: 10 * 1440 - 120, minutes: 20, badShare: 0.015 },
+      { minutesAgo: 4 * 1440 - 600, minutes: 35, badShare: 0.04 },
+    ],
   },
   'payments-authorisations': {
     perMinute: 40,
@@ -157,7 +167,9 @@ export class DemoSliSource implements SliSource {
     let share = stream.badShare * (0.5 + noise(minute, 2));
     for (const incident of stream.incidents) {
       const start = nowMinute - incident.minutesAgo;
-      if (minute >= start && minute < start + incident.minutes) {
+      const end =
+        incident.minutes === undefined ? Infinity : start + incident.minutes;
+      if (minute >= start && minute < end) {
         share = incident.badShare * (0.8 + 0.4 * noise(minute, 3));
       }
     }
