@@ -10,7 +10,6 @@ import type { AccessCampaign } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -20,10 +19,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../api/SreApi';
+import { PeopleNames, usePersonName } from '../components/PeopleNames';
+import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 import { accessCampaignRouteRef } from '../routes';
 import { AccessNav } from './AccessNav';
-import { ACCESS_SOURCE_ANNOTATION, actorName } from './accessText';
+import { ACCESS_SOURCE_ANNOTATION, accessPeopleRefs } from './accessText';
 import { CampaignDue } from './CampaignDue';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStateChip } from './CampaignStateChip';
@@ -31,10 +32,11 @@ import { StartCampaignDialog } from './StartCampaignDialog';
 
 function CampaignTable({ campaigns }: { campaigns: AccessCampaign[] }) {
   const { t, format } = useSreText();
+  const name = usePersonName();
   const campaignLink = useRouteRef(accessCampaignRouteRef);
   return (
     <Paper>
-      <Table aria-label={t('access.list.label')}>
+      <WholeWordTable aria-label={t('access.list.label')}>
         <TableHead>
           <TableRow>
             <TableCell>{t('access.list.columns.title')}</TableCell>
@@ -64,13 +66,13 @@ function CampaignTable({ campaigns }: { campaigns: AccessCampaign[] }) {
               <TableCell>
                 {t('access.list.created', {
                   at: format.dateTime(campaign.createdAt),
-                  by: actorName(campaign.createdBy),
+                  by: name(campaign.createdBy),
                 })}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     </Paper>
   );
 }
@@ -116,7 +118,9 @@ export function AccessCampaignList() {
     content = (
       <>
         <Box mb={2}>{startButton}</Box>
-        <CampaignTable campaigns={campaigns} />
+        <PeopleNames refs={accessPeopleRefs({ campaigns })}>
+          <CampaignTable campaigns={campaigns} />
+        </PeopleNames>
       </>
     );
   }

@@ -26,10 +26,13 @@ const user = (name: string, displayName: string): Entity => ({
   spec: { profile: { displayName } },
 });
 
+/** Renders campaign 3 for Aiko; returns the snackbar's messages. */
 async function renderCampaign(sreApi: Partial<SreApi>) {
+  const alertApi = mockApis.alert();
   await renderInTestApp(<AccessCampaignPage campaignId="3" />, {
     apis: [
       [sreApiRef, sreApi],
+      alertApi,
       mockApis.identity({ userEntityRef: ACCESS_USER }),
       [
         catalogApiRef,
@@ -46,6 +49,7 @@ async function renderCampaign(sreApi: Partial<SreApi>) {
       '/access-reviews': accessReviewsRouteRef,
     },
   });
+  return alertApi;
 }
 
 const itemsTable = () =>
@@ -94,11 +98,18 @@ describe('AccessCampaignPage', () => {
     expect(
       screen.getByRole('progressbar', { name: 'Decided items' }),
     ).toHaveAttribute('aria-valuenow', '20');
-    expect(
-      within(screen.getByRole('list', { name: 'Per reviewer' }))
-        .getAllByRole('listitem')
-        .map(item => item.textContent),
-    ).toEqual(['aiko: 1 of 3', 'daniel: 0 of 3', 'farid: 1 of 3']);
+    // People by their catalog displayName; Daniel is not in the catalog.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Per reviewer' }))
+          .getAllByRole('listitem')
+          .map(item => item.textContent),
+      ).toEqual([
+        'Aiko Tanaka: 1 of 3',
+        'daniel: 0 of 3',
+        'Farid Haddad: 1 of 3',
+      ]),
+    );
     expect(screen.getByText('Due Dec 31, 2099')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign off' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
@@ -122,17 +133,19 @@ describe('AccessCampaignPage', () => {
       within(rowOf('farid-h')).getByText('7 months ago'),
     ).toBeInTheDocument();
     expect(
-      within(rowOf('farid-h')).getByRole('link', { name: 'farid' }),
+      within(rowOf('farid-h')).getByRole('link', { name: 'Farid Haddad' }),
     ).toHaveAttribute('href', '/catalog/default/user/farid');
     expect(within(rowOf('aiko-t')).getByText('5 days ago')).toBeInTheDocument();
     const editor = rowOf('daniel@hanamori.example');
     expect(within(editor).getByText('unknown')).toBeInTheDocument();
     expect(within(editor).getByText('Kept')).toBeInTheDocument();
-    expect(within(editor).getByText(/^by farid, /)).toBeInTheDocument();
+    expect(within(editor).getByText(/^by Farid Haddad, /)).toBeInTheDocument();
     expect(
       within(editor).getByText('Runs the billing dashboards'),
     ).toBeInTheDocument();
-    expect(within(editor).getByText('aiko and farid')).toBeInTheDocument();
+    expect(
+      within(editor).getByText('Aiko Tanaka and Farid Haddad'),
+    ).toBeInTheDocument();
     expect(
       within(rowOf('ci-deploy')).getByText('Admin privilege'),
     ).toBeInTheDocument();
@@ -155,7 +168,7 @@ describe('AccessCampaignPage', () => {
         '“Q4 access review”: 5 items of github-hanamori',
       ],
       [
-        'farid',
+        'Farid Haddad',
         'Decision',
         'daniel@hanamori.example on monitoring: Kept “Runs the billing dashboards”',
       ],
@@ -179,10 +192,17 @@ describe('AccessCampaignPage', () => {
     });
     const status = within(filters).getByRole('combobox', { name: 'Decision' });
 
+    const flaggedStale = () =>
+      shownPrincipals().filter(principal =>
+        within(rowOf(principal!)).queryByText('Stale access'),
+      );
+    expect(flaggedStale()).toEqual(['farid-h', 'old-contractor']);
     await userEvent.click(stale);
     // Unknown last use (daniel@…) is not stale; never used is.
     expect(shownPrincipals()).toEqual(['farid-h', 'old-contractor']);
     expect(screen.getByText('2 of 5 items')).toBeInTheDocument();
+    // Every item the filter finds says it is stale, by the same rule.
+    expect(flaggedStale()).toEqual(shownPrincipals());
     await userEvent.click(unmatched);
     expect(shownPrincipals()).toEqual(['old-contractor']);
     await userEvent.click(stale);
@@ -250,7 +270,10 @@ describe('AccessCampaignPage', () => {
       async (_campaignId: string, itemId: string) =>
         decided(detail.items.find(item => item.id === itemId)!, 'keep'),
     );
-    await renderCampaign({ getAccessCampaign, decideAccessItem });
+    const alertApi = await renderCampaign({
+      getAccessCampaign,
+      decideAccessItem,
+    });
     await screen.findByRole('table', { name: 'Access-review items' });
 
     await userEvent.click(
@@ -260,6 +283,12 @@ describe('AccessCampaignPage', () => {
     expect(
       within(dialog).getByText('farid-h on hanamori (member)'),
     ).toBeInTheDocument();
+    // The dialog says the comment is needed before anything is sent.
+    const comment = within(dialog).getByRole('textbox', { name: /^Comment/ });
+    expect(comment).toBeRequired();
+    expect(comment).toHaveAccessibleDescription(
+      'Keeping access unused for more than 90 days needs a comment saying why.',
+    );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Save decision' }),
     );
@@ -270,10 +299,7 @@ describe('AccessCampaignPage', () => {
     ).toBeInTheDocument();
     expect(decideAccessItem).not.toHaveBeenCalled();
 
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Comment' }),
-      'On call from January',
-    );
+    await userEvent.type(comment, 'On call from January');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Save decision' }),
     );
@@ -283,6 +309,12 @@ describe('AccessCampaignPage', () => {
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(within(rowOf('farid-h')).getByText('Kept')).toBeInTheDocument();
+    expect(alertApi.getAlerts()).toEqual([
+      expect.objectContaining({
+        message: 'Kept: farid-h on hanamori',
+        severity: 'success',
+      }),
+    ]);
     // The progress and the audit log are loaded again.
     await waitFor(() => expect(getAccessCampaign).toHaveBeenCalledTimes(2));
   });
@@ -303,6 +335,7 @@ describe('AccessCampaignPage', () => {
         name: 'Keep',
       }),
     );
+    expect(screen.getByRole('textbox', { name: 'Comment' })).not.toBeRequired();
     await userEvent.click(
       screen.getByRole('button', { name: 'Save decision' }),
     );
@@ -355,7 +388,7 @@ describe('AccessCampaignPage', () => {
       }),
     );
     await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Comment' }),
+      within(dialog).getByRole('textbox', { name: /^Comment/ }),
       'Farid owns the vendor now',
     );
     await userEvent.click(
@@ -367,7 +400,7 @@ describe('AccessCampaignPage', () => {
       comment: 'Farid owns the vendor now',
     });
     expect(
-      await within(rowOf('old-contractor')).findByText('to farid'),
+      await within(rowOf('old-contractor')).findByText('to Farid Haddad'),
     ).toBeInTheDocument();
   });
 
@@ -418,7 +451,7 @@ describe('AccessCampaignPage', () => {
     ).toBeInTheDocument();
     expect(within(dialog).queryByText(/^Could not save/)).toBeNull();
     expect(
-      within(dialog).getByRole('textbox', { name: 'Comment' }),
+      within(dialog).getByRole('textbox', { name: /^Comment/ }),
     ).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -429,7 +462,7 @@ describe('AccessCampaignPage', () => {
           .filter(item => itemIds.includes(item.id))
           .map(item => decided(item, 'revoke')),
     );
-    await renderCampaign({
+    const alertApi = await renderCampaign({
       getAccessCampaign: jest.fn().mockResolvedValue(accessCampaignDetail()),
       decideAccessItems,
     });
@@ -465,6 +498,9 @@ describe('AccessCampaignPage', () => {
     expect(
       within(rowOf('old-contractor')).getByText('Revoked'),
     ).toBeInTheDocument();
+    expect(alertApi.getAlerts().map(alert => alert.message)).toEqual([
+      'Revoked: 2 items',
+    ]);
   });
 
   it('selects every row the user may decide from the header', async () => {
@@ -515,7 +551,7 @@ describe('AccessCampaignPage', () => {
       .fn()
       .mockResolvedValueOnce(accessCampaignDetail())
       .mockResolvedValue(closedCampaignDetail());
-    await renderCampaign({
+    const alertApi = await renderCampaign({
       getAccessCampaign,
       closeAccessCampaign: jest.fn().mockResolvedValue(closedCampaignDetail()),
     });
@@ -534,6 +570,9 @@ describe('AccessCampaignPage', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('5 of 5 decided')).toBeInTheDocument();
+    expect(alertApi.getAlerts().map(alert => alert.message)).toEqual([
+      'Signed off “Q4 access review”; its decisions are locked',
+    ]);
     expect(screen.queryByRole('button', { name: 'Sign off' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Keep' })).toBeNull();
     expect(within(itemsTable()).queryByRole('checkbox')).toBeNull();

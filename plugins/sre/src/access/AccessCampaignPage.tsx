@@ -12,12 +12,13 @@ import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
+import { PeopleNames } from '../components/PeopleNames';
 import { useSreText } from '../language';
 import { AccessItemFilters } from './AccessItemFilters';
 import { AccessItemsReview } from './AccessItemsReview';
 import { AccessNav } from './AccessNav';
 import { filterAccessItems, NO_FILTER } from './accessFilters';
-import { isNotFound } from './accessText';
+import { accessPeopleRefs, isNotFound } from './accessText';
 import { AuditLog } from './AuditLog';
 import { CampaignHeader } from './CampaignHeader';
 import { useAccessCampaign } from './useAccessCampaign';
@@ -110,7 +111,13 @@ export function AccessCampaignPage({ campaignId }: { campaignId: string }) {
     content = <Progress />;
   } else {
     content = (
-      <>
+      <PeopleNames
+        refs={accessPeopleRefs({
+          campaigns: [detail.campaign],
+          items: detail.items,
+          audit: detail.audit,
+        })}
+      >
         <Box mb={3}>
           <CampaignHeader detail={detail} onChanged={changed} />
         </Box>
@@ -122,7 +129,7 @@ export function AccessCampaignPage({ campaignId }: { campaignId: string }) {
           />
         </Box>
         <AuditLog entries={detail.audit} />
-      </>
+      </PeopleNames>
     );
   }
   return (

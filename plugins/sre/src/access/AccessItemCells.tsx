@@ -1,14 +1,19 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { AccessReviewItem } from '@baton/plugin-sre-common';
+import {
+  accessItemFlags,
+  type AccessReviewItem,
+} from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { usePersonName } from '../components/PeopleNames';
 import { useSreText } from '../language';
-import { actorName, entityName, flagLabel, lastUsedText } from './accessText';
+import { entityName, flagLabel, lastUsedText } from './accessText';
 
 /** The catalog User the principal is, or a chip saying there is none. */
 export function PersonCell({ item }: { item: AccessReviewItem }) {
   const { t } = useSreText();
+  const name = usePersonName();
   if (!item.userRef) {
     return (
       <Chip
@@ -20,9 +25,7 @@ export function PersonCell({ item }: { item: AccessReviewItem }) {
     );
   }
   return (
-    <EntityRefLink entityRef={item.userRef}>
-      {actorName(item.userRef)}
-    </EntityRefLink>
+    <EntityRefLink entityRef={item.userRef}>{name(item.userRef)}</EntityRefLink>
   );
 }
 
@@ -51,10 +54,15 @@ export function LastUsedCell({ item }: { item: AccessReviewItem }) {
   );
 }
 
-/** The flags as chips; the person column already says when there is no person. */
+/**
+ * The flags as chips, "Stale access" included by the rule the stale filter
+ * uses; the person column already says when there is no person.
+ */
 export function FlagChips({ item }: { item: AccessReviewItem }) {
   const { t } = useSreText();
-  const flags = item.flags.filter(flag => flag !== 'no-person-in-catalog');
+  const flags = accessItemFlags(item, Date.now()).filter(
+    flag => flag !== 'no-person-in-catalog',
+  );
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
       {flags.map(flag => (
@@ -72,6 +80,7 @@ export function FlagChips({ item }: { item: AccessReviewItem }) {
 /** The decision with who made it, when, to whom and why; or that there is none yet. */
 export function DecisionCell({ item }: { item: AccessReviewItem }) {
   const { t, format } = useSreText();
+  const name = usePersonName();
   if (!item.decision) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -95,7 +104,7 @@ export function DecisionCell({ item }: { item: AccessReviewItem }) {
         {item.transferTo && (
           <Typography variant="body2">
             {t('access.items.transferTo', {
-              user: actorName(item.transferTo),
+              user: name(item.transferTo),
             })}
           </Typography>
         )}
@@ -103,7 +112,7 @@ export function DecisionCell({ item }: { item: AccessReviewItem }) {
       {item.decidedBy && item.decidedAt && (
         <Typography variant="caption" color="textSecondary" component="div">
           {t('access.items.decidedBy', {
-            by: actorName(item.decidedBy),
+            by: name(item.decidedBy),
             at: format.dateTime(item.decidedAt),
           })}
         </Typography>

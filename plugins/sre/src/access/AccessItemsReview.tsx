@@ -3,7 +3,6 @@ import type {
   AccessDecision,
   AccessReviewItem,
 } from '@baton/plugin-sre-common';
-import Box from '@material-ui/core/Box';
 import { useCallback, useState } from 'react';
 import { AccessItemsTable, RowAccess } from './AccessItemsTable';
 import { canDecide } from './accessText';
@@ -68,18 +67,16 @@ export function AccessItemsReview(props: {
         onDecide={decision => setDeciding({ items: selectedItems, decision })}
         onClear={() => setSelected(new Set())}
       />
-      <Box overflow="auto">
-        <AccessItemsTable
-          items={items}
-          access={access}
-          selected={selected}
-          onSelect={select}
-          onDecide={(chosen, decision) =>
-            setDeciding({ items: chosen, decision })
-          }
-          decidable={decidable}
-        />
-      </Box>
+      <AccessItemsTable
+        items={items}
+        access={access}
+        selected={selected}
+        onSelect={select}
+        onDecide={(chosen, decision) =>
+          setDeciding({ items: chosen, decision })
+        }
+        decidable={decidable}
+      />
       {deciding && (
         <DecisionDialog
           campaignId={campaignId}

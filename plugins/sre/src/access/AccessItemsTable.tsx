@@ -3,12 +3,13 @@ import type {
   AccessReviewItem,
 } from '@baton/plugin-sre-common';
 import Checkbox from '@material-ui/core/Checkbox';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { usePersonName } from '../components/PeopleNames';
+import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 import {
   DecisionCell,
@@ -17,7 +18,6 @@ import {
   PersonCell,
   ResourceCell,
 } from './AccessItemCells';
-import { actorName } from './accessText';
 import { DecisionButtons } from './DecisionButtons';
 
 /** What the signed-in user may do with one row. */
@@ -39,12 +39,13 @@ export function AccessItemsTable(props: {
 }) {
   const { items, access, selected, onSelect, onDecide, decidable } = props;
   const { t, format } = useSreText();
+  const name = usePersonName();
   const selectable = items.filter(item => access(item) === 'decide');
   const allSelected =
     selectable.length > 0 && selectable.every(item => selected.has(item.id));
   const someSelected = selectable.some(item => selected.has(item.id));
   return (
-    <Table size="small" aria-label={t('access.items.label')}>
+    <WholeWordTable size="small" aria-label={t('access.items.label')}>
       <TableHead>
         <TableRow>
           {decidable && (
@@ -120,7 +121,7 @@ export function AccessItemsTable(props: {
               </TableCell>
               <TableCell>
                 {item.reviewers.length
-                  ? format.list(item.reviewers.map(actorName))
+                  ? format.list(item.reviewers.map(name))
                   : t('access.items.noReviewers')}
               </TableCell>
               <TableCell>
@@ -145,6 +146,6 @@ export function AccessItemsTable(props: {
           );
         })}
       </TableBody>
-    </Table>
+    </WholeWordTable>
   );
 }

@@ -24,9 +24,10 @@ import { MyAccessReviews } from './MyAccessReviews';
 // Tables of chips and dialogs render slowly on two CPUs.
 jest.setTimeout(30_000);
 
-const apisFor = (sreApi: Partial<SreApi>) =>
+const apisFor = (sreApi: Partial<SreApi>, alertApi = mockApis.alert()) =>
   [
     [sreApiRef, sreApi],
+    alertApi,
     mockApis.identity({ userEntityRef: ACCESS_USER }),
     [catalogApiRef, catalogApiMock({ entities: [] })],
   ] as const;
@@ -40,19 +41,21 @@ async function renderView(element: JSX.Element, sreApi: Partial<SreApi>) {
   await renderInTestApp(element, { apis: apisFor(sreApi), mountedRoutes });
 }
 
-/** The whole page as the app mounts it, at `path`. */
+/** The whole page as the app mounts it, at `path`; returns the snackbar's messages. */
 async function renderPage(path: string, sreApi: Partial<SreApi>) {
+  const alertApi = mockApis.alert();
   await renderInTestApp(
     createExtensionTester(accessReviewsPage, {
       apis: [mockApis.translation()],
     }).reactElement(),
     {
-      apis: apisFor(sreApi),
+      apis: apisFor(sreApi, alertApi),
       mountPath: '/access-reviews',
       initialRouteEntries: [path],
       mountedRoutes,
     },
   );
+  return alertApi;
 }
 
 /** Campaign 7: two items for Aiko, one decided. */
@@ -98,8 +101,11 @@ describe('AccessCampaignList', () => {
       'aria-valuenow',
       '0',
     );
-    // A scheduled campaign names the plugin that started it.
-    expect(within(rows[0]).getByText(/ by plugin:sre$/)).toBeInTheDocument();
+    // A scheduled campaign names Baton, not its service principal.
+    expect(
+      within(rows[0]).getByText(/ by Baton \(scheduled\)$/),
+    ).toBeInTheDocument();
+    expect(within(table).queryByText(/plugin:sre/)).toBeNull();
     expect(
       within(rows[1]).getByRole('link', { name: 'Q4 access review' }),
     ).toHaveAttribute('href', '/access-reviews/3');
@@ -202,7 +208,7 @@ describe('the access-review page', () => {
         campaign: accessCampaign({ title: 'Q1 access review' }),
       }),
     );
-    await renderPage('/access-reviews', {
+    const alertApi = await renderPage('/access-reviews', {
       listAccessCampaigns: jest.fn().mockResolvedValue([secondCampaign]),
       createAccessCampaign,
       getAccessCampaign,
@@ -234,6 +240,9 @@ describe('the access-review page', () => {
       await screen.findByRole('heading', { name: 'Q1 access review' }),
     ).toBeInTheDocument();
     expect(getAccessCampaign).toHaveBeenCalledWith('3');
+    expect(alertApi.getAlerts().map(alert => alert.message)).toEqual([
+      'Started “Q1 access review” with 5 items',
+    ]);
   });
 
   it('opens a campaign from the list and the user’s items from a campaign', async () => {
@@ -280,7 +289,7 @@ describe('the access-review page', () => {
 });
 
 describe('MyAccessReviews', () => {
-  it('lists the user’s items by campaign, and a decided one leaves the list', async () => {
+  it('lists the user’s items by campaign with their own progress, and a decided one leaves the list', async () => {
     const [, farid, contractor] = accessItems();
     const sandbox = accessItem({
       id: '71',
@@ -295,7 +304,15 @@ describe('MyAccessReviews', () => {
       .mockResolvedValue([
         secondCampaign,
         accessCampaign({
-          progress: { ...accessCampaign().progress, decided: 2 },
+          progress: {
+            ...accessCampaign().progress,
+            decided: 2,
+            byReviewer: accessCampaign().progress.byReviewer.map(reviewer =>
+              reviewer.userRef === ACCESS_USER
+                ? { ...reviewer, decided: 2 }
+                : reviewer,
+            ),
+          },
         }),
       ]);
     const decideAccessItem = jest.fn(async () => ({
@@ -316,7 +333,13 @@ describe('MyAccessReviews', () => {
     const sandboxSection = screen.getByRole('region', {
       name: 'Your items in Sandbox review',
     });
-    expect(within(q4).getByText('1 of 5 decided')).toBeInTheDocument();
+    // Aiko's own items: 1 of her 3 decided, not 1 of the campaign's 5.
+    expect(within(q4).getByText('Your items')).toBeInTheDocument();
+    expect(within(q4).getByText('1 of 3 decided')).toBeInTheDocument();
+    expect(within(q4).queryByText('1 of 5 decided')).toBeNull();
+    expect(
+      within(sandboxSection).getByText('0 of 2 decided'),
+    ).toBeInTheDocument();
     expect(
       within(q4).getByRole('link', { name: 'Q4 access review' }),
     ).toHaveAttribute('href', '/access-reviews/3');
@@ -344,7 +367,7 @@ describe('MyAccessReviews', () => {
     });
     await waitFor(() => expect(within(q4).queryByText('farid-h')).toBeNull());
     expect(within(q4).getByText('old-contractor')).toBeInTheDocument();
-    expect(await within(q4).findByText('2 of 5 decided')).toBeInTheDocument();
+    expect(await within(q4).findByText('2 of 3 decided')).toBeInTheDocument();
     expect(listAccessCampaigns).toHaveBeenCalledTimes(2);
   });
 

@@ -1,19 +1,21 @@
 import type { AccessAuditEntry } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { translateCoded } from '../codedMessage';
+import { usePersonName } from '../components/PeopleNames';
+import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
-import { actorName, auditDetailsText } from './accessText';
+import { auditDetailsText } from './accessText';
 
 /** Every recorded action of the campaign, in the order it happened. */
 export function AuditLog({ entries }: { entries: AccessAuditEntry[] }) {
   const { t, format } = useSreText();
+  const name = usePersonName();
   return (
     <Paper>
       <Box p={2}>
@@ -21,7 +23,7 @@ export function AuditLog({ entries }: { entries: AccessAuditEntry[] }) {
           {t('access.audit.title')}
         </Typography>
         {entries.length ? (
-          <Table size="small" aria-label={t('access.audit.label')}>
+          <WholeWordTable size="small" aria-label={t('access.audit.label')}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('access.audit.columns.at')}</TableCell>
@@ -34,7 +36,7 @@ export function AuditLog({ entries }: { entries: AccessAuditEntry[] }) {
               {entries.map(entry => (
                 <TableRow key={entry.id}>
                   <TableCell>{format.dateTime(entry.at)}</TableCell>
-                  <TableCell>{actorName(entry.actor)}</TableCell>
+                  <TableCell>{name(entry.actor)}</TableCell>
                   <TableCell>
                     {translateCoded(
                       t,
@@ -43,11 +45,13 @@ export function AuditLog({ entries }: { entries: AccessAuditEntry[] }) {
                       entry.action,
                     )}
                   </TableCell>
-                  <TableCell>{auditDetailsText(t, format, entry)}</TableCell>
+                  <TableCell>
+                    {auditDetailsText(t, format, entry, name)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </WholeWordTable>
         ) : (
           <Typography variant="body2" color="textSecondary">
             {t('access.audit.empty')}

@@ -5,8 +5,10 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { usePersonName } from '../components/PeopleNames';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { actorName, entityName } from './accessText';
+import { entityName } from './accessText';
 import { CampaignDue } from './CampaignDue';
 import { CampaignProgress, ReviewerProgress } from './CampaignProgress';
 import { CampaignStateChip } from './CampaignStateChip';
@@ -45,6 +47,8 @@ export function CampaignHeader(props: {
   const { detail, onChanged } = props;
   const { campaign } = detail;
   const { t, format } = useSreText();
+  const name = usePersonName();
+  const confirm = useWriteConfirmation();
   const [signingOff, setSigningOff] = useState(false);
   return (
     <Paper>
@@ -66,7 +70,7 @@ export function CampaignHeader(props: {
         <Typography variant="body2" color="textSecondary">
           {t('access.campaign.started', {
             at: format.dateTime(campaign.createdAt),
-            by: actorName(campaign.createdBy),
+            by: name(campaign.createdBy),
           })}
           {t('common.partSeparator')}
           {t('access.campaign.frozen', {
@@ -78,7 +82,7 @@ export function CampaignHeader(props: {
             <Alert severity="success">
               {t('access.campaign.signedOff', {
                 at: format.dateTime(campaign.closedAt),
-                by: actorName(campaign.closedBy ?? ''),
+                by: name(campaign.closedBy ?? ''),
               })}
               {t('common.partSeparator')}
               {t('access.campaign.readOnly')}
@@ -112,6 +116,7 @@ export function CampaignHeader(props: {
             onClose={() => setSigningOff(false)}
             onSignedOff={signed => {
               setSigningOff(false);
+              confirm(t('access.signOff.done', { title: campaign.title }));
               onChanged(signed);
             }}
           />

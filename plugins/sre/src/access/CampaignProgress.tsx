@@ -2,8 +2,8 @@ import type { AccessProgress } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
+import { usePersonName } from '../components/PeopleNames';
 import { useSreText } from '../language';
-import { actorName } from './accessText';
 
 /** "3 of 12 decided" over a bar of the same share. */
 export function CampaignProgress({ progress }: { progress: AccessProgress }) {
@@ -28,6 +28,7 @@ export function CampaignProgress({ progress }: { progress: AccessProgress }) {
 /** Each reviewer's share: the items they may decide and how many of those are decided. */
 export function ReviewerProgress({ progress }: { progress: AccessProgress }) {
   const { t, format } = useSreText();
+  const name = usePersonName();
   if (!progress.byReviewer.length) return null;
   return (
     <Box mt={1}>
@@ -46,7 +47,7 @@ export function ReviewerProgress({ progress }: { progress: AccessProgress }) {
         {progress.byReviewer.map(reviewer => (
           <Typography key={reviewer.userRef} component="li" variant="body2">
             {t('access.progress.reviewer', {
-              name: actorName(reviewer.userRef),
+              name: name(reviewer.userRef),
               decided: format.number(reviewer.decided),
               total: format.number(reviewer.total),
             })}

@@ -28,6 +28,8 @@ export function DecisionButtons(props: {
           color={decision === 'revoke' ? 'secondary' : 'primary'}
           disabled={props.disabled}
           onClick={() => props.onDecide(decision)}
+          // A button's label never wraps: the table scrolls instead.
+          style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         >
           {t(`access.decisions.${decision}`)}
         </Button>

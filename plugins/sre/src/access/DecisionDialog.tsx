@@ -1,6 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ACCESS_STALE_DAYS,
+  accessCommentReason,
+  type AccessCommentReason,
   type AccessDecision,
   type AccessReviewItem,
 } from '@baton/plugin-sre-common';
@@ -15,33 +17,44 @@ import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { AccessDecisionInput, sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import type { SreTranslate } from '../translation';
-import { DecisionField, decisionFieldError, isStaleAccess } from './accessText';
+import { DecisionField, decisionFieldError } from './accessText';
 import { UserRefField } from './UserRefField';
+
+/** Why the decision needs a comment on any of the items, by sre-common's rule the backend applies too. */
+function commentReason(
+  decision: AccessDecision,
+  items: AccessReviewItem[],
+  now: number,
+): AccessCommentReason | null {
+  for (const item of items) {
+    const reason = accessCommentReason(decision, item, now);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+function commentReasonText(t: SreTranslate, reason: AccessCommentReason) {
+  return reason === 'transfer'
+    ? t('access.decide.commentForTransfer')
+    : t('access.decide.commentForStale', { days: String(ACCESS_STALE_DAYS) });
+}
 
 /** What the decision still lacks before it may be sent, as the backend would say it. */
 function missingFields(
   t: SreTranslate,
   decision: AccessDecision,
-  items: AccessReviewItem[],
+  reason: AccessCommentReason | null,
   input: { transferTo: string; comment: string },
 ): Partial<Record<DecisionField, string>> {
   const missing: Partial<Record<DecisionField, string>> = {};
   if (decision === 'transfer' && !input.transferTo.trim()) {
     missing.transferTo = t('access.decide.transferToRequired');
   }
-  if (!input.comment.trim()) {
-    if (decision === 'transfer') {
-      missing.comment = t('access.decide.commentForTransfer');
-    } else if (
-      decision === 'keep' &&
-      items.some(item => isStaleAccess(item, Date.now()))
-    ) {
-      missing.comment = t('access.decide.commentForStale', {
-        days: String(ACCESS_STALE_DAYS),
-      });
-    }
+  if (reason && !input.comment.trim()) {
+    missing.comment = commentReasonText(t, reason);
   }
   return missing;
 }
@@ -65,7 +78,9 @@ export function DecisionDialog(props: {
   const [transferTo, setTransferTo] = useState('');
   const [comment, setComment] = useState('');
   const [checked, setChecked] = useState(false);
-  const missing = missingFields(t, decision, items, { transferTo, comment });
+  const confirm = useWriteConfirmation();
+  const reason = commentReason(decision, items, Date.now());
+  const missing = missingFields(t, decision, reason, { transferTo, comment });
   const [saved, save] = useAsyncFn(async () => {
     const input: AccessDecisionInput = {
       decision,
@@ -80,8 +95,31 @@ export function DecisionDialog(props: {
             items.map(item => item.id),
             input,
           );
+    const label = t(`access.items.decided.${decision}`);
+    confirm(
+      items.length === 1
+        ? t('access.decide.saved', {
+            decision: label,
+            principal: items[0].principal,
+            resource: items[0].resource,
+          })
+        : t('access.decide.savedMany', {
+            decision: label,
+            count: decided.length,
+          }),
+    );
     onDecided(decided);
-  }, [sreApi, campaignId, items, decision, transferTo, comment, onDecided]);
+  }, [
+    sreApi,
+    campaignId,
+    items,
+    decision,
+    transferTo,
+    comment,
+    onDecided,
+    confirm,
+    t,
+  ]);
   const problem = saved.error && decisionFieldError(saved.error);
   const fieldText = (field: DecisionField) =>
     (checked ? missing[field] : undefined) ??
@@ -137,8 +175,14 @@ export function DecisionDialog(props: {
             fullWidth
             margin="dense"
             disabled={saved.loading}
+            required={Boolean(reason)}
             error={Boolean(commentText)}
-            helperText={commentText ?? t('access.decide.commentOptional')}
+            helperText={
+              commentText ??
+              (reason
+                ? commentReasonText(t, reason)
+                : t('access.decide.commentOptional'))
+            }
           />
           {problem && !problem.field && (
             <Alert severity="error">

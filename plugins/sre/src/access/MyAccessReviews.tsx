@@ -16,15 +16,17 @@ import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sreApiRef } from '../api/SreApi';
+import { PeopleNames } from '../components/PeopleNames';
 import { useSreText } from '../language';
 import { accessCampaignRouteRef } from '../routes';
 import { AccessItemsReview } from './AccessItemsReview';
 import { AccessNav } from './AccessNav';
+import { accessPeopleRefs, reviewerProgress } from './accessText';
 import { CampaignDue } from './CampaignDue';
 import { CampaignProgress } from './CampaignProgress';
 import { useSignedInUser } from './useSignedInUser';
 
-/** One campaign's items for the signed-in user, under its title, due date and progress. */
+/** One campaign's items for the signed-in user, under its title, due date and their progress on their own items. */
 function CampaignTasks(props: {
   campaignId: string;
   campaign?: AccessCampaign;
@@ -61,8 +63,13 @@ function CampaignTasks(props: {
             )}
           </Box>
           {campaign && (
-            <Box width={280}>
-              <CampaignProgress progress={campaign.progress} />
+            <Box width={280} maxWidth="100%">
+              <Typography variant="caption" color="textSecondary">
+                {t('access.progress.yours')}
+              </Typography>
+              <CampaignProgress
+                progress={reviewerProgress(campaign.progress, props.userRef)}
+              />
             </Box>
           )}
         </Box>
@@ -115,18 +122,24 @@ export function MyAccessReviews() {
       ]);
     }
     const campaignsById = new Map(campaigns.value.map(c => [c.id, c]));
+    const people = accessPeopleRefs({
+      campaigns: campaigns.value,
+      items: open,
+    });
     content = byCampaign.size ? (
-      [...byCampaign].map(([campaignId, items]) => (
-        <Box key={campaignId} mb={3}>
-          <CampaignTasks
-            campaignId={campaignId}
-            campaign={campaignsById.get(campaignId)}
-            items={items}
-            userRef={userRef}
-            onDecided={decided}
-          />
-        </Box>
-      ))
+      <PeopleNames refs={people}>
+        {[...byCampaign].map(([campaignId, items]) => (
+          <Box key={campaignId} mb={3}>
+            <CampaignTasks
+              campaignId={campaignId}
+              campaign={campaignsById.get(campaignId)}
+              items={items}
+              userRef={userRef}
+              onDecided={decided}
+            />
+          </Box>
+        ))}
+      </PeopleNames>
     ) : (
       <EmptyState
         missing="data"

@@ -11,6 +11,7 @@ import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { fieldError } from '../responseErrors';
 import { ACCESS_SOURCE_ANNOTATION } from './accessText';
@@ -25,6 +26,7 @@ export function StartCampaignDialog(props: {
   const { onClose, onStarted } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [started, start] = useAsyncFn(async () => {
@@ -32,8 +34,14 @@ export function StartCampaignDialog(props: {
       title: title.trim(),
       ...(dueDate ? { dueDate } : {}),
     });
+    confirm(
+      t('access.start.started', {
+        title: detail.campaign.title,
+        count: detail.items.length,
+      }),
+    );
     onStarted(detail);
-  }, [sreApi, title, dueDate, onStarted]);
+  }, [sreApi, title, dueDate, onStarted, confirm, t]);
   const problem = started.error && fieldError(started.error, FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();

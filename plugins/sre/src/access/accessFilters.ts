@@ -1,9 +1,8 @@
-import type { AccessReviewItem } from '@baton/plugin-sre-common';
-import { isStaleAccess } from './accessText';
+import { isStaleAccess, type AccessReviewItem } from '@baton/plugin-sre-common';
 
 /** Which items a campaign page shows; every filter that is on must hold. */
 export interface AccessItemFilter {
-  /** Unused for more than 90 days, or never used. */
+  /** Stale by sre-common's rule: unused for more than 90 days, or never used. */
   stale: boolean;
   /** Principals no catalog User matches (`no-person-in-catalog`). */
   unmatched: boolean;

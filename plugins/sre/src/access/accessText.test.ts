@@ -1,35 +1,10 @@
+import { accessFailure, accessItem } from '../__testUtils__/accessFixtures';
 import {
-  accessFailure,
-  accessItem,
-  daysAgo,
-} from '../__testUtils__/accessFixtures';
-import {
-  actorName,
   canDecide,
   decisionFieldError,
-  isStaleAccess,
+  reviewerProgress,
   timeAgo,
 } from './accessText';
-
-describe('isStaleAccess', () => {
-  const now = Date.now();
-  it('counts more than 90 days unused, or never used, as the backend does', () => {
-    expect(isStaleAccess(accessItem({ lastUsedAt: daysAgo(89) }), now)).toBe(
-      false,
-    );
-    expect(isStaleAccess(accessItem({ lastUsedAt: daysAgo(91) }), now)).toBe(
-      true,
-    );
-    expect(
-      isStaleAccess(
-        accessItem({ lastUsedAt: null, flags: ['never-used'] }),
-        now,
-      ),
-    ).toBe(true);
-    // A source that does not know the last use does not make it stale.
-    expect(isStaleAccess(accessItem({ lastUsedAt: null }), now)).toBe(false);
-  });
-});
 
 describe('canDecide', () => {
   const item = accessItem({
@@ -78,13 +53,33 @@ describe('decisionFieldError', () => {
   });
 });
 
-describe('timeAgo and actorName', () => {
-  it('writes relative times and names', () => {
+describe('timeAgo', () => {
+  it('writes relative times', () => {
     const now = Date.parse('2026-11-25T00:00:00Z');
     expect(timeAgo('en', '2026-11-24T00:00:00Z', now)).toBe('yesterday');
     expect(timeAgo('en', '2026-09-01T00:00:00Z', now)).toBe('3 months ago');
     expect(timeAgo('en', '2023-11-01T00:00:00Z', now)).toBe('3 years ago');
-    expect(actorName('user:default/aiko')).toBe('aiko');
-    expect(actorName('plugin:sre')).toBe('plugin:sre');
+  });
+});
+
+describe('reviewerProgress', () => {
+  it('counts the items the reviewer decides, not the whole campaign', () => {
+    const progress = {
+      total: 25,
+      decided: 3,
+      byReviewer: [
+        { userRef: 'user:default/aiko', total: 21, decided: 3 },
+        { userRef: 'user:default/guest', total: 4, decided: 0 },
+      ],
+    };
+    expect(reviewerProgress(progress, 'user:default/guest')).toEqual({
+      total: 4,
+      decided: 0,
+      byReviewer: [{ userRef: 'user:default/guest', total: 4, decided: 0 }],
+    });
+    expect(reviewerProgress(progress, 'user:default/zed')).toMatchObject({
+      total: 0,
+      decided: 0,
+    });
   });
 });

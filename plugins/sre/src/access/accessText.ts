@@ -1,10 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import {
-  ACCESS_STALE_DAYS,
-  type AccessAuditEntry,
-  type AccessCampaignState,
-  type AccessReviewItem,
+import type {
+  AccessAuditEntry,
+  AccessCampaign,
+  AccessCampaignState,
+  AccessProgress,
+  AccessReviewItem,
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
 import type { Formats } from '../language';
@@ -15,19 +16,6 @@ const DAY = 86_400_000;
 
 /** The annotation that puts a Resource into access reviews. */
 export const ACCESS_SOURCE_ANNOTATION = 'baton.dev/access-source';
-
-/**
- * Whether keeping this access needs a comment, as the backend decides it:
- * never used, or unused for more than {@link ACCESS_STALE_DAYS} days. An
- * unknown last use (null without the `never-used` flag) is not stale.
- */
-export function isStaleAccess(item: AccessReviewItem, now: number): boolean {
-  if (item.flags.includes('never-used')) return true;
-  return (
-    item.lastUsedAt !== null &&
-    now - Date.parse(item.lastUsedAt) > ACCESS_STALE_DAYS * DAY
-  );
-}
 
 /**
  * Whether the signed-in user may decide the item: the campaign is open, they
@@ -46,14 +34,48 @@ export function canDecide(
   );
 }
 
-/** A person or service as the audit log and headers name it: a user by name, anything else (e.g. `plugin:sre`) as it is. */
-export function actorName(ref: string): string {
-  try {
-    const { kind, name } = parseEntityRef(ref, { defaultKind: 'user' });
-    return kind.toLocaleLowerCase('en-US') === 'user' ? name : ref;
-  } catch {
-    return ref;
-  }
+/**
+ * A reviewer's share of a campaign's progress: the items they may decide,
+ * and how many of those are decided (by them or another reviewer).
+ */
+export function reviewerProgress(
+  progress: AccessProgress,
+  userRef: string | undefined,
+): AccessProgress {
+  const mine = progress.byReviewer.filter(entry => entry.userRef === userRef);
+  return {
+    total: mine[0]?.total ?? 0,
+    decided: mine[0]?.decided ?? 0,
+    byReviewer: mine,
+  };
+}
+
+/** Everyone the access pages may name: people of the items, reviewers, deciders, and who started, signed off or acted on campaigns. */
+export function accessPeopleRefs(data: {
+  campaigns?: AccessCampaign[];
+  items?: AccessReviewItem[];
+  audit?: AccessAuditEntry[];
+}): string[] {
+  const refs = [
+    ...(data.campaigns ?? []).flatMap(campaign => [
+      campaign.createdBy,
+      campaign.closedBy,
+      ...campaign.progress.byReviewer.map(reviewer => reviewer.userRef),
+    ]),
+    ...(data.items ?? []).flatMap(item => [
+      item.userRef,
+      item.transferTo,
+      item.decidedBy,
+      ...item.reviewers,
+    ]),
+    ...(data.audit ?? []).flatMap(entry => [
+      entry.actor,
+      typeof entry.details.transferTo === 'string'
+        ? entry.details.transferTo
+        : null,
+    ]),
+  ];
+  return [...new Set(refs.filter((ref): ref is string => Boolean(ref)))];
 }
 
 /** The name part of an entity ref, e.g. `resource:default/aws-prod` → `aws-prod`. */
@@ -119,11 +141,12 @@ export function decisionFieldError(error: unknown): {
 const text = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
-/** What an audit-log row records, in a line; details of actions this UI does not know show as JSON. */
+/** What an audit-log row records, in a line, people by `name`; details of actions this UI does not know show as JSON. */
 export function auditDetailsText(
   t: SreTranslate,
   format: Formats,
   entry: AccessAuditEntry,
+  name: (ref: string) => string,
 ): string {
   const d = entry.details;
   const decision = (value: unknown) =>
@@ -153,7 +176,7 @@ export function auditDetailsText(
         ...(d.transferTo
           ? [
               t('access.audit.transferTo', {
-                user: actorName(text(d.transferTo)),
+                user: name(text(d.transferTo)),
               }),
             ]
           : []),
