@@ -1,5 +1,9 @@
 import type { AlertSeverity, AlertSource } from '@baton/plugin-sre-common';
 import type { AlertEvent, AlertPoller } from '@baton/plugin-sre-node';
+import {
+  PAYMENTS_OUTAGE_MINUTES,
+  paymentsOutageMinutesAgo,
+} from '../slo/DemoSliSource';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
@@ -12,7 +16,8 @@ interface DemoAlert {
   title: string;
   severity: AlertSeverity;
   labels: Record<string, string>;
-  startedMinutesAgo: number;
+  /** Or a function of the demo's "now", for an alert that must fall where the SLI data has it. */
+  startedMinutesAgo: number | ((now: number) => number);
   /** Unset while it still fires. */
   minutes?: number;
   resolvedBy?: 'source' | 'person';
@@ -133,8 +138,9 @@ const DEMO_ALERTS: DemoAlert[] = [
     title: 'Payment provider errors (payments)',
     severity: 'critical',
     labels: { service: 'payments-adapter', monitor: 'Payment provider errors' },
-    startedMinutesAgo: daysAgo(3, -400),
-    minutes: 120,
+    // When the demo's payments SLI has the outage: within this month's SLO window.
+    startedMinutesAgo: paymentsOutageMinutesAgo,
+    minutes: PAYMENTS_OUTAGE_MINUTES,
     resolvedBy: 'person',
     acks: [['emi.sato', 8]],
   },
@@ -186,7 +192,14 @@ export class DemoAlertPoller implements AlertPoller {
   async poll(): Promise<AlertEvent[]> {
     const at = (minutesAgo: number) =>
       new Date(this.now - minutesAgo * MINUTE).toISOString();
-    return DEMO_ALERTS.flatMap(alert => {
+    return DEMO_ALERTS.flatMap(script => {
+      const alert = {
+        ...script,
+        startedMinutesAgo:
+          typeof script.startedMinutesAgo === 'number'
+            ? script.startedMinutesAgo
+            : script.startedMinutesAgo(this.now),
+      };
       const fired = {
         source: alert.source,
         sourceKey: alert.key,

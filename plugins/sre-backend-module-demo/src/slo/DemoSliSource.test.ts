@@ -68,9 +68,10 @@ const PAYMENTS_SUCCESS = {
 async function evaluateDemoSlo(
   slo: { objective: number; window: SloWindow; indicator: SloIndicator },
   times: number[],
+  now = NOW,
 ) {
   if (slo.indicator.type !== 'ratio') throw new Error('ratio SLOs only');
-  const source = new DemoSliSource('Prometheus', NOW);
+  const source = new DemoSliSource('Prometheus', now);
   const from = Math.min(...times) - 32 * DAY;
   const to = Math.max(...times);
   const range = { start: new Date(from), end: new Date(to + 1) };
@@ -196,11 +197,42 @@ describe('DemoSliSource', () => {
     expect(before[before.length - 1].status.status).toBe('ok');
   });
 
-  it('leaves payments-adapter’s month overspent by the provider’s outage', async () => {
-    const [now] = await evaluateDemoSlo(PAYMENTS_SUCCESS, [NOW]);
-    expect(now.status.status).toBe('budget-exhausted');
-    expect(now.sli!).toBeLessThan(PAYMENTS_SUCCESS.objective);
-    // Spent, but nothing burns now: the outage is over.
-    expect(now.status.conditions).not.toContain('burning');
-  });
+  it.each([
+    ['late in a month', NOW],
+    // Three days before is last month (in Tokyo): the outage moves into this one.
+    ['on its second day', Date.parse('2026-12-02T03:00:00Z')],
+    ['hours into it', Date.parse('2026-12-01T00:00:00Z')],
+  ])(
+    'leaves payments-adapter’s month overspent by the provider’s outage %s, where its alert has it',
+    async (_, now) => {
+      const [evaluation] = await evaluateDemoSlo(PAYMENTS_SUCCESS, [now], now);
+      expect(evaluation.status.status).toBe('budget-exhausted');
+      expect(evaluation.sli!).toBeLessThan(PAYMENTS_SUCCESS.objective);
+      // Spent, but nothing burns now: the outage is over.
+      expect(evaluation.status.conditions).not.toContain('burning');
+
+      const outage = (await new DemoAlertPoller(now).poll()).filter(
+        e => e.monitor === 'Payment provider errors',
+      );
+      const started = Date.parse(outage[0].startsAt);
+      expect(started).toBeGreaterThanOrEqual(
+        Date.parse(evaluation.windowStart!),
+      );
+      expect(Date.parse(outage[1].endsAt!)).toBeLessThan(now);
+      // The SLI is bad while the alert fires, and fine just before it.
+      const [beforeIt, duringIt] = await evaluateDemoSlo(
+        {
+          ...PAYMENTS_SUCCESS,
+          window: { type: 'rolling', duration: '30m', seconds: 1800 },
+        },
+        [
+          Math.floor((started - 10 * MINUTE) / STEP) * STEP,
+          Math.floor((started + 60 * MINUTE) / STEP) * STEP,
+        ],
+        now,
+      );
+      expect(beforeIt.sli!).toBeGreaterThan(PAYMENTS_SUCCESS.objective);
+      expect(duringIt.sli!).toBeLessThan(0.9);
+    },
+  );
 });

@@ -4,13 +4,14 @@ import type {
   SliSource,
   TimeRange,
 } from '@baton/plugin-sre-node';
+import { SloWindow, windowAt } from '@baton/plugin-sre-common';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
 
-/** A period of elevated errors, in minutes before the demo's "now". */
+/** A period of elevated errors, in minutes before the demo's "now" (or a function of it). */
 interface Incident {
-  minutesAgo: number;
+  minutesAgo: number | ((now: number) => number);
   /** Unset for an incident that goes on while the demo runs. */
   minutes?: number;
   /** Share of bad events while it lasts. */
@@ -23,6 +24,36 @@ interface DemoStream {
   /** Share of bad events outside incidents. */
   badShare: number;
   incidents: Incident[];
+}
+
+/** payments-adapter's SLO window (examples/openslo/payments-adapter.yaml): a calendar month in Tokyo. */
+const PAYMENTS_MONTH: SloWindow = {
+  type: 'calendar',
+  duration: '1M',
+  unit: 'months',
+  count: 1,
+  startTime: '2026-01-01 00:00:00',
+  timeZone: 'Asia/Tokyo',
+};
+
+/** How long the payment provider's outage lasted. @internal */
+export const PAYMENTS_OUTAGE_MINUTES = 120;
+
+/**
+ * When the payment provider's outage began, in minutes before `now`: three
+ * days ago, or early this month when three days ago was last month, so that
+ * it spends this month's budget whatever the day the demo starts on (but for
+ * a month's first hours, when it cannot have ended yet). The demo's outage
+ * alert (DemoAlertPoller) fires at the same time.
+ * @internal
+ */
+export function paymentsOutageMinutesAgo(now: number): number {
+  const monthStart = windowAt(PAYMENTS_MONTH, now).start;
+  const minutesIntoMonth = Math.floor((now - monthStart) / MINUTE);
+  return Math.max(
+    Math.min(3 * 1440 + 400, minutesIntoMonth - 60),
+    PAYMENTS_OUTAGE_MINUTES + 15,
+  );
 }
 
 /**
@@ -62,7 +93,13 @@ const STREAMS: Record<string, DemoStream> = {
   'payments-authorisations': {
     perMinute: 40,
     badShare: 0.0001,
-    incidents: [{ minutesAgo: 3 * 1440 + 400, minutes: 120, badShare: 0.3 }],
+    incidents: [
+      {
+        minutesAgo: paymentsOutageMinutesAgo,
+        minutes: PAYMENTS_OUTAGE_MINUTES,
+        badShare: 0.3,
+      },
+    ],
   },
 };
 
@@ -142,12 +179,35 @@ function queryKey(metricSource: SliMetricSource): string | undefined {
  */
 export class DemoSliSource implements SliSource {
   readonly #origin: number;
+  /** Each stream's incidents as minute numbers since the epoch, end exclusive. */
+  readonly #incidents: Record<
+    string,
+    Array<{ start: number; end: number; badShare: number }>
+  >;
 
   constructor(
     readonly type: 'Prometheus' | 'Mackerel',
     private readonly now: number = Date.now(),
   ) {
-    this.#origin = Math.floor(now / MINUTE) - HISTORY_DAYS * 1440;
+    const nowMinute = Math.floor(now / MINUTE);
+    this.#origin = nowMinute - HISTORY_DAYS * 1440;
+    this.#incidents = Object.fromEntries(
+      Object.entries(STREAMS).map(([name, stream]) => [
+        name,
+        stream.incidents.map(incident => {
+          const start =
+            nowMinute -
+            (typeof incident.minutesAgo === 'number'
+              ? incident.minutesAgo
+              : incident.minutesAgo(now));
+          const end =
+            incident.minutes === undefined
+              ? Infinity
+              : start + incident.minutes;
+          return { start, end, badShare: incident.badShare };
+        }),
+      ]),
+    );
   }
 
   handles(metricSource: SliMetricSource): boolean {
@@ -156,8 +216,8 @@ export class DemoSliSource implements SliSource {
   }
 
   /** Events of one minute (by minute number since the epoch). */
-  #minute(stream: DemoStream, minute: number) {
-    const nowMinute = Math.floor(this.now / MINUTE);
+  #minute(name: string, minute: number) {
+    const stream = STREAMS[name];
     const hourOfDay = (((minute % 1440) + 1440) % 1440) / 60;
     // Busiest in the Japanese evening (about 11:00 UTC), quietest before dawn.
     const daily = 1 + 0.6 * Math.sin(((hourOfDay - 5) / 24) * 2 * Math.PI);
@@ -165,11 +225,8 @@ export class DemoSliSource implements SliSource {
       stream.perMinute * daily * (0.9 + 0.2 * noise(minute, 1)),
     );
     let share = stream.badShare * (0.5 + noise(minute, 2));
-    for (const incident of stream.incidents) {
-      const start = nowMinute - incident.minutesAgo;
-      const end =
-        incident.minutes === undefined ? Infinity : start + incident.minutes;
-      if (minute >= start && minute < end) {
+    for (const incident of this.#incidents[name]) {
+      if (minute >= incident.start && minute < incident.end) {
         share = incident.badShare * (0.8 + 0.4 * noise(minute, 3));
       }
     }
@@ -189,9 +246,8 @@ export class DemoSliSource implements SliSource {
     if (!query) {
       throw new Error('the demo source has no series for this query');
     }
-    const stream = STREAMS[query.stream];
     const value = (minute: number) => {
-      const events = this.#minute(stream, minute);
+      const events = this.#minute(query.stream, minute);
       if (query.count === 'total') return events.total;
       return query.count === 'bad' ? events.bad : events.total - events.bad;
     };
