@@ -54,7 +54,9 @@ export type SloStatusReason =
 
 /** An SLO's status, why, and every condition that holds. @public */
 export interface SloStatusResult {
+  /** The worst condition that holds, else `ok`, or `no-data` before any traffic. */
   status: SloStatus;
+  /** What made it so: the budget left, the SLI, or the rules that fire. */
   reason: SloStatusReason;
   /** Every condition that holds, worst first; the first one is the status. */
   conditions: SloCondition[];
