@@ -1,5 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   createContext,
@@ -65,7 +65,8 @@ export function PeopleNames(props: {
   known?: Iterable<{ userRef: string; name: string }>;
   children: ReactNode;
 }) {
-  const catalogApi = useApi(catalogApiRef);
+  // Without a catalog (an app that does not install it), refs name people.
+  const catalogApi = useApiHolder().get(catalogApiRef);
   const known = useMemo(
     () => new Map([...(props.known ?? [])].map(k => [k.userRef, k.name])),
     [props.known],
@@ -80,7 +81,7 @@ export function PeopleNames(props: {
   const key = wanted.join('\n');
   const { value: loaded } = useAsync(async () => {
     const refs = key ? key.split('\n') : [];
-    if (!refs.length) return new Map<string, string>();
+    if (!refs.length || !catalogApi) return new Map<string, string>();
     const { items } = await catalogApi.getEntitiesByRefs({
       entityRefs: refs.map(ref => catalogRef(ref)!),
       fields: [

@@ -8,6 +8,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { reviewChangeError } from './reviewText';
 
@@ -26,10 +27,12 @@ export function AbandonReviewDialog(props: {
   const { groupRef, reviewId, onClose, onAbandoned } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const [abandoned, abandon] = useAsyncFn(async () => {
     await sreApi.abandonReview(groupRef, reviewId);
+    confirm(t('review.abandon.abandoned'));
     onAbandoned();
-  }, [sreApi, groupRef, reviewId, onAbandoned]);
+  }, [sreApi, groupRef, reviewId, onAbandoned, confirm, t]);
   return (
     <Dialog open onClose={onClose} aria-labelledby="abandon-review-title">
       <DialogTitle id="abandon-review-title">

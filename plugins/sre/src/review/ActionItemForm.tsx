@@ -11,6 +11,7 @@ import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useId, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { fieldError } from '../responseErrors';
 import { reviewChangeError } from './reviewText';
@@ -35,6 +36,7 @@ export function ActionItemForm(props: {
   const { groupRef, reviewId, onAdded } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const id = useId();
   const [values, setValues] = useState(EMPTY);
   const [added, add] = useAsyncFn(async () => {
@@ -45,8 +47,9 @@ export function ActionItemForm(props: {
       link: values.link.trim() || null,
     });
     setValues(EMPTY);
+    confirm(t('review.actions.form.added', { title: item.title }));
     onAdded(item);
-  }, [sreApi, groupRef, reviewId, values, onAdded]);
+  }, [sreApi, groupRef, reviewId, values, onAdded, confirm, t]);
   const problem = added.error && fieldError(added.error, FIELDS);
   const field = (name: Field) => ({
     id: `${id}-${name}`,

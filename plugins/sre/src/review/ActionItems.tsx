@@ -16,10 +16,12 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { sreApiRef } from '../api/SreApi';
+import { usePersonName } from '../components/PeopleNames';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { SLO_COLORS } from '../slo/sloFormat';
 import { ActionItemForm } from './ActionItemForm';
-import { localDay, personName, reviewChangeError } from './reviewText';
+import { localDay, reviewChangeError } from './reviewText';
 import {
   TeamReviewChange,
   withAddedAction,
@@ -37,12 +39,9 @@ export function ActionItemTitle({ item }: { item: ReviewActionItem }) {
 }
 
 /** Who does it and by when, in one line; an overdue date in red. */
-export function ActionItemDetails(props: {
-  item: ReviewActionItem;
-  members: TeamReviewResponse['members'];
-}) {
+export function ActionItemDetails({ item }: { item: ReviewActionItem }) {
   const { t, format } = useSreText();
-  const { item } = props;
+  const name = usePersonName();
   const overdue =
     item.status === 'open' &&
     item.due !== null &&
@@ -56,9 +55,7 @@ export function ActionItemDetails(props: {
   }
   return (
     <>
-      {item.ownerRef
-        ? personName(props.members, item.ownerRef)
-        : t('review.actions.unassigned')}
+      {item.ownerRef ? name(item.ownerRef) : t('review.actions.unassigned')}
       {due && (
         <>
           {t('common.partSeparator')}
@@ -71,7 +68,11 @@ export function ActionItemDetails(props: {
   );
 }
 
-/** An open item: carried-over ones say which review raised them. */
+/**
+ * An open item: carried-over ones say which review raised them. Its title
+ * wraps between words, and the buttons move below it when the column is
+ * too narrow for both, so nothing is cut off at the card's edge.
+ */
 function OpenActionItem(props: {
   item: ReviewActionItem;
   response: TeamReviewResponse;
@@ -83,13 +84,14 @@ function OpenActionItem(props: {
   const carriedOver = item.reviewId !== response.current?.id;
   const raisedIn = response.history.find(review => review.id === item.reviewId);
   return (
-    <ListItem divider>
+    <ListItem divider style={{ flexWrap: 'wrap', columnGap: 8 }}>
       <ListItemText
+        style={{ flex: '1 1 12em', minWidth: 0, overflowWrap: 'break-word' }}
         primary={<ActionItemTitle item={item} />}
         secondaryTypographyProps={{ component: 'div' }}
         secondary={
           <>
-            <ActionItemDetails item={item} members={response.members} />
+            <ActionItemDetails item={item} />
             {carriedOver && (
               <Box mt={0.5}>
                 <Chip
@@ -108,7 +110,7 @@ function OpenActionItem(props: {
           </>
         }
       />
-      <Box display="flex" flexShrink={0} style={{ gap: 4 }}>
+      <Box display="flex" flexShrink={0} ml="auto" style={{ gap: 4 }}>
         <Button
           size="small"
           color="primary"
@@ -140,6 +142,7 @@ export function ActionItems(props: {
   const { groupRef, response, onChange } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const close = async (item: ReviewActionItem, status: ReviewActionStatus) => {
@@ -149,6 +152,12 @@ export function ActionItems(props: {
       const updated = await sreApi.updateReviewAction(groupRef, item.id, {
         status,
       });
+      confirm(
+        t('review.actions.updated', {
+          title: item.title,
+          status: t(`review.actions.status.${updated.status}`),
+        }),
+      );
       onChange(withUpdatedAction(updated));
     } catch (e) {
       setError(

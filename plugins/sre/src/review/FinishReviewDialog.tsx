@@ -8,6 +8,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { reviewChangeError } from './reviewText';
 
@@ -22,10 +23,12 @@ export function FinishReviewDialog(props: {
   const { groupRef, reviewId, onClose, onFinished } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const [finished, finish] = useAsyncFn(async () => {
     await sreApi.finishReview(groupRef, reviewId);
+    confirm(t('review.finish.finished'));
     onFinished();
-  }, [sreApi, groupRef, reviewId, onFinished]);
+  }, [sreApi, groupRef, reviewId, onFinished, confirm, t]);
   return (
     <Dialog open onClose={onClose} aria-labelledby="finish-review-title">
       <DialogTitle id="finish-review-title">

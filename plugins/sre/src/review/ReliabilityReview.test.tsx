@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   catalogApiRef,
   EntityProvider,
@@ -28,16 +28,30 @@ import { ReliabilityReviewPage } from './ReliabilityReviewPage';
 // Typing re-renders the Markdown preview on every key.
 jest.setTimeout(20_000);
 
+/** Renders the review; returns the snackbar's messages. `people` are the catalog's Users, when there is a catalog. */
 async function renderReview(
   sreApi: Partial<SreApi>,
   element: JSX.Element = <ReliabilityReview groupRef={REVIEW_TEAM} />,
+  people?: Entity[],
 ) {
+  const alertApi = mockApis.alert();
   await renderInTestApp(element, {
-    apis: [[sreApiRef, sreApi]],
+    apis: people
+      ? [
+          [sreApiRef, sreApi],
+          alertApi,
+          [catalogApiRef, catalogApiMock({ entities: people })],
+        ]
+      : [[sreApiRef, sreApi], alertApi],
     // Services and people link to their entity pages.
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
+  return alertApi;
 }
+
+/** The snackbar's messages so far. */
+const snackbar = (alertApi: ReturnType<typeof mockApis.alert>) =>
+  alertApi.getAlerts().map(alert => alert.message);
 
 /** A failed request as the client throws it, with the backend's message. */
 const responseError = (status: number, message: string) =>
@@ -263,7 +277,7 @@ describe('ReliabilityReview', () => {
       .mockResolvedValueOnce(teamReviewNotStarted())
       .mockResolvedValue(teamReview());
     const startReview = jest.fn().mockResolvedValue(currentReview());
-    await renderReview({ getTeamReview, startReview });
+    const alertApi = await renderReview({ getTeamReview, startReview });
 
     expect(
       await screen.findByText('Since Nov 11, 2026 (last review)'),
@@ -295,10 +309,12 @@ describe('ReliabilityReview', () => {
     ).toBeInTheDocument();
     expect(getTeamReview).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The day it started, written as every date on the page.
     expect(
-      screen.getByText(/^In progress: started .* by Aiko$/),
+      screen.getByText('In progress: started Nov 25, 2026 by Aiko'),
     ).toBeInTheDocument();
     expect(screen.getByText('Attendees: Aiko and Farid')).toBeInTheDocument();
+    expect(snackbar(alertApi)).toEqual(['Review started']);
   });
 
   it('loads the agenda since a chosen day and starts the review from it', async () => {
@@ -367,7 +383,7 @@ describe('ReliabilityReview', () => {
         input: { notes?: string; revision: number },
       ) => currentReview({ notes: input.notes, revision: input.revision + 1 }),
     );
-    await renderReview({
+    const alertApi = await renderReview({
       getTeamReview: jest.fn().mockResolvedValue(teamReview()),
       updateReview,
     });
@@ -392,6 +408,7 @@ describe('ReliabilityReview', () => {
       revision: 3,
     });
     await waitFor(() => expect(screen.queryByText('Not saved yet')).toBeNull());
+    expect(snackbar(alertApi)).toEqual(['Notes saved']);
 
     const saved = screen.getByRole('textbox', { name: 'Notes (Markdown)' });
     await userEvent.type(saved, '!');
@@ -451,7 +468,7 @@ describe('ReliabilityReview', () => {
         throw await responseError(400, 'due: must be a date (YYYY-MM-DD)');
       })
       .mockResolvedValue(added);
-    await renderReview({
+    const alertApi = await renderReview({
       getTeamReview: jest.fn().mockResolvedValue(teamReview()),
       addReviewAction,
     });
@@ -483,6 +500,8 @@ describe('ReliabilityReview', () => {
       await within(form).findByText('must be a date (YYYY-MM-DD)'),
     ).toBeInTheDocument();
     expect(due).toHaveAttribute('aria-invalid', 'true');
+    // Only a write that went through is confirmed.
+    expect(snackbar(alertApi)).toEqual([]);
     expect(
       within(form).getByRole('textbox', { name: 'Title' }),
     ).toHaveAttribute('aria-invalid', 'false');
@@ -496,6 +515,9 @@ describe('ReliabilityReview', () => {
       '',
     );
     expect(within(form).queryByText(/must be a date/)).toBeNull();
+    expect(snackbar(alertApi)).toEqual([
+      'Action item added: Rehearse the payments failover',
+    ]);
   });
 
   it('marks carried-over action items with the review they came from, and closes items', async () => {
@@ -505,7 +527,7 @@ describe('ReliabilityReview', () => {
         status: patch.status ?? carriedOverItem.status,
       }),
     );
-    await renderReview({
+    const alertApi = await renderReview({
       getTeamReview: jest.fn().mockResolvedValue(teamReview()),
       updateReviewAction,
     });
@@ -542,6 +564,9 @@ describe('ReliabilityReview', () => {
     expect(
       within(list).queryByText('Silence the flapping disk alert'),
     ).toBeNull();
+    expect(snackbar(alertApi)).toEqual([
+      '“Silence the flapping disk alert”: Done',
+    ]);
   });
 
   it('finishes the review after asking, warning about unsaved notes', async () => {
@@ -561,7 +586,7 @@ describe('ReliabilityReview', () => {
         }),
       );
     const finishReview = jest.fn().mockResolvedValue(currentReview());
-    await renderReview({ getTeamReview, finishReview });
+    const alertApi = await renderReview({ getTeamReview, finishReview });
 
     await userEvent.type(
       await screen.findByRole('textbox', { name: 'Notes (Markdown)' }),
@@ -583,6 +608,9 @@ describe('ReliabilityReview', () => {
     expect(
       await screen.findByRole('button', { name: 'Start review' }),
     ).toBeInTheDocument();
+    expect(snackbar(alertApi)).toEqual([
+      'Review finished; its agenda and notes are kept as they are',
+    ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(
       screen.queryByRole('textbox', { name: 'Notes (Markdown)' }),
@@ -704,7 +732,7 @@ describe('ReliabilityReview', () => {
         finishedBy: 'user:default/aiko',
       }),
     );
-    await renderReview({ getTeamReview, abandonReview });
+    const alertApi = await renderReview({ getTeamReview, abandonReview });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Abandon review' }),
@@ -721,6 +749,7 @@ describe('ReliabilityReview', () => {
     );
     expect(abandonReview).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(snackbar(alertApi)).toEqual([]);
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Abandon review' }),
@@ -735,6 +764,7 @@ describe('ReliabilityReview', () => {
     expect(
       await screen.findByRole('button', { name: 'Start review' }),
     ).toBeEnabled();
+    expect(snackbar(alertApi)).toEqual(['Review abandoned']);
     expect(getTeamReview).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(
@@ -944,6 +974,39 @@ describe('ReliabilityReview', () => {
     );
     expect(getTeamReview).toHaveBeenLastCalledWith(REVIEW_TEAM, {});
     expect(screen.getByLabelText('Agenda since')).toHaveValue('2026-11-11');
+  });
+
+  it('names people who are not members by their catalog displayName, never by ref', async () => {
+    const person = (name: string, displayName: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name, namespace: 'default' },
+      spec: { profile: { displayName } },
+    });
+    const response = teamReview();
+    response.current = {
+      ...response.current!,
+      // A portal admin from another team started it.
+      startedBy: 'user:default/guest',
+    };
+    response.openActionItems = response.openActionItems.map(item => ({
+      ...item,
+      ownerRef: 'user:default/kenji',
+    }));
+    await renderReview(
+      { getTeamReview: jest.fn().mockResolvedValue(response) },
+      undefined,
+      [person('guest', 'Guest Visitor'), person('kenji', 'Kenji Yamada')],
+    );
+
+    expect(
+      await screen.findByText(
+        'In progress: started Nov 25, 2026 by Guest Visitor',
+      ),
+    ).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Open action items' });
+    expect(within(list).getAllByText(/^Kenji Yamada/)).toHaveLength(2);
+    expect(screen.queryByText(/user:default\//)).toBeNull();
   });
 
   it('says a past review was abandoned, not finished', async () => {

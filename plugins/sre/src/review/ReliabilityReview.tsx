@@ -8,6 +8,7 @@ import type { TeamReviewResponse } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
+import { PeopleNames } from '../components/PeopleNames';
 import { useSreText } from '../language';
 import { fieldError } from '../responseErrors';
 import { ActionItems } from './ActionItems';
@@ -15,6 +16,7 @@ import { ReviewAgendaView } from './agenda/ReviewAgendaView';
 import { ReviewHeader } from './ReviewHeader';
 import { ReviewHistory } from './ReviewHistory';
 import { ReviewNotesEditor } from './ReviewNotes';
+import { teamReviewPeopleRefs } from './reviewText';
 import { useTeamReview, withCurrentReview } from './useTeamReview';
 
 /** A team without services has an agenda of nothing: it says how a service gets one. */
@@ -55,53 +57,57 @@ export function ReliabilityReview({ groupRef }: { groupRef: string }) {
   const { current } = response;
   // The readiness section counts the services the team owns.
   const ownsServices = response.agenda.readiness.services > 0;
+  // Below lg the side column (notes, action items, history) goes under the
+  // agenda: a third of a laptop's width would cut its items off.
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <ReviewHeader
-          groupRef={groupRef}
-          response={response}
-          notesUnsaved={Boolean(current) && notesUnsaved}
-          chosenSince={since}
-          sinceError={sinceError}
-          onSinceChange={setSince}
-          onReviewChanged={reload}
-        />
-        {loading && (
-          <Box mt={1}>
-            <Progress />
-          </Box>
-        )}
-      </Grid>
-      <Grid item xs={12} md={8}>
-        {ownsServices ? (
-          <ReviewAgendaView agenda={response.agenda} />
-        ) : (
-          <NoServices response={response} />
-        )}
-      </Grid>
-      <Grid item xs={12} md={4}>
-        {current && (
-          <Box mb={3}>
-            <ReviewNotesEditor
-              key={`${current.id}@${current.revision}`}
-              groupRef={groupRef}
-              review={current}
-              onSaved={saved => update(withCurrentReview(saved))}
-              onReload={reload}
-              onUnsavedChange={setNotesUnsaved}
-            />
-          </Box>
-        )}
-        <Box mb={3}>
-          <ActionItems
+    <PeopleNames refs={teamReviewPeopleRefs(response)} known={response.members}>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <ReviewHeader
             groupRef={groupRef}
             response={response}
-            onChange={update}
+            notesUnsaved={Boolean(current) && notesUnsaved}
+            chosenSince={since}
+            sinceError={sinceError}
+            onSinceChange={setSince}
+            onReviewChanged={reload}
           />
-        </Box>
-        <ReviewHistory groupRef={groupRef} response={response} />
+          {loading && (
+            <Box mt={1}>
+              <Progress />
+            </Box>
+          )}
+        </Grid>
+        <Grid item xs={12} lg={8}>
+          {ownsServices ? (
+            <ReviewAgendaView agenda={response.agenda} />
+          ) : (
+            <NoServices response={response} />
+          )}
+        </Grid>
+        <Grid item xs={12} lg={4}>
+          {current && (
+            <Box mb={3}>
+              <ReviewNotesEditor
+                key={`${current.id}@${current.revision}`}
+                groupRef={groupRef}
+                review={current}
+                onSaved={saved => update(withCurrentReview(saved))}
+                onReload={reload}
+                onUnsavedChange={setNotesUnsaved}
+              />
+            </Box>
+          )}
+          <Box mb={3}>
+            <ActionItems
+              groupRef={groupRef}
+              response={response}
+              onChange={update}
+            />
+          </Box>
+          <ReviewHistory groupRef={groupRef} response={response} />
+        </Grid>
       </Grid>
-    </Grid>
+    </PeopleNames>
   );
 }

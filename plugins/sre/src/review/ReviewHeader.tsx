@@ -6,11 +6,12 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useId, useState } from 'react';
+import { usePersonName } from '../components/PeopleNames';
 import { useSreText } from '../language';
 import { AbandonReviewDialog } from './AbandonReviewDialog';
 import { ExportMarkdownButton } from './ExportMarkdownButton';
 import { FinishReviewDialog } from './FinishReviewDialog';
-import { localDay, personName, startOfLocalDay } from './reviewText';
+import { localDay, startOfLocalDay } from './reviewText';
 import { StartReviewDialog } from './StartReviewDialog';
 
 /**
@@ -55,22 +56,21 @@ function SincePicker(props: {
 /** The review in progress: when and by whom it started, who takes part; finish, abandon or export it. */
 function ReviewInProgress(props: {
   groupRef: string;
-  response: TeamReviewResponse;
   review: Review;
   notesUnsaved: boolean;
   onFinished(): void;
   onAbandoned(): void;
 }) {
-  const { groupRef, response, review } = props;
+  const { groupRef, review } = props;
   const { t, format } = useSreText();
   const [finishing, setFinishing] = useState(false);
   const [abandoning, setAbandoning] = useState(false);
-  const name = (ref: string) => personName(response.members, ref);
+  const name = usePersonName();
   return (
     <Box mt={2}>
       <Typography variant="body1">
         {t('review.header.inProgress', {
-          at: format.dateTime(review.startedAt),
+          at: format.date(review.startedAt),
           by: name(review.startedBy),
         })}
       </Typography>
@@ -180,7 +180,6 @@ export function ReviewHeader(props: {
         {current ? (
           <ReviewInProgress
             groupRef={groupRef}
-            response={response}
             review={current}
             notesUnsaved={props.notesUnsaved}
             onFinished={onReviewChanged}

@@ -1,6 +1,6 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import type { TeamReviewResponse } from '@baton/plugin-sre-common';
+import type { Review, TeamReviewResponse } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
@@ -12,22 +12,18 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../api/SreApi';
+import { PeopleNames, usePersonName } from '../components/PeopleNames';
 import { useSreText } from '../language';
 import { ActionItemDetails, ActionItemTitle } from './ActionItems';
 import { ExportMarkdownButton } from './ExportMarkdownButton';
 import { ReviewNotesView } from './ReviewNotes';
 import { errorMessage } from '../responseErrors';
-import { personName, reviewEndText } from './reviewText';
+import { reviewEndText, reviewPeopleRefs } from './reviewText';
 
 /** A past review: how it ended, who took part, its notes, the action items raised in it, and its export. */
-function PastReview(props: {
-  groupRef: string;
-  response: TeamReviewResponse;
-  reviewId: string;
-}) {
-  const { groupRef, response, reviewId } = props;
+function PastReview(props: { groupRef: string; reviewId: string }) {
+  const { groupRef, reviewId } = props;
   const sreApi = useApi(sreApiRef);
-  const { t, format } = useSreText();
   const { value, error } = useAsync(
     () => sreApi.getReview(groupRef, reviewId),
     [sreApi, groupRef, reviewId],
@@ -36,8 +32,17 @@ function PastReview(props: {
     return <Alert severity="error">{errorMessage(error)}</Alert>;
   }
   if (!value) return <Progress />;
-  const { review } = value;
-  const name = (ref: string) => personName(response.members, ref);
+  return (
+    <PeopleNames refs={reviewPeopleRefs([value.review])}>
+      <PastReviewDetails groupRef={groupRef} review={value.review} />
+    </PeopleNames>
+  );
+}
+
+function PastReviewDetails(props: { groupRef: string; review: Review }) {
+  const { groupRef, review } = props;
+  const { t, format } = useSreText();
+  const name = usePersonName();
   const ended = reviewEndText(t, format, review, name);
   return (
     <Box
@@ -76,13 +81,20 @@ function PastReview(props: {
       {review.actionItems.length ? (
         <List dense>
           {review.actionItems.map(item => (
-            <ListItem key={item.id} divider>
+            <ListItem
+              key={item.id}
+              divider
+              style={{ flexWrap: 'wrap', columnGap: 8 }}
+            >
               <ListItemText
+                style={{
+                  flex: '1 1 12em',
+                  minWidth: 0,
+                  overflowWrap: 'break-word',
+                }}
                 primary={<ActionItemTitle item={item} />}
                 secondaryTypographyProps={{ component: 'div' }}
-                secondary={
-                  <ActionItemDetails item={item} members={response.members} />
-                }
+                secondary={<ActionItemDetails item={item} />}
               />
               <Chip
                 size="small"
@@ -138,12 +150,7 @@ export function ReviewHistory(props: {
           ))}
         </List>
         {selected && (
-          <PastReview
-            key={selected}
-            groupRef={groupRef}
-            response={response}
-            reviewId={selected}
-          />
+          <PastReview key={selected} groupRef={groupRef} reviewId={selected} />
         )}
       </Box>
     </Paper>

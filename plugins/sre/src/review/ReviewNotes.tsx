@@ -10,6 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useEffect, useId, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { errorMessage, isConflict } from '../responseErrors';
 import { reviewChangeError } from './reviewText';
@@ -69,18 +70,28 @@ export function ReviewNotesEditor(props: {
   const { groupRef, review, onSaved, onUnsavedChange } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const id = useId();
   const [draft, setDraft] = useState(review.notes);
   const unsaved = draft !== review.notes;
   useEffect(() => onUnsavedChange(unsaved), [unsaved, onUnsavedChange]);
   const [saving, save] = useAsyncFn(async () => {
-    onSaved(
-      await sreApi.updateReview(groupRef, review.id, {
-        notes: draft,
-        revision: review.revision,
-      }),
-    );
-  }, [sreApi, groupRef, review.id, review.revision, draft, onSaved]);
+    const saved = await sreApi.updateReview(groupRef, review.id, {
+      notes: draft,
+      revision: review.revision,
+    });
+    confirm(t('review.notes.saved'));
+    onSaved(saved);
+  }, [
+    sreApi,
+    groupRef,
+    review.id,
+    review.revision,
+    draft,
+    onSaved,
+    confirm,
+    t,
+  ]);
 
   return (
     <Paper>

@@ -13,6 +13,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { fieldError, isConflict } from '../responseErrors';
 import { reviewChangeError } from './reviewText';
@@ -32,6 +33,7 @@ export function StartReviewDialog(props: {
   const { groupRef, response, onClose, onStarted } = props;
   const sreApi = useApi(sreApiRef);
   const { t, format } = useSreText();
+  const confirm = useWriteConfirmation();
   const [attendees, setAttendees] = useState(
     response.members.map(member => member.userRef),
   );
@@ -40,8 +42,9 @@ export function StartReviewDialog(props: {
       attendees,
       ...(response.sinceSource === 'chosen' ? { since: response.since } : {}),
     });
+    confirm(t('review.start.started'));
     onStarted();
-  }, [sreApi, groupRef, attendees, response, onStarted]);
+  }, [sreApi, groupRef, attendees, response, onStarted, confirm, t]);
   // A 400 naming `since` belongs next to where the dialog says the agenda starts.
   const sinceProblem =
     started.error && fieldError(started.error, ['since']).field === 'since'

@@ -1,10 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
+  ReviewActionItem,
   ReviewSectionUnavailable,
   ReviewSummary,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
-import { userName } from '../alerts/alertText';
 import { translateCoded } from '../codedMessage';
 import type { Formats } from '../language';
 import { errorMessage, isNotAllowed } from '../responseErrors';
@@ -21,7 +21,7 @@ export function reviewChangeError(t: SreTranslate, error: unknown): string {
     : message;
 }
 
-/** How a review ended, and who ended it; nothing while it is in progress. */
+/** How a review ended (on which day, as the page writes every date), and who ended it; nothing while it is in progress. */
 export function reviewEndText(
   t: SreTranslate,
   format: Formats,
@@ -30,7 +30,7 @@ export function reviewEndText(
 ): string | undefined {
   if (!review.finishedAt) return undefined;
   const params = {
-    at: format.dateTime(review.finishedAt),
+    at: format.date(review.finishedAt),
     by: review.finishedBy ? name(review.finishedBy) : '—',
   };
   switch (review.state) {
@@ -61,16 +61,38 @@ export function unavailableText(
   );
 }
 
-/** A person's name: the member's, else the name part of the ref. */
-export function personName(
-  members: TeamReviewResponse['members'],
-  userRef: string,
-): string {
-  return (
-    members.find(member => member.userRef === userRef)?.name ??
-    userName(userRef)
-  );
+/** Everyone a review names: who started and ended it, its attendees, and who owns, raised or closed its action items. */
+export function reviewPeopleRefs(
+  reviews: Array<ReviewSummary & { actionItems?: ReviewActionItem[] }>,
+  actionItems: ReviewActionItem[] = [],
+): string[] {
+  return [
+    ...reviews.flatMap(review => [
+      review.startedBy,
+      review.finishedBy,
+      ...review.attendees,
+      ...(review.actionItems ?? []).flatMap(actionItemPeople),
+    ]),
+    ...actionItems.flatMap(actionItemPeople),
+  ].filter((ref): ref is string => Boolean(ref));
 }
+
+const actionItemPeople = (item: ReviewActionItem) => [
+  item.ownerRef,
+  item.createdBy,
+  item.closedBy,
+];
+
+/** Everyone the team's review page names, besides its members. */
+export const teamReviewPeopleRefs = (response: TeamReviewResponse) =>
+  reviewPeopleRefs(
+    [
+      ...(response.current ? [response.current] : []),
+      ...(response.lastReview ? [response.lastReview] : []),
+      ...response.history,
+    ],
+    response.openActionItems,
+  );
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

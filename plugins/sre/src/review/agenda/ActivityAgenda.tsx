@@ -1,12 +1,12 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ReviewActivitySection } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
+import { WholeWordTable } from '../../components/WholeWordTable';
 import { useSreText } from '../../language';
 import { AgendaSection } from './AgendaSection';
 
@@ -52,7 +52,10 @@ export function ActivityAgenda({
       })}
       empty={section.members.length === 0 && t('review.agenda.activity.empty')}
     >
-      <Table size="small" aria-label={t('review.agenda.activity.label')}>
+      <WholeWordTable
+        size="small"
+        aria-label={t('review.agenda.activity.label')}
+      >
         <TableHead>
           <TableRow>
             {COLUMNS.map(column => (
@@ -89,7 +92,7 @@ export function ActivityAgenda({
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     </AgendaSection>
   );
 }

@@ -1,7 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Money, ReviewCostSection } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -10,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { CostChange } from '../../cost/CostChange';
 import { formatChange, formatMoney, lastDay } from '../../cost/costFormat';
+import { WholeWordTable } from '../../components/WholeWordTable';
 import { Formats, useSreText } from '../../language';
 import { AgendaNote, AgendaSection } from './AgendaSection';
 
@@ -63,7 +63,10 @@ function CostMovers({ section }: { section: ReviewCostSection }) {
     return <AgendaNote>{t('review.agenda.cost.noMovers')}</AgendaNote>;
   }
   return (
-    <Table size="small" aria-label={t('review.agenda.cost.moversLabel')}>
+    <WholeWordTable
+      size="small"
+      aria-label={t('review.agenda.cost.moversLabel')}
+    >
       <TableHead>
         <TableRow>
           {MOVER_COLUMNS.map(column => (
@@ -100,7 +103,7 @@ function CostMovers({ section }: { section: ReviewCostSection }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordTable>
   );
 }
 

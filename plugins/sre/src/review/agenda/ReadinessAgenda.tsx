@@ -1,12 +1,12 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ReviewReadinessSection } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { WholeWordTable } from '../../components/WholeWordTable';
 import { useSreText } from '../../language';
 import { LevelChip } from '../../readiness/LevelChip';
 import { SLO_COLORS } from '../../slo/sloFormat';
@@ -35,7 +35,10 @@ export function ReadinessAgenda(props: {
         t('review.agenda.readiness.empty', { date: format.date(props.since) })
       }
     >
-      <Table size="small" aria-label={t('review.agenda.readiness.label')}>
+      <WholeWordTable
+        size="small"
+        aria-label={t('review.agenda.readiness.label')}
+      >
         <TableHead>
           <TableRow>
             {COLUMNS.map(column => (
@@ -84,7 +87,7 @@ export function ReadinessAgenda(props: {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     </AgendaSection>
   );
 }

@@ -19,8 +19,8 @@ export function ReviewAgendaView({ agenda }: { agenda: ReviewAgenda }) {
         <Box ml={2}>
           <Typography variant="body2" color="textSecondary">
             {t('review.agenda.range', {
-              from: format.dateTime(agenda.since),
-              until: format.dateTime(agenda.until),
+              from: format.date(agenda.since),
+              until: format.date(agenda.until),
             })}
           </Typography>
         </Box>
