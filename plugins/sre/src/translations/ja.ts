@@ -96,9 +96,9 @@ const ja = createTranslationMessages({
       'バーンダウンはまだありません: このウィンドウのトラフィックがバックエンドにまだ保存されていません。',
     'slo.chart.budgetLeft': 'バジェット残量',
     'slo.why.title': '数値の根拠',
+    'slo.why.status': '状態: {{status}}。{{explanation}}',
     'slo.why.definedIn': 'SLO {{name}}（定義ファイル: {{file}}）。',
     'slo.why.counts':
-    'slo.why.status': '状態: {{status}}。{{explanation}}',
       '{{window}} のウィンドウ（{{start}} 〜 {{end}}）: 良好 {{good}}、不良 {{bad}}、合計 {{total}} {{unit}}。',
     'slo.why.noCounts': 'このウィンドウのデータはまだ保存されていません。',
     'slo.why.sli': 'SLI = 良好 ÷ 合計 = {{sli}}、目標 {{objective}}。',
