@@ -28,6 +28,8 @@ export interface Formats {
   date(value: string | number): string;
   /** A calendar day, short, e.g. "Nov 11"; `YYYY-MM-DD` strings are read as that day. */
   shortDate(value: string | number): string;
+  /** A calendar month (`YYYY-MM`), e.g. "Nov 2026" or "2026年11月". */
+  month(value: string): string;
   /** A point in time in the user's time zone. */
   dateTime(value: string | number): string;
   /** A point in time in UTC, saying so. */
@@ -65,6 +67,12 @@ export function formats(language: string, t: SreTranslate): Formats {
         day: 'numeric',
         ...(isDay(value) ? { timeZone: 'UTC' } : {}),
       }).format(new Date(value)),
+    month: value =>
+      new Intl.DateTimeFormat(language, {
+        year: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      }).format(new Date(`${value}-01T00:00:00Z`)),
     dateTime: value => new Date(value).toLocaleString(language),
     dateTimeUtc: value =>
       new Intl.DateTimeFormat(language, {

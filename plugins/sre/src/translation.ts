@@ -612,6 +612,17 @@ export const messages = {
       estimated: 'Estimated',
       estimatedHelp:
         'Some days of this range are still estimated by the cost source; their spend may change once it is final.',
+      partialPrevious:
+        'Previous period has data for {{days}} of {{total}} days',
+      allCurrencies: 'All currencies in {{base}}',
+      allCurrenciesHelp:
+        'Each currency’s total converted at the rates of sre.cost.exchangeRates: {{rates}}.',
+      rate: '1 {{currency}} = {{rate}} {{base}}',
+      eachCurrency: 'Each currency',
+      eachCurrencyHelp:
+        'Spend in each currency over the range; amounts in different currencies are not added up. With sre.cost.exchangeRates in the backend’s configuration the card shows a converted total.',
+      missingRates:
+        'sre.cost.exchangeRates has no rate for {{currencies}}: no converted total.',
     },
     chart: {
       titleDay: 'Spend per day',
@@ -653,8 +664,12 @@ export const messages = {
         'Change: compared with the previous period of the same length, {{from}} to {{to}}: {{previous}} → {{total}}, {{amount}} ({{percent}}).',
       changeNone:
         'Change: the previous period, {{from}} to {{to}}, had no spend, so there is no percentage.',
+      changePartial:
+        'The previous period has cost data for only {{days}} of its {{total}} days (the data starts on {{dataFrom}}): the change compares less data with more, not only spend.',
       forecast:
         'Forecast for {{month}} = spend so far {{actual}} + daily rate {{dailyRate}} × {{remainingDays}} days left = {{amount}}. The daily rate is the mean of the last {{basisDays}} days.',
+      forecastWithoutAnomalies:
+        'Forecast for {{month}} = spend so far {{actual}} + daily rate {{dailyRate}} × {{remainingDays}} days left = {{amount}}. The daily rate is the mean of the last {{window}} days without {{days}}: the anomaly rule flags them (see below), and a one-off is not the rest of the month.',
       noForecast: 'No month-end forecast for this range.',
       anomalyRule:
         'Anomaly: a day above the mean of the {{days}} days before it plus {{sigma}} standard deviations (σ); days with less than {{minDays}} days of history are not judged.',
@@ -670,7 +685,7 @@ export const messages = {
     },
     team: {
       title: 'Team cost',
-      subheader: 'Spend of the entities {{team}} owns',
+      subheader: 'Spend of the entities {{team}} and its sub-teams own',
       notGroup:
         'This card belongs on the page of a Group; a {{kind}} owns no entities.',
       emptyTitle: 'No spend for the entities {{team}} owns',

@@ -1,5 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -343,14 +343,18 @@ export class CostService {
     const fraction =
       allocated > 0n ? Number((team * 1_000_000n) / allocated) / 1_000_000 : 0;
     const share = allocated > 0n ? (unallocated * team) / allocated : 0n;
-    const perEntity = await Promise.all(
-      refs.map(ref => this.#report([ref], { ...query, currency }, '')),
-    );
+    const [perEntity, titles] = await Promise.all([
+      Promise.all(
+        refs.map(ref => this.#report([ref], { ...query, currency }, '')),
+      ),
+      this.#titles(refs),
+    ]);
     return {
       ...report,
       entities: refs
         .map((entityRef, index) => ({
           entityRef,
+          title: titles[index],
           total: perEntity[index].total,
           previousTotal: perEntity[index].previousTotal,
           change: perEntity[index].change,
@@ -447,6 +451,21 @@ export class CostService {
       throw new InputError('from: a report covers at most three years');
     }
     return { from, to };
+  }
+
+  /** Each entity's name as the catalog shows it: its title, else its name. */
+  async #titles(entityRefs: string[]): Promise<string[]> {
+    if (!entityRefs.length) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['metadata.name', 'metadata.title'] },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return entityRefs.map(
+      (ref, index) =>
+        items[index]?.metadata.title ??
+        items[index]?.metadata.name ??
+        parseEntityRef(ref).name,
+    );
   }
 
   async #entity(entityRef: string): Promise<Entity> {

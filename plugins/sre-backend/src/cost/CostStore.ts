@@ -183,12 +183,19 @@ export class CostStore {
   async dataSpans(): Promise<
     Array<{ source: string; start: string; end: string }>
   > {
-    return this.db('sre_cost_imports')
+    const rows: Array<Record<string, unknown>> = await this.db(
+      'sre_cost_imports',
+    )
       .groupBy('source')
       .select('source')
       .min({ start: 'period_start' })
       .max({ end: 'period_end' })
       .orderBy('source');
+    return rows.map(row => ({
+      source: String(row.source),
+      start: String(row.start),
+      end: String(row.end),
+    }));
   }
 
   /** The sources that stored anything. */

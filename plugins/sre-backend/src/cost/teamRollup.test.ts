@@ -32,10 +32,15 @@ const group = (
   spec: { type: 'team', children: [] },
   relations,
 });
-const owned = (kind: string, name: string, owner: string): Entity => ({
+const owned = (
+  kind: string,
+  name: string,
+  owner: string,
+  title?: string,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
-  metadata: { name, namespace: 'default' },
+  metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
   spec: { type: 'service', owner, lifecycle: 'production' },
   relations: [relation('ownedBy', owner)],
 });
@@ -59,7 +64,7 @@ const entities: Entity[] = [
     spec: { profile: { displayName: 'Alice' } },
     relations: [relation('memberOf', CHECKOUT_SQUAD)],
   },
-  owned('Component', 'checkout-api', CHECKOUT_SQUAD),
+  owned('Component', 'checkout-api', CHECKOUT_SQUAD, 'Checkout API'),
   owned('Resource', 'payments-db', PAYMENTS_SQUAD),
   owned('Component', 'alice-tool', ALICE),
   // Another team's: not in Product's total.
@@ -158,11 +163,15 @@ describe.each(databases.eachSupportedId())('team cost roll-up on %s', id => {
     const { get } = await startBackend();
     const squad = (await get('/teams/default/checkout-squad/costs')).body;
     const services = ['alice-tool', 'checkout-api'];
+    // Largest first, each named as the catalog names it.
     expect(
-      squad.entities.map((e: { entityRef: string }) => e.entityRef),
+      squad.entities.map((e: { entityRef: string; title: string }) => [
+        e.entityRef,
+        e.title,
+      ]),
     ).toEqual([
-      'component:default/checkout-api',
-      'component:default/alice-tool',
+      ['component:default/checkout-api', 'Checkout API'],
+      ['component:default/alice-tool', 'alice-tool'],
     ]);
     expect(squad.total.amount).toBe(
       expectedCents(services, squad.from, squad.to) / 100,

@@ -162,6 +162,8 @@ export interface TeamCostReport extends CostReport {
   /** Each owned entity's total in the range, largest first. */
   entities: Array<{
     entityRef: string;
+    /** The catalog's name for it: `metadata.title`, else its name. */
+    title: string;
     total: Money;
     previousTotal: Money;
     change: number | null;

@@ -36,6 +36,23 @@ export function costReport(overrides: Partial<CostReport> = {}): CostReport {
     previousTotal: { amount: 2733.75, currency: 'USD' },
     change: 0.2,
     changeAmount: { amount: 546.75, currency: 'USD' },
+    coverage: {
+      periodDays: 30,
+      days: 30,
+      previousDays: 30,
+      dataFrom: '2026-01-01',
+    },
+    allCurrencies: {
+      totals: [
+        {
+          currency: 'USD',
+          total: { amount: 3280.5, currency: 'USD' },
+          previousTotal: { amount: 2733.75, currency: 'USD' },
+        },
+      ],
+      converted: null,
+      missingRates: [],
+    },
     series: costSeries(),
     drivers: [
       {
@@ -67,6 +84,7 @@ export function costReport(overrides: Partial<CostReport> = {}): CostReport {
       dailyRate: 100,
       basisDays: 7,
       remainingDays: 5,
+      excluded: [],
     },
     anomalies: [
       {
@@ -85,7 +103,7 @@ export function costReport(overrides: Partial<CostReport> = {}): CostReport {
 }
 
 /**
- * team-a's spend: checkout-api and orders-db, and a 30% share of $900
+ * team-a's spend: checkout-api (titled Checkout API) and orders-db, and a 30% share of $900
  * unallocated spend; the given fields changed.
  */
 export function teamCostReport(
@@ -101,6 +119,7 @@ export function teamCostReport(
     entities: [
       {
         entityRef: 'component:default/checkout-api',
+        title: 'Checkout API',
         total: { amount: 3280.5, currency: 'USD' },
         previousTotal: { amount: 2733.75, currency: 'USD' },
         change: 0.2,
@@ -109,6 +128,7 @@ export function teamCostReport(
       },
       {
         entityRef: 'resource:default/orders-db',
+        title: 'orders-db',
         total: { amount: 1200, currency: 'USD' },
         previousTotal: { amount: 1333.33, currency: 'USD' },
         change: -0.1,
@@ -117,6 +137,7 @@ export function teamCostReport(
       },
       {
         entityRef: 'component:default/new-service',
+        title: 'new-service',
         total: { amount: 0, currency: 'USD' },
         previousTotal: { amount: 0, currency: 'USD' },
         change: null,

@@ -18,7 +18,6 @@ import {
   COST_COLORS,
   formatMoney,
   formatMoneyCompact,
-  formatMonth,
   formatPeriodPoint,
 } from './costFormat';
 
@@ -76,7 +75,7 @@ export function CostChart({ report }: { report: CostReport }) {
             <XAxis
               dataKey="date"
               tickFormatter={(date: string) =>
-                daily ? format.shortDate(date) : formatMonth(format, date)
+                daily ? format.shortDate(date) : format.month(date)
               }
               minTickGap={8}
             />

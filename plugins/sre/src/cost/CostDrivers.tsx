@@ -1,11 +1,11 @@
 import type { CostReport } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 import { CostChange } from './CostChange';
 import { changeColor, formatMoney, formatMoneyChange } from './costFormat';
@@ -23,7 +23,7 @@ export function CostDrivers({ report }: { report: CostReport }) {
           {t('cost.drivers.none')}
         </Typography>
       ) : (
-        <Table size="small" aria-label={t('cost.drivers.label')}>
+        <WholeWordTable size="small" aria-label={t('cost.drivers.label')}>
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
@@ -74,7 +74,7 @@ export function CostDrivers({ report }: { report: CostReport }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordTable>
       )}
     </Box>
   );

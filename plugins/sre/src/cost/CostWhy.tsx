@@ -2,6 +2,7 @@ import {
   ANNOTATION_COST_TAGS,
   type CostReport,
   DEFAULT_COST_ANOMALY_POLICY,
+  isPreviousPeriodPartial,
 } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -11,7 +12,6 @@ import {
   formatChange,
   formatMoney,
   formatMoneyChange,
-  formatMonth,
   lastDay,
 } from './costFormat';
 
@@ -33,6 +33,27 @@ export function CostWhy(props: {
   const previousPeriod = {
     from: format.date(report.previousFrom),
     to: format.date(lastDay(report.previousTo)),
+  };
+  const forecastText = () => {
+    if (!forecast) return t('cost.why.noForecast');
+    const params = {
+      month: format.month(forecast.month),
+      actual: money(forecast.actual),
+      dailyRate: money(forecast.dailyRate),
+      remainingDays: format.number(forecast.remainingDays),
+      amount: money(forecast.amount),
+      basisDays: format.number(forecast.basisDays),
+    };
+    if (!forecast.excluded.length) return t('cost.why.forecast', params);
+    return t('cost.why.forecastWithoutAnomalies', {
+      ...params,
+      window: format.number(forecast.basisDays + forecast.excluded.length),
+      days: format.list(
+        forecast.excluded.map(
+          day => `${format.date(day.date)} (${money(day.amount)})`,
+        ),
+      ),
+    });
   };
   const allocation = {
     allocation: report.allocation,
@@ -62,18 +83,17 @@ export function CostWhy(props: {
               ),
               percent: formatChange(format, report.change),
             })}
+        {isPreviousPeriodPartial(report.coverage) &&
+          ` ${t('cost.why.changePartial', {
+            days: format.number(report.coverage.previousDays),
+            total: format.number(report.coverage.periodDays),
+            dataFrom: report.coverage.dataFrom
+              ? format.date(report.coverage.dataFrom)
+              : '',
+          })}`}
       </Typography>
       <Typography variant="body2" paragraph>
-        {forecast
-          ? t('cost.why.forecast', {
-              month: formatMonth(format, forecast.month),
-              actual: money(forecast.actual),
-              dailyRate: money(forecast.dailyRate),
-              remainingDays: format.number(forecast.remainingDays),
-              amount: money(forecast.amount),
-              basisDays: format.number(forecast.basisDays),
-            })
-          : t('cost.why.noForecast')}
+        {forecastText()}
       </Typography>
       <Typography variant="body2">
         {t('cost.why.anomalyRule', {

@@ -3,6 +3,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { CostReport } from '@baton/plugin-sre-common';
 import { SreApi, sreApiRef } from '../api/SreApi';
 import { sreDefaultMessages } from '../translation';
 import { costReport, costSeries } from '../__testUtils__/costFixtures';
@@ -90,6 +91,7 @@ const anomalous = {
     dailyRate: 4000,
     basisDays: 7,
     remainingDays: 5,
+    excluded: [],
   },
   estimated: true,
 };
@@ -361,6 +363,129 @@ describe('EntityCostCard', () => {
         'Change: the previous period, Sep 27, 2026 to Oct 26, 2026, had no spend, so there is no percentage.',
       ),
     ).toBeVisible();
+  });
+
+  it('says when the previous period has less data than the range', async () => {
+    await renderCard({
+      getCosts: jest.fn().mockResolvedValue(
+        costReport({
+          previousTotal: { amount: 1093.5, currency: 'USD' },
+          change: 2,
+          changeAmount: { amount: 2187, currency: 'USD' },
+          coverage: {
+            periodDays: 30,
+            days: 30,
+            previousDays: 10,
+            dataFrom: '2026-10-17',
+          },
+        }),
+      ),
+    });
+    const change = await screen.findByRole('group', {
+      name: 'Vs previous period',
+    });
+    expect(change).toHaveTextContent(
+      '+200% (+$2,187.00)Previous period has data for 10 of 30 days',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Why?' }));
+    expect(
+      screen.getByText(
+        /The previous period has cost data for only 10 of its 30 days \(the data starts on Oct 17, 2026\)/,
+      ),
+    ).toBeVisible();
+  });
+
+  it('says nothing of the data when the previous period has as many days of it', async () => {
+    await renderCard({ getCosts: jest.fn().mockResolvedValue(costReport()) });
+    expect(
+      await screen.findByRole('group', { name: 'Vs previous period' }),
+    ).toHaveTextContent(/^Vs previous period\+20% \(\+\$546\.75\)$/);
+  });
+
+  it('names the anomalous days the forecast left out, under Why?', async () => {
+    await renderCard({
+      getCosts: jest.fn().mockResolvedValue(
+        costReport({
+          forecast: {
+            month: '2026-11',
+            amount: 2980.5,
+            actual: 2480.5,
+            dailyRate: 100,
+            basisDays: 6,
+            remainingDays: 5,
+            excluded: [{ date: '2026-11-22', amount: 512 }],
+          },
+        }),
+      ),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Why?' }));
+    expect(
+      screen.getByText(
+        'Forecast for Nov 2026 = spend so far $2,480.50 + daily rate $100.00 × 5 days left = $2,980.50. The daily rate is the mean of the last 7 days without Nov 22, 2026 ($512.00): the anomaly rule flags them (see below), and a one-off is not the rest of the month.',
+      ),
+    ).toBeVisible();
+  });
+
+  /** checkout-api's USD report with ¥123,456 beside it. */
+  const twoCurrencies = (
+    converted: CostReport['allCurrencies']['converted'],
+    missingRates: string[] = [],
+  ) =>
+    costReport({
+      currencies: ['JPY', 'USD'],
+      allCurrencies: {
+        totals: [
+          {
+            currency: 'JPY',
+            total: { amount: 123456, currency: 'JPY' },
+            previousTotal: { amount: 130000, currency: 'JPY' },
+          },
+          {
+            currency: 'USD',
+            total: { amount: 3280.5, currency: 'USD' },
+            previousTotal: { amount: 2733.75, currency: 'USD' },
+          },
+        ],
+        converted,
+        missingRates,
+      },
+    });
+
+  it('shows each currency’s total side by side without exchange rates', async () => {
+    await renderCard({
+      getCosts: jest.fn().mockResolvedValue(twoCurrencies(null, ['JPY'])),
+    });
+    const each = await screen.findByRole('group', { name: 'Each currency' });
+    expect(
+      [...each.querySelectorAll('span')].map(span => span.textContent),
+    ).toEqual(['¥123,456', '$3,280.50']);
+    expect(each).toHaveTextContent(
+      'sre.cost.exchangeRates has no rate for JPY: no converted total.',
+    );
+    expect(screen.queryByRole('group', { name: /^All currencies/ })).toBeNull();
+  });
+
+  it('shows one converted total with the configured rates', async () => {
+    await renderCard({
+      getCosts: jest.fn().mockResolvedValue(
+        twoCurrencies({
+          total: { amount: 4107.66, currency: 'USD' },
+          previousTotal: { amount: 3604.75, currency: 'USD' },
+          rates: { JPY: 0.0067, USD: 1 },
+        }),
+      ),
+    });
+    const all = await screen.findByRole('group', {
+      name: 'All currencies in USD',
+    });
+    expect(all).toHaveTextContent(/^All currencies in USD\$4,107\.66$/);
+    await userEvent.hover(within(all).getByText('All currencies in USD'));
+    expect(
+      await screen.findByText(
+        'Each currency’s total converted at the rates of sre.cost.exchangeRates: 1 JPY = 0.0067 USD.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Each currency' })).toBeNull();
   });
 
   it('tells the admin which module to install when cost is not set up', async () => {

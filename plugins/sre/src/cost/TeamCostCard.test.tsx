@@ -51,7 +51,7 @@ describe('TeamCostCard', () => {
     });
     expect(screen.getByText('Team cost')).toBeInTheDocument();
     expect(
-      screen.getByText('Spend of the entities team-a owns'),
+      screen.getByText('Spend of the entities team-a and its sub-teams own'),
     ).toBeInTheDocument();
     expect(
       within(
@@ -63,7 +63,8 @@ describe('TeamCostCard', () => {
     expect(
       [...table.querySelectorAll('tbody tr')].map(tr => tr.textContent),
     ).toEqual([
-      'checkout-api$3,280.50+20%',
+      // Named as the catalog names them (checkout-api's title), not by ref.
+      'Checkout API$3,280.50+20%',
       'orders-db$1,200.00-10%',
       'new-service$0.00new',
     ]);

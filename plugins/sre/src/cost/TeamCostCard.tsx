@@ -6,7 +6,6 @@ import {
   type TeamCostReport,
 } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -14,6 +13,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard } from '../components/BatonCard';
+import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 import { costPlaceholder, CostReloadState } from './costCardStates';
 import { CostChange } from './CostChange';
@@ -37,7 +37,7 @@ function TeamCostEntities({ report }: { report: TeamCostReport }) {
           {t('cost.team.noEntities')}
         </Typography>
       ) : (
-        <Table size="small" aria-label={t('cost.team.entitiesLabel')}>
+        <WholeWordTable size="small" aria-label={t('cost.team.entitiesLabel')}>
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
@@ -54,7 +54,10 @@ function TeamCostEntities({ report }: { report: TeamCostReport }) {
             {report.entities.map(entity => (
               <TableRow key={entity.entityRef}>
                 <TableCell>
-                  <EntityRefLink entityRef={entity.entityRef} />
+                  <EntityRefLink
+                    entityRef={entity.entityRef}
+                    title={entity.title}
+                  />
                 </TableCell>
                 <TableCell align="right">
                   {formatMoney(
@@ -74,7 +77,7 @@ function TeamCostEntities({ report }: { report: TeamCostReport }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordTable>
       )}
     </Box>
   );
@@ -129,7 +132,12 @@ export function TeamCostCard() {
     <TeamCost
       key={groupRef}
       groupRef={groupRef}
-      team={entity.metadata.title ?? entity.metadata.name}
+      team={
+        entity.metadata.title ??
+        (entity.spec?.profile as { displayName?: string } | undefined)
+          ?.displayName ??
+        entity.metadata.name
+      }
     />
   );
 }

@@ -62,20 +62,9 @@ export function formatChange(format: Formats, fraction: number): string {
   }).format(fraction);
 }
 
-/** A month of the API (YYYY-MM), e.g. "Nov 2026" or "2026年11月". */
-export function formatMonth(format: Formats, month: string): string {
-  return new Intl.DateTimeFormat(format.language, {
-    year: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-01T00:00:00Z`));
-}
-
 /** A point of a series: a day (YYYY-MM-DD) or a month (YYYY-MM). */
 export function formatPeriodPoint(format: Formats, date: string): string {
-  return /^\d{4}-\d{2}$/.test(date)
-    ? formatMonth(format, date)
-    : format.date(date);
+  return /^\d{4}-\d{2}$/.test(date) ? format.month(date) : format.date(date);
 }
 
 /** The last day of a range the API gives as [from, to): the day before `to`. */

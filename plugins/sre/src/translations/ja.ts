@@ -527,6 +527,17 @@ const ja = createTranslationMessages({
     'cost.figures.estimated': '推定値を含む',
     'cost.figures.estimatedHelp':
       'この期間にはコストソースがまだ推定中の日があります。確定すると支出が変わることがあります。',
+    'cost.figures.partialPrevious':
+      '前期間のデータは {{total}} 日中 {{days}} 日分のみ',
+    'cost.figures.allCurrencies': '全通貨（{{base}} 換算）',
+    'cost.figures.allCurrenciesHelp':
+      '各通貨の合計を sre.cost.exchangeRates のレートで換算した額: {{rates}}。',
+    'cost.figures.rate': '1 {{currency}} = {{rate}} {{base}}',
+    'cost.figures.eachCurrency': '通貨別',
+    'cost.figures.eachCurrencyHelp':
+      '期間中の通貨ごとの支出です。異なる通貨の金額は合算しません。バックエンドの設定に sre.cost.exchangeRates があると、換算した合計を表示します。',
+    'cost.figures.missingRates':
+      'sre.cost.exchangeRates に {{currencies}} のレートがないため、換算した合計はありません。',
     'cost.chart.titleDay': '日ごとの支出',
     'cost.chart.titleMonth': '月ごとの支出',
     'cost.chart.label': '期間中の支出の推移',
@@ -558,8 +569,12 @@ const ja = createTranslationMessages({
       '増減: 同じ長さの前期間 {{from}} 〜 {{to}} との比較。{{previous}} → {{total}}、{{amount}}（{{percent}}）。',
     'cost.why.changeNone':
       '増減: 前期間 {{from}} 〜 {{to}} に支出がないため、増減率はありません。',
+    'cost.why.changePartial':
+      '前期間のコストデータは {{total}} 日中 {{days}} 日分しかありません（データは {{dataFrom}} から）。増減には支出の変化だけでなくデータ量の差が含まれます。',
     'cost.why.forecast':
       '{{month}} の予測 = 月初からの支出 {{actual}} + 1 日あたり {{dailyRate}} × 残り {{remainingDays}} 日 = {{amount}}。1 日あたりの支出は直近 {{basisDays}} 日の平均です。',
+    'cost.why.forecastWithoutAnomalies':
+      '{{month}} の予測 = これまでの支出 {{actual}} + 日次レート {{dailyRate}} × 残り {{remainingDays}} 日 = {{amount}}。日次レートは直近 {{window}} 日から {{days}} を除いた平均です。これらの日は異常値の規則に該当し（下記参照）、一度きりの支出は月の残りには続かないためです。',
     'cost.why.noForecast': 'この期間には月末の予測がありません。',
     'cost.why.anomalyRule':
       '異常値: その日より前の {{days}} 日の平均に標準偏差（σ）の {{sigma}} 倍を足した値を超えた日。履歴が {{minDays}} 日に満たない日は判定しません。',
@@ -573,7 +588,8 @@ const ja = createTranslationMessages({
     'cost.why.estimated':
       'ソースがまだ推定中の日は薄く表示しています。確定すると支出が変わることがあります。',
     'cost.team.title': 'チームのコスト',
-    'cost.team.subheader': '{{team}} が所有するエンティティの支出',
+    'cost.team.subheader':
+      '{{team}} とその下位チームが所有するエンティティの支出',
     'cost.team.notGroup':
       'このカードはグループのページ用です。{{kind}} はエンティティを所有しません。',
     'cost.team.emptyTitle': '{{team}} が所有するエンティティの支出はありません',

@@ -7,6 +7,7 @@ import {
   type CostSource,
   sreCostSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
+import type { Server } from 'http';
 import type { Knex } from 'knex';
 import { triggerableScheduler } from '../../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../../plugin';
@@ -64,7 +65,7 @@ export async function startCostBackend(options: {
   entities: Entity[];
   rows: () => CostRow[];
   config?: object;
-}) {
+}): Promise<Server> {
   const scheduler = triggerableScheduler();
   const { server } = await startTestBackend({
     features: [
