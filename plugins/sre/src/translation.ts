@@ -143,6 +143,7 @@ export const messages = {
     },
     why: {
       title: 'Where the numbers come from',
+      status: 'Status: {{status}}. {{explanation}}',
       definedIn: 'SLO {{name}}, defined in {{file}}.',
       counts:
         'Over the {{window}} window from {{start}} to {{end}}: {{good}} good, {{bad}} bad, {{total}} total {{unit}}.',
@@ -150,7 +151,6 @@ export const messages = {
       sli: 'SLI = good ÷ total = {{sli}}; objective {{objective}}.',
       budget:
         'At this traffic the objective allows {{allowed}} bad {{unit}}; {{bad}} bad {{unit}} spent {{consumed}} of the budget.',
-      status: 'Status: {{status}}. {{explanation}}',
       timeSlices:
         'Budgeted by time slices: each {{slice}} slice is good when at least {{target}} of its events are good.',
       step: 'Counted in steps of {{step}}.',

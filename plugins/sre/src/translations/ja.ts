@@ -37,8 +37,6 @@ const ja = createTranslationMessages({
     'slo.alertState.unknown.label': 'データなし',
     'slo.alertState.unknown.explanation':
       'ルールのウィンドウ内のトラフィックが少なく、アラートが発火するか判断できません。',
-    'slo.budget.label': 'エラーバジェット残量',
-    'slo.budget.left': 'エラーバジェット残り {{share}}',
     'slo.status.budget-exhausted.label': 'バジェット枯渇',
     'slo.status.budget-exhausted.explanation':
       'このウィンドウのエラーバジェットを使い切りました（残り {{remaining}}）。',
@@ -58,6 +56,8 @@ const ja = createTranslationMessages({
     'slo.status.no-data.label': 'データなし',
     'slo.status.no-data.explanation':
       'ウィンドウ内にまだトラフィックがなく、判定できません。',
+    'slo.budget.label': 'エラーバジェット残量',
+    'slo.budget.left': 'エラーバジェット残り {{share}}',
     'slo.budget.spent': 'エラーバジェットを使い切りました',
     'slo.budget.overspent': 'エラーバジェットを {{share}} 超過',
     'slo.budget.unknown': 'エラーバジェット不明: まだトラフィックがありません',
