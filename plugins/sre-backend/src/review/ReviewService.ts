@@ -22,6 +22,7 @@ import type { KnowledgeService } from '../readiness/KnowledgeService';
 import type { ReadinessService } from '../readiness/ReadinessService';
 import type { SloService } from '../slo/SloService';
 import type { EntityVisibility } from '../catalog/entityVisibility';
+import { responderNames } from '../alerts/responderNames';
 import { ownershipClaims } from '../catalog/ownershipClaims';
 import { resolveUserRefs } from '../catalog/userRefs';
 import type { ReviewTeamResource } from './permissionRules';
@@ -273,14 +274,28 @@ export class ReviewService {
         item => item.reviewId !== review.id,
       );
     }
+    const memberNames = Object.fromEntries(
+      report.members.map(member => [member.userRef, member.name]),
+    );
+    // Whoever is no member (a portal admin who ran it, an owner from another
+    // team) by their catalog name too, never by ref.
+    const others = [
+      review.startedBy,
+      review.finishedBy,
+      ...review.attendees,
+      ...[...review.actionItems, ...carriedOver].map(item => item.ownerRef),
+    ].filter(
+      (ref): ref is string => typeof ref === 'string' && !(ref in memberNames),
+    );
     return reviewMarkdown({
       team: report.team,
       review,
       agenda,
       carriedOver,
-      names: Object.fromEntries(
-        report.members.map(member => [member.userRef, member.name]),
-      ),
+      names: {
+        ...(await responderNames(this.options, others)),
+        ...memberNames,
+      },
     });
   }
 

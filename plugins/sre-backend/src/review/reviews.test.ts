@@ -655,9 +655,20 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       const review = await post('/reviews/default/product', { attendees: [] });
+      // An owner from outside the team: the export names them as the catalog does.
+      const outsiders = await post(
+        `/reviews/default/product/${review.body.id}/actions`,
+        { title: 'Share the sync runbook', ownerRef: 'zoe.outsider' },
+      );
+      expect(outsiders.status).toBe(201);
       const finished = await post(
         `/reviews/default/product/${review.body.id}/finish`,
       );
+      const exported = (
+        await get(`/reviews/default/product/${review.body.id}?format=markdown`)
+      ).text;
+      expect(exported).toContain('- [ ] Share the sync runbook: Zoe Outsider');
+      expect(exported).not.toContain('user:default/');
       const history = (
         await get('/entities/component/default/inventory-sync/alerts')
       ).body;
