@@ -44,6 +44,20 @@ describe('the alert history card', () => {
       .getByRole('img', { name: 'Alerts per day by severity' })
       .waitFor();
 
+    // One flapping alarm is one row; its firings are in the row's details.
+    const expand = card.getByRole('button', {
+      name: /^Show details of order-batch-lag/,
+    });
+    expect(await expand.count()).toBe(1);
+    await card
+      .getByText(/^\d+ firings from /)
+      .first()
+      .waitFor();
+    await expand.click();
+    await card
+      .getByRole('table', { name: /^Firings of order-batch-lag/ })
+      .waitFor();
+
     // Every alarm of order-batch resolved days ago: too late to acknowledge,
     // so each Acknowledge button is there but disabled.
     const buttons = card.getByRole('button', { name: /^Acknowledge / });
@@ -69,15 +83,18 @@ describe('the alert history card', () => {
       'checkout-api',
       'Checkout availability burns its error budget 14× too fast',
     );
-    await card
-      .getByText(/chihiro\.mori/)
-      .first()
-      .waitFor();
     await card.getByRole('group', { name: 'MTTA' }).waitFor();
 
-    // Someone acknowledged it already: the row names them instead of
-    // offering Acknowledge (undo is only for one's own, fresh acknowledgement).
+    // Someone acknowledged it already: the row's details name them (by their
+    // catalog name) instead of offering Acknowledge (undo is only for one's
+    // own, fresh acknowledgement).
     const title = 'Checkout availability burns its error budget 14× too fast';
+    await card
+      .getByRole('button', { name: `Show details of ${title}` })
+      .click();
+    const details = card.getByRole('region', { name: `Details of ${title}` });
+    await details.getByText('Chihiro Mori').waitFor();
+    expect(await card.getByText(/chihiro\.mori/).count()).toBe(0);
     expect(
       await card.getByRole('button', { name: `Acknowledge ${title}` }).count(),
     ).toBe(0);

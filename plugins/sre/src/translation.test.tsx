@@ -237,6 +237,7 @@ const alertList: AlertListResponse = {
   from: '2026-11-11T12:00:00.000Z',
   to: '2026-11-25T12:00:00.000Z',
   fromSource: 'default',
+  configured: true,
   nextCursor: 'page-2',
 };
 
@@ -443,6 +444,8 @@ describe('the SLO and placeholder cards in Japanese', () => {
           ...alertList,
           items: [],
           nextCursor: undefined,
+          // No selector and no alert ever mapped: how to set a source up.
+          configured: false,
           summary: {
             count: 0,
             noisy: 0,
@@ -493,6 +496,12 @@ describe('the alert history card in Japanese', () => {
     expect(
       screen.getByTitle('disk-usage が 24 時間以内に 3 回発火しました。'),
     ).toBeInTheDocument();
+    // The acknowledge button is in the row's details.
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Checkout 5xx rate high の詳細を表示',
+      }),
+    );
     const ack = screen.getByRole('button', {
       name: 'Checkout 5xx rate high を確認済みにする',
     });
@@ -529,6 +538,18 @@ describe('the alert history card in Japanese', () => {
         }),
       },
       /以降のアラートはありません/,
+    ],
+    [
+      'with no alert source',
+      {
+        getAlerts: jest.fn().mockResolvedValue({
+          ...alertList,
+          items: [],
+          nextCursor: undefined,
+          configured: false,
+        }),
+      },
+      'このエンティティにはまだアラートのソースがつながっていません',
     ],
     [
       'while loading',

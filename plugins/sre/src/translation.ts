@@ -468,6 +468,10 @@ export const messages = {
       emptyTitle: 'No alerts since {{date}}',
       noDataDescription:
         'Alerts whose labels match {{selector}} appear here once a webhook source sends them. Set {{annotation}} to match other labels.',
+      notConfiguredTitle: 'No alert source reaches this entity yet',
+      emptyDescription:
+        'Alerts labeled {{selector}} reach this card; none started in this range.',
+      lastAlert: 'The last one started {{date}}.',
     },
     summary: {
       label: 'Alert summary',
@@ -497,7 +501,7 @@ export const messages = {
       critical: 'Critical',
       warning: 'Warning',
       info: 'Info',
-      unknown: 'Unknown',
+      unknown: 'Not set',
     },
     status: { firing: 'Firing', resolved: 'Resolved' },
     sources: {
@@ -545,6 +549,19 @@ export const messages = {
         'Could not take back the acknowledgement of “{{title}}”: {{error}}',
       loadMore: 'Load more',
       loadMoreFailed: 'Could not load more alerts: {{error}}',
+      acknowledged: 'Acknowledged “{{title}}”.',
+      undone: 'Took back your acknowledgement of “{{title}}”.',
+      severityNotSet:
+        'The source sent no severity (CloudWatch alarms have none). A word such as critical or warning in the alarm’s name or description sets it.',
+      firingSinceBefore: 'Firing since {{date}}, before this range',
+      firingsSince: '{{firings}} firings since {{from}}',
+      firingsSpan: '{{firings}} firings from {{from}} to {{until}}',
+      firingsLabel: 'Firings of {{title}}',
+      expand: 'Show details of {{title}}',
+      collapse: 'Hide details of {{title}}',
+      details: 'Details of {{title}}',
+      monitor: 'Monitor',
+      links: 'Links',
     },
     noise: {
       transient: {

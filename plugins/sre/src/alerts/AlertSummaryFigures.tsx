@@ -85,7 +85,7 @@ export function AlertSummaryFigures({ summary }: { summary: AlertSummary }) {
                 <Chip
                   size="small"
                   label={t('alerts.summary.responderShare', {
-                    name: userName(responder.userRef),
+                    name: responder.name ?? userName(responder.userRef),
                     share: format.percent(responder.share),
                   })}
                 />

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type {
   AlertListResponse,
@@ -8,6 +8,8 @@ import type {
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from '../api/SreApi';
+import { formats } from '../language';
+import type { SreTranslate } from '../translation';
 import {
   EntityAlertHistoryCard,
   isAlertHistoryAvailable,
@@ -99,6 +101,7 @@ function response(
         { userRef: 'user:default/farid', count: 1, share: 0.25 },
       ],
     },
+    configured: true,
     from: '2026-11-11T12:00:00.000Z',
     to: '2026-11-25T12:00:00.000Z',
     fromSource: 'default',
@@ -107,15 +110,39 @@ function response(
 }
 
 async function renderCard(sreApi: Partial<SreApi>, target = entity()) {
+  const alertApi = mockApis.alert();
   await renderInTestApp(
     <EntityProvider entity={target}>
       <EntityAlertHistoryCard />
     </EntityProvider>,
-    { apis: [[sreApiRef, sreApi]] },
+    { apis: [[sreApiRef, sreApi], alertApi] },
   );
+  return { alertApi };
 }
 
+/** The row of a monitor, by the title of its newest firing. */
 const row = (title: string) => screen.getByText(title).closest('tr')!;
+/** Opens a row's details: the source, durations, responders and buttons. */
+async function expand(title: string): Promise<HTMLElement> {
+  await userEvent.click(
+    await screen.findByRole('button', { name: `Show details of ${title}` }),
+  );
+  return details(title);
+}
+const details = (title: string) =>
+  screen.getByRole('region', { name: `Details of ${title}` });
+/** The Acknowledge button of a row, its details opened first. */
+async function acknowledgeButton(title: string): Promise<HTMLElement> {
+  await screen.findByText(title);
+  if (!screen.queryByRole('region', { name: `Details of ${title}` })) {
+    await expand(title);
+  }
+  return within(details(title)).getByRole('button', {
+    name: `Acknowledge ${title}`,
+  });
+}
+/** Dates and times as the card writes them in English. */
+const english = formats('en', (key => key) as SreTranslate);
 
 beforeAll(() => {
   // jsdom has no ResizeObserver; the chart keeps its initial size.
@@ -163,33 +190,58 @@ describe('EntityAlertHistoryCard', () => {
       screen.getByLabelText('Alerts', { selector: 'table' }),
     ).toBeVisible();
 
+    // The row: time, title, severity, status and noise.
     const disk = row('Disk almost full');
     expect(disk).toHaveTextContent(
-      new Date('2026-11-23T08:00:00.000Z').toLocaleString(),
+      english.dateTime('2026-11-23T08:00:00.000Z'),
     );
     expect(within(disk).getByText('disk-usage')).toBeInTheDocument();
-    expect(within(disk).getByText('Mackerel')).toBeInTheDocument();
     expect(within(disk).getByText('Warning')).toBeInTheDocument();
     expect(within(disk).getByText('Resolved')).toBeInTheDocument();
-    expect(within(disk).getByText('3 min')).toBeInTheDocument();
     expect(within(disk).getByText('Transient')).toBeInTheDocument();
     expect(within(disk).getByText('Never acknowledged')).toBeInTheDocument();
+    // The rest waits in its details.
+    expect(within(disk).queryByText('Mackerel')).toBeNull();
+    expect(
+      within(disk).queryByRole('button', { name: /^Acknowledge/ }),
+    ).toBeNull();
 
     await userEvent.hover(within(disk).getByText('Flapping'));
     expect(
       await screen.findByText('disk-usage fired 4 times within 24 h.'),
     ).toBeInTheDocument();
 
+    const diskDetails = await expand('Disk almost full');
+    expect(within(diskDetails).getByText('Mackerel')).toBeInTheDocument();
+    expect(within(diskDetails).getByText('3 min')).toBeInTheDocument();
+    expect(
+      within(diskDetails).getByRole('button', {
+        name: 'Acknowledge Disk almost full',
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Hide details of Disk almost full' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('region', { name: 'Details of Disk almost full' }),
+      ).toBeNull(),
+    );
+
     const checkout = row('Checkout 5xx rate high');
-    expect(within(checkout).getByText('Ongoing')).toBeInTheDocument();
     expect(within(checkout).getByText('Critical')).toBeInTheDocument();
-    expect(within(checkout).getByText('Alertmanager')).toBeInTheDocument();
+    expect(within(checkout).getByText('Firing')).toBeInTheDocument();
     // A flag this UI does not know yet: its name and the backend's text.
     expect(within(checkout).getByTitle('Acknowledged late.')).toHaveTextContent(
       'slow-ack',
     );
+    const checkoutDetails = await expand('Checkout 5xx rate high');
+    expect(within(checkoutDetails).getByText('Ongoing')).toBeInTheDocument();
+    expect(
+      within(checkoutDetails).getByText('Alertmanager'),
+    ).toBeInTheDocument();
 
-    const latency = row('Checkout latency p95');
+    const latency = await expand('Checkout latency p95');
     expect(within(latency).getByText('aiko.tanaka')).toBeInTheDocument();
     expect(within(latency).getByText('2 h')).toBeInTheDocument();
     expect(within(latency).getByText('CloudWatch')).toBeInTheDocument();
@@ -234,35 +286,40 @@ describe('EntityAlertHistoryCard', () => {
     expect(screen.queryByText(/last review/)).toBeNull();
   });
 
-  it('acknowledges an alert and updates its row in place', async () => {
+  it('acknowledges an alert, names the responder from the catalog, updates its row in place and confirms it', async () => {
     const getAlerts = jest.fn().mockResolvedValue(response());
     const acknowledgeAlert = jest.fn().mockResolvedValue({
       ...firing,
       acknowledgedBy: ['user:default/farid'],
       acknowledgedAt: '2026-11-24T10:04:00.000Z',
+      responderNames: { 'user:default/farid': 'Farid Haddad' },
       noise: [],
     });
-    await renderCard({ getAlerts, acknowledgeAlert });
+    const { alertApi } = await renderCard({ getAlerts, acknowledgeAlert });
 
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    );
+    await userEvent.click(await acknowledgeButton('Checkout 5xx rate high'));
 
     expect(acknowledgeAlert).toHaveBeenCalledWith('1');
-    const checkout = row('Checkout 5xx rate high');
-    expect(await within(checkout).findByText('farid')).toBeInTheDocument();
+    const checkout = details('Checkout 5xx rate high');
+    expect(
+      await within(checkout).findByText('Farid Haddad'),
+    ).toBeInTheDocument();
+    expect(within(checkout).queryByText(/farid/)).toBeNull();
     expect(
       within(checkout).queryByRole('button', { name: /^Acknowledge/ }),
     ).toBeNull();
-    expect(within(checkout).queryByText('Never acknowledged')).toBeNull();
-    // The other rows are as they were, and nothing was loaded again.
     expect(
-      within(row('Disk almost full')).getByRole('button', {
-        name: 'Acknowledge Disk almost full',
+      within(row('Checkout 5xx rate high')).queryByText('Never acknowledged'),
+    ).toBeNull();
+    // The portal's snackbar says it went through.
+    expect(alertApi.getAlerts()).toEqual([
+      expect.objectContaining({
+        message: 'Acknowledged “Checkout 5xx rate high”.',
+        severity: 'success',
       }),
-    ).toBeInTheDocument();
+    ]);
+    // The other rows are as they were, and nothing was loaded again.
+    expect(await acknowledgeButton('Disk almost full')).toBeInTheDocument();
     expect(
       within(row('Disk almost full')).getByText('Never acknowledged'),
     ).toBeInTheDocument();
@@ -282,25 +339,17 @@ describe('EntityAlertHistoryCard', () => {
       acknowledgedAt: null,
       noise: [],
     });
-    await renderCard({
+    const { alertApi } = await renderCard({
       getAlerts: jest.fn().mockResolvedValue(response()),
       acknowledgeAlert,
       unacknowledgeAlert,
     });
     // No undo before anyone acknowledged here, nor on others' acknowledgements.
-    expect(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    ).toBeEnabled();
+    expect(await acknowledgeButton('Checkout 5xx rate high')).toBeEnabled();
     expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
 
-    await userEvent.click(
-      screen.getByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    );
-    const undo = await within(row('Checkout 5xx rate high')).findByRole(
+    await userEvent.click(await acknowledgeButton('Checkout 5xx rate high'));
+    const undo = await within(details('Checkout 5xx rate high')).findByRole(
       'button',
       { name: 'Undo the acknowledgement of Checkout 5xx rate high' },
     );
@@ -310,7 +359,7 @@ describe('EntityAlertHistoryCard', () => {
     await userEvent.click(undo);
 
     expect(unacknowledgeAlert).toHaveBeenCalledWith('1');
-    const checkout = row('Checkout 5xx rate high');
+    const checkout = details('Checkout 5xx rate high');
     expect(
       await within(checkout).findByRole('button', {
         name: 'Acknowledge Checkout 5xx rate high',
@@ -319,9 +368,13 @@ describe('EntityAlertHistoryCard', () => {
     expect(within(checkout).queryByText('farid')).toBeNull();
     // No one acknowledges it now: its flag is back, the undo gone.
     expect(
-      within(checkout).getByText('Never acknowledged'),
+      within(row('Checkout 5xx rate high')).getByText('Never acknowledged'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+    expect(alertApi.getAlerts().map(a => a.message)).toEqual([
+      'Acknowledged “Checkout 5xx rate high”.',
+      'Took back your acknowledgement of “Checkout 5xx rate high”.',
+    ]);
   });
 
   it('stops offering the undo 5 minutes after acknowledging', async () => {
@@ -337,11 +390,7 @@ describe('EntityAlertHistoryCard', () => {
           acknowledgedBy: ['user:default/farid'],
         }),
       });
-      await user.click(
-        await screen.findByRole('button', {
-          name: 'Acknowledge Checkout 5xx rate high',
-        }),
-      );
+      await user.click(await acknowledgeButton('Checkout 5xx rate high'));
       const undoName = 'Undo the acknowledgement of Checkout 5xx rate high';
       expect(
         await screen.findByRole('button', { name: undoName }),
@@ -357,7 +406,7 @@ describe('EntityAlertHistoryCard', () => {
         expect(screen.queryByRole('button', { name: undoName })).toBeNull(),
       );
       expect(
-        within(row('Checkout 5xx rate high')).getByText('farid'),
+        within(details('Checkout 5xx rate high')).getByText('farid'),
       ).toBeInTheDocument();
     } finally {
       jest.useRealTimers();
@@ -377,11 +426,7 @@ describe('EntityAlertHistoryCard', () => {
         throw await backendError(409, 'ConflictError', message);
       }),
     });
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    );
+    await userEvent.click(await acknowledgeButton('Checkout 5xx rate high'));
     await userEvent.click(
       await screen.findByRole('button', {
         name: 'Undo the acknowledgement of Checkout 5xx rate high',
@@ -395,7 +440,7 @@ describe('EntityAlertHistoryCard', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
     expect(
-      within(row('Checkout 5xx rate high')).getByText('farid'),
+      within(details('Checkout 5xx rate high')).getByText('farid'),
     ).toBeInTheDocument();
   });
 
@@ -411,11 +456,7 @@ describe('EntityAlertHistoryCard', () => {
       getAlerts: jest.fn().mockResolvedValue(response()),
       acknowledgeAlert,
     });
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    );
+    await userEvent.click(await acknowledgeButton('Checkout 5xx rate high'));
 
     const alertBox = await screen.findByRole('alert');
     expect(alertBox).toHaveTextContent(
@@ -440,11 +481,7 @@ describe('EntityAlertHistoryCard', () => {
         throw await backendError(409, 'ConflictError', message);
       }),
     });
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    );
+    await userEvent.click(await acknowledgeButton('Checkout 5xx rate high'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       `Could not acknowledge “Checkout 5xx rate high”: ${message}`,
     );
@@ -457,6 +494,7 @@ describe('EntityAlertHistoryCard', () => {
       alert({
         id,
         title,
+        monitor: title,
         status: 'resolved',
         startsAt: minutesAgo(90),
         endsAt,
@@ -472,14 +510,8 @@ describe('EntityAlertHistoryCard', () => {
       ),
     });
 
-    expect(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Resolved a moment ago',
-      }),
-    ).toBeEnabled();
-    const late = screen.getByRole('button', {
-      name: 'Acknowledge Resolved hours ago',
-    });
+    expect(await acknowledgeButton('Resolved a moment ago')).toBeEnabled();
+    const late = await acknowledgeButton('Resolved hours ago');
     expect(late).toBeDisabled();
     await userEvent.hover(late.parentElement!);
     expect(
@@ -494,21 +526,13 @@ describe('EntityAlertHistoryCard', () => {
       getAlerts: jest.fn().mockResolvedValue(response()),
       acknowledgeAlert: jest.fn().mockRejectedValue(new Error('forbidden')),
     });
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    );
+    await userEvent.click(await acknowledgeButton('Checkout 5xx rate high'));
     expect(
       await screen.findByText(
         'Could not acknowledge “Checkout 5xx rate high”: forbidden',
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', {
-        name: 'Acknowledge Checkout 5xx rate high',
-      }),
-    ).toBeEnabled();
+    expect(await acknowledgeButton('Checkout 5xx rate high')).toBeEnabled();
   });
 
   it('filters the loaded alerts by severity, status and noise', async () => {
@@ -542,6 +566,7 @@ describe('EntityAlertHistoryCard', () => {
   it('loads more alerts with the cursor, over the same range', async () => {
     const older = alert({
       id: '4',
+      monitor: 'PaymentsQueueBacklog',
       title: 'Payments queue backlog',
       startsAt: '2026-11-12T09:00:00.000Z',
       status: 'resolved',
@@ -574,19 +599,23 @@ describe('EntityAlertHistoryCard', () => {
     expect(screen.getByText('4 of 4 loaded alerts')).toBeInTheDocument();
   });
 
-  it('says when there are no alerts since the start of the range, and how alerts get here', async () => {
+  const noAlerts = {
+    count: 0,
+    noisy: 0,
+    mttaSeconds: null,
+    mttrSeconds: null,
+    cryWolfScore: null,
+    responders: [],
+  };
+
+  it('says no alert started in the range, and when the last one did, when alerts reach the entity', async () => {
     await renderCard({
       getAlerts: jest.fn().mockResolvedValue(
         response({
           items: [],
-          summary: {
-            count: 0,
-            noisy: 0,
-            mttaSeconds: null,
-            mttrSeconds: null,
-            cryWolfScore: null,
-            responders: [],
-          },
+          summary: noAlerts,
+          configured: true,
+          lastAlertAt: '2026-11-02T09:00:00.000Z',
         }),
       ),
     });
@@ -595,9 +624,137 @@ describe('EntityAlertHistoryCard', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
+        'Alerts labeled service=checkout-api reach this card; none started in this range. The last one started Nov 2, 2026.',
+      ),
+    ).toBeInTheDocument();
+    // Nothing suggests a setup problem.
+    expect(screen.queryByText(/webhook source/)).toBeNull();
+    expect(screen.queryByText(/baton\.dev\/alert-selector/)).toBeNull();
+  });
+
+  it('says how alerts get here when no source reaches the entity', async () => {
+    await renderCard({
+      getAlerts: jest
+        .fn()
+        .mockResolvedValue(
+          response({ items: [], summary: noAlerts, configured: false }),
+        ),
+    });
+    expect(
+      await screen.findByText('No alert source reaches this entity yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
         /labels match service=checkout-api appear here .* Set baton\.dev\/alert-selector/,
       ),
     ).toBeInTheDocument();
+    expect(screen.queryByText(/No alerts since/)).toBeNull();
+  });
+
+  it('keeps an alert that fires since before the range in view, and says so', async () => {
+    await renderCard({
+      getAlerts: jest.fn().mockResolvedValue(
+        response({
+          items: [
+            alert({
+              title: 'Checkout availability burns its error budget',
+              startsAt: '2026-11-09T08:00:00.000Z',
+              firingSinceBeforeRange: true,
+            }),
+          ],
+          summary: noAlerts,
+          from: '2026-11-11T12:00:00.000Z',
+          fromSource: 'last-review',
+          lastReview: {
+            id: '5',
+            teamRef: 'group:default/team-checkout',
+            finishedAt: '2026-11-11T12:00:00.000Z',
+          },
+        }),
+      ),
+    });
+    await screen.findByText('Checkout availability burns its error budget');
+    const burn = row('Checkout availability burns its error budget');
+    expect(
+      within(burn).getByText('Firing since Nov 9, 2026, before this range'),
+    ).toBeInTheDocument();
+    expect(within(burn).getByText('Firing')).toBeInTheDocument();
+    expect(screen.queryByText(/^No alerts since/)).toBeNull();
+  });
+
+  it('shows a flapping CloudWatch alarm as one row with its count and span, its firings when expanded, and no made-up severity', async () => {
+    const arn =
+      'arn:aws:cloudwatch:ap-northeast-1:123456789012:alarm:order-batch-lag';
+    const firings = [
+      ['21', '2026-11-24T03:00:00.000Z', '2026-11-24T03:08:00.000Z'],
+      ['22', '2026-11-20T01:00:00.000Z', '2026-11-20T01:02:00.000Z'],
+      ['23', '2026-11-18T02:00:00.000Z', '2026-11-18T02:04:00.000Z'],
+    ].map(([id, startsAt, endsAt]) =>
+      alert({
+        id,
+        source: 'cloudwatch',
+        monitor: arn,
+        title: 'order-batch-lag',
+        severity: 'unknown',
+        status: 'resolved',
+        startsAt,
+        endsAt,
+        resolvedBy: 'source',
+        acknowledgedBy: id === '21' ? ['user:default/daniel.weiss'] : [],
+        responderNames:
+          id === '21' ? { 'user:default/daniel.weiss': 'Daniel Weiss' } : {},
+        noise: [
+          {
+            flag: 'flapping',
+            params: { count: 3, hours: 24, monitor: arn },
+            explanation: `${arn} fired 3 times within 24 h.`,
+          },
+        ],
+      }),
+    );
+    await renderCard({
+      getAlerts: jest
+        .fn()
+        .mockResolvedValue(
+          response({ items: [firings[0], ...firings.slice(1), clean] }),
+        ),
+    });
+
+    expect(await screen.findAllByText('order-batch-lag')).toHaveLength(1);
+    const lag = row('order-batch-lag');
+    expect(
+      within(lag).getByText('3 firings from Nov 18, 2026 to Nov 24, 2026'),
+    ).toBeInTheDocument();
+    expect(within(lag).getByText('Resolved')).toBeInTheDocument();
+    // CloudWatch sends no severity: not a chip that reads like a judgement.
+    expect(within(lag).queryByText('Unknown')).toBeNull();
+    await userEvent.hover(within(lag).getByText('Not set'));
+    expect(
+      await screen.findByText(/The source sent no severity/),
+    ).toBeInTheDocument();
+    // The noise names the alarm, not its ARN.
+    await userEvent.hover(within(lag).getByText('Flapping'));
+    expect(
+      await screen.findByText('order-batch-lag fired 3 times within 24 h.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/arn:aws/)).toBeNull();
+
+    const lagDetails = await expand('order-batch-lag');
+    const table = within(lagDetails).getByRole('table', {
+      name: 'Firings of order-batch-lag',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent(
+      english.dateTime('2026-11-24T03:00:00.000Z'),
+    );
+    expect(within(rows[0]).getByText('Daniel Weiss')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('2 min')).toBeInTheDocument();
+    expect(
+      within(rows[2]).getByRole('button', {
+        name: 'Acknowledge order-batch-lag',
+      }),
+    ).toBeDisabled();
   });
 
   it('shows errors', async () => {

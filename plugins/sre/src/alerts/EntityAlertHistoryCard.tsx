@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
+import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { Formats, useSreText } from '../language';
 import type { SreTranslate } from '../translation';
 import {
@@ -101,6 +102,39 @@ function sinceText(
   });
 }
 
+/**
+ * Nothing in the range: when alerts reach the entity, that none started
+ * since the range's start (and when the last one did); when none can, how to
+ * set a source up.
+ */
+function emptyPlaceholder(
+  t: SreTranslate,
+  format: Formats,
+  response: AlertListResponse,
+  selector: string,
+): BatonCardPlaceholder {
+  if (!response.configured) {
+    return {
+      kind: 'no-data',
+      title: t('alerts.card.notConfiguredTitle'),
+      description: t('alerts.card.noDataDescription', {
+        selector,
+        annotation: ANNOTATION_ALERT_SELECTOR,
+      }),
+    };
+  }
+  const none = t('alerts.card.emptyDescription', { selector });
+  return {
+    kind: 'no-data',
+    title: t('alerts.card.emptyTitle', { date: format.date(response.from) }),
+    description: response.lastAlertAt
+      ? `${none} ${t('alerts.card.lastAlert', {
+          date: format.date(response.lastAlertAt),
+        })}`
+      : none,
+  };
+}
+
 function AlertHistoryCard(props: { entityRef: string; selector: string }) {
   const { entityRef, selector } = props;
   const sreApi = useApi(sreApiRef);
@@ -116,14 +150,7 @@ function AlertHistoryCard(props: { entityRef: string; selector: string }) {
   if (loading) placeholder = { kind: 'loading' };
   else if (error) placeholder = { kind: 'error', error };
   else if (value && !value.items.length && !value.nextCursor) {
-    placeholder = {
-      kind: 'no-data',
-      title: t('alerts.card.emptyTitle', { date: format.date(value.from) }),
-      description: t('alerts.card.noDataDescription', {
-        selector,
-        annotation: ANNOTATION_ALERT_SELECTOR,
-      }),
-    };
+    placeholder = emptyPlaceholder(t, format, value, selector);
   }
   return (
     <BatonCard
@@ -141,6 +168,7 @@ function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
   const { entityRef, first } = props;
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
+  const confirm = useWriteConfirmation();
   const [items, setItems] = useState(first.items);
   const [nextCursor, setNextCursor] = useState(first.nextCursor);
   const [filter, setFilter] = useState<AlertFilter>(NO_FILTER);
@@ -185,6 +213,7 @@ function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
         const updated = await sreApi.acknowledgeAlert(alert.id);
         setRow(alert.id, row => acknowledged(row, updated));
         recent.remember(alert, sentAt);
+        confirm(t('alerts.table.acknowledged', { title: alert.title }));
       } catch (e) {
         setAckError(acknowledgeFailedText(t, alert.title, e));
       }
@@ -197,6 +226,7 @@ function AlertHistory(props: { entityRef: string; first: AlertListResponse }) {
         const updated = await sreApi.unacknowledgeAlert(alert.id);
         setRow(alert.id, row => unacknowledged(row, before, updated));
         recent.forget(alert.id);
+        confirm(t('alerts.table.undone', { title: alert.title }));
       } catch (e) {
         // A 409: nothing recent of theirs to take back, so no undo to offer.
         if (isConflict(e)) recent.forget(alert.id);

@@ -1,8 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type {
-  AlertItem,
-  AlertNoise,
-  AlertSeverity,
+import {
+  monitorName,
+  type AlertItem,
+  type AlertNoise,
+  type AlertSeverity,
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
 import type { Formats } from '../language';
@@ -35,6 +36,14 @@ export function userName(userRef: string): string {
   }
 }
 
+/** A responder by their catalog name as the backend sent it, else by the name part of their ref. */
+export function responderName(
+  alert: Pick<AlertItem, 'responderNames'>,
+  userRef: string,
+): string {
+  return alert.responderNames?.[userRef] ?? userName(userRef);
+}
+
 /** The source's display name; a source this UI does not know shows as sent. */
 export function sourceText(t: SreTranslate, source: string): string {
   return translateCoded(t, `alerts.sources.${source}`, {}, source);
@@ -45,14 +54,34 @@ export function noiseLabel(t: SreTranslate, noise: AlertNoise): string {
   return translateCoded(t, `alerts.noise.${noise.flag}.label`, {}, noise.flag);
 }
 
-/** Why the flag was raised; flags this UI does not know fall back to the backend's English. */
+/**
+ * Why the flag was raised; flags this UI does not know fall back to the
+ * backend's English. A monitor is named as people know it (an alarm by its
+ * name, not its ARN), also in what an older backend stored.
+ */
 export function noiseExplanation(t: SreTranslate, noise: AlertNoise): string {
+  const { monitor } = noise.params;
   return translateCoded(
     t,
     `alerts.noise.${noise.flag}.explanation`,
-    noise.params,
+    typeof monitor === 'string'
+      ? { ...noise.params, monitor: monitorName(monitor) }
+      : noise.params,
     noise.explanation,
   );
+}
+
+/** The noise flags of several firings, each flag once (as the newest firing explains it). */
+export function groupNoise(
+  alerts: Array<Pick<AlertItem, 'noise'>>,
+): AlertNoise[] {
+  const seen = new Map<string, AlertNoise>();
+  for (const alert of alerts) {
+    for (const noise of alert.noise) {
+      if (!seen.has(noise.flag)) seen.set(noise.flag, noise);
+    }
+  }
+  return [...seen.values()];
 }
 
 /** How long the alert lasted; a firing one is "ongoing". */
@@ -78,6 +107,7 @@ export function acknowledged(row: AlertItem, updated: AlertItem): AlertItem {
     ...row,
     acknowledgedBy: updated.acknowledgedBy ?? row.acknowledgedBy,
     acknowledgedAt: updated.acknowledgedAt ?? row.acknowledgedAt,
+    responderNames: { ...row.responderNames, ...updated.responderNames },
     noise: row.noise.filter(noise => noise.flag !== 'never-acknowledged'),
   };
 }
@@ -98,6 +128,7 @@ export function unacknowledged(
     acknowledgedBy,
     // The backend sends null once no one acknowledges it.
     acknowledgedAt: updated.acknowledgedAt ?? undefined,
+    responderNames: updated.responderNames ?? row.responderNames,
     noise: acknowledgedBy.length ? row.noise : before.noise,
   };
 }

@@ -410,6 +410,11 @@ const ja = createTranslationMessages({
     'alerts.card.emptyTitle': '{{date}} 以降のアラートはありません',
     'alerts.card.noDataDescription':
       'ラベルが {{selector}} に一致するアラートは、Webhook ソースから届くとここに表示されます。別のラベルで照合するには {{annotation}} を設定してください。',
+    'alerts.card.notConfiguredTitle':
+      'このエンティティにはまだアラートのソースがつながっていません',
+    'alerts.card.emptyDescription':
+      'ラベル {{selector}} のアラートはこのカードに届きますが、この期間に発火したものはありません。',
+    'alerts.card.lastAlert': '最後のアラートは {{date}} に発火しました。',
     'alerts.summary.label': 'アラートの概要',
     'alerts.summary.count': 'アラート件数',
     'alerts.summary.noisy': 'ノイズ',
@@ -433,7 +438,7 @@ const ja = createTranslationMessages({
     'alerts.severity.critical': 'クリティカル',
     'alerts.severity.warning': '警告',
     'alerts.severity.info': '情報',
-    'alerts.severity.unknown': '不明',
+    'alerts.severity.unknown': '未設定',
     'alerts.status.firing': '発火中',
     'alerts.status.resolved': '復旧済み',
     'alerts.sources.alertmanager': 'Alertmanager',
@@ -477,6 +482,20 @@ const ja = createTranslationMessages({
     'alerts.table.loadMore': 'さらに読み込む',
     'alerts.table.loadMoreFailed':
       'アラートの続きを読み込めませんでした: {{error}}',
+    'alerts.table.acknowledged': '「{{title}}」を確認済みにしました。',
+    'alerts.table.undone': '「{{title}}」の確認を取り消しました。',
+    'alerts.table.severityNotSet':
+      'ソースから重大度が送られていません（CloudWatch アラームには重大度がありません）。アラーム名か説明に critical や warning などの語を入れると設定されます。',
+    'alerts.table.firingSinceBefore':
+      '{{date}} から発火中（この期間より前から）',
+    'alerts.table.firingsSince': '{{from}} 以降 {{firings}} 回発火',
+    'alerts.table.firingsSpan': '{{from}}〜{{until}} に {{firings}} 回発火',
+    'alerts.table.firingsLabel': '{{title}} の発火履歴',
+    'alerts.table.expand': '{{title}} の詳細を表示',
+    'alerts.table.collapse': '{{title}} の詳細を閉じる',
+    'alerts.table.details': '{{title}} の詳細',
+    'alerts.table.monitor': 'モニター',
+    'alerts.table.links': 'リンク',
     'alerts.noise.transient.label': '一過性',
     'alerts.noise.transient.explanation':
       '誰も確認しないまま、{{minutes}} 分でソース側で自動復旧しました（{{limit}} 分以内）。',

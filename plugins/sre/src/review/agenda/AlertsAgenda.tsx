@@ -1,13 +1,16 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { ReviewAlertsSection } from '@baton/plugin-sre-common';
+import {
+  isFiringSinceBefore,
+  type ReviewAlertsSection,
+} from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { NoiseChips, SeverityChip } from '../../alerts/AlertTable';
+import { NoiseChips, SeverityChip } from '../../alerts/AlertChips';
+import { WholeWordTable } from '../../components/WholeWordTable';
 import { useSreText } from '../../language';
 import { AgendaSection } from './AgendaSection';
 
@@ -15,8 +18,9 @@ type ServiceAlerts = ReviewAlertsSection['services'][number];
 
 const COLUMNS = ['started', 'alert', 'severity', 'status', 'noise'] as const;
 
-/** One service's alerts, noisy ones first as the backend orders them. */
-function ServiceAlertList({ service }: { service: ServiceAlerts }) {
+/** One service's alerts, noisy ones first as the backend orders them; one still firing from before the agenda says so. */
+function ServiceAlertList(props: { service: ServiceAlerts; since: string }) {
+  const { service, since } = props;
   const { t, format } = useSreText();
   const hidden = service.count - service.alerts.length;
   return (
@@ -34,7 +38,7 @@ function ServiceAlertList({ service }: { service: ServiceAlerts }) {
           </Typography>
         </Box>
       </Box>
-      <Table
+      <WholeWordTable
         size="small"
         aria-label={t('review.agenda.alerts.label', {
           service: service.title,
@@ -52,22 +56,29 @@ function ServiceAlertList({ service }: { service: ServiceAlerts }) {
         <TableBody>
           {service.alerts.map(alert => (
             <TableRow key={alert.id}>
-              <TableCell style={{ whiteSpace: 'nowrap' }}>
-                {format.dateTime(alert.startsAt)}
-              </TableCell>
+              <TableCell>{format.dateTime(alert.startsAt)}</TableCell>
               {/* Titles are the longest cell; without a floor they wrap a word a line. */}
-              <TableCell style={{ minWidth: 200 }}>{alert.title}</TableCell>
+              <TableCell style={{ minWidth: 200 }}>
+                {alert.title}
+                {isFiringSinceBefore(alert, since) && (
+                  <Typography variant="caption" color="error" component="div">
+                    {t('alerts.table.firingSinceBefore', {
+                      date: format.date(alert.startsAt),
+                    })}
+                  </Typography>
+                )}
+              </TableCell>
               <TableCell>
                 <SeverityChip severity={alert.severity} />
               </TableCell>
               <TableCell>{t(`alerts.status.${alert.status}`)}</TableCell>
               <TableCell>
-                <NoiseChips alert={alert} />
+                <NoiseChips noise={alert.noise} />
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
       {hidden > 0 && (
         <Typography variant="caption" color="textSecondary">
           {t('review.agenda.alerts.more', { count: hidden })}
@@ -99,7 +110,11 @@ export function AlertsAgenda(props: {
       }
     >
       {section.services.map(service => (
-        <ServiceAlertList key={service.entityRef} service={service} />
+        <ServiceAlertList
+          key={service.entityRef}
+          service={service}
+          since={props.since}
+        />
       ))}
     </AgendaSection>
   );
