@@ -65,7 +65,7 @@ function CampaignTable({ campaigns }: { campaigns: AccessCampaign[] }) {
               </TableCell>
               <TableCell>
                 {t('access.list.created', {
-                  at: format.dateTime(campaign.createdAt),
+                  at: format.date(campaign.createdAt),
                   by: name(campaign.createdBy),
                 })}
               </TableCell>

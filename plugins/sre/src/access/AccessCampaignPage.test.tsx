@@ -153,7 +153,19 @@ describe('AccessCampaignPage', () => {
       within(rowOf('ci-deploy')).getByText('Active access key'),
     ).toBeInTheDocument();
 
+    // Every date on the page is written one way: the day.
+    expect(
+      screen.getByText(
+        'Started Nov 20, 2026 by daniel; Inventory frozen Nov 20, 2026',
+      ),
+    ).toBeInTheDocument();
     const audit = screen.getByRole('table', { name: 'Audit log' });
+    expect(
+      within(audit)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => row.querySelector('td')!.textContent),
+    ).toEqual(['Nov 20, 2026', 'Nov 21, 2026']);
     expect(
       within(audit)
         .getAllByRole('row')

@@ -113,7 +113,7 @@ export function DecisionCell({ item }: { item: AccessReviewItem }) {
         <Typography variant="caption" color="textSecondary" component="div">
           {t('access.items.decidedBy', {
             by: name(item.decidedBy),
-            at: format.dateTime(item.decidedAt),
+            at: format.date(item.decidedAt),
           })}
         </Typography>
       )}

@@ -35,7 +35,12 @@ export function AuditLog({ entries }: { entries: AccessAuditEntry[] }) {
             <TableBody>
               {entries.map(entry => (
                 <TableRow key={entry.id}>
-                  <TableCell>{format.dateTime(entry.at)}</TableCell>
+                  <TableCell>
+                    {/* The day, as every date on the page; the time on hover. */}
+                    <span title={format.dateTime(entry.at)}>
+                      {format.date(entry.at)}
+                    </span>
+                  </TableCell>
                   <TableCell>{name(entry.actor)}</TableCell>
                   <TableCell>
                     {translateCoded(

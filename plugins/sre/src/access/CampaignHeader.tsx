@@ -69,19 +69,19 @@ export function CampaignHeader(props: {
         </Typography>
         <Typography variant="body2" color="textSecondary">
           {t('access.campaign.started', {
-            at: format.dateTime(campaign.createdAt),
+            at: format.date(campaign.createdAt),
             by: name(campaign.createdBy),
           })}
           {t('common.partSeparator')}
           {t('access.campaign.frozen', {
-            at: format.dateTime(campaign.frozenAt),
+            at: format.date(campaign.frozenAt),
           })}
         </Typography>
         {campaign.closedAt && (
           <Box mt={1}>
             <Alert severity="success">
               {t('access.campaign.signedOff', {
-                at: format.dateTime(campaign.closedAt),
+                at: format.date(campaign.closedAt),
                 by: name(campaign.closedBy ?? ''),
               })}
               {t('common.partSeparator')}
