@@ -614,25 +614,19 @@ export class AlertStore {
     to: Date,
     cap: number,
   ): Promise<StoredAlert[]> {
-    const rows: AlertRow[] = await this.db('sre_alerts as a')
+    const query = this.db('sre_alerts as a')
       .where('a.starts_at', '>=', from)
       .where('a.starts_at', '<', to)
-      .modify(query => {
+      .modify(inner => {
         if (entityRefs) {
-          query.whereExists(
+          inner.whereExists(
             this.db('sre_alert_entities as e')
               .whereRaw('e.alert_id = a.id')
               .whereIn('e.entity_ref', entityRefs),
           );
         }
-      })
-      .orderBy([
-        { column: 'a.starts_at', order: 'desc' },
-        { column: 'a.id', order: 'desc' },
-      ])
-      .limit(cap)
-      .select('a.*');
-    return this.#withEntities(rows);
+      });
+    return this.#newest(query, cap);
   }
 
   /**
@@ -645,7 +639,7 @@ export class AlertStore {
     cap: number,
   ): Promise<StoredAlert[]> {
     if (!entityRefs.length) return [];
-    const rows: AlertRow[] = await this.db('sre_alerts as a')
+    const query = this.db('sre_alerts as a')
       .where('a.status', 'firing')
       .whereIn(
         'a.id',
@@ -653,14 +647,8 @@ export class AlertStore {
           .whereIn('e.entity_ref', entityRefs)
           .where('e.starts_at', '<', before)
           .select('e.alert_id'),
-      )
-      .orderBy([
-        { column: 'a.starts_at', order: 'desc' },
-        { column: 'a.id', order: 'desc' },
-      ])
-      .limit(cap)
-      .select('a.*');
-    return this.#withEntities(rows);
+      );
+    return this.#newest(query, cap);
   }
 
   /** When the newest alert of any of the entities that started before `before` started; undefined when none did. */
@@ -763,6 +751,18 @@ export class AlertStore {
     return ids
       .filter(id => byId.has(id))
       .map(id => toAlert(byId.get(id)!, (refs.get(id) ?? []).sort()));
+  }
+
+  /** The whole alerts a query over `sre_alerts as a` finds, newest first, up to `cap`. */
+  async #newest(query: Knex.QueryBuilder, cap: number): Promise<StoredAlert[]> {
+    const rows: AlertRow[] = await query
+      .orderBy([
+        { column: 'a.starts_at', order: 'desc' },
+        { column: 'a.id', order: 'desc' },
+      ])
+      .limit(cap)
+      .select('a.*');
+    return this.#withEntities(rows);
   }
 
   async #withEntities(rows: AlertRow[]): Promise<StoredAlert[]> {

@@ -1,6 +1,9 @@
 import type { AlertNoise, AlertSeverity } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useSreText } from '../language';
@@ -47,5 +50,36 @@ export function SeverityChip({ severity }: { severity: AlertSeverity }) {
       label={t(`alerts.severity.${severity}`)}
       style={{ backgroundColor: SEVERITY_COLORS[severity], color: '#fff' }}
     />
+  );
+}
+
+/** The alert columns a table can have. */
+export type AlertColumn =
+  | 'started'
+  | 'alert'
+  | 'source'
+  | 'severity'
+  | 'status'
+  | 'duration'
+  | 'responders'
+  | 'noise';
+
+/** An alert table's header: its columns' names, after an unnamed one for the row's buttons when `leading`. */
+export function AlertTableHead(props: {
+  columns: readonly AlertColumn[];
+  leading?: boolean;
+}) {
+  const { t } = useSreText();
+  return (
+    <TableHead>
+      <TableRow>
+        {props.leading && <TableCell padding="none" />}
+        {props.columns.map(column => (
+          <TableCell key={column}>
+            {t(`alerts.table.columns.${column}`)}
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
   );
 }

@@ -8,7 +8,6 @@ import Button from '@material-ui/core/Button';
 import Link from '@material-ui/core/Link';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -21,6 +20,7 @@ import {
   UNDO_MINUTES,
 } from './acknowledgeWindow';
 import { alertDuration, responderName, sourceText } from './alertText';
+import { AlertTableHead } from './AlertCells';
 import { RunbookLink } from './RunbookLink';
 
 /** What a row can do with its alert's acknowledgement, and what it is doing. */
@@ -125,6 +125,8 @@ function Fact(props: { label: string; children: ReactNode }) {
   );
 }
 
+const FIRING_COLUMNS = ['started', 'status', 'duration', 'responders'] as const;
+
 /** The firings of a monitor that fired more than once, newest first. */
 function Firings(props: {
   group: AlertGroup<AlertItem>;
@@ -137,17 +139,7 @@ function Firings(props: {
       size="small"
       aria-label={t('alerts.table.firingsLabel', { title: group.latest.title })}
     >
-      <TableHead>
-        <TableRow>
-          {(['started', 'status', 'duration', 'responders'] as const).map(
-            column => (
-              <TableCell key={column}>
-                {t(`alerts.table.columns.${column}`)}
-              </TableCell>
-            ),
-          )}
-        </TableRow>
-      </TableHead>
+      <AlertTableHead columns={FIRING_COLUMNS} />
       <TableBody>
         {group.alerts.map(alert => (
           <TableRow key={alert.id}>

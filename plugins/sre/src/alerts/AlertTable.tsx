@@ -8,7 +8,6 @@ import IconButton from '@material-ui/core/IconButton';
 import { makeStyles } from '@material-ui/core/styles';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -17,7 +16,7 @@ import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { useState } from 'react';
 import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
-import { NoiseChips, SeverityChip } from './AlertChips';
+import { AlertTableHead, NoiseChips, SeverityChip } from './AlertCells';
 import { AcknowledgeActions, AlertDetails } from './AlertDetails';
 import { groupNoise } from './alertText';
 
@@ -159,16 +158,7 @@ export function AlertTable(
       aria-label={t('alerts.table.label')}
       className={classes.table}
     >
-      <TableHead>
-        <TableRow>
-          <TableCell padding="none" />
-          {COLUMNS.map(column => (
-            <TableCell key={column}>
-              {t(`alerts.table.columns.${column}`)}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <AlertTableHead columns={COLUMNS} leading />
       <TableBody>
         {groupAlertsByMonitor(alerts).map(group => (
           <GroupRow key={group.key} group={group} actions={actions} />

@@ -122,6 +122,9 @@ async function renderCard(sreApi: Partial<SreApi>, target = entity()) {
 
 /** The row of a monitor, by the title of its newest firing. */
 const row = (title: string) => screen.getByText(title).closest('tr')!;
+/** A row's details, once opened. */
+const details = (title: string) =>
+  screen.getByRole('region', { name: `Details of ${title}` });
 /** Opens a row's details: the source, durations, responders and buttons. */
 async function expand(title: string): Promise<HTMLElement> {
   await userEvent.click(
@@ -129,8 +132,6 @@ async function expand(title: string): Promise<HTMLElement> {
   );
   return details(title);
 }
-const details = (title: string) =>
-  screen.getByRole('region', { name: `Details of ${title}` });
 /** The Acknowledge button of a row, its details opened first. */
 async function acknowledgeButton(title: string): Promise<HTMLElement> {
   await screen.findByText(title);

@@ -6,10 +6,13 @@ import {
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { NoiseChips, SeverityChip } from '../../alerts/AlertChips';
+import {
+  AlertTableHead,
+  NoiseChips,
+  SeverityChip,
+} from '../../alerts/AlertCells';
 import { WholeWordTable } from '../../components/WholeWordTable';
 import { useSreText } from '../../language';
 import { AgendaSection } from './AgendaSection';
@@ -44,15 +47,7 @@ function ServiceAlertList(props: { service: ServiceAlerts; since: string }) {
           service: service.title,
         })}
       >
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(column => (
-              <TableCell key={column}>
-                {t(`alerts.table.columns.${column}`)}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <AlertTableHead columns={COLUMNS} />
         <TableBody>
           {service.alerts.map(alert => (
             <TableRow key={alert.id}>
