@@ -176,7 +176,16 @@ const readiness: ReadinessReport = {
   ],
   known: 5 / 6,
   truckFactor: 1,
-  knowledge: [{ userRef: 'user:default/aiko.tanaka', name: 'Aiko', share: 1 }],
+  knowledge: [
+    {
+      userRef: 'user:default/aiko.tanaka',
+      name: 'Aiko',
+      share: 1,
+      former: false,
+      lastCommitAt: '2026-11-20T10:00:00.000Z',
+    },
+  ],
+  knowledgeHolderDays: 180,
   trend: [
     { day: '2026-11-20', score: 70, level: 'at-risk', truckFactor: 2 },
     {

@@ -804,12 +804,14 @@ const teamReport: TeamReport = {
   services: [
     {
       entityRef: 'component:default/checkout-api',
+      kind: 'component',
       title: 'checkout-api',
       readiness: report(heldByOne),
       during,
     },
     {
       entityRef: 'component:default/admin-console',
+      kind: 'component',
       title: 'admin-console',
       readiness: { ...report(bare), trend: [] },
       during: { ...during, affected: false },
@@ -818,6 +820,7 @@ const teamReport: TeamReport = {
   soleCovers: [
     {
       userRef: 'user:default/aiko',
+      name: 'Aiko',
       soleKnowledgeHolder: ['component:default/checkout-api'],
       soleResponder: ['component:default/checkout-api'],
       soleAdmin: ['resource:default/aws'],
@@ -828,8 +831,10 @@ const teamReport: TeamReport = {
       userRef: 'user:default/aiko',
       name: 'Aiko',
       shares: { 'component:default/checkout-api': 0.7 },
+      former: [],
     },
   ],
+  knowledgeHolderDays: 180,
 };
 
 describe('the team report in Japanese', () => {

@@ -210,13 +210,19 @@ export const messages = {
       unknownChecks:
         '{{unknown}} of {{total}} checks unknown (no data yet); the score counts the others.',
       allKnown: 'All {{total}} checks known.',
+      notApplicableChecks_one:
+        '{{count}} check not applicable (nothing to check), left out of the score.',
+      notApplicableChecks_other:
+        '{{count}} checks not applicable (nothing to check), left out of the score.',
       knowledgeTitle: 'Who holds the knowledge',
       notScored:
         'Not scored yet: the backend reads the repository history on a schedule.',
     },
     rule: {
       score:
-        'Score = weighted share of passed checks among those with a known result (unknown checks count neither way and are shown apart).',
+        'Score = weighted share of passed checks among those with a known result (unknown and not-applicable checks count neither way and are shown apart).',
+      counted:
+        'Only the owners’ alert acknowledgements count, and only knowledge holders who committed in the last {{days}} days.',
       singlePoint:
         'Single point of failure: truck factor 1 (or 0), a sole alert responder, or a sole (or no) admin of a key access.',
       ready:
@@ -230,7 +236,13 @@ export const messages = {
       'at-risk': 'At risk',
       'single-point-of-failure': 'Single point of failure',
     },
-    status: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
+    status: {
+      pass: 'pass',
+      fail: 'fail',
+      unknown: 'unknown',
+      'not-applicable': 'not applicable',
+    },
+    notApplicable: 'Not applicable: {{reason}}',
     checksLabel: 'readiness checks',
     critical: '{{title}} (critical)',
     fix: 'Fix: {{fix}}',
@@ -299,12 +311,18 @@ export const messages = {
         'The repository history could not be read: {{error}}',
       noAlertHistory:
         'No alert history has been collected for this entity yet.',
-      noAccessResources: 'Depends on no Resource with baton.dev/access-source.',
+      noAccessResources:
+        'Depends on no Resource with baton.dev/access-source: no access to hold.',
+      noAlertsToJudge: 'No alerts in the last {{days}} days: none to judge.',
       noAccessInventory: 'No access inventory yet for {{resources}}.',
       noAccessReviewRecord: 'No access-review record yet for {{resources}}.',
       truckFactor:
         'Truck factor {{truckFactor}} over {{files}} files ({{people}}).',
       truckFactorNoPeople: 'Truck factor {{truckFactor}} over {{files}} files.',
+      truckFactorFormer:
+        'Truck factor {{truckFactor}} over {{files}} files ({{people}}). Not counted, no commit in {{days}} days: {{former}}.',
+      truckFactorNoPeopleFormer:
+        'Truck factor {{truckFactor}} over {{files}} files. Not counted, no commit in {{days}} days: {{former}}.',
       recentCommitters_one:
         '{{count}} person committed in the last {{days}} days ({{people}}).',
       recentCommitters_other:
@@ -316,11 +334,11 @@ export const messages = {
       ownerMembers_one: '{{owner}} has {{count}} member.',
       ownerMembers_other: '{{owner}} has {{count}} members.',
       noAcknowledgements:
-        'No one acknowledged an alert in the last {{days}} days.',
+        'None of the owners acknowledged an alert in the last {{days}} days.',
       responders_one:
-        '{{count}} responder in {{days}} days; {{top}} took {{percent}}.',
+        '{{count}} responder among the owners in {{days}} days; {{top}} took {{percent}}.',
       responders_other:
-        '{{count}} responders in {{days}} days; {{top}} took {{percent}}.',
+        '{{count}} responders among the owners in {{days}} days; {{top}} took {{percent}}.',
       techdocsSet: 'backstage.io/techdocs-ref is set.',
       techdocsMissing: 'No backstage.io/techdocs-ref annotation.',
       runbookLinked: 'Runbook: {{url}}',
@@ -388,6 +406,9 @@ export const messages = {
       },
       noCatalogUser: '(no catalog User)',
       truckFactorAuthor: '· truck-factor author',
+      former: '· former',
+      formerHelp:
+        'No commit in the last {{days}} days: shown, not counted in the truck factor.',
       share: '{{share}} ({{files}})',
       morePeople_one: 'and {{count}} more person',
       morePeople_other: 'and {{count}} more people',
@@ -407,6 +428,7 @@ export const messages = {
     tabTitle: 'Bus factor',
     pageTitle: 'Bus factor',
     teamPicker: 'Team',
+    teamNotFound: 'No team {{team}} in the catalog; showing {{shown}}.',
     simulation: {
       title: 'Leave simulation',
       help: 'Who is away? Every check is recomputed without them, at the end of the absence.',
@@ -419,6 +441,11 @@ export const messages = {
       knowledge: 'only one who knows {{services}}',
       responder: 'only responder of {{services}}',
       admin: 'only admin behind {{services}}',
+    },
+    resources: {
+      title: 'Resources and systems of {{team}}',
+      label: 'resources and systems',
+      columns: { entity: 'Resource or system' },
     },
     services: {
       title: 'Services of {{team}}',
@@ -443,9 +470,15 @@ export const messages = {
     },
     knowledgeMap: {
       title: 'Knowledge map',
-      help: 'Share of each service’s files a person authors.',
+      help: 'Share of each service’s files a person authors: the darker, the larger. Hover a service for its full name.',
       label: 'knowledge map',
       person: 'Person',
+      cell: '{{person}} authors {{share}} of {{service}}.',
+      formerCell:
+        '{{person}} authored {{share}} of {{service}} but has not committed in {{days}} days: a former holder, not counted.',
+      formerLegend:
+        'Grey, struck through: a former holder, no commit in the last {{days}} days (not counted).',
+      empty: 'No one in the team authors the code of these services yet.',
     },
     csv: {
       service: 'service',

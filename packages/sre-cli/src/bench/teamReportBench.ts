@@ -106,7 +106,7 @@ function main() {
       DEFAULT_READINESS_POLICY,
       21,
     );
-    soleCovers(team);
+    soleCovers(team, DEFAULT_READINESS_POLICY);
     timings.push(performance.now() - started);
     affected = simulations.filter(s => s.affected).length;
   }

@@ -26,15 +26,20 @@ interface Area {
   pair?: GitIdentity;
   /** Each editor changes every file of the area this many times. */
   edits?: Array<[GitIdentity, number]>;
-  /** When the work happened, in days before now: [first, last]. */
+  /**
+   * When the work happened, in days before now: [first, last]. A holder
+   * whose last commit is older than the readiness window (180 days) is a
+   * former one: shown, not counted.
+   */
   daysAgo: [number, number];
 }
 
 /**
  * The story of each demo service, written so that the cards tell it: the
  * storefront is shared by four people who pair, catalog-search is one
- * person's, payments-adapter has one recent committer, and Farid is the
- * second pair of hands on several fulfilment services.
+ * person's, payments-adapter has one recent committer (Daniel, who wrote
+ * part of it long ago, is a former holder), and Farid is the second pair of
+ * hands on several fulfilment services.
  */
 const DEMO_HISTORIES: Record<string, Area[]> = {
   storefront: [
@@ -45,14 +50,14 @@ const DEMO_HISTORIES: Record<string, Area[]> = {
   ],
   'checkout-api': [
     { files: 20, creator: aiko, pair: chihiro, daysAgo: [360, 15] },
-    { files: 16, creator: gen, edits: [[chihiro, 2]], daysAgo: [250, 8] },
+    { files: 16, creator: gen, edits: [[chihiro, 2]], daysAgo: [120, 8] },
   ],
   'catalog-search': [
     { files: 2, creator: gen, daysAgo: [390, 380] },
     { files: 36, creator: ben, edits: [[ben, 3]], daysAgo: [400, 3] },
   ],
   'admin-console': [
-    { files: 20, creator: aiko, edits: [[gen, 2]], daysAgo: [420, 30] },
+    { files: 20, creator: aiko, edits: [[gen, 2]], daysAgo: [120, 30] },
     { files: 10, creator: gen, daysAgo: [200, 40] },
   ],
   'media-streaming': [
@@ -60,7 +65,7 @@ const DEMO_HISTORIES: Record<string, Area[]> = {
     { files: 10, creator: farid, edits: [[emi, 1]], daysAgo: [150, 6] },
   ],
   'order-batch': [
-    { files: 18, creator: daniel, edits: [[emi, 2]], daysAgo: [330, 20] },
+    { files: 18, creator: daniel, edits: [[emi, 2]], daysAgo: [120, 20] },
     { files: 8, creator: emi, daysAgo: [120, 9] },
   ],
   'payments-adapter': [
@@ -92,18 +97,22 @@ export function demoHistory(
     files.push(...paths);
     const rounds = 1 + Math.max(0, ...(area.edits ?? []).map(([, n]) => n));
     const [first, last] = area.daysAgo;
-    // Creation on the first day; each round of edits spread evenly up to the last day.
+    const daysBefore = (days: number) => new Date(today - days * DAY);
+    // Each round of edits spread evenly from the first day to the last.
     const at = (round: number) =>
-      new Date(
-        today -
-          (first - ((first - last) * round) / Math.max(1, rounds - 1)) * DAY,
-      );
+      daysBefore(first - ((first - last) * round) / Math.max(1, rounds - 1));
+    // Without edits the files are written over the whole period, so that the
+    // creators' last commit is on the last day; with edits, all on the first.
+    const createdAt = (i: number) =>
+      rounds === 1 && paths.length > 1
+        ? daysBefore(first - ((first - last) * i) / (paths.length - 1))
+        : new Date(at(0).getTime() + i * 60_000);
     paths.forEach((path, i) => {
       commits.push({
         id: `${name}-${areaIndex}-${i}-create`,
         author: area.creator,
         coAuthors: area.pair ? [area.pair] : [],
-        timestamp: new Date(at(0).getTime() + i * 60_000),
+        timestamp: createdAt(i),
         changes: [{ status: 'A', path }],
       });
     });

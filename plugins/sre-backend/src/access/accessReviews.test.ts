@@ -568,7 +568,7 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
     });
     // Signed off: reviewed now; Ada's admin access went to Bo, who is the only admin.
     expect(await readiness()).toEqual({
-      'access-holders': ['fail', 'resource:default/monitoring: 1 admins'],
+      'access-holders': ['fail', 'monitoring: 1 admins'],
       'access-review': ['pass', 'All reviewed within 120 days.'],
     });
     // …then they are locked.

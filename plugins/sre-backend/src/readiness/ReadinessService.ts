@@ -16,12 +16,14 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_ACCESS_SOURCE,
   evaluateReadiness,
+  KnowledgeReport,
   ReadinessFacts,
   ReadinessPolicy,
   ReadinessReport,
   simulateLeave,
   soleCovers,
   TeamReport,
+  withFormerHolders,
 } from '@baton/plugin-sre-common';
 import { KnowledgeService } from './KnowledgeService';
 import type { AccessReviewStore } from '../access/AccessReviewStore';
@@ -41,10 +43,19 @@ const relationTargets = (entity: Entity, type: string) =>
 /** The catalog entities readiness needs, read once per request. */
 class CatalogView {
   readonly byRef = new Map<string, Entity>();
+  /** Display names by ref, for the reasons the checks write. */
+  readonly names: Record<string, string> = {};
 
   constructor(entities: Entity[]) {
-    for (const entity of entities)
-      this.byRef.set(stringifyEntityRef(entity), entity);
+    for (const entity of entities) {
+      const ref = stringifyEntityRef(entity);
+      this.byRef.set(ref, entity);
+      this.names[ref] = profileName(entity);
+    }
+  }
+
+  nameOf(ref: string): string {
+    return this.names[ref] ?? ref;
   }
 
   /** A group and every group below it. */
@@ -138,6 +149,15 @@ export class ReadinessService {
     return points.length;
   }
 
+  /** An entity's knowledge map, its former holders marked and left out of the truck factor as readiness counts them. */
+  async getKnowledge(entityRef: string): Promise<KnowledgeReport> {
+    return withFormerHolders(
+      await this.options.knowledge.getReport(entityRef),
+      this.#now().toISOString(),
+      this.options.policy.thresholds.knowledgeHolderDays,
+    );
+  }
+
   async getReadiness(entityRef: string): Promise<ReadinessReport> {
     const view = await this.#catalogView();
     const entity = view.byRef.get(entityRef);
@@ -187,22 +207,29 @@ export class ReadinessService {
       options.days,
     );
 
-    const nameOf = (ref: string) => {
-      const user = view.byRef.get(ref);
-      return user ? profileName(user) : ref;
-    };
-    const knowledgeMap = members.map(userRef => ({
-      userRef,
-      name: nameOf(userRef),
-      shares: Object.fromEntries(
-        facts.flatMap(f => {
-          const person = f.knowledge?.people.find(p => p.userRef === userRef);
-          return person && person.files > 0
-            ? [[stringifyEntityRef(f.entity), person.share]]
-            : [];
-        }),
-      ),
-    }));
+    const { knowledgeHolderDays } = policy.thresholds;
+    // Knowledge as readiness counts it now: former holders marked.
+    const knowledgeNow = facts.map(
+      f =>
+        f.knowledge &&
+        withFormerHolders(f.knowledge, f.now, knowledgeHolderDays),
+    );
+    const knowledgeMap = members.map(userRef => {
+      const held = facts.flatMap((f, index) => {
+        const person = knowledgeNow[index]?.people.find(
+          p => p.userRef === userRef,
+        );
+        return person && person.files > 0
+          ? [{ ref: stringifyEntityRef(f.entity), person }]
+          : [];
+      });
+      return {
+        userRef,
+        name: view.nameOf(userRef),
+        shares: Object.fromEntries(held.map(h => [h.ref, h.person.share])),
+        former: held.filter(h => h.person.former).map(h => h.ref),
+      };
+    });
 
     const trends = await this.options.history.trends(
       simulations.map(simulation => simulation.entityRef),
@@ -211,11 +238,15 @@ export class ReadinessService {
 
     return {
       team: { ref: teamRef, title: profileName(team) },
-      members: members.map(userRef => ({ userRef, name: nameOf(userRef) })),
+      members: members.map(userRef => ({
+        userRef,
+        name: view.nameOf(userRef),
+      })),
       absent: options.absent,
       days: options.days,
       services: simulations.map((simulation, index) => ({
         entityRef: simulation.entityRef,
+        kind: services[index].kind.toLocaleLowerCase('en-US'),
         title: services[index].metadata.title ?? services[index].metadata.name,
         readiness: {
           ...simulation.before,
@@ -235,8 +266,12 @@ export class ReadinessService {
             }
           : {}),
       })),
-      soleCovers: soleCovers(facts),
+      soleCovers: soleCovers(facts, policy).map(cover => ({
+        ...cover,
+        name: view.nameOf(cover.userRef),
+      })),
       knowledgeMap,
+      knowledgeHolderDays,
     };
   }
 
@@ -264,6 +299,7 @@ export class ReadinessService {
       now,
       entity,
       owner: view.owner(entity),
+      names: view.names,
       knowledge: knowledge.get(refs[index]),
       alerts: alerts.get(refs[index]),
       slos: sloCounts.has(refs[index])

@@ -59,11 +59,27 @@ const entities: Entity[] = [
   user('daniel.weiss'),
   user('emi.sato'),
   user('farid.haddad'),
+  // The demo's guest: a member of no team that owns these services.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'guest', namespace: 'default' },
+    spec: { profile: { displayName: 'Guest' } },
+    relations: [],
+  },
   service('media-streaming', {
     'baton.dev/runbook': 'https://runbooks.example/media',
   }),
   service('inventory-sync'),
   service('payments-adapter'),
+  // A Resource the squad owns: in the team report, apart from the services.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'orders-db', namespace: 'default' },
+    spec: { type: 'database', owner: 'fulfilment' },
+    relations: [relation('ownedBy', 'group:default/fulfilment')],
+  },
 ];
 
 describe.each(databases.eachSupportedId())('readiness API on %s', id => {
@@ -79,7 +95,12 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
         scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
           data: {
-            sre: { demo: true, webhooks: { generic: { secret: 'hook' } } },
+            sre: {
+              demo: true,
+              webhooks: { generic: { secret: 'hook' } },
+              // As in the demo: the guest may acknowledge any alert.
+              admins: ['user:default/guest'],
+            },
           },
         }),
         catalogServiceMock.factory({ entities }),
@@ -169,8 +190,76 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
     expect(checkStatus(quiet.body)).toMatchObject({
       'alert-responders': 'fail',
       'alert-routing': 'fail',
-      'alert-noise': 'pass',
+      // No alert to judge: not applicable, left out of the score.
+      'alert-noise': 'not-applicable',
     });
+  });
+
+  it('counts only the owners’ acknowledgements: a guest’s changes nothing', async () => {
+    const get = await startBackend();
+    const startsAt = new Date(Date.now() - 60 * 60_000).toISOString();
+    const delivered = await request(get.server)
+      .post('/api/sre/webhooks/generic')
+      .set('Authorization', 'Bearer hook')
+      .send({
+        alerts: ['disk', 'latency', 'queue'].map(key => ({
+          key,
+          monitor: key,
+          title: `${key} on media-streaming`,
+          labels: { service: 'media-streaming' },
+          status: 'firing',
+          startsAt,
+        })),
+      });
+    expect(delivered.status).toBe(200);
+    const listed = await get(
+      '/entities/component/default/media-streaming/alerts',
+    );
+    const idOf = (key: string) =>
+      listed.body.items.find((a: { monitor: string }) => a.monitor === key).id;
+    const acknowledge = async (key: string, userRef: string) => {
+      const ack = await request(get.server)
+        .post(`/api/sre/alerts/${idOf(key)}/ack`)
+        .set('Authorization', mockCredentials.user.header(userRef));
+      expect(ack.status).toBe(200);
+    };
+    const readiness = async () => {
+      const res = await get(
+        '/entities/component/default/media-streaming/readiness',
+      );
+      expect(res.status).toBe(200);
+      const { score, level, checks } = res.body;
+      return {
+        score,
+        level,
+        responders: checks.find(
+          (c: { id: string }) => c.id === 'alert-responders',
+        ),
+      };
+    };
+
+    // Daniel, an owner, alone: the sole responder.
+    await acknowledge('disk', 'user:default/daniel.weiss');
+    const danielAlone = await readiness();
+    expect(danielAlone.responders).toMatchObject({
+      status: 'fail',
+      reasonParams: { count: 1, top: 'daniel.weiss', percent: 100 },
+    });
+    expect(danielAlone.level).toBe('single-point-of-failure');
+
+    // The guest acknowledges another alert of the service: nothing changes.
+    await acknowledge('latency', 'user:default/guest');
+    const afterGuest = await readiness();
+    expect(afterGuest).toEqual(danielAlone);
+
+    // Emi, an owner, does count: a second responder.
+    await acknowledge('queue', 'user:default/emi.sato');
+    const afterEmi = await readiness();
+    expect(afterEmi.responders).toMatchObject({
+      status: 'pass',
+      reasonParams: { count: 2, percent: 50 },
+    });
+    expect(afterEmi.score).toBeGreaterThan(danielAlone.score);
   });
 
   it('reports an entity’s checks, score and level from the stored knowledge', async () => {
@@ -222,22 +311,62 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
     ).toEqual([
       'component:default/inventory-sync',
       'component:default/media-streaming',
+      'resource:default/orders-db',
       'component:default/payments-adapter',
     ]);
     expect(plain.body.services[0].during).toBeUndefined();
+    expect(plain.body.services.map((s: { kind: string }) => s.kind)).toEqual([
+      'component',
+      'component',
+      'resource',
+      'component',
+    ]);
+    // The database depends on no access-reviewed Resource: no admins to count.
+    expect(
+      plain.body.services[2].readiness.checks.find(
+        (c: { id: string }) => c.id === 'access-holders',
+      ).status,
+    ).toBe('not-applicable');
     expect(plain.body.soleCovers).toEqual([
       {
         userRef: 'user:default/farid.haddad',
+        name: 'farid.haddad',
         soleKnowledgeHolder: ['component:default/payments-adapter'],
         soleResponder: [],
         soleAdmin: [],
       },
     ]);
-    expect(
+    const mapOf = (userRef: string) =>
       plain.body.knowledgeMap.find(
-        (p: { userRef: string }) => p.userRef === 'user:default/farid.haddad',
-      ).shares,
-    ).toHaveProperty(['component:default/payments-adapter']);
+        (p: { userRef: string }) => p.userRef === userRef,
+      );
+    expect(mapOf('user:default/farid.haddad').shares).toHaveProperty([
+      'component:default/payments-adapter',
+    ]);
+    expect(mapOf('user:default/farid.haddad').former).toEqual([]);
+    // Daniel wrote part of payments-adapter, but not in the last 180 days.
+    expect(mapOf('user:default/daniel.weiss').shares).toHaveProperty([
+      'component:default/payments-adapter',
+    ]);
+    expect(mapOf('user:default/daniel.weiss').former).toEqual([
+      'component:default/payments-adapter',
+    ]);
+    expect(plain.body.knowledgeHolderDays).toBe(180);
+    // The entity's knowledge map says so too, and counts him out.
+    const payments = await get(
+      '/entities/component/default/payments-adapter/knowledge',
+    );
+    expect(payments.status).toBe(200);
+    expect(
+      payments.body.people.map((p: { name: string; former: boolean }) => [
+        p.name,
+        p.former,
+      ]),
+    ).toEqual([
+      ['Farid Haddad', false],
+      ['Daniel Weiss', true],
+    ]);
+    expect(payments.body.truckFactor).toBe(1);
 
     const farid = await get(
       '/teams/default/fulfilment/report?absent=user:default/farid.haddad&days=21',
@@ -254,9 +383,10 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
     expect(during).toEqual({
       'component:default/inventory-sync': ['single-point-of-failure', true],
       'component:default/media-streaming': ['single-point-of-failure', true],
+      'resource:default/orders-db': ['at-risk', false],
       'component:default/payments-adapter': ['single-point-of-failure', true],
     });
-    expect(farid.body.services[2].during.uncovered).toEqual([
+    expect(farid.body.services[3].during.uncovered).toEqual([
       'No one left authors most of the code.',
     ]);
     expect(farid.body.absent).toEqual(['user:default/farid.haddad']);

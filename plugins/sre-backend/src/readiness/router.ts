@@ -4,7 +4,6 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { parseInput } from '../routing/parseInput';
-import { KnowledgeService } from './KnowledgeService';
 import { ReadinessService } from './ReadinessService';
 
 const userRef = z.string().transform((value, context) => {
@@ -34,7 +33,6 @@ const teamReportQuery = z.object({
 
 /** Routes of the readiness domain: knowledge, readiness score, team report. */
 export function createReadinessRouter(options: {
-  knowledge: KnowledgeService;
   readiness: ReadinessService;
   authorizer: RequestAuthorizer;
 }): express.Router {
@@ -43,7 +41,8 @@ export function createReadinessRouter(options: {
 
   router.get('/entities/:kind/:namespace/:name/knowledge', async (req, res) => {
     const { entityRef } = await authorizer.readableEntity(req);
-    res.json(await options.knowledge.getReport(entityRef));
+    // Served as readiness counts it: holders without a recent commit marked former.
+    res.json(await options.readiness.getKnowledge(entityRef));
   });
 
   router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {

@@ -7,6 +7,7 @@ import {
   ANNOTATION_OPENSLO,
   ANNOTATION_RUNBOOK,
 } from '../annotations';
+import { countedFacts, holderName, nameIn } from './counted';
 import type { ReadinessPolicy } from './policy';
 import type {
   KnowledgeReport,
@@ -26,11 +27,13 @@ export interface ReadinessFacts {
   /** The time the checks are evaluated at (ISO 8601). */
   now: string;
   entity: Entity;
-  /** The entity's owner, with the catalog Users it stands for. */
+  /** The entity's owner, with the catalog Users it stands for: the only people whose acknowledgements count. */
   owner: { ref: string; kind: 'group' | 'user' | 'missing'; members: string[] };
+  /** Display names of the people and entities mentioned, by ref; reasons fall back to the ref. */
+  names?: Record<string, string>;
   /** The knowledge map; undefined before the first computation. */
   knowledge?: KnowledgeReport;
-  /** Alert acknowledgements per responder (userRef) over the responder window, alerts seen, noisy share. */
+  /** Alert acknowledgements per person (userRef, anyone's) over the responder window, alerts seen, noisy share. */
   alerts?: {
     acknowledgements: Record<string, number>;
     seenInWindow: number;
@@ -82,6 +85,7 @@ const outcome =
 const pass = outcome('pass');
 const fail = outcome('fail');
 const unknown = outcome('unknown');
+const notApplicable = outcome('not-applicable');
 /** Pass or fail on one condition, with the same reason either way. */
 const judged = (
   ok: boolean,
@@ -121,7 +125,7 @@ function knowledgeOutcome(
   return judge(knowledge);
 }
 
-/** Access checks: nothing to hold without access-reviewed dependencies; unknown until every one has data. */
+/** Access checks: not applicable without access-reviewed dependencies; unknown until every one has data. */
 function accessOutcome(
   facts: ReadinessFacts,
   hasData: (resource: ReadinessFacts['accessResources'][number]) => boolean,
@@ -129,15 +133,15 @@ function accessOutcome(
   judge: (resources: ReadinessFacts['accessResources']) => Outcome,
 ): Outcome {
   if (facts.accessResources.length === 0) {
-    return pass(
+    return notApplicable(
       'noAccessResources',
       {},
-      'Depends on no Resource with baton.dev/access-source.',
+      'Depends on no Resource with baton.dev/access-source: no access to hold.',
     );
   }
   const unread = facts.accessResources.filter(r => !hasData(r));
   if (unread.length) {
-    const resources = unread.map(r => r.ref).join(', ');
+    const resources = unread.map(r => nameIn(facts, r.ref)).join(', ');
     return unknown(
       missing.code,
       { resources },
@@ -156,14 +160,24 @@ const READINESS_CHECKS: CheckDefinition[] = [
     fix: 'Pair on changes and rotate who works on the code until a second person authors a large part of it.',
     evaluate: (facts, { thresholds }) =>
       knowledgeOutcome(facts, k => {
-        const who = k.truckFactorAuthors.map(p => p.name).join(', ');
+        const who = k.truckFactorAuthors
+          .map(p => holderName(facts, p))
+          .join(', ');
+        const former = k.people
+          .filter(p => p.former && p.files > 0)
+          .map(p => holderName(facts, p))
+          .join(', ');
+        const days = thresholds.knowledgeHolderDays;
         const reason = `Truck factor ${k.truckFactor} over ${
           k.fileCount
-        } files${who ? ` (${who})` : ''}.`;
+        } files${who ? ` (${who})` : ''}.${
+          former ? ` Not counted, no commit in ${days} days: ${former}.` : ''
+        }`;
         const params = {
           truckFactor: k.truckFactor ?? 0,
           files: k.fileCount,
           people: who,
+          ...(former ? { former, days } : {}),
         };
         return judged(
           (k.truckFactor ?? 0) >= thresholds.minTruckFactor,
@@ -186,7 +200,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
             daysBetween(p.lastCommitAt, facts.now) <=
               thresholds.recentCommitDays,
         );
-        const people = recent.map(p => p.name).join(', ');
+        const people = recent.map(p => holderName(facts, p)).join(', ');
         const reason = `${recent.length} people committed in the last ${
           thresholds.recentCommitDays
         } days${people ? ` (${people})` : ''}.`;
@@ -210,6 +224,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
     fix: 'Make a Group the owner (spec.owner) and give it at least two members.',
     evaluate: (facts, { thresholds }) => {
       const { owner } = facts;
+      const ownerName = nameIn(facts, owner.ref);
       if (owner.kind === 'missing') {
         return fail(
           'ownerMissing',
@@ -220,12 +235,12 @@ const READINESS_CHECKS: CheckDefinition[] = [
       if (owner.kind === 'user') {
         return fail(
           'ownerIsPerson',
-          { owner: owner.ref },
-          `Owned by one person, ${owner.ref}, not by a team.`,
+          { owner: ownerName },
+          `Owned by one person, ${ownerName}, not by a team.`,
         );
       }
-      const reason = `${owner.ref} has ${owner.members.length} members.`;
-      const params = { owner: owner.ref, count: owner.members.length };
+      const reason = `${ownerName} has ${owner.members.length} members.`;
+      const params = { owner: ownerName, count: owner.members.length };
       return judged(
         owner.members.length >= thresholds.minGroupMembers,
         'ownerMembers',
@@ -241,16 +256,20 @@ const READINESS_CHECKS: CheckDefinition[] = [
     fix: 'Share the on-call: let a second person acknowledge and handle alerts.',
     evaluate: (facts, { thresholds }) => {
       if (!facts.alerts) return noAlertHistory();
+      // Only the owners' acknowledgements are counted (see countedFacts).
       const counts = Object.entries(facts.alerts.acknowledgements);
       const total = counts.reduce((sum, [, n]) => sum + n, 0);
       if (total === 0) {
         return fail(
           'noAcknowledgements',
           { days: thresholds.responderDays },
-          `No one acknowledged an alert in the last ${thresholds.responderDays} days.`,
+          `None of the owners acknowledged an alert in the last ${thresholds.responderDays} days.`,
         );
       }
-      const [top, topCount] = counts.sort((a, b) => b[1] - a[1])[0];
+      const [topRef, topCount] = counts.sort(
+        (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'),
+      )[0];
+      const top = nameIn(facts, topRef);
       const share = topCount / total;
       const params = {
         count: counts.length,
@@ -258,7 +277,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
         top,
         percent: Math.round(share * 100),
       };
-      const reason = `${counts.length} responders in ${thresholds.responderDays} days; ${top} took ${params.percent}%.`;
+      const reason = `${counts.length} responders among the owners in ${thresholds.responderDays} days; ${top} took ${params.percent}%.`;
       return judged(
         counts.length >= thresholds.minResponders &&
           share <= thresholds.maxResponderShare,
@@ -414,11 +433,11 @@ const READINESS_CHECKS: CheckDefinition[] = [
             r => r.admins!.length < thresholds.minAdmins,
           );
           const summary = resources
-            .map(r => `${r.ref}: ${r.admins!.length} admins`)
+            .map(r => `${nameIn(facts, r.ref)}: ${r.admins!.length} admins`)
             .join('; ');
           const params = {
             counts: resources
-              .map(r => `${r.ref}: ${r.admins!.length}`)
+              .map(r => `${nameIn(facts, r.ref)}: ${r.admins!.length}`)
               .join(', '),
           };
           return judged(thin.length === 0, 'adminCounts', params, summary);
@@ -444,7 +463,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
                 thresholds.accessReviewMaxAgeDays,
           );
           const days = thresholds.accessReviewMaxAgeDays;
-          const list = stale.map(r => r.ref).join(', ');
+          const list = stale.map(r => nameIn(facts, r.ref)).join(', ');
           return stale.length
             ? fail(
                 'reviewStale',
@@ -499,6 +518,13 @@ const READINESS_CHECKS: CheckDefinition[] = [
     fix: 'Fix or delete the alerts that flap or resolve on their own.',
     evaluate: (facts, { thresholds }) => {
       if (!facts.alerts) return noAlertHistory();
+      if (facts.alerts.seenInWindow === 0) {
+        return notApplicable(
+          'noAlertsToJudge',
+          { days: thresholds.alertsSeenDays },
+          `No alerts in the last ${thresholds.alertsSeenDays} days: none to judge.`,
+        );
+      }
       const percent = Math.round(facts.alerts.noisyShare * 100);
       const reason = `${percent}% of alerts were noisy.`;
       return judged(
@@ -511,17 +537,18 @@ const READINESS_CHECKS: CheckDefinition[] = [
   },
 ];
 
-/** Runs every check on the facts with the policy's weights and critical set. @public */
+/** Runs every check on the facts, as they count (owners' acknowledgements, current knowledge holders), with the policy's weights and critical set. @public */
 export function runReadinessChecks(
   facts: ReadinessFacts,
   policy: ReadinessPolicy,
 ): ReadinessCheck[] {
+  const counted = countedFacts(facts, policy);
   return READINESS_CHECKS.map(check => ({
     id: check.id,
     title: check.title,
     category: check.category,
     fix: check.fix,
-    ...check.evaluate(facts, policy),
+    ...check.evaluate(counted, policy),
     weight: policy.weights[check.id],
     critical: policy.critical.includes(check.id),
   }));

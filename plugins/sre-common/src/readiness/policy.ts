@@ -9,6 +9,8 @@ export interface ReadinessPolicy {
     minTruckFactor: number;
     recentCommitDays: number;
     minRecentCommitters: number;
+    /** A knowledge holder without a commit in this many days is former: shown, not counted. */
+    knowledgeHolderDays: number;
     minGroupMembers: number;
     responderDays: number;
     minResponders: number;
@@ -46,6 +48,7 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     minTruckFactor: 2,
     recentCommitDays: 90,
     minRecentCommitters: 2,
+    knowledgeHolderDays: 180,
     minGroupMembers: 2,
     responderDays: 90,
     minResponders: 2,

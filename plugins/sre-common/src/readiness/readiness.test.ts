@@ -1,12 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
 import { ReadinessFacts, runReadinessChecks } from './checks';
 import { DEFAULT_READINESS_POLICY, readinessPolicy } from './policy';
-import { evaluateReadiness } from './score';
+import { evaluateReadiness, readinessScore, withFormerHolders } from './score';
 import { simulateLeave, soleCovers } from './simulation';
 import type {
   KnowledgePerson,
   KnowledgeReport,
+  ReadinessCheck,
   ReadinessCheckId,
+  ReadinessCheckStatus,
 } from './types';
 
 const NOW = '2026-11-24T00:00:00.000Z';
@@ -268,7 +270,8 @@ describe('readiness checks', () => {
       'fail',
       /0 alerts labeled service=x/,
     ],
-    ['access-holders', {}, 'pass', /Depends on no Resource/],
+    ['access-holders', {}, 'not-applicable', /Depends on no Resource/],
+    ['access-review', {}, 'not-applicable', /Depends on no Resource/],
     [
       'access-holders',
       {
@@ -365,6 +368,12 @@ describe('readiness checks', () => {
     ['alert-noise', {}, 'unknown', /No alert history/],
     [
       'alert-noise',
+      { alerts: { acknowledgements: {}, seenInWindow: 0, noisyShare: 0 } },
+      'not-applicable',
+      /No alerts in the last 30 days/,
+    ],
+    [
+      'alert-noise',
       { alerts: { acknowledgements: {}, seenInWindow: 10, noisyShare: 0.1 } },
       'pass',
       /10% of alerts/,
@@ -386,14 +395,90 @@ describe('readiness checks', () => {
 describe('evaluateReadiness', () => {
   it('scores the weighted share of passed checks among the known ones', () => {
     const report = evaluateReadiness(facts(), DEFAULT_READINESS_POLICY);
-    // Total weight 23. Unknown: alert-responders (2), alert-noise (1) → known 20.
-    // Failed: slo (1, no annotation) → 19/20 = 95.
+    // Total weight 23. Not applicable (no access-reviewed Resource):
+    // access-holders (2), access-review (1) → 20 applicable. Unknown:
+    // alert-responders (2), alert-noise (1) → known 17.
+    // Failed: slo (1, no annotation) → 16/17 = 94.
     expect(
       report.checks.filter(c => c.status === 'unknown').map(c => c.id),
     ).toEqual(['alert-responders', 'alert-noise']);
-    expect(report.score).toBe(95);
-    expect(report.known).toBeCloseTo(20 / 23, 6);
+    expect(
+      report.checks.filter(c => c.status === 'not-applicable').map(c => c.id),
+    ).toEqual(['access-holders', 'access-review']);
+    expect(report.score).toBe(94);
+    expect(report.known).toBeCloseTo(17 / 20, 6);
     expect(report.level).toBe('ready');
+  });
+
+  it('leaves not-applicable checks out of the score', () => {
+    const check = (
+      id: ReadinessCheckId,
+      status: ReadinessCheckStatus,
+      weight: number,
+    ): ReadinessCheck => ({
+      id,
+      title: id,
+      category: 'practice',
+      status,
+      reason: '',
+      reasonCode: '',
+      reasonParams: {},
+      fix: '',
+      weight,
+      critical: false,
+    });
+    const judged = [
+      check('truck-factor', 'pass', 3),
+      check('runbook', 'fail', 1),
+      check('slo', 'unknown', 2),
+    ];
+    // 3 of 4 known weight passed; 4 of 6 applicable weight known.
+    expect(readinessScore(judged)).toEqual({ score: 75, known: 4 / 6 });
+    // A not-applicable check, however heavy, changes neither number.
+    expect(
+      readinessScore([...judged, check('access-holders', 'not-applicable', 4)]),
+    ).toEqual({ score: 75, known: 4 / 6 });
+    // Had it passed, it would have counted: 7 of 8.
+    expect(
+      readinessScore([...judged, check('access-holders', 'pass', 4)]),
+    ).toEqual({ score: 88, known: 8 / 10 });
+    expect(readinessScore([check('drill', 'not-applicable', 1)])).toEqual({
+      score: 0,
+      known: 0,
+    });
+  });
+
+  it('judges the access checks once a Resource with one admin is depended on', () => {
+    const aws = {
+      ref: 'resource:default/aws',
+      source: 'aws-account:1',
+      lastReviewCompletedAt: daysAgo(20),
+    };
+    const withoutAccess = evaluateReadiness(facts(), DEFAULT_READINESS_POLICY);
+    const soleAdmin = evaluateReadiness(
+      facts({
+        accessResources: [{ ...aws, admins: ['user:default/ann'] }],
+        names: {
+          'resource:default/aws': 'AWS production',
+          'user:default/ann': 'Ann Lee',
+        },
+      }),
+      DEFAULT_READINESS_POLICY,
+    );
+    const holders = soleAdmin.checks.find(c => c.id === 'access-holders')!;
+    expect(holders.status).toBe('fail');
+    expect(holders.reason).toBe('AWS production: 1 admins');
+    // Now applicable: access-holders (2) fails, access-review (1) passes.
+    // Known 20 of 23; passed 20 − slo (1) − access-holders (2) = 17 → 85.
+    expect(soleAdmin.score).toBe(85);
+    expect(withoutAccess.score).toBe(94);
+    expect(soleAdmin.level).toBe('single-point-of-failure');
+    expect(soleAdmin.levelReasonParts).toEqual([
+      {
+        code: 'soleAdmin',
+        params: { resource: 'AWS production', person: 'Ann Lee' },
+      },
+    ]);
   });
 
   it('is a single point of failure with truck factor 1, whatever the score', () => {
@@ -600,7 +685,7 @@ describe('simulateLeave', () => {
     ).toMatch(/0 admins/);
     expect(kaiAway[2].flipped).toEqual([]);
 
-    expect(soleCovers(team)).toEqual([
+    expect(soleCovers(team, DEFAULT_READINESS_POLICY)).toEqual([
       {
         userRef: 'user:default/kai',
         soleKnowledgeHolder: [
@@ -610,6 +695,168 @@ describe('simulateLeave', () => {
         soleResponder: [],
         soleAdmin: ['component:default/billing', 'component:default/ledger'],
       },
+    ]);
+  });
+});
+
+describe('responders', () => {
+  const withAcks = (acknowledgements: Record<string, number>) =>
+    facts({ alerts: { acknowledgements, seenInWindow: 6, noisyShare: 0 } });
+  const responders = (f: ReadinessFacts) =>
+    evaluateReadiness(f, DEFAULT_READINESS_POLICY).checks.find(
+      c => c.id === 'alert-responders',
+    )!;
+
+  it('counts only the owners’ acknowledgements', () => {
+    const owners = withAcks({ 'user:default/ann': 3, 'user:default/bo': 3 });
+    const plusGuest = withAcks({
+      'user:default/ann': 3,
+      'user:default/bo': 3,
+      'user:default/guest': 5,
+    });
+    expect(responders(plusGuest)).toEqual(responders(owners));
+    expect(responders(owners)).toMatchObject({
+      status: 'pass',
+      reasonParams: { count: 2, percent: 50 },
+    });
+    expect(evaluateReadiness(plusGuest, DEFAULT_READINESS_POLICY).score).toBe(
+      evaluateReadiness(owners, DEFAULT_READINESS_POLICY).score,
+    );
+  });
+
+  it('makes no one the sole responder by a stranger’s acknowledgements', () => {
+    const guestOnly = withAcks({ 'user:default/guest': 1 });
+    expect(responders(guestOnly)).toMatchObject({
+      status: 'fail',
+      reasonCode: 'noAcknowledgements',
+    });
+    const report = evaluateReadiness(guestOnly, DEFAULT_READINESS_POLICY);
+    expect(report.levelReasonParts).toEqual([]);
+    expect(soleCovers([guestOnly], DEFAULT_READINESS_POLICY)).toEqual([]);
+
+    // One owner alone is the sole responder, named as the catalog names them.
+    const annAlone = withAcks({
+      'user:default/ann': 2,
+      'user:default/guest': 4,
+    });
+    annAlone.names = { 'user:default/ann': 'Ann Lee' };
+    const alone = evaluateReadiness(annAlone, DEFAULT_READINESS_POLICY);
+    expect(alone.levelReasonParts).toEqual([
+      { code: 'soleResponder', params: { person: 'Ann Lee' } },
+    ]);
+    expect(responders(annAlone).reason).toBe(
+      '1 responders among the owners in 90 days; Ann Lee took 100%.',
+    );
+    expect(
+      soleCovers([annAlone], DEFAULT_READINESS_POLICY).map(c => [
+        c.userRef,
+        c.soleResponder,
+      ]),
+    ).toEqual([['user:default/ann', ['component:default/x']]]);
+  });
+});
+
+describe('former knowledge holders', () => {
+  // ann alone authors 5 files, bo alone 4, both 1: truck factor 2 while both count.
+  const sets = [
+    { people: [0], files: 5 },
+    { people: [0, 1], files: 1 },
+    { people: [1], files: 4 },
+  ];
+  const boLastCommitted = (days: number) =>
+    facts({
+      knowledge: knowledge([person('ann', 6), person('bo', 5, days)], sets, 2),
+    });
+
+  it('leaves a holder without a commit in 180 days out of the truck factor, and shows them as former', () => {
+    const current = evaluateReadiness(
+      boLastCommitted(170),
+      DEFAULT_READINESS_POLICY,
+    );
+    expect(current.truckFactor).toBe(2);
+    expect(current.knowledge.map(p => [p.name, p.former])).toEqual([
+      ['ann', false],
+      ['bo', false],
+    ]);
+
+    const report = evaluateReadiness(
+      boLastCommitted(200),
+      DEFAULT_READINESS_POLICY,
+    );
+    // Without bo, ann alone covers 6 of 10 files: removing her leaves none.
+    expect(report.truckFactor).toBe(1);
+    expect(report.level).toBe('single-point-of-failure');
+    expect(report.knowledge.map(p => [p.name, p.former])).toEqual([
+      ['ann', false],
+      ['bo', true],
+    ]);
+    const check = report.checks.find(c => c.id === 'truck-factor')!;
+    expect(check.status).toBe('fail');
+    expect(check.reason).toBe(
+      'Truck factor 1 over 10 files (ann). Not counted, no commit in 180 days: bo.',
+    );
+    expect(check.reasonParams).toEqual({
+      truckFactor: 1,
+      files: 10,
+      people: 'ann',
+      former: 'bo',
+      days: 180,
+    });
+    expect(
+      soleCovers([boLastCommitted(200)], DEFAULT_READINESS_POLICY),
+    ).toEqual([
+      {
+        userRef: 'user:default/ann',
+        soleKnowledgeHolder: ['component:default/x'],
+        soleResponder: [],
+        soleAdmin: [],
+      },
+    ]);
+  });
+
+  it('takes the window from the policy', () => {
+    const longMemory = readinessPolicy({
+      thresholds: { knowledgeHolderDays: 365 },
+    });
+    expect(
+      evaluateReadiness(boLastCommitted(200), longMemory).truckFactor,
+    ).toBe(2);
+  });
+
+  it('marks holders without changing the stored authorship, so that it can be applied again', () => {
+    const stored = boLastCommitted(200).knowledge!;
+    const once = withFormerHolders(stored, NOW, 180);
+    expect(once.people.map(p => p.former)).toEqual([false, true]);
+    expect(once.knowledgeHolderDays).toBe(180);
+    expect(once.authorSets).toEqual(stored.authorSets);
+    expect(withFormerHolders(once, NOW, 180)).toEqual(once);
+    // A year of grace brings bo back.
+    expect(withFormerHolders(once, NOW, 365).truckFactor).toBe(2);
+  });
+
+  it('lets a holder become former during a simulated absence', () => {
+    // bo last committed 170 days ago: after 21 days of anyone's absence it is 191.
+    const [stillThere] = simulateLeave(
+      [boLastCommitted(170)],
+      [],
+      DEFAULT_READINESS_POLICY,
+      21,
+    );
+    expect([
+      stillThere.before.truckFactor,
+      stillThere.after.truckFactor,
+    ]).toEqual([2, 1]);
+    expect(stillThere.flipped.map(f => f.id)).toContain('truck-factor');
+
+    // ann away while bo is former: no one left who counts.
+    const [annAway] = simulateLeave(
+      [boLastCommitted(200)],
+      ['user:default/ann'],
+      DEFAULT_READINESS_POLICY,
+    );
+    expect(annAway.after.truckFactor).toBe(0);
+    expect(annAway.uncoveredCodes).toEqual([
+      { code: 'noAuthorLeft', params: {} },
     ]);
   });
 });

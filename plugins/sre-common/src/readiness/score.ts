@@ -1,7 +1,10 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ReadinessFacts, runReadinessChecks } from './checks';
+import { countedFacts, holderName, nameIn } from './counted';
 import type { ReadinessPolicy } from './policy';
-import type { ReadinessLevel, ReadinessReport } from './types';
+import type { ReadinessCheck, ReadinessLevel, ReadinessReport } from './types';
+
+export { withFormerHolders } from './counted';
 
 /** Levels from best to worst, for comparing before and after. @public */
 export const READINESS_LEVELS: ReadinessLevel[] = [
@@ -13,7 +16,8 @@ export const READINESS_LEVELS: ReadinessLevel[] = [
 /** The rule behind score and level, returned with every report. */
 function ruleText(policy: ReadinessPolicy): string {
   return (
-    `Score = weighted share of passed checks among those with a known result (unknown checks count neither way and are shown apart). ` +
+    `Score = weighted share of passed checks among those with a known result (unknown and not-applicable checks count neither way and are shown apart). ` +
+    `Only the owners' alert acknowledgements count, and only knowledge holders who committed in the last ${policy.thresholds.knowledgeHolderDays} days. ` +
     `single-point-of-failure: truck factor 1 (or 0), a sole alert responder, or a sole (or no) admin of a key access. ` +
     `ready: score ≥ ${
       policy.thresholds.readyScore
@@ -24,21 +28,37 @@ function ruleText(policy: ReadinessPolicy): string {
   );
 }
 
+const weightOf = (checks: ReadinessCheck[]) =>
+  checks.reduce((sum, c) => sum + c.weight, 0);
+
+/**
+ * The score of a set of checks: the weighted share of passes among the
+ * checks with a known result; a not-applicable check is left out entirely.
+ * @public
+ */
+export function readinessScore(checks: ReadinessCheck[]): {
+  score: number;
+  known: number;
+} {
+  const applicable = checks.filter(c => c.status !== 'not-applicable');
+  const known = applicable.filter(c => c.status !== 'unknown');
+  const applicableWeight = weightOf(applicable);
+  const knownWeight = weightOf(known);
+  const passedWeight = weightOf(known.filter(c => c.status === 'pass'));
+  return {
+    score: knownWeight ? Math.round((100 * passedWeight) / knownWeight) : 0,
+    known: applicableWeight ? knownWeight / applicableWeight : 0,
+  };
+}
+
 /** The "ready for leave" report of one entity from its facts. @public */
 export function evaluateReadiness(
-  facts: ReadinessFacts,
+  rawFacts: ReadinessFacts,
   policy: ReadinessPolicy,
 ): ReadinessReport {
+  const facts = countedFacts(rawFacts, policy);
   const checks = runReadinessChecks(facts, policy);
-  const totalWeight = checks.reduce((sum, c) => sum + c.weight, 0);
-  const knownChecks = checks.filter(c => c.status !== 'unknown');
-  const knownWeight = knownChecks.reduce((sum, c) => sum + c.weight, 0);
-  const passedWeight = knownChecks
-    .filter(c => c.status === 'pass')
-    .reduce((sum, c) => sum + c.weight, 0);
-  const score = knownWeight
-    ? Math.round((100 * passedWeight) / knownWeight)
-    : 0;
+  const { score, known } = readinessScore(checks);
 
   const knowledge =
     facts.knowledge?.status === 'ok' ? facts.knowledge : undefined;
@@ -51,7 +71,8 @@ export function evaluateReadiness(
     text: string;
   }> = [];
   if (truckFactor === 1) {
-    const people = knowledge!.truckFactorAuthors[0]?.name ?? 'one person';
+    const author = knowledge!.truckFactorAuthors[0];
+    const people = author ? holderName(facts, author) : 'one person';
     single.push({
       code: 'truckFactorOne',
       params: { people },
@@ -67,28 +88,33 @@ export function evaluateReadiness(
   }
   const responders = Object.keys(facts.alerts?.acknowledgements ?? {});
   if (responders.length === 1) {
+    const person = nameIn(facts, responders[0]);
     single.push({
       code: 'soleResponder',
-      params: { person: responders[0] },
-      text: `sole alert responder ${responders[0]}`,
+      params: { person },
+      text: `sole alert responder ${person}`,
     });
   }
-  for (const resource of facts.accessResources) {
-    if (resource.admins?.length === 1) {
+  for (const access of facts.accessResources) {
+    const resource = nameIn(facts, access.ref);
+    if (access.admins?.length === 1) {
+      const person = nameIn(facts, access.admins[0]);
       single.push({
         code: 'soleAdmin',
-        params: { resource: resource.ref, person: resource.admins[0] },
-        text: `sole admin of ${resource.ref}: ${resource.admins[0]}`,
+        params: { resource, person },
+        text: `sole admin of ${resource}: ${person}`,
       });
-    } else if (resource.admins?.length === 0) {
+    } else if (access.admins?.length === 0) {
       single.push({
         code: 'noAdmin',
-        params: { resource: resource.ref },
-        text: `no admin of ${resource.ref}`,
+        params: { resource },
+        text: `no admin of ${resource}`,
       });
     }
   }
-  const criticalGaps = checks.filter(c => c.critical && c.status !== 'pass');
+  const criticalGaps = checks.filter(
+    c => c.critical && (c.status === 'fail' || c.status === 'unknown'),
+  );
   const readyScore = policy.thresholds.readyScore;
 
   let level: ReadinessLevel;
@@ -134,11 +160,18 @@ export function evaluateReadiness(
     levelReasonParams,
     levelReasonParts: single.map(({ code, params }) => ({ code, params })),
     checks,
-    known: totalWeight ? knownWeight / totalWeight : 0,
+    known,
     truckFactor,
     knowledge: (knowledge?.people ?? [])
       .filter(p => p.files > 0)
-      .map(p => ({ userRef: p.userRef, name: p.name, share: p.share })),
+      .map(p => ({
+        userRef: p.userRef,
+        name: holderName(facts, p),
+        share: p.share,
+        former: Boolean(p.former),
+        lastCommitAt: p.lastCommitAt,
+      })),
+    knowledgeHolderDays: policy.thresholds.knowledgeHolderDays,
     trend: [],
     rule: ruleText(policy),
   };

@@ -1,6 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { greedyTruckFactor } from './knowledge/truckFactor';
 import type { ReadinessFacts } from './checks';
+import { countedFacts, nameIn } from './counted';
 import type { ReadinessPolicy } from './policy';
 import { evaluateReadiness, READINESS_LEVELS } from './score';
 import type { CheckFlip, KnowledgeReport, ReadinessReport } from './types';
@@ -33,30 +34,42 @@ export function factsWithout(
   };
 }
 
-/** The knowledge map without some people: their authorship removed, the truck factor recomputed. */
+/**
+ * The knowledge map without some people: their authorship removed, the
+ * truck factor recomputed. The author sets are renumbered for the people
+ * left, so that former holders can still be left out after.
+ */
 function knowledgeWithout(
   knowledge: KnowledgeReport,
   absent: ReadonlySet<string>,
 ): KnowledgeReport {
   if (knowledge.status !== 'ok') return knowledge;
-  const gone = knowledge.people.flatMap((person, index) =>
-    person.userRef && absent.has(person.userRef) ? [index] : [],
-  );
-  if (gone.length === 0) return knowledge;
-  const removed = greedyTruckFactor({
-    authorSets: knowledge.authorSets,
-    fileCount: knowledge.fileCount,
-    order: knowledge.people.map((_, index) => index),
-    absent: gone,
+  const isAway = (person: KnowledgeReport['people'][number]) =>
+    Boolean(person.userRef && absent.has(person.userRef));
+  if (!knowledge.people.some(isAway)) return knowledge;
+  const renumbered = new Map<number, number>();
+  const people = knowledge.people.filter((person, index) => {
+    if (isAway(person)) return false;
+    renumbered.set(index, renumbered.size);
+    return true;
   });
-  const present = knowledge.people.filter((_, index) => !gone.includes(index));
+  const authorSets = knowledge.authorSets.map(set => ({
+    files: set.files,
+    people: set.people.flatMap(index =>
+      renumbered.has(index) ? [renumbered.get(index)!] : [],
+    ),
+  }));
+  const removed = greedyTruckFactor({
+    authorSets,
+    fileCount: knowledge.fileCount,
+    order: people.map((_, index) => index),
+  });
   return {
     ...knowledge,
     truckFactor: removed.length,
-    truckFactorAuthors: removed.map(index => knowledge.people[index]),
-    people: present,
-    // Indexes into the original people no longer line up; nothing reads them after this.
-    authorSets: [],
+    truckFactorAuthors: removed.map(index => people[index]),
+    people,
+    authorSets,
   };
 }
 
@@ -95,7 +108,10 @@ export function simulateLeave(
     const drops =
       READINESS_LEVELS.indexOf(after.level) >
       READINESS_LEVELS.indexOf(before.level);
-    const gaps = uncoveredDuring(facts, during);
+    const gaps = uncoveredDuring(
+      countedFacts(facts, policy),
+      countedFacts(during, policy),
+    );
     const uncovered = gaps.map(gap => gap.text);
     const flipped = after.checks.flatMap((check, index) =>
       check.status === before.checks[index].status
@@ -130,7 +146,7 @@ export function simulateLeave(
   });
 }
 
-/** What had someone before and has no one during the absence. */
+/** What had someone before and has no one during the absence, from the facts as they count. */
 function uncoveredDuring(
   before: ReadinessFacts,
   during: ReadinessFacts,
@@ -164,10 +180,11 @@ function uncoveredDuring(
       resource.admins?.length === 0 &&
       before.accessResources[index].admins?.length
     ) {
+      const name = nameIn(during, resource.ref);
       gaps.push({
         code: 'noAdminLeft',
-        params: { resource: resource.ref },
-        text: `No admin left for ${resource.ref}.`,
+        params: { resource: name },
+        text: `No admin left for ${name}.`,
       });
     }
   });
@@ -186,8 +203,16 @@ export interface SoleCover {
 const total = (c: SoleCover) =>
   c.soleKnowledgeHolder.length + c.soleResponder.length + c.soleAdmin.length;
 
-/** For each person, the services where they alone hold the knowledge, the pager or an admin key. @public */
-export function soleCovers(services: ReadinessFacts[]): SoleCover[] {
+/**
+ * For each person, the services where they alone hold the knowledge, the
+ * pager or an admin key, counted as the checks count (current holders, the
+ * owners' acknowledgements).
+ * @public
+ */
+export function soleCovers(
+  services: ReadinessFacts[],
+  policy: ReadinessPolicy,
+): SoleCover[] {
   const covers = new Map<string, SoleCover>();
   const cover = (userRef: string) => {
     let entry = covers.get(userRef);
@@ -202,7 +227,7 @@ export function soleCovers(services: ReadinessFacts[]): SoleCover[] {
     }
     return entry;
   };
-  for (const facts of services) {
+  for (const facts of services.map(f => countedFacts(f, policy))) {
     const ref = stringifyEntityRef(facts.entity);
     const knowledge = facts.knowledge;
     if (knowledge?.status === 'ok' && knowledge.truckFactor === 1) {

@@ -1,7 +1,16 @@
 import type { AuthorSet } from './knowledge/truckFactor';
 
-/** @public */
-export type ReadinessCheckStatus = 'pass' | 'fail' | 'unknown';
+/**
+ * A check's result: `unknown` when its data is missing, `not-applicable` when
+ * there is nothing to check (e.g. no access-reviewed Resource to hold admins
+ * of). Neither counts in the score.
+ * @public
+ */
+export type ReadinessCheckStatus =
+  | 'pass'
+  | 'fail'
+  | 'unknown'
+  | 'not-applicable';
 
 /** The checks of the readiness score. @public */
 export type ReadinessCheckId =
@@ -61,7 +70,7 @@ export interface ReadinessTrendPoint {
 /** An entity's "ready for leave" report as `GET /entities/{ref}/readiness` returns it. @public */
 export interface ReadinessReport {
   entityRef: string;
-  /** 0–100: the weighted share of passed checks among those with a known result. */
+  /** 0–100: the weighted share of passed checks among those with a known result (not-applicable ones left out). */
   score: number;
   level: ReadinessLevel;
   /** Why the level is what it is (English, for scripts). */
@@ -75,10 +84,21 @@ export interface ReadinessReport {
     params: Record<string, string | number>;
   }>;
   checks: ReadinessCheck[];
-  /** Weight of the checks with a known result, as a share of all weight (0..1). */
+  /** Weight of the checks with a known result, as a share of the weight of the applicable ones (0..1). */
   known: number;
+  /** Counted without former knowledge holders. */
   truckFactor: number | null;
-  knowledge: Array<{ userRef: string | null; name: string; share: number }>;
+  /** Who authors the code; `former` ones have not committed within the policy's window and do not count. */
+  knowledge: Array<{
+    userRef: string | null;
+    /** The catalog User's display name when matched, else the name used in git. */
+    name: string;
+    share: number;
+    former: boolean;
+    lastCommitAt: string | null;
+  }>;
+  /** The window (days) a knowledge holder must have committed in to count. */
+  knowledgeHolderDays: number;
   /** Daily snapshots of the last 90 days, oldest first (the backend adds them; empty before the first). */
   trend: ReadinessTrendPoint[];
   /** How score and level are computed, for the card's "why". */
@@ -98,6 +118,11 @@ export interface KnowledgePerson {
   share: number;
   commits: number;
   lastCommitAt: string | null;
+  /**
+   * No commit within the readiness policy's `knowledgeHolderDays`: shown as a
+   * former holder, left out of the truck factor. Set when a report is served.
+   */
+  former?: boolean;
 }
 
 /** An entity's knowledge map and truck factor as `GET /entities/{ref}/knowledge` returns it. @public */
@@ -112,7 +137,9 @@ export interface KnowledgeReport {
   fileCount: number;
   filesWithoutAuthor: number;
   mode: 'pairing' | 'classic';
-  /** The people whose absence leaves most files without an author, in removal order. */
+  /** The window (days) a holder must have committed in to count; present once former holders are marked. */
+  knowledgeHolderDays?: number;
+  /** The people whose absence leaves most files without an author, in removal order (former holders left out). */
   truckFactorAuthors: KnowledgePerson[];
   people: KnowledgePerson[];
   /** Which people (indexes into `people`) author which files: lets a leave simulation recompute the truck factor. */
@@ -137,6 +164,8 @@ export interface CheckFlip {
 /** One service of a team's bus-factor report. @public */
 export interface TeamReportService {
   entityRef: string;
+  /** The entity's kind in lower case: `component` (a service), `system` or `resource`. */
+  kind: string;
   title: string;
   readiness: ReadinessReport;
   /** Present when people are simulated away: the service during their absence. */
@@ -167,6 +196,8 @@ export interface TeamReport {
   /** Per person, the services where they are the only cover. */
   soleCovers: Array<{
     userRef: string;
+    /** The catalog User's display name. */
+    name: string;
     soleKnowledgeHolder: string[];
     soleResponder: string[];
     soleAdmin: string[];
@@ -176,5 +207,9 @@ export interface TeamReport {
     userRef: string;
     name: string;
     shares: Record<string, number>;
+    /** The services (of `shares`) where the person is a former holder: no commit within `knowledgeHolderDays`. */
+    former: string[];
   }>;
+  /** The window (days) a knowledge holder must have committed in to count. */
+  knowledgeHolderDays: number;
 }

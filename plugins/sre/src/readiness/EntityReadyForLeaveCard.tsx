@@ -1,5 +1,4 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Gauge } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -22,6 +21,7 @@ import { LevelChip } from './LevelChip';
 import { ReadinessChecks } from './ReadinessChecks';
 import { levelReasonText, readinessRuleText } from './readinessText';
 import { ReadinessTrend } from './ReadinessTrend';
+import { ScoreRing } from './ScoreRing';
 
 /** Whether the entity names the repositories its knowledge lives in. @public */
 export const isReadyForLeaveAvailable = (entity: Entity): boolean =>
@@ -81,27 +81,36 @@ function ReadinessView(props: {
 }) {
   const { readiness, knowledge, hasRepos } = props;
   const { t, format } = useSreText();
+  const applicable = readiness.checks.filter(
+    c => c.status !== 'not-applicable',
+  ).length;
+  const notApplicable = readiness.checks.length - applicable;
   const unknown = readiness.checks.filter(c => c.status === 'unknown').length;
   return (
     <>
-      <Box display="flex" alignItems="center">
-        <Box width={120} aria-label={t('readiness.card.scoreLabel')}>
-          <Gauge value={readiness.score / 100} />
+      {/* Wraps under the ring rather than squeezing the text at half-card width. */}
+      <Box display="flex" alignItems="center" flexWrap="wrap">
+        <Box mr={2} mb={1}>
+          <ScoreRing score={readiness.score} level={readiness.level} />
         </Box>
-        <Box ml={2}>
+        <Box flex="1 1 200px" minWidth={0}>
           <LevelChip level={readiness.level} />
           <Typography variant="body2" style={{ marginTop: 8 }}>
             {levelReasonText(t, format, readiness)}
           </Typography>
-          <Typography variant="caption" color="textSecondary">
+          <Typography variant="caption" color="textSecondary" component="p">
             {unknown
               ? t('readiness.card.unknownChecks', {
                   unknown: format.number(unknown),
-                  total: format.number(readiness.checks.length),
+                  total: format.number(applicable),
                 })
               : t('readiness.card.allKnown', {
-                  total: format.number(readiness.checks.length),
+                  total: format.number(applicable),
                 })}
+            {notApplicable > 0 &&
+              ` ${t('readiness.card.notApplicableChecks', {
+                count: notApplicable,
+              })}`}
           </Typography>
           <ReadinessTrend trend={readiness.trend} />
         </Box>

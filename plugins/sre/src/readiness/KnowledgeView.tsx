@@ -8,14 +8,15 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Collapse from '@material-ui/core/Collapse';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 
 /** How many people the card lists before "and N more". */
@@ -83,7 +84,11 @@ export function KnowledgeView({ report }: { report: KnowledgeReport }) {
           </Typography>
         </Box>
       </Box>
-      <Table size="small" aria-label={t('readiness.knowledge.tableLabel')}>
+      <WholeWordTable
+        size="small"
+        stickyFirstColumn
+        aria-label={t('readiness.knowledge.tableLabel')}
+      >
         <TableHead>
           <TableRow>
             <TableCell>{t('readiness.knowledge.columns.person')}</TableCell>
@@ -102,8 +107,26 @@ export function KnowledgeView({ report }: { report: KnowledgeReport }) {
                     {t('readiness.knowledge.truckFactorAuthor')}
                   </Typography>
                 )}
+                {person.former && (
+                  <Tooltip
+                    title={t('readiness.knowledge.formerHelp', {
+                      days: format.number(report.knowledgeHolderDays ?? 0),
+                    })}
+                  >
+                    <Typography variant="caption" color="textSecondary">
+                      {' '}
+                      {t('readiness.knowledge.former')}
+                    </Typography>
+                  </Tooltip>
+                )}
               </TableCell>
-              <TableCell style={{ minWidth: 140 }}>
+              <TableCell
+                style={{
+                  minWidth: 140,
+                  whiteSpace: 'nowrap',
+                  opacity: person.former ? 0.6 : 1,
+                }}
+              >
                 {t('readiness.knowledge.share', {
                   share: format.percent(person.share),
                   files: format.number(person.files),
@@ -113,13 +136,13 @@ export function KnowledgeView({ report }: { report: KnowledgeReport }) {
                   value={person.share * 100}
                 />
               </TableCell>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 {person.lastCommitAt ? format.date(person.lastCommitAt) : '—'}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
       {more > 0 && (
         <Typography variant="caption">
           {t('readiness.knowledge.morePeople', { count: more })}

@@ -2,7 +2,8 @@ import type { ReadinessLevel } from '@baton/plugin-sre-common';
 import Chip from '@material-ui/core/Chip';
 import { useSreText } from '../language';
 
-const COLORS: Record<ReadinessLevel, string> = {
+/** The colour of each level, on its chip and its score ring. */
+export const LEVEL_COLORS: Record<ReadinessLevel, string> = {
   ready: '#2e7d32',
   'at-risk': '#ed6c02',
   'single-point-of-failure': '#c62828',
@@ -15,7 +16,7 @@ export function LevelChip({ level }: { level: ReadinessLevel }) {
     <Chip
       size="small"
       label={t(`readiness.levels.${level}`)}
-      style={{ backgroundColor: COLORS[level], color: '#fff' }}
+      style={{ backgroundColor: LEVEL_COLORS[level], color: '#fff' }}
     />
   );
 }

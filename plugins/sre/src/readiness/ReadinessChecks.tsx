@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import CheckCircle from '@material-ui/icons/CheckCircle';
 import Error from '@material-ui/icons/Error';
 import HelpOutline from '@material-ui/icons/HelpOutline';
+import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
 import { useSreText } from '../language';
 import { checkFix, checkTitle, reasonText } from './readinessText';
 
@@ -22,18 +23,31 @@ function StatusIcon({ status }: { status: ReadinessCheckStatus }) {
   if (status === 'fail') {
     return <Error style={{ color: '#c62828' }} titleAccess={label} />;
   }
+  if (status === 'not-applicable') {
+    return <RemoveCircleOutline color="disabled" titleAccess={label} />;
+  }
   return <HelpOutline color="disabled" titleAccess={label} />;
 }
 
-/** The checks of a readiness report: failures first, then unknowns, then passes. */
+/** Failures first, then unknowns and passes; what has nothing to check last. */
+const ORDER: Record<ReadinessCheckStatus, number> = {
+  fail: 0,
+  unknown: 1,
+  pass: 2,
+  'not-applicable': 3,
+};
+
+/** The checks of a readiness report: failures first, then unknowns, passes, and the not-applicable ones in grey. */
 export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
   const { t, format } = useSreText();
-  const order = { fail: 0, unknown: 1, pass: 2 };
-  const sorted = [...checks].sort((a, b) => order[a.status] - order[b.status]);
+  const sorted = [...checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return (
     <List dense aria-label={t('readiness.checksLabel')}>
       {sorted.map(check => {
         const title = checkTitle(t, check);
+        const reason = reasonText(t, format, check);
+        // Nothing to check: greyed out, no fix to offer, no weight in the score.
+        const notApplicable = check.status === 'not-applicable';
         return (
           <ListItem key={check.id} alignItems="flex-start">
             <ListItemIcon>
@@ -41,14 +55,21 @@ export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
             </ListItemIcon>
             <ListItemText
               primary={
-                check.critical ? t('readiness.critical', { title }) : title
+                check.critical && !notApplicable
+                  ? t('readiness.critical', { title })
+                  : title
+              }
+              primaryTypographyProps={
+                notApplicable ? { color: 'textSecondary' } : undefined
               }
               secondary={
                 <>
                   <Typography component="span" variant="body2" display="block">
-                    {reasonText(t, format, check)}
+                    {notApplicable
+                      ? t('readiness.notApplicable', { reason })
+                      : reason}
                   </Typography>
-                  {check.status !== 'pass' && (
+                  {check.status !== 'pass' && !notApplicable && (
                     <Typography
                       component="span"
                       variant="caption"

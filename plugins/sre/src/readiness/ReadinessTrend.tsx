@@ -2,7 +2,7 @@ import type { ReadinessTrendPoint } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Line, LineChart, YAxis } from 'recharts';
-import { useSreText } from '../language';
+import { Formats, useSreText } from '../language';
 
 /** The score change over the stored history, e.g. "+12"; null before two days of data. */
 export function trendDelta(trend: ReadinessTrendPoint[]): number | null {
@@ -11,10 +11,11 @@ export function trendDelta(trend: ReadinessTrendPoint[]): number | null {
     : trend[trend.length - 1].score - trend[0].score;
 }
 
-/** A score change with its sign, e.g. "+12"; "—" without one. */
-export function formatDelta(delta: number | null): string {
+/** A score change with its sign, e.g. "+12" or "+0"; "—" without one. */
+export function formatDelta(format: Formats, delta: number | null): string {
   if (delta === null) return '—';
-  return `${delta > 0 ? '+' : ''}${delta}`;
+  // The minus comes with the number; a plus (or zero) is added.
+  return `${delta >= 0 ? '+' : ''}${format.number(delta)}`;
 }
 
 /** The readiness score over the last days, as a sparkline with its change. */
@@ -46,9 +47,9 @@ export function ReadinessTrend({ trend }: { trend: ReadinessTrendPoint[] }) {
       </LineChart>
       <Typography variant="caption" style={{ marginLeft: 8 }}>
         {t('readiness.trend.change', {
-          first: String(trend[0].score),
-          last: String(trend[trend.length - 1].score),
-          delta: delta === 0 ? '+0' : formatDelta(delta),
+          first: format.number(trend[0].score),
+          last: format.number(trend[trend.length - 1].score),
+          delta: formatDelta(format, delta),
           day: format.date(trend[0].day),
         })}
       </Typography>

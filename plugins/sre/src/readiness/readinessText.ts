@@ -32,8 +32,12 @@ export function checkFix(t: SreTranslate, check: ReadinessCheck): string {
 
 /** Reasons whose message depends on whether a parameter is empty. */
 function reasonKey(code: string, params: MessageParams): string {
-  if ((code === 'truckFactor' || code === 'recentCommitters') && !params.people)
-    return `${code}NoPeople`;
+  if (code === 'truckFactor') {
+    return `truckFactor${params.people ? '' : 'NoPeople'}${
+      params.former ? 'Former' : ''
+    }`;
+  }
+  if (code === 'recentCommitters' && !params.people) return `${code}NoPeople`;
   if (code === 'ownerMissing' && !params.owner) return 'ownerMissingNone';
   return code;
 }
@@ -136,7 +140,10 @@ export function levelReasonText(
 export function readinessRuleText(
   t: SreTranslate,
   format: Formats,
-  report: Pick<ReadinessReport, 'checks' | 'levelReasonParams'>,
+  report: Pick<
+    ReadinessReport,
+    'checks' | 'levelReasonParams' | 'knowledgeHolderDays'
+  >,
 ): string {
   const checks = format.list(
     report.checks.filter(c => c.critical).map(c => checkTitle(t, c)),
@@ -144,6 +151,9 @@ export function readinessRuleText(
   const readyScore = report.levelReasonParams?.readyScore;
   return [
     t('readiness.rule.score'),
+    t('readiness.rule.counted', {
+      days: format.number(report.knowledgeHolderDays),
+    }),
     t('readiness.rule.singlePoint'),
     readyScore === undefined
       ? t('readiness.rule.readyNoScore', { checks })

@@ -160,11 +160,17 @@ const ja = createTranslationMessages({
     'readiness.card.unknownChecks':
       '{{total}} 項目中 {{unknown}} 項目は判定不能（データ未収集）です。スコアは残りの項目で計算しています。',
     'readiness.card.allKnown': '{{total}} 項目すべて判定済みです。',
+    'readiness.card.notApplicableChecks_one':
+      '{{count}} 項目は対象外（確認するものがない）のため、スコアに含めていません。',
+    'readiness.card.notApplicableChecks_other':
+      '{{count}} 項目は対象外（確認するものがない）のため、スコアに含めていません。',
     'readiness.card.knowledgeTitle': '誰がコードを知っているか',
     'readiness.card.notScored':
       'まだ集計されていません: バックエンドが定期的にリポジトリの履歴を読み込みます。',
     'readiness.rule.score':
-      'スコア = 判定できたチェックのうち合格したものの重み付き割合（判定不能のチェックはどちらにも数えず、別に表示します）。',
+      'スコア = 判定できたチェックのうち合格したものの重み付き割合（判定不能・対象外のチェックはどちらにも数えず、別に表示します）。',
+    'readiness.rule.counted':
+      'アラートの一次対応はオーナーのメンバーによるものだけを数え、コードを知る人は直近 {{days}} 日間にコミットした人だけを数えます。',
     'readiness.rule.singlePoint':
       '単一障害点: トラック係数が 1（または 0）、アラートの一次対応者が 1 人だけ、または重要なアクセス権の管理者が 1 人だけ（またはゼロ）。',
     'readiness.rule.ready':
@@ -178,6 +184,8 @@ const ja = createTranslationMessages({
     'readiness.status.pass': '合格',
     'readiness.status.fail': '不合格',
     'readiness.status.unknown': '判定不能',
+    'readiness.status.not-applicable': '対象外',
+    'readiness.notApplicable': '対象外: {{reason}}',
     'readiness.checksLabel': '備えのチェック項目',
     'readiness.critical': '{{title}}（重要）',
     'readiness.fix': '対策: {{fix}}',
@@ -237,7 +245,9 @@ const ja = createTranslationMessages({
     'readiness.reasons.noAlertHistory':
       'このエンティティのアラート履歴はまだ収集されていません。',
     'readiness.reasons.noAccessResources':
-      'baton.dev/access-source を持つ Resource には依存していません。',
+      'baton.dev/access-source を持つ Resource に依存していないため、管理すべきアクセス権がありません。',
+    'readiness.reasons.noAlertsToJudge':
+      '直近 {{days}} 日間にアラートがなく、判定するものがありません。',
     'readiness.reasons.noAccessInventory':
       '{{resources}} のアクセス権の一覧はまだありません。',
     'readiness.reasons.noAccessReviewRecord':
@@ -246,6 +256,10 @@ const ja = createTranslationMessages({
       'トラック係数 {{truckFactor}}（{{files}} ファイル中。{{people}}）。',
     'readiness.reasons.truckFactorNoPeople':
       'トラック係数 {{truckFactor}}（{{files}} ファイル中）。',
+    'readiness.reasons.truckFactorFormer':
+      'トラック係数 {{truckFactor}}（{{files}} ファイル中。{{people}}）。直近 {{days}} 日間にコミットがないため数えていない人: {{former}}。',
+    'readiness.reasons.truckFactorNoPeopleFormer':
+      'トラック係数 {{truckFactor}}（{{files}} ファイル中）。直近 {{days}} 日間にコミットがないため数えていない人: {{former}}。',
     'readiness.reasons.recentCommitters_one':
       '直近 {{days}} 日間にコミットしたのは {{count}} 人です（{{people}}）。',
     'readiness.reasons.recentCommitters_other':
@@ -263,11 +277,11 @@ const ja = createTranslationMessages({
     'readiness.reasons.ownerMembers_other':
       '{{owner}} のメンバーは {{count}} 人です。',
     'readiness.reasons.noAcknowledgements':
-      '直近 {{days}} 日間、アラートに一次対応した人はいません。',
+      '直近 {{days}} 日間、オーナーのメンバーでアラートに一次対応した人はいません。',
     'readiness.reasons.responders_one':
-      '直近 {{days}} 日間の一次対応者は {{count}} 人で、{{top}} が {{percent}} を対応しました。',
+      '直近 {{days}} 日間のオーナー内の一次対応者は {{count}} 人で、{{top}} が {{percent}} を対応しました。',
     'readiness.reasons.responders_other':
-      '直近 {{days}} 日間の一次対応者は {{count}} 人で、{{top}} が {{percent}} を対応しました。',
+      '直近 {{days}} 日間のオーナー内の一次対応者は {{count}} 人で、{{top}} が {{percent}} を対応しました。',
     'readiness.reasons.techdocsSet':
       'backstage.io/techdocs-ref が設定されています。',
     'readiness.reasons.techdocsMissing':
@@ -345,6 +359,9 @@ const ja = createTranslationMessages({
     'readiness.knowledge.columns.lastCommit': '最終コミット',
     'readiness.knowledge.noCatalogUser': '（カタログに User なし）',
     'readiness.knowledge.truckFactorAuthor': '· トラック係数を支える書き手',
+    'readiness.knowledge.former': '· 以前の書き手',
+    'readiness.knowledge.formerHelp':
+      '直近 {{days}} 日間にコミットがありません: 表示はしますが、トラック係数には数えません。',
     'readiness.knowledge.share': '{{share}}（{{files}}）',
     'readiness.knowledge.morePeople_one': 'ほか {{count}} 人',
     'readiness.knowledge.morePeople_other': 'ほか {{count}} 人',
@@ -362,6 +379,8 @@ const ja = createTranslationMessages({
     'team.tabTitle': 'バス係数',
     'team.pageTitle': 'バス係数',
     'team.teamPicker': 'チーム',
+    'team.teamNotFound':
+      'チーム {{team}} はカタログにありません。{{shown}} を表示しています。',
     'team.simulation.title': '休暇シミュレーション',
     'team.simulation.help':
       '誰が休みますか？ 休みの最終日の時点で、その人たちがいないものとしてすべてのチェックを再計算します。',
@@ -372,6 +391,9 @@ const ja = createTranslationMessages({
     'team.soleCovers.knowledge': '{{services}} を知っているのはこの人だけ',
     'team.soleCovers.responder': '{{services}} の一次対応はこの人だけ',
     'team.soleCovers.admin': '{{services}} の管理者はこの人だけ',
+    'team.resources.title': '{{team}} のリソースとシステム',
+    'team.resources.label': 'リソースとシステム',
+    'team.resources.columns.entity': 'リソースまたはシステム',
     'team.services.title': '{{team}} のサービス',
     'team.services.exportCsv': 'CSV をエクスポート',
     'team.services.label': 'サービス',
@@ -390,9 +412,17 @@ const ja = createTranslationMessages({
     'team.uncovered.noAdminLeft': '{{resource}} の管理者が誰も残りません。',
     'team.knowledgeMap.title': 'ナレッジマップ',
     'team.knowledgeMap.help':
-      '各サービスのファイルのうち、その人が書いた割合です。',
+      '各サービスのファイルのうち、その人が書いた割合です（濃いほど大きい）。サービス名にカーソルを合わせると全体が表示されます。',
     'team.knowledgeMap.label': 'ナレッジマップ',
     'team.knowledgeMap.person': '人',
+    'team.knowledgeMap.cell':
+      '{{person}} は {{service}} の {{share}} を書いています。',
+    'team.knowledgeMap.formerCell':
+      '{{person}} は {{service}} の {{share}} を書きましたが、直近 {{days}} 日間コミットしていません: 以前の書き手として数えません。',
+    'team.knowledgeMap.formerLegend':
+      '灰色の取り消し線: 以前の書き手（直近 {{days}} 日間コミットなし。数えません）。',
+    'team.knowledgeMap.empty':
+      'これらのサービスのコードを書いたチームメンバーはまだいません。',
     'team.csv.service': 'サービス',
     'team.csv.level': 'レベル',
     'team.csv.score': 'スコア',

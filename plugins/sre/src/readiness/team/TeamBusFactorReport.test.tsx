@@ -23,6 +23,7 @@ const readiness = (
   known: 1,
   truckFactor,
   knowledge: [],
+  knowledgeHolderDays: 180,
   trend: [],
   rule: '',
 });
@@ -38,18 +39,27 @@ const baseReport: TeamReport = {
   services: [
     {
       entityRef: 'component:default/inventory-sync',
+      kind: 'component',
       title: 'inventory-sync',
       readiness: readiness('at-risk', 2),
     },
     {
+      entityRef: 'resource:default/orders-db',
+      kind: 'resource',
+      title: 'Orders database',
+      readiness: readiness('at-risk', 0),
+    },
+    {
       entityRef: 'component:default/payments',
-      title: 'payments',
+      kind: 'component',
+      title: 'Payments adapter',
       readiness: readiness('single-point-of-failure', 1),
     },
   ],
   soleCovers: [
     {
       userRef: 'user:default/farid',
+      name: 'Farid Haddad',
       soleKnowledgeHolder: ['component:default/payments'],
       soleResponder: [],
       soleAdmin: [],
@@ -59,7 +69,12 @@ const baseReport: TeamReport = {
     {
       userRef: 'user:default/daniel',
       name: 'Daniel',
-      shares: { 'component:default/inventory-sync': 1 },
+      shares: {
+        'component:default/inventory-sync': 1,
+        'component:default/payments': 0.2,
+      },
+      // Wrote part of payments long ago.
+      former: ['component:default/payments'],
     },
     {
       userRef: 'user:default/farid',
@@ -68,8 +83,20 @@ const baseReport: TeamReport = {
         'component:default/inventory-sync': 1,
         'component:default/payments': 0.8,
       },
+      former: [],
     },
   ],
+  knowledgeHolderDays: 180,
+};
+
+const unaffected = {
+  level: 'at-risk' as const,
+  score: 80,
+  truckFactor: 0,
+  affected: false,
+  uncovered: [],
+  uncoveredCodes: [],
+  flipped: [],
 };
 
 const faridAway: TeamReport = {
@@ -99,8 +126,9 @@ const faridAway: TeamReport = {
         ],
       },
     },
+    { ...baseReport.services[1], during: { ...unaffected } },
     {
-      ...baseReport.services[1],
+      ...baseReport.services[2],
       during: {
         level: 'single-point-of-failure',
         score: 60,
@@ -128,14 +156,53 @@ describe('TeamBusFactorReport', () => {
       },
     );
 
-    const services = await screen.findByRole('table', { name: 'services' });
+    // Tables by their labels: role queries over the whole page are slow.
+    const services = await screen.findByLabelText('services');
+    // The Components only, by title; the database is listed apart.
     expect(within(services).getAllByRole('row')).toHaveLength(3);
+    expect(within(services).getByText('Payments adapter')).toBeInTheDocument();
+    expect(within(services).queryByText('Orders database')).toBeNull();
+    const others = screen.getByLabelText('resources and systems');
+    expect(within(others).getAllByRole('row')).toHaveLength(2);
+    expect(within(others).getByText('Orders database')).toBeInTheDocument();
+    expect(
+      screen.getByText('Resources and systems of Fulfilment squad'),
+    ).toBeInTheDocument();
     expect(within(services).queryByText('During the absence')).toBeNull();
-    expect(screen.getByText(/only one who knows payments/)).toBeInTheDocument();
-    const map = screen.getByRole('table', { name: 'knowledge map' });
-    expect(within(map).getByText('80%')).toBeInTheDocument();
+    // The people the team cannot spare, by name, and their services by title.
+    expect(screen.getByText('Farid Haddad')).toBeInTheDocument();
+    expect(
+      screen.getByText('only one who knows Payments adapter'),
+    ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Farid' }));
+    // The knowledge map: a column per service someone authors, full names kept for the tooltip.
+    const map = screen.getByLabelText('knowledge map');
+    const headers = within(map)
+      .getAllByRole('columnheader')
+      .map(cell => cell.textContent);
+    expect(headers).toEqual(['Person', 'inventory-sync', 'Payments adapter']);
+    expect(within(map).getByText('80%')).toBeInTheDocument();
+    // Daniel's 20% of payments is a former holder's: marked, and explained in its tooltip.
+    expect(within(map).getByText('20%')).toHaveAttribute(
+      'title',
+      'Daniel authored 20% of Payments adapter but has not committed in 180 days: a former holder, not counted.',
+    );
+    expect(within(map).getByText('80%')).toHaveAttribute(
+      'title',
+      'Farid authors 80% of Payments adapter.',
+    );
+    expect(
+      screen.getByText(
+        'Grey, struck through: a former holder, no commit in the last 180 days (not counted).',
+      ),
+    ).toBeInTheDocument();
+    // Each service's full name is in its header's tooltip.
+    expect(within(map).getByText('Payments adapter')).toHaveAttribute(
+      'title',
+      'Payments adapter',
+    );
+
+    await userEvent.click(screen.getByLabelText('Farid'));
     expect(
       await within(services).findByText('During the absence'),
     ).toBeInTheDocument();
@@ -161,11 +228,11 @@ describe('teamReportCsv', () => {
       'service,level,score,truck_factor,checks_failed,checks_unknown',
     );
     const csv = teamReportCsv(faridAway, t).trim().split('\n');
-    expect(csv).toHaveLength(3);
+    expect(csv).toHaveLength(4);
     expect(csv[0]).toMatch(
       /,level_during_absence,truck_factor_during_absence,uncovered$/,
     );
-    expect(csv[2]).toBe(
+    expect(csv[3]).toBe(
       'component:default/payments,single-point-of-failure,80,1,,,single-point-of-failure,0,No one left authors most of the code.',
     );
   });

@@ -1,7 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { TeamReport } from '@baton/plugin-sre-common';
+import type { TeamReport, TeamReportService } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -9,7 +9,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormGroup from '@material-ui/core/FormGroup';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -19,6 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../../api/SreApi';
+import { WholeWordTable } from '../../components/WholeWordTable';
 import { Formats, useSreText } from '../../language';
 import { SreTranslate } from '../../translation';
 import { LevelChip } from '../LevelChip';
@@ -28,6 +28,7 @@ import {
   uncoveredTexts,
 } from '../readinessText';
 import { formatDelta, trendDelta } from '../ReadinessTrend';
+import { KnowledgeHeatMap } from './KnowledgeHeatMap';
 import { teamReportCsv } from './teamReportCsv';
 
 function downloadCsv(report: TeamReport, t: SreTranslate) {
@@ -42,16 +43,17 @@ function downloadCsv(report: TeamReport, t: SreTranslate) {
   URL.revokeObjectURL(link.href);
 }
 
-/** Entity refs by name only, e.g. "payments, checkout". */
-const names = (refs: string[]) => refs.map(ref => ref.split('/')[1]);
+const SERVICE_COLUMNS = ['level', 'score', 'truckFactor', 'trend'] as const;
 
-const SERVICE_COLUMNS = [
-  'service',
-  'level',
-  'score',
-  'truckFactor',
-  'trend',
+/** What a person alone covers, each with its message. */
+const SOLE_COVERS = [
+  ['knowledge', 'soleKnowledgeHolder'],
+  ['responder', 'soleResponder'],
+  ['admin', 'soleAdmin'],
 ] as const;
+
+/** Services (Components) first; Resources and Systems are listed apart. */
+const isService = (service: TeamReportService) => service.kind === 'component';
 
 /** A service during the absence in one line: truck factor, what has no one left, checks now failing. */
 function duringSummary(
@@ -101,9 +103,16 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
         : [...current, userRef],
     );
 
+  // Sole covers name the services by their titles.
+  const titles = new Map(report.services.map(s => [s.entityRef, s.title]));
+  const titlesOf = (refs: string[]) =>
+    format.list(refs.map(ref => titles.get(ref) ?? ref.split('/')[1]));
+  const services = report.services.filter(isService);
+  const others = report.services.filter(s => !isService(s));
+
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} lg={4}>
         <Paper>
           <Box p={2}>
             <Typography variant="h6">{t('team.simulation.title')}</Typography>
@@ -149,27 +158,17 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
               )}
               {report.soleCovers.map(cover => (
                 <Box key={cover.userRef} mt={1}>
-                  <EntityRefLink entityRef={cover.userRef} />
-                  {cover.soleKnowledgeHolder.length > 0 && (
-                    <Typography variant="body2">
-                      {t('team.soleCovers.knowledge', {
-                        services: format.list(names(cover.soleKnowledgeHolder)),
-                      })}
-                    </Typography>
-                  )}
-                  {cover.soleResponder.length > 0 && (
-                    <Typography variant="body2">
-                      {t('team.soleCovers.responder', {
-                        services: format.list(names(cover.soleResponder)),
-                      })}
-                    </Typography>
-                  )}
-                  {cover.soleAdmin.length > 0 && (
-                    <Typography variant="body2">
-                      {t('team.soleCovers.admin', {
-                        services: format.list(names(cover.soleAdmin)),
-                      })}
-                    </Typography>
+                  <EntityRefLink entityRef={cover.userRef}>
+                    {cover.name}
+                  </EntityRefLink>
+                  {SOLE_COVERS.map(([key, field]) =>
+                    cover[field].length > 0 ? (
+                      <Typography key={key} variant="body2">
+                        {t(`team.soleCovers.${key}`, {
+                          services: titlesOf(cover[field]),
+                        })}
+                      </Typography>
+                    ) : null,
                   )}
                 </Box>
               ))}
@@ -177,7 +176,7 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
           </Paper>
         </Box>
       </Grid>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12} lg={8}>
         <Paper>
           <Box p={2} display="flex" justifyContent="space-between">
             <Typography variant="h6">
@@ -191,54 +190,30 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
               {t('team.services.exportCsv')}
             </Button>
           </Box>
-          <Table size="small" aria-label={t('team.services.label')}>
-            <TableHead>
-              <TableRow>
-                {SERVICE_COLUMNS.map(column => (
-                  <TableCell key={column}>
-                    {t(`team.services.columns.${column}`)}
-                  </TableCell>
-                ))}
-                {simulated && (
-                  <TableCell>{t('team.services.columns.during')}</TableCell>
-                )}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.services.map(service => (
-                <TableRow key={service.entityRef}>
-                  <TableCell>
-                    <EntityRefLink entityRef={service.entityRef} />
-                  </TableCell>
-                  <TableCell>
-                    <LevelChip level={service.readiness.level} />
-                  </TableCell>
-                  <TableCell>{service.readiness.score}</TableCell>
-                  <TableCell>{service.readiness.truckFactor ?? '—'}</TableCell>
-                  <TableCell>
-                    {formatDelta(trendDelta(service.readiness.trend))}
-                  </TableCell>
-                  {simulated && (
-                    <TableCell>
-                      {service.during?.affected ? (
-                        <>
-                          <LevelChip level={service.during.level} />
-                          <Typography variant="caption" display="block">
-                            {duringSummary(t, format, service.during)}
-                          </Typography>
-                        </>
-                      ) : (
-                        <Typography variant="caption">
-                          {t('team.services.unaffected')}
-                        </Typography>
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ServiceTable
+            services={services}
+            simulated={simulated}
+            label={t('team.services.label')}
+            firstColumn={t('team.services.columns.service')}
+          />
         </Paper>
+        {others.length > 0 && (
+          <Box mt={3}>
+            <Paper>
+              <Box p={2}>
+                <Typography variant="h6">
+                  {t('team.resources.title', { team: report.team.title })}
+                </Typography>
+              </Box>
+              <ServiceTable
+                services={others}
+                simulated={simulated}
+                label={t('team.resources.label')}
+                firstColumn={t('team.resources.columns.entity')}
+              />
+            </Paper>
+          </Box>
+        )}
         <Box mt={3}>
           <Paper>
             <Box p={2}>
@@ -249,43 +224,77 @@ export function TeamBusFactorReport({ groupRef }: { groupRef: string }) {
                 {t('team.knowledgeMap.help')}
               </Typography>
             </Box>
-            <Table size="small" aria-label={t('team.knowledgeMap.label')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('team.knowledgeMap.person')}</TableCell>
-                  {report.services.map(service => (
-                    <TableCell key={service.entityRef}>
-                      {service.title}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {report.knowledgeMap.map(person => (
-                  <TableRow key={person.userRef}>
-                    <TableCell>{person.name}</TableCell>
-                    {report.services.map(service => {
-                      const share = person.shares[service.entityRef] ?? 0;
-                      return (
-                        <TableCell
-                          key={service.entityRef}
-                          style={{
-                            backgroundColor: `rgba(25, 118, 210, ${
-                              share * 0.8
-                            })`,
-                          }}
-                        >
-                          {share ? format.percent(share) : ''}
-                        </TableCell>
-                      );
-                    })}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <KnowledgeHeatMap report={report} />
           </Paper>
         </Box>
       </Grid>
     </Grid>
+  );
+}
+
+/** Level, score, truck factor and trend of each entity, and during the absence when people are away. */
+function ServiceTable(props: {
+  services: TeamReportService[];
+  simulated: boolean;
+  label: string;
+  firstColumn: string;
+}) {
+  const { services, simulated } = props;
+  const { t, format } = useSreText();
+  return (
+    <WholeWordTable size="small" stickyFirstColumn aria-label={props.label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{props.firstColumn}</TableCell>
+          {SERVICE_COLUMNS.map(column => (
+            <TableCell key={column}>
+              {t(`team.services.columns.${column}`)}
+            </TableCell>
+          ))}
+          {simulated && (
+            <TableCell>{t('team.services.columns.during')}</TableCell>
+          )}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {services.map(service => (
+          <TableRow key={service.entityRef}>
+            <TableCell>
+              <EntityRefLink entityRef={service.entityRef}>
+                {service.title}
+              </EntityRefLink>
+            </TableCell>
+            <TableCell>
+              <LevelChip level={service.readiness.level} />
+            </TableCell>
+            <TableCell>{format.number(service.readiness.score)}</TableCell>
+            <TableCell>
+              {service.readiness.truckFactor === null
+                ? '—'
+                : format.number(service.readiness.truckFactor)}
+            </TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {formatDelta(format, trendDelta(service.readiness.trend))}
+            </TableCell>
+            {simulated && (
+              <TableCell style={{ minWidth: 200 }}>
+                {service.during?.affected ? (
+                  <>
+                    <LevelChip level={service.during.level} />
+                    <Typography variant="caption" display="block">
+                      {duringSummary(t, format, service.during)}
+                    </Typography>
+                  </>
+                ) : (
+                  <Typography variant="caption">
+                    {t('team.services.unaffected')}
+                  </Typography>
+                )}
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </WholeWordTable>
   );
 }
