@@ -197,16 +197,51 @@ describe('a demo service page', () => {
     });
   });
 
-  it('opens the bus-factor page from the sidebar on the team that owns the most', async () => {
+  it('opens the bus-factor page from the sidebar on the signed-in user’s team, and keeps the team in the URL', async () => {
     const page = await browser.newPage({
       viewport: { width: 1400, height: 1400 },
     });
     await signInAsGuest(page);
     await page.getByRole('link', { name: 'Bus factor' }).click();
+    // The guest belongs to Guests, who own the sandbox account: a Resource, not a service.
+    await page.getByText('Services of Guests').waitFor({ timeout: 60_000 });
+    await page.getByText('Resources and systems of Guests').waitFor();
+    expect(new URL(page.url()).searchParams.get('team')).toBe(
+      'group:default/guests',
+    );
+
+    await page.getByRole('button', { name: /Guests/ }).click();
+    await page.getByRole('option', { name: 'Fulfilment squad' }).click();
+    await page.getByText('Services of Fulfilment squad').waitFor();
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get('team')).toBe(
+      'group:default/fulfilment-squad',
+    );
+    // The link opens on the same team.
+    await page.goto(shared);
     await page
       .getByText('Services of Fulfilment squad')
       .waitFor({ timeout: 60_000 });
-    expect(page.url()).toMatch(/\/bus-factor$/);
+  });
+
+  it('shows a knowledge holder without a recent commit as former, not counted', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 2200 },
+    });
+    await signInAsGuest(page);
+    await page.goto(`${baseUrl}/catalog/default/component/payments-adapter`);
+    const knowledge = page.getByRole('table', {
+      name: 'who holds the knowledge',
+    });
+    // Daniel wrote part of payments-adapter 300 to 500 days ago.
+    await knowledge
+      .getByRole('row')
+      .filter({ hasText: 'former' })
+      .filter({ hasText: 'Daniel Weiss' })
+      .waitFor({ timeout: 120_000 });
+    expect(
+      await knowledge.getByRole('row').filter({ hasText: 'former' }).count(),
+    ).toBe(1);
   });
 
   it('keeps the Baton API closed to callers without credentials', async () => {
