@@ -94,15 +94,21 @@ function OpenActionItem(props: {
             <ActionItemDetails item={item} />
             {carriedOver && (
               <Box mt={0.5}>
+                {/* A chip keeps its label on one line and would run past the
+                    card's edge in a narrow column (Japanese has no spaces to
+                    shorten it): this one wraps instead. */}
                 <Chip
                   size="small"
                   variant="outlined"
+                  style={{ maxWidth: '100%', height: 'auto' }}
                   label={
-                    raisedIn
-                      ? t('review.actions.carriedOver', {
-                          date: format.date(raisedIn.startedAt),
-                        })
-                      : t('review.actions.carriedOverUnknown')
+                    <span style={{ whiteSpace: 'normal' }}>
+                      {raisedIn
+                        ? t('review.actions.carriedOver', {
+                            date: format.date(raisedIn.startedAt),
+                          })
+                        : t('review.actions.carriedOverUnknown')}
+                    </span>
                   }
                 />
               </Box>
