@@ -719,7 +719,7 @@ export const messages = {
       forecast:
         'Forecast for {{month}} = spend so far {{actual}} + daily rate {{dailyRate}} × {{remainingDays}} days left = {{amount}}. The daily rate is the mean of the last {{basisDays}} days.',
       forecastWithoutAnomalies:
-        'Forecast for {{month}} = spend so far {{actual}} + daily rate {{dailyRate}} × {{remainingDays}} days left = {{amount}}. The daily rate is the mean of the last {{window}} days without {{days}}: the anomaly rule flags them (see below), and a one-off is not the rest of the month.',
+        'Forecast for {{month}} = spend so far {{actual}} + daily rate {{dailyRate}} × {{remainingDays}} days left = {{amount}}. The daily rate is the mean of the last {{window}} days, leaving out the days the anomaly rule flags (see below), as a one-off is not the rest of the month: {{days}}.',
       noForecast: 'No month-end forecast for this range.',
       anomalyRule:
         'Anomaly: a day above the mean of the {{days}} days before it plus {{sigma}} standard deviations (σ); days with less than {{minDays}} days of history are not judged.',
@@ -745,6 +745,7 @@ export const messages = {
       entitiesLabel: 'Spend by entity',
       columns: { entity: 'Entity', total: 'Spend', change: 'Change' },
       noEntities: 'No entity of this team has spend in this range.',
+      noSpend: 'no spend',
       unallocatedTitle: 'Unallocated spend',
       unallocatedTotal: 'Spend no entity claims: {{total}}',
       unallocatedShare: 'This team’s share: {{share}} ({{fraction}})',

@@ -421,7 +421,7 @@ describe('EntityCostCard', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Why?' }));
     expect(
       screen.getByText(
-        'Forecast for Nov 2026 = spend so far $2,480.50 + daily rate $100.00 × 5 days left = $2,980.50. The daily rate is the mean of the last 7 days without Nov 22, 2026 ($512.00): the anomaly rule flags them (see below), and a one-off is not the rest of the month.',
+        'Forecast for Nov 2026 = spend so far $2,480.50 + daily rate $100.00 × 5 days left = $2,980.50. The daily rate is the mean of the last 7 days, leaving out the days the anomaly rule flags (see below), as a one-off is not the rest of the month: Nov 22, 2026 ($512.00).',
       ),
     ).toBeVisible();
   });

@@ -66,7 +66,7 @@ describe('TeamCostCard', () => {
       // Named as the catalog names them (checkout-api's title), not by ref.
       'Checkout API$3,280.50+20%',
       'orders-db$1,200.00-10%',
-      'new-service$0.00new',
+      'new-service$0.00no spend',
     ]);
     expect(within(row('orders-db')).getByRole('link')).toHaveAttribute(
       'href',

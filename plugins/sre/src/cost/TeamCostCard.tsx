@@ -71,7 +71,12 @@ function TeamCostEntities({ report }: { report: TeamCostReport }) {
                     variant="text"
                     change={entity.change}
                     currency={entity.total.currency}
-                    noSpendBefore={t('cost.drivers.newSpend')}
+                    noSpendBefore={
+                      // Nothing in either period is not new spend.
+                      entity.total.amount === 0
+                        ? t('cost.team.noSpend')
+                        : t('cost.drivers.newSpend')
+                    }
                   />
                 </TableCell>
               </TableRow>

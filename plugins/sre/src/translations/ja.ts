@@ -623,7 +623,7 @@ const ja = createTranslationMessages({
     'cost.why.forecast':
       '{{month}} の予測 = 月初からの支出 {{actual}} + 1 日あたり {{dailyRate}} × 残り {{remainingDays}} 日 = {{amount}}。1 日あたりの支出は直近 {{basisDays}} 日の平均です。',
     'cost.why.forecastWithoutAnomalies':
-      '{{month}} の予測 = これまでの支出 {{actual}} + 日次レート {{dailyRate}} × 残り {{remainingDays}} 日 = {{amount}}。日次レートは直近 {{window}} 日から {{days}} を除いた平均です。これらの日は異常値の規則に該当し（下記参照）、一度きりの支出は月の残りには続かないためです。',
+      '{{month}} の予測 = これまでの支出 {{actual}} + 日次レート {{dailyRate}} × 残り {{remainingDays}} 日 = {{amount}}。日次レートは直近 {{window}} 日の平均ですが、一度きりの支出は月の残りには続かないため、異常値の規則に該当する日（下記参照）を除いています: {{days}}。',
     'cost.why.noForecast': 'この期間には月末の予測がありません。',
     'cost.why.anomalyRule':
       '異常値: その日より前の {{days}} 日の平均に標準偏差（σ）の {{sigma}} 倍を足した値を超えた日。履歴が {{minDays}} 日に満たない日は判定しません。',
@@ -651,6 +651,7 @@ const ja = createTranslationMessages({
     'cost.team.columns.change': '増減率',
     'cost.team.noEntities':
       'この期間に支出のあるエンティティはこのチームにありません。',
+    'cost.team.noSpend': '支出なし',
     'cost.team.unallocatedTitle': '未配賦の支出',
     'cost.team.unallocatedTotal': 'どのエンティティにも属さない支出: {{total}}',
     'cost.team.unallocatedShare': 'このチームの按分: {{share}}（{{fraction}}）',
