@@ -69,7 +69,9 @@ export function KnowledgeView({ report }: { report: KnowledgeReport }) {
           component="p"
           aria-label={t('readiness.knowledge.truckFactorLabel')}
         >
-          {report.truckFactor}
+          {report.truckFactor === null
+            ? '—'
+            : format.number(report.truckFactor)}
         </Typography>
         <Box ml={1}>
           <Typography variant="subtitle1">
