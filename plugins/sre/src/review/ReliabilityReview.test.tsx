@@ -28,21 +28,19 @@ import { ReliabilityReviewPage } from './ReliabilityReviewPage';
 // Typing re-renders the Markdown preview on every key.
 jest.setTimeout(20_000);
 
-/** Renders the review; returns the snackbar's messages. `people` are the catalog's Users, when there is a catalog. */
+/** Renders the review; returns the snackbar's messages. `people` are the catalog's Users. */
 async function renderReview(
   sreApi: Partial<SreApi>,
   element: JSX.Element = <ReliabilityReview groupRef={REVIEW_TEAM} />,
-  people?: Entity[],
+  people: Entity[] = [],
 ) {
   const alertApi = mockApis.alert();
   await renderInTestApp(element, {
-    apis: people
-      ? [
-          [sreApiRef, sreApi],
-          alertApi,
-          [catalogApiRef, catalogApiMock({ entities: people })],
-        ]
-      : [[sreApiRef, sreApi], alertApi],
+    apis: [
+      [sreApiRef, sreApi],
+      alertApi,
+      [catalogApiRef, catalogApiMock({ entities: people })],
+    ],
     // Services and people link to their entity pages.
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
