@@ -6,11 +6,12 @@ import {
 } from './decimal';
 import type { CostCurrencyTotals, CostExchangeRates } from './types';
 
-/** One currency's exact spend in the range and in the previous period. */
+/** One currency's exact spend in the range and in the previous period, in scaled units. @public */
 export interface CurrencySpend {
   currency: string;
-  /** Scaled units. */
+  /** Spend in [from, to). */
   total: bigint;
+  /** Spend in the period of the same length before `from`. */
   previous: bigint;
 }
 
