@@ -66,11 +66,11 @@ const PAYMENTS_SUCCESS = {
  * samples, counted per step, as of each of `times`.
  */
 async function evaluateDemoSlo(
-  slo: { objective: number; window: SloWindow; indicator: SloIndicator },
+  demoSlo: { objective: number; window: SloWindow; indicator: SloIndicator },
   times: number[],
   now = NOW,
 ) {
-  if (slo.indicator.type !== 'ratio') throw new Error('ratio SLOs only');
+  if (demoSlo.indicator.type !== 'ratio') throw new Error('ratio SLOs only');
   const source = new DemoSliSource('Prometheus', now);
   const from = Math.min(...times) - 32 * DAY;
   const to = Math.max(...times);
@@ -91,12 +91,12 @@ async function evaluateDemoSlo(
   const stepEnds: number[] = [];
   for (let t = from + STEP; t <= to; t += STEP) stepEnds.push(t);
   const steps = stepCountsOf({
-    indicator: slo.indicator,
-    objective: { target: slo.objective },
+    indicator: demoSlo.indicator,
+    objective: { target: demoSlo.objective },
     samples: {
-      good: await samples(slo.indicator.good),
-      bad: await samples(slo.indicator.bad),
-      total: await samples(slo.indicator.total),
+      good: await samples(demoSlo.indicator.good),
+      bad: await samples(demoSlo.indicator.bad),
+      total: await samples(demoSlo.indicator.total),
     },
     stepEnds,
     stepMs: STEP,
@@ -104,8 +104,8 @@ async function evaluateDemoSlo(
   const counts = new CumulativeCounts(accumulate(steps));
   return times.map(asOf => {
     const evaluation = evaluateSloObjective({
-      window: slo.window,
-      objective: slo.objective,
+      window: demoSlo.window,
+      objective: demoSlo.objective,
       counts,
       asOf,
       stepSeconds: STEP_SECONDS,
@@ -113,7 +113,7 @@ async function evaluateDemoSlo(
     return {
       asOf,
       ...evaluation,
-      status: sloStatus({ ...evaluation, objective: slo.objective }),
+      status: sloStatus({ ...evaluation, objective: demoSlo.objective }),
     };
   });
 }

@@ -423,8 +423,8 @@ export class CostService {
     // rows): a day they imported without spend is a day with data.
     const rowSources = new Set(rows.map(row => row.source));
     const dataSpans = spans
-      .filter(span => !rowSources.size || rowSources.has(span.source))
-      .map(span => ({ from: span.start, to: span.end }));
+      .filter(imported => !rowSources.size || rowSources.has(imported.source))
+      .map(imported => ({ from: imported.start, to: imported.end }));
     return costReport({
       currency,
       currencies,

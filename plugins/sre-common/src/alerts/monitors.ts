@@ -77,7 +77,7 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = {
 
 const newestFirst = (a: AlertGroupFacts, b: AlertGroupFacts) =>
   Date.parse(b.startsAt) - Date.parse(a.startsAt) ||
-  (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  Number(a.id < b.id) - Number(a.id > b.id);
 
 /**
  * Alerts grouped by the monitor that fired them ({@link monitorKey}), so that

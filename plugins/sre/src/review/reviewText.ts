@@ -61,6 +61,12 @@ export function unavailableText(
   );
 }
 
+const actionItemPeople = (item: ReviewActionItem) => [
+  item.ownerRef,
+  item.createdBy,
+  item.closedBy,
+];
+
 /** Everyone a review names: who started and ended it, its attendees, and who owns, raised or closed its action items. */
 export function reviewPeopleRefs(
   reviews: Array<ReviewSummary & { actionItems?: ReviewActionItem[] }>,
@@ -76,12 +82,6 @@ export function reviewPeopleRefs(
     ...actionItems.flatMap(actionItemPeople),
   ].filter((ref): ref is string => Boolean(ref));
 }
-
-const actionItemPeople = (item: ReviewActionItem) => [
-  item.ownerRef,
-  item.createdBy,
-  item.closedBy,
-];
 
 /** Everyone the team's review page names, besides its members. */
 export const teamReviewPeopleRefs = (response: TeamReviewResponse) =>
