@@ -67,13 +67,13 @@ const PAYMENTS_SUCCESS = {
  */
 async function evaluateDemoSlo(
   demoSlo: { objective: number; window: SloWindow; indicator: SloIndicator },
-  times: number[],
+  evaluatedAt: number[],
   now = NOW,
 ) {
   if (demoSlo.indicator.type !== 'ratio') throw new Error('ratio SLOs only');
   const source = new DemoSliSource('Prometheus', now);
-  const from = Math.min(...times) - 32 * DAY;
-  const to = Math.max(...times);
+  const from = Math.min(...evaluatedAt) - 32 * DAY;
+  const to = Math.max(...evaluatedAt);
   const range = { start: new Date(from), end: new Date(to + 1) };
   const samples = async (metricSource: SloMetricSource | undefined) =>
     metricSource
@@ -102,7 +102,7 @@ async function evaluateDemoSlo(
     stepMs: STEP,
   });
   const counts = new CumulativeCounts(accumulate(steps));
-  return times.map(asOf => {
+  return evaluatedAt.map(asOf => {
     const evaluation = evaluateSloObjective({
       window: demoSlo.window,
       objective: demoSlo.objective,
