@@ -6,7 +6,9 @@ import path from 'path';
 /** A repository built commit by commit with the git CLI, in a temporary folder. */
 export class TestRepo {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-git-'));
-  #time = Date.parse('2026-01-01T00:00:00Z') / 1000;
+  // A month ago, whole seconds: recent enough that readiness counts every
+  // author as a current knowledge holder (knowledgeHolderDays is 180).
+  #time = Math.floor(Date.now() / 1000) - 30 * 86400;
 
   constructor() {
     this.git('init', '-q', '-b', 'main');
