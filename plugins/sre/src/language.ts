@@ -30,7 +30,7 @@ export interface Formats {
   shortDate(value: string | number): string;
   /** A calendar month (`YYYY-MM`), e.g. "Nov 2026" or "2026年11月". */
   month(value: string): string;
-  /** A point in time in the user's time zone. */
+  /** A point in time in the user's time zone, e.g. "Dec 3, 2026, 9:00 AM": the {@link Formats.date} day with a short time. */
   dateTime(value: string | number): string;
   /** A point in time in UTC, saying so. */
   dateTimeUtc(value: string | number): string;
@@ -73,7 +73,11 @@ export function formats(language: string, t: SreTranslate): Formats {
         month: 'short',
         timeZone: 'UTC',
       }).format(new Date(`${value}-01T00:00:00Z`)),
-    dateTime: value => new Date(value).toLocaleString(language),
+    dateTime: value =>
+      new Intl.DateTimeFormat(language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(value)),
     dateTimeUtc: value =>
       new Intl.DateTimeFormat(language, {
         dateStyle: 'medium',

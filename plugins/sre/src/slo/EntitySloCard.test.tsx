@@ -10,7 +10,11 @@ import {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from '../api/SreApi';
+import { formats } from '../language';
+import type { SreTranslate } from '../translation';
 import { EntitySloCard, isSloAvailable } from './EntitySloCard';
+
+const english = formats('en', (key => key) as SreTranslate);
 
 const FILE = './openslo/checkout.yaml';
 const DAY = 86400;
@@ -254,8 +258,8 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Good events')).toBeInTheDocument();
     expect(screen.getAllByText('Prometheus (prometheus-prod)')).toHaveLength(2);
-    const start = new Date('2026-10-28T12:00:00.000Z').toLocaleString();
-    const end = new Date('2026-11-25T12:00:00.000Z').toLocaleString();
+    const start = english.dateTime('2026-10-28T12:00:00.000Z');
+    const end = english.dateTime('2026-11-25T12:00:00.000Z');
     expect(
       screen.getByText(
         `Over the 28d rolling window from ${start} to ${end}: 999,380 good, 620 bad, 1,000,000 total events.`,
@@ -272,9 +276,9 @@ describe('EntitySloCard', () => {
     expect(fastPage).toHaveTextContent('Firing');
     expect(
       screen.getByText(
-        `${new Date('2026-11-10T02:00:00.000Z').toLocaleString()} – ${new Date(
+        `${english.dateTime('2026-11-10T02:00:00.000Z')} – ${english.dateTime(
           '2026-11-10T04:00:00.000Z',
-        ).toLocaleString()}`,
+        )}`,
       ),
     ).toBeInTheDocument();
     expect(
@@ -499,7 +503,7 @@ describe('EntitySloCard', () => {
         ],
       }),
     );
-    const end = new Date('2026-11-25T12:00:00.000Z').toLocaleString();
+    const end = english.dateTime('2026-11-25T12:00:00.000Z');
     expect(
       await screen.findByText(
         `Last evaluation failed: connect ECONNREFUSED 10.0.0.7:9090 — numbers are from stored data up to ${end}`,

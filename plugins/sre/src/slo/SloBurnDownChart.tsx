@@ -49,9 +49,7 @@ export function SloBurnDownChart({ history }: { history: SloHistoryPoint[] }) {
                 type="number"
                 scale="time"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={time =>
-                  new Date(time).toLocaleDateString(format.language)
-                }
+                tickFormatter={time => format.shortDate(time)}
               />
               <YAxis
                 domain={[(min: number) => Math.min(0, Math.floor(min)), 100]}
