@@ -152,6 +152,9 @@ describe.each(databases.eachSupportedId())('team cost roll-up on %s', id => {
     );
     expect(report.total).toEqual({ amount: cents / 100, currency: 'USD' });
     expect(cost.total).toEqual(report.total);
+    // The agenda carries the same coverage, so it can say when the period before has less data.
+    expect(cost.coverage).toEqual(report.coverage);
+    expect(cost.coverage.days).toBeGreaterThan(0);
     for (const entity of report.entities) {
       expect(entity.total.amount).toBe(
         expectedCents([nameOf(entity.entityRef)], cost.from, cost.to) / 100,

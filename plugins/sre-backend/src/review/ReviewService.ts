@@ -459,6 +459,7 @@ export class ReviewService {
       previousTotal: report.previousTotal,
       change: report.change,
       changeAmount: report.changeAmount,
+      coverage: report.coverage,
       movers: costMovers(
         report.entities.map(entity => ({
           ...entity,

@@ -229,4 +229,37 @@ _No open campaign_
     expect(markdown).toContain('## Action items\n\n_None._\n');
     expect(markdown).not.toContain('## Agenda');
   });
+
+  it('says when the period before the review has less cost data, and not when it has as much', () => {
+    const costLine = (coverage: ReviewAgenda['cost']['coverage']) =>
+      reviewMarkdown({
+        team: { ref: review.teamRef, title: 'Checkout squad' },
+        review,
+        agenda: { ...agenda, cost: { ...agenda.cost, coverage } },
+        carriedOver: [],
+        names: {},
+      })
+        .split('\n')
+        .find(line => line.includes('vs the period before'));
+    expect(
+      costLine({
+        periodDays: 15,
+        days: 15,
+        previousDays: 4,
+        dataFrom: '2026-10-31',
+      }),
+    ).toBe(
+      '1,234.5 USD from 2026-11-11 to 2026-11-26 (exclusive), +234.5 USD (23%) vs the period before. The period before has data for 4 of 15 days.',
+    );
+    expect(
+      costLine({
+        periodDays: 15,
+        days: 15,
+        previousDays: 15,
+        dataFrom: '2026-09-01',
+      }),
+    ).toBe(
+      '1,234.5 USD from 2026-11-11 to 2026-11-26 (exclusive), +234.5 USD (23%) vs the period before.',
+    );
+  });
 });

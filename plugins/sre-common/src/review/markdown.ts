@@ -1,3 +1,4 @@
+import { isPreviousPeriodPartial } from '../cost/analysis';
 import type { Money } from '../cost/types';
 import {
   budgetPercent,
@@ -168,7 +169,11 @@ function agendaMarkdown(agenda: ReviewAgenda): string[] {
           cost.to
         } (exclusive), ${signed(cost.changeAmount)}${
           cost.change === null ? '' : ` (${percent(cost.change)})`
-        } vs the period before.`,
+        } vs the period before.${
+          cost.coverage && isPreviousPeriodPartial(cost.coverage)
+            ? ` The period before has data for ${cost.coverage.previousDays} of ${cost.coverage.periodDays} days.`
+            : ''
+        }`,
       );
     }
     for (const mover of cost.movers) {

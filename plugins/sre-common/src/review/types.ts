@@ -1,5 +1,5 @@
 import type { AlertNoise, AlertSeverity } from '../alerts/types';
-import type { Money } from '../cost/types';
+import type { CostCoverage, Money } from '../cost/types';
 import type { ReadinessLevel } from '../readiness/types';
 import type { SloAlertState } from '../slo/types';
 
@@ -134,6 +134,12 @@ export interface ReviewCostSection {
   previousTotal: Money | null;
   change: number | null;
   changeAmount: Money | null;
+  /**
+   * Days with data in the range and in the period before it; when the period
+   * before has fewer, the change compares unlike spans and the agenda says so.
+   * Absent in agendas stored before it was added.
+   */
+  coverage?: CostCoverage;
   /** The largest changes by amount, either way. */
   movers: Array<{
     entityRef: string;

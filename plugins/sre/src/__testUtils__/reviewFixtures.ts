@@ -179,6 +179,12 @@ export function reviewAgenda(
       previousTotal: usd(4067.08),
       change: 413.42 / 4067.08,
       changeAmount: usd(413.42),
+      coverage: {
+        periodDays: 15,
+        days: 15,
+        previousDays: 15,
+        dataFrom: '2026-08-01',
+      },
       movers: [
         {
           entityRef: 'component:default/checkout-api',

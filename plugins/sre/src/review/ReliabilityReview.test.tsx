@@ -121,7 +121,7 @@ describe('ReliabilityReview', () => {
     ).toBeInTheDocument();
     expect(
       within(cost).getByRole('group', { name: 'Vs the period before' }),
-    ).toHaveTextContent('+10% (+$413.42)');
+    ).toHaveTextContent(/^Vs the period before\+10% \(\+\$413\.42\)$/);
     expect(
       within(cost).getByRole('group', {
         name: 'Team’s share of unallocated spend',
@@ -165,6 +165,34 @@ describe('ReliabilityReview', () => {
       'Farid—0—',
     ]);
   }, 20_000);
+
+  it('says when the period before the review has less cost data than the review’s own', async () => {
+    const agenda = reviewAgenda();
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReview({
+          agenda: {
+            ...agenda,
+            cost: {
+              ...agenda.cost,
+              coverage: {
+                periodDays: 15,
+                days: 15,
+                previousDays: 4,
+                dataFrom: '2026-10-31',
+              },
+            },
+          },
+        }),
+      ),
+    });
+    const cost = await screen.findByRole('region', { name: /^Cost / });
+    expect(
+      within(cost).getByRole('group', { name: 'Vs the period before' }),
+    ).toHaveTextContent(
+      'Vs the period before+10% (+$413.42)Previous period has data for 4 of 15 days',
+    );
+  });
 
   it('says what each empty section has, and why a section has nothing', async () => {
     await renderReview({

@@ -1,5 +1,9 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { Money, ReviewCostSection } from '@baton/plugin-sre-common';
+import {
+  isPreviousPeriodPartial,
+  type Money,
+  type ReviewCostSection,
+} from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -45,6 +49,14 @@ function CostFigures({ section }: { section: ReviewCostSection }) {
             currency={section.total.currency}
             noSpendBefore={t('cost.figures.noSpendBefore')}
           />
+          {section.coverage && isPreviousPeriodPartial(section.coverage) && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              {t('cost.figures.partialPrevious', {
+                days: format.number(section.coverage.previousDays),
+                total: format.number(section.coverage.periodDays),
+              })}
+            </Typography>
+          )}
         </CostFigure>
       )}
       <CostFigure label={t('review.agenda.cost.unallocated')}>
