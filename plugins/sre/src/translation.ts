@@ -866,11 +866,6 @@ export const messages = {
         },
         sli: '{{sli}} vs {{objective}}',
         noTraffic: 'no traffic vs {{objective}}',
-        reasons: {
-          burning: 'Burning its budget',
-          'below-objective': 'Below objective',
-          'budget-exhausted': 'Budget exhausted',
-        },
       },
       cost: {
         title: 'Cost',
