@@ -145,6 +145,36 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
     });
 
+    it('Alertmanager: a 5,000-character summary is stored cut with a marker, not refused on every retry', async () => {
+      const { server, alertsOf, count } = await startBackend();
+      const payload = JSON.parse(
+        fixture('alertmanager', 'webhook-firing.json'),
+      );
+      const [first] = payload.alerts;
+      const summary = `Probe failure: ${'slow backend '.repeat(400)}`.slice(
+        0,
+        5000,
+      );
+      payload.alerts = [
+        {
+          ...first,
+          annotations: { ...first.annotations, summary },
+        },
+      ];
+      const res = await request(server)
+        .post('/api/sre/webhooks/alertmanager')
+        .set('Authorization', `Bearer ${SECRETS.alertmanager}`)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(payload));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ received: 1, stored: 1 });
+      expect(await count('sre_alerts')).toBe(1);
+      const { items } = await alertsOf('probes');
+      expect(items).toHaveLength(1);
+      expect(items[0].title).toHaveLength(1024);
+      expect(items[0].title).toBe(`${summary.slice(0, 1023)}…`);
+    });
+
     it('CloudWatch through SNS (text/plain, Basic authentication, signed): ALARM then OK closes the same alert', async () => {
       const { server, alertsOf, count } = await startBackend();
       const signed = (name: string, version: '1' | '2' = '2') =>

@@ -56,6 +56,22 @@ describe('storableAlertEvent', () => {
     expect(result.event.monitor).toBe('m-\uFFFD');
     expect(result.event.title).toHaveLength(1024);
     expect(result.event.title.startsWith('a\uFFFDb\uFFFDx')).toBe(true);
+    // Cut with a marker, so that a reader knows there was more.
+    expect(result.event.title.endsWith('x…')).toBe(true);
+  });
+
+  it('never cuts a title inside a surrogate pair', () => {
+    // 1022 units, then an emoji (2 units) across the cut at 1023.
+    const title = `${'x'.repeat(1022)}😀${'y'.repeat(10)}`;
+    const result = storableAlertEvent(event({ title }));
+    if (result.problem !== undefined) throw new Error(result.problem);
+    expect(result.event.title).toBe(`${'x'.repeat(1022)}…`);
+  });
+
+  it('keeps a title that fits as it is, without a marker', () => {
+    const title = 't'.repeat(1024);
+    const result = storableAlertEvent(event({ title }));
+    expect(result.problem === undefined && result.event.title).toBe(title);
   });
 
   it.each<[string, Partial<AlertEvent>, RegExp]>([
@@ -84,6 +100,18 @@ describe('storableAlertEvent', () => {
         ],
       },
       /^acknowledgements\[0\]\.at/,
+    ],
+    [
+      'an acknowledgement by a ref too long for its column',
+      {
+        acknowledgements: [
+          {
+            userRef: `user:default/${'a'.repeat(250)}`,
+            at: '2025-01-10T10:05:00Z',
+          },
+        ],
+      },
+      /^acknowledgements\[0\]\.userRef must be/,
     ],
   ])('names the field of %s', (_, overrides, problem) => {
     expect(storableAlertEvent(event(overrides))).toEqual({

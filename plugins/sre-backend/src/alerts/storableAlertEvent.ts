@@ -9,6 +9,11 @@ import {
 const MAX_SOURCE_KEY = 512;
 const MAX_MONITOR = 512;
 const MAX_TITLE = 1024;
+/** Width of `sre_alert_events.actor`, which holds who acknowledged. */
+const MAX_ACTOR = 255;
+
+/** What ends a text cut to fit its column, so that a reader knows there was more. */
+const TRUNCATION_MARKER = '…';
 
 const SEVERITIES = new Set<unknown>(['critical', 'warning', 'info', 'unknown']);
 
@@ -27,6 +32,19 @@ function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/**
+ * The text cut to `max` UTF-16 units with the marker at its end when it is
+ * longer — never inside a surrogate pair. Both databases count characters,
+ * never more than units, so the result always fits.
+ */
+function truncatedText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - TRUNCATION_MARKER.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}${TRUNCATION_MARKER}`;
+}
+
 function storableTime(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const ms = Date.parse(value);
@@ -37,7 +55,7 @@ function storableTime(value: unknown): boolean {
  * An event as the alert store can keep it, checked once for every receiver
  * and poller: links and runbook that are not http(s) are dropped (so no
  * source can plant a `javascript:` link), a title longer than its column is
- * cut, text is made well-formed Unicode (as the databases store it), and an
+ * cut with a marker (…), text is made well-formed Unicode (as the databases store it), and an
  * event no database could store (a key or monitor too long or
  * with NUL, a severity or status outside its values, a time outside
  * 1970–9999) is a problem that names the field.
@@ -92,10 +110,17 @@ export function storableAlertEvent(
       problem: `acknowledgements[${badAck}].at must be a time between 1970 and 9999`,
     };
   }
-  const title = wellFormed(
-    String(event.title ?? '')
-      .replaceAll(NUL, '\uFFFD')
-      .slice(0, MAX_TITLE),
+  const badActor = acknowledgements.findIndex(
+    ack => typeof ack.userRef !== 'string' || ack.userRef.length > MAX_ACTOR,
+  );
+  if (badActor >= 0) {
+    return {
+      problem: `acknowledgements[${badActor}].userRef must be a string of at most ${MAX_ACTOR} characters`,
+    };
+  }
+  const title = truncatedText(
+    wellFormed(String(event.title ?? '').replaceAll(NUL, '\uFFFD')),
+    MAX_TITLE,
   );
   const { runbookUrl, links, ...rest } = event;
   return {
