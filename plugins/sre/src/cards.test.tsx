@@ -12,12 +12,16 @@ import type {
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from './api/SreApi';
+import { formats } from './language';
+import type { SreTranslate } from './translation';
 import { EntityAlertHistoryCard } from './alerts/EntityAlertHistoryCard';
 import { EntityCostCard } from './cost/EntityCostCard';
 import {
   EntityReadyForLeaveCard,
   isReadyForLeaveAvailable,
 } from './readiness/EntityReadyForLeaveCard';
+
+const english = formats('en', (key => key) as SreTranslate);
 
 function component(annotations: Record<string, string> = {}): Entity {
   return {
@@ -311,5 +315,29 @@ describe('EntityReadyForLeaveCard', () => {
         /could not be read: Reading remote repositories is switched off/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('keeps the last good numbers after a failed refresh and says why they are old', async () => {
+    await renderCard(<EntityReadyForLeaveCard />, withSource, {
+      getReadiness: jest.fn().mockResolvedValue(readiness),
+      getKnowledge: jest.fn().mockResolvedValue({
+        ...report,
+        refreshError: {
+          message: 'git fetch failed (128): Connection reset by peer',
+          at: '2026-11-25T03:00:00.000Z',
+        },
+      }),
+    });
+    expect(
+      await screen.findByText(
+        `The refresh of ${english.dateTime(
+          '2026-11-25T03:00:00.000Z',
+        )} failed: git fetch failed (128): Connection reset by peer. These numbers are from the last good read, ${english.dateTime(
+          report.computedAt,
+        )}.`,
+      ),
+    ).toBeInTheDocument();
+    // The numbers are still there.
+    expect(screen.getByLabelText('truck factor')).toHaveTextContent('1');
   });
 });

@@ -392,6 +392,8 @@ export const messages = {
     },
     knowledge: {
       unreadable: 'The repository history could not be read: {{error}}',
+      refreshFailed:
+        'The refresh of {{at}} failed: {{error}}. These numbers are from the last good read, {{computedAt}}.',
       truckFactorLabel: 'truck factor',
       truckFactor: 'truck factor',
       truckFactorOne:

@@ -12,6 +12,7 @@ import {
   DOA_COEFFICIENTS,
   isRemoteLocation,
   KnowledgeFileFilter,
+  loadLinguistRules,
   KnowledgeHolder,
   KnowledgePerson,
   KnowledgeReport,
@@ -177,7 +178,10 @@ export class KnowledgeService {
     const calculator = new TruckFactorCalculator({
       botPatterns: this.options.botPatterns,
     });
-    const filter = new KnowledgeFileFilter(this.options.exclude);
+    const filter = new KnowledgeFileFilter(
+      loadLinguistRules(),
+      this.options.exclude,
+    );
     let snapshot: KnowledgeSnapshot;
     try {
       const files: string[] = [];
@@ -236,11 +240,23 @@ export class KnowledgeService {
       this.options.logger.warn(
         `Knowledge of ${entityRef} could not be computed: ${error}`,
       );
+      const message = redactCredentials((error as Error).message);
+      const lastGood = await this.options.store.get(entityRef);
+      // A transient failure (a fetch that timed out, a host that was down)
+      // must not drop the score: keep the last good numbers, say why they are old.
+      if (lastGood?.status === 'ok') {
+        const kept: KnowledgeSnapshot = {
+          ...lastGood,
+          refreshError: { message, at: new Date().toISOString() },
+        };
+        await this.options.store.save(kept);
+        return kept;
+      }
       snapshot = {
         entityRef,
         computedAt: new Date().toISOString(),
         status: 'error',
-        error: { message: redactCredentials((error as Error).message) },
+        error: { message },
         repositories,
         truckFactor: null,
         fileCount: 0,

@@ -17,6 +17,7 @@ interface KnowledgeRow {
   computed_at: Date | string;
   status: string;
   error: string | null;
+  error_at: Date | string | null;
   repositories: string;
   truck_factor: number | null;
   file_count: number;
@@ -41,7 +42,10 @@ export class DatabaseKnowledgeStore implements KnowledgeStore {
       entity_ref: snapshot.entityRef,
       computed_at: new Date(snapshot.computedAt),
       status: snapshot.status,
-      error: snapshot.error?.message ?? null,
+      error: snapshot.error?.message ?? snapshot.refreshError?.message ?? null,
+      error_at: snapshot.refreshError
+        ? new Date(snapshot.refreshError.at)
+        : null,
       repositories: JSON.stringify(snapshot.repositories),
       truck_factor: snapshot.truckFactor,
       file_count: snapshot.fileCount,
@@ -82,7 +86,17 @@ function snapshotOf(row: KnowledgeRow): KnowledgeSnapshot {
     entityRef: row.entity_ref,
     computedAt: new Date(row.computed_at).toISOString(),
     status: row.status === 'ok' ? 'ok' : 'error',
-    ...(row.error ? { error: { message: row.error } } : {}),
+    ...(row.error && row.status !== 'ok'
+      ? { error: { message: row.error } }
+      : {}),
+    ...(row.error && row.status === 'ok'
+      ? {
+          refreshError: {
+            message: row.error,
+            at: new Date(row.error_at ?? row.computed_at).toISOString(),
+          },
+        }
+      : {}),
     repositories: JSON.parse(row.repositories),
     truckFactor: row.truck_factor,
     fileCount: row.file_count,

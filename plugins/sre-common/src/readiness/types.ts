@@ -132,6 +132,12 @@ export interface KnowledgeReport {
   /** `error` when a repository could not be read; `error.message` says why. */
   status: 'ok' | 'error';
   error?: { message: string };
+  /**
+   * The latest refresh failed (`at`, why) while an earlier one succeeded:
+   * the numbers are the last good ones, from `computedAt`, kept rather than
+   * dropped for a transient failure.
+   */
+  refreshError?: { message: string; at: string };
   repositories: Array<{ location: string; subdir?: string; revision?: string }>;
   truckFactor: number | null;
   fileCount: number;

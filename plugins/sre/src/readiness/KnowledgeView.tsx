@@ -63,6 +63,17 @@ export function KnowledgeView({ report }: { report: KnowledgeReport }) {
   });
   return (
     <>
+      {report.refreshError && (
+        <Box mb={1}>
+          <Alert severity="warning">
+            {t('readiness.knowledge.refreshFailed', {
+              at: format.dateTime(report.refreshError.at),
+              error: report.refreshError.message,
+              computedAt: format.dateTime(report.computedAt),
+            })}
+          </Alert>
+        </Box>
+      )}
       <Box display="flex" alignItems="baseline" mb={1}>
         <Typography
           variant="h3"

@@ -347,6 +347,8 @@ const ja = createTranslationMessages({
       '推移は 2 日分のスナップショットがそろうと表示されます。',
     'readiness.knowledge.unreadable':
       'リポジトリの履歴を読み込めませんでした: {{error}}',
+    'readiness.knowledge.refreshFailed':
+      '{{at}} の更新に失敗しました: {{error}}。表示している数値は最後に読めた {{computedAt}} 時点のものです。',
     'readiness.knowledge.truckFactorLabel': 'トラック係数',
     'readiness.knowledge.truckFactor': 'トラック係数',
     'readiness.knowledge.truckFactorOne':
