@@ -3,7 +3,13 @@ import type {
   HistoryChange,
   HistoryCommit,
 } from '@baton/plugin-sre-common';
-import { type GitProcessOptions, streamGit } from './gitProcess';
+import { spawn } from 'child_process';
+import {
+  type GitProcessOptions,
+  gitEnvironment,
+  SAFE_CONFIG,
+  streamGit,
+} from './gitProcess';
 
 /** Where to read history: a working copy or a bare repository, at a revision, optionally one subfolder. @public */
 export interface GitHistoryScope {
@@ -13,13 +19,20 @@ export interface GitHistoryScope {
   revision?: string;
   /** Only files under this folder (for monorepos). */
   subdir?: string;
+  /** Apply `.mailmap` to authors (default); false reads `%an`/`%ae` as recorded. */
+  mailmap?: boolean;
+  /** git's diff.renameLimit for the log (git's default when unset). */
+  renameLimit?: number;
 }
 
 const RECORD = '\x1e';
 const FIELD = '\x1f';
 const TRAILER = '\x1d';
-// %aN/%aE apply .mailmap; co-authors come from the trailers.
-const LOG_FORMAT = `${RECORD}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=%x1d)`;
+// %aN/%aE apply .mailmap, %an/%ae do not; co-authors come from the trailers.
+const logFormat = (mailmap: boolean) =>
+  `${RECORD}%H${FIELD}${mailmap ? '%aN' : '%an'}${FIELD}${
+    mailmap ? '%aE' : '%ae'
+  }${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=%x1d)`;
 
 function pathspec(scope: GitHistoryScope): string[] {
   const subdir = scope.subdir?.replace(/^\/+|\/+$/g, '');
@@ -59,6 +72,102 @@ export async function resolveRevision(
     output += token;
   }
   return output.trim();
+}
+
+/** A file at a revision: its path, blob id and size in bytes. @public */
+export interface GitBlob {
+  path: string;
+  object: string;
+  size: number;
+}
+
+/** The files of the repository at the revision with their blob ids and sizes (`git ls-tree -r -l`); submodules left out. @public */
+export async function listBlobs(
+  scope: GitHistoryScope,
+  options: GitProcessOptions = {},
+): Promise<GitBlob[]> {
+  const blobs: GitBlob[] = [];
+  for await (const token of gitTokens(
+    [
+      '-C',
+      scope.repository,
+      'ls-tree',
+      '-r',
+      '-l',
+      '-z',
+      scope.revision ?? 'HEAD',
+      ...pathspec(scope),
+    ],
+    options,
+  )) {
+    // "<mode> <type> <object> <size padded>\t<path>"
+    const tab = token.indexOf('\t');
+    const [, type, object, size] = token.slice(0, tab).split(/\s+/);
+    if (tab > 0 && type === 'blob') {
+      blobs.push({ path: token.slice(tab + 1), object, size: Number(size) });
+    }
+  }
+  return blobs;
+}
+
+/**
+ * The first `maxBytes` of each blob, as text, through one
+ * `git cat-file --batch`. Sizes there are bytes, so output is parsed as bytes.
+ * @public
+ */
+export async function readBlobHeads(
+  repository: string,
+  objects: string[],
+  maxBytes: number,
+  options: GitProcessOptions = {},
+): Promise<Map<string, string>> {
+  const heads = new Map<string, string>();
+  if (!objects.length) return heads;
+  const child = spawn(
+    'git',
+    [...SAFE_CONFIG, '-C', repository, 'cat-file', '--batch'],
+    { stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment(options) },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', chunk => (stderr = (stderr + chunk).slice(-4096)));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(`${objects.join('\n')}\n`);
+
+  let buffer: Buffer = Buffer.alloc(0);
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+    for (;;) {
+      // "<object> <type> <size>\n<content>\n", or "<object> missing\n".
+      const newline = buffer.indexOf(10);
+      if (newline === -1) break;
+      const [object, type, size] = buffer
+        .subarray(0, newline)
+        .toString('latin1')
+        .split(' ');
+      if (type === 'missing') {
+        buffer = buffer.subarray(newline + 1);
+        continue;
+      }
+      const end = newline + 1 + Number(size);
+      if (buffer.length < end + 1) break;
+      heads.set(
+        object,
+        buffer
+          .subarray(newline + 1, Math.min(end, newline + 1 + maxBytes))
+          .toString('utf8'),
+      );
+      buffer = buffer.subarray(end + 1);
+    }
+  }
+  const code = await exited;
+  if (code !== 0)
+    throw new Error(`git cat-file failed (${code}): ${stderr.trim()}`);
+  return heads;
 }
 
 /** The files of the repository at the revision (`git ls-tree -r`), nothing checked out. @public */
@@ -111,13 +220,16 @@ export async function* readCommits(
       scope.repository,
       '-c',
       'core.quotePath=false',
+      ...(scope.renameLimit
+        ? ['-c', `diff.renameLimit=${scope.renameLimit}`]
+        : []),
       'log',
       '--reverse',
       '--no-merges',
       '--name-status',
       '--find-renames',
       '-z',
-      `--format=${LOG_FORMAT}`,
+      `--format=${logFormat(scope.mailmap ?? true)}`,
       scope.revision ?? 'HEAD',
       ...pathspec(scope),
     ],

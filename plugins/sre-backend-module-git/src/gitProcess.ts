@@ -45,7 +45,7 @@ export function gitEnvironment(
 }
 
 // No hooks and no file-system monitor command, whatever the repository's or the user's config says.
-const SAFE_CONFIG = [
+export const SAFE_CONFIG = [
   '-c',
   'core.hooksPath=/dev/null',
   '-c',

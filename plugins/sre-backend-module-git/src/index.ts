@@ -14,9 +14,16 @@ export {
   type GitProtocol,
 } from './GitSourcePolicy';
 export type { GitProcessOptions } from './gitProcess';
-export { computeTruckFactor, type TruckFactorOptions } from './truckFactor';
 export {
+  computeTruckFactor,
+  listCountedFiles,
+  type TruckFactorOptions,
+} from './truckFactor';
+export {
+  listBlobs,
   listFiles,
+  readBlobHeads,
+  type GitBlob,
   readCommits,
   resolveRevision,
   type GitHistoryScope,

@@ -1,23 +1,58 @@
 import {
   KnowledgeFileFilter,
+  loadLinguistRules,
   TruckFactorCalculator,
   TruckFactorResult,
 } from '@baton/plugin-sre-common';
 import {
   GitHistoryScope,
-  listFiles,
+  listBlobs,
+  readBlobHeads,
   readCommits,
   resolveRevision,
 } from './gitHistory';
 
 /** How to compute a repository's truck factor. @public */
 export interface TruckFactorOptions extends GitHistoryScope {
-  /** The published algorithm: `Co-authored-by:` trailers do not count. */
+  /**
+   * The published method (Avelino et al., ICPC 2016, as their tool runs it):
+   * `Co-authored-by:` trailers do not count, authors as recorded (`%an`/`%ae`,
+   * no `.mailmap`), no bot filter, git's rename limit raised to 999999.
+   */
   classic?: boolean;
-  /** Globs of further files to leave out, beside vendored, generated and documentation files. */
+  /** Pairs of author names that are one person (the tool's alias.txt), merged case-insensitively. */
+  aliases?: Array<[string, string]>;
+  /** Globs of further files to leave out, beside those Linguist does not count. */
   exclude?: string[];
-  /** Regular expressions (case-insensitive) of bot names or e-mails; defaults to DEFAULT_BOT_PATTERNS. */
+  /** Regular expressions (case-insensitive) of bot names or e-mails; defaults to DEFAULT_BOT_PATTERNS (none when classic). */
   botPatterns?: string[];
+}
+
+// heuristics.rb reads the first 50 KiB of a file.
+const HEAD_BYTES = 50 * 1024;
+
+/**
+ * The files at the revision that GitHub Linguist counts (see
+ * KnowledgeFileFilter): empty files have no language; paths whose name
+ * cannot decide are read (one `git cat-file --batch`).
+ * @public
+ */
+export async function listCountedFiles(
+  scope: GitHistoryScope,
+  exclude?: string[],
+): Promise<string[]> {
+  const filter = new KnowledgeFileFilter(loadLinguistRules(), exclude);
+  // Linguist.detect: an empty blob has no language.
+  const blobs = (await listBlobs(scope)).filter(blob => blob.size > 0);
+  const undecided = blobs.filter(blob => filter.needsContent(blob.path));
+  const heads = await readBlobHeads(
+    scope.repository,
+    [...new Set(undecided.map(blob => blob.object))],
+    HEAD_BYTES,
+  );
+  return blobs
+    .filter(blob => !filter.isExcluded(blob.path, heads.get(blob.object)))
+    .map(blob => blob.path);
 }
 
 /** The truck factor of a repository at a revision, read straight from git. @public */
@@ -26,14 +61,17 @@ export async function computeTruckFactor(
 ): Promise<TruckFactorResult & { revision: string }> {
   // Pin the revision once, so files and history describe the same commit.
   const revision = await resolveRevision(options);
-  const scope = { ...options, revision };
-  const filter = new KnowledgeFileFilter(options.exclude);
-  const files = (await listFiles(scope)).filter(
-    path => !filter.isExcluded(path),
-  );
+  const scope: GitHistoryScope = {
+    ...options,
+    revision,
+    ...(options.classic ? { mailmap: false, renameLimit: 999_999 } : {}),
+  };
+  const files = await listCountedFiles(scope, options.exclude);
   const calculator = new TruckFactorCalculator({
     pairing: !options.classic,
-    botPatterns: options.botPatterns,
+    // The published tool counts every author, bots too.
+    botPatterns: options.botPatterns ?? (options.classic ? [] : undefined),
+    aliases: options.aliases,
   });
   for await (const commit of readCommits(scope)) {
     calculator.addCommit(commit);

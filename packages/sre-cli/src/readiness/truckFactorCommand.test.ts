@@ -88,6 +88,37 @@ describe('baton truck-factor', () => {
     );
   });
 
+  it("merges the names of an alias file in the published tool's format", () => {
+    const aliasFile = path.join(dir, 'alias.txt');
+    fs.writeFileSync(
+      aliasFile,
+      '#REPOSITORY;NAME;ALIAS\nacme/shop;Dev 0;Dev 1\nacme/other;Dev 2;Dev 3\n',
+    );
+    const plain = JSON.parse(
+      baton('truck-factor', repository, '--classic', '--json').stdout,
+    );
+    const aliased = JSON.parse(
+      baton(
+        'truck-factor',
+        repository,
+        '--classic',
+        '--alias-file',
+        aliasFile,
+        '--json',
+      ).stdout,
+    );
+    expect(aliased.people).toHaveLength(plain.people.length - 1);
+    expect(
+      aliased.people.find((p: { emails: string[] }) =>
+        p.emails.includes('dev1@shop.example'),
+      ).emails,
+    ).toEqual(['dev0@shop.example', 'dev1@shop.example']);
+    // The classic method filters no bots.
+    expect(plain.people.map((p: { name: string }) => p.name)).toContain(
+      'renovate[bot]',
+    );
+  });
+
   it('fails with the reason when the path is not a repository', () => {
     const run = baton('truck-factor', dir);
     expect(run.status).toBe(1);

@@ -1,9 +1,12 @@
 import {
+  parseAliasFile,
   parseRepoSpec,
   type TruckFactorResult,
 } from '@baton/plugin-sre-common';
 import { computeTruckFactor } from '@baton/plugin-sre-backend-module-git';
 import { Command } from 'commander';
+import fs from 'fs';
+import path from 'path';
 
 /** What `baton truck-factor --json` prints. */
 export type TruckFactorJson = TruckFactorResult & {
@@ -23,7 +26,7 @@ export function formatTruckFactor(report: TruckFactorJson): string {
     `Truck factor of ${scope} at ${report.revision.slice(0, 12)}: ${
       report.truckFactor
     }`,
-    `${report.fileCount} files counted (vendored, generated and documentation files left out), ${report.filesWithoutAuthor} without an author; ${report.mode} mode`,
+    `${report.fileCount} files counted (the files GitHub Linguist counts: programming and markup languages, not vendored, generated or documentation), ${report.filesWithoutAuthor} without an author; ${report.mode} mode`,
   ];
   if (report.truckFactorAuthors.length) {
     lines.push('', 'Truck-factor authors (share of files each authors):');
@@ -52,7 +55,15 @@ export function truckFactorCommand(): Command {
     .option('--path <subdir>', 'only files under this folder')
     .option(
       '--classic',
-      'the published algorithm: ignore Co-authored-by trailers',
+      'the published method (Avelino et al. 2016): no Co-authored-by trailers, no .mailmap, no bot filter',
+    )
+    .option(
+      '--alias-file <file>',
+      "author aliases in the published tool's alias.txt format (repository;name;alias)",
+    )
+    .option(
+      '--repo-name <owner/name>',
+      "the repository's name in --alias-file (default: the folder's name)",
     )
     .option('--exclude <glob...>', 'further files to leave out')
     .option('--json', 'print JSON (documented in README)')
@@ -66,6 +77,13 @@ export function truckFactorCommand(): Command {
         subdir,
         classic: Boolean(options.classic),
         exclude: options.exclude,
+        aliases: options.aliasFile
+          ? parseAliasFile(
+              fs.readFileSync(options.aliasFile, 'utf8'),
+              options.repoName ??
+                path.basename(path.resolve(repository)).replace(/\.git$/, ''),
+            )
+          : undefined,
       });
       const report: TruckFactorJson = {
         ...result,

@@ -88,11 +88,34 @@ export class TruckFactorCalculator {
   readonly #byEmail = new Map<string, number>();
   readonly #byName = new Map<string, number>();
 
-  constructor(options: { pairing?: boolean; botPatterns?: string[] } = {}) {
+  // Lower-cased name → the lower-cased name it is an alias of.
+  readonly #aliasOf = new Map<string, string>();
+
+  constructor(
+    options: {
+      pairing?: boolean;
+      botPatterns?: string[];
+      /** Pairs of names that are one person (alias.txt), compared case-insensitively. */
+      aliases?: Array<[string, string]>;
+    } = {},
+  ) {
     this.#pairing = options.pairing ?? true;
     this.#botPatterns = (options.botPatterns ?? DEFAULT_BOT_PATTERNS).map(
       pattern => new RegExp(pattern, 'i'),
     );
+    const canonical = (name: string) => {
+      let current = name;
+      for (let next; (next = this.#aliasOf.get(current)) !== undefined; )
+        current = next;
+      return current;
+    };
+    for (const [a, b] of options.aliases ?? []) {
+      const [rootA, rootB] = [a, b].map(n => canonical(n.trim().toLowerCase()));
+      if (rootA !== rootB) this.#aliasOf.set(rootB, rootA);
+    }
+    // Flatten, so that #identify looks each name up once.
+    for (const name of [...this.#aliasOf.keys()])
+      this.#aliasOf.set(name, canonical(name));
   }
 
   /** Adds one commit; commits must arrive oldest first. */
@@ -295,7 +318,8 @@ export class TruckFactorCalculator {
     this.#parent.push(id);
     this.#identityIndex.set(key, id);
     const email = identity.email.trim().toLowerCase();
-    const name = identity.name.trim().toLowerCase();
+    const lowered = identity.name.trim().toLowerCase();
+    const name = this.#aliasOf.get(lowered) ?? lowered;
     for (const [index, value] of [
       [this.#byEmail, email],
       [this.#byName, name],

@@ -1,57 +1,52 @@
 import { minimatch } from 'minimatch';
+import { LinguistClassifier, type LinguistRules } from './linguist';
 
 /**
- * Path conventions for vendored, generated and documentation files, after
- * GitHub Linguist's vendor and documentation rules: such files say nothing
- * about who knows a service's code, so the truck factor leaves them out.
+ * Decides which files of a repository count for the truck factor: those
+ * GitHub Linguist counts in a repository's language statistics (a language
+ * of type programming or markup; not vendored, documentation or generated),
+ * as Avelino et al.'s tool does, minus further globs.
+ * @public
  */
-const LINGUIST_STYLE_RULES: RegExp[] = [
-  // vendored dependencies and build output
-  /(^|\/)node_modules\//,
-  /(^|\/)bower_components\//,
-  /(^|\/)(3rd|third)[-_]?party\//i,
-  /(^|\/)vendors?\//i,
-  /(^|\/)extern(al)?\//,
-  /(^|\/)cache\//,
-  /(^|\/)dist\//,
-  /^deps\//,
-  /(^|\/)Godeps\/_workspace\//,
-  /(^|\/)\.yarn\/(releases|plugins|sdks)\//,
-  /(^|\/)gradlew(\.bat)?$/,
-  /(^|\/)gradle\/wrapper\//,
-  /(^|\/)mvnw(\.cmd)?$/,
-  /(^|\/)\.mvn\/wrapper\//,
-  /(^|\/)(configure|config\.guess|config\.sub)$/,
-  /(\.|-)min\.(js|css)$/,
-  /^[Tt]ests?\/fixtures\//,
-  // generated files
-  /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json)$/,
-  /(^|\/)(Gemfile\.lock|Cargo\.lock|poetry\.lock|composer\.lock|go\.sum|Pipfile\.lock)$/,
-  /\.(js|css)\.map$/,
-  /\.pb\.go$/,
-  /_pb2(_grpc)?\.py$/,
-  /(^|\/)__generated__\//,
-  /\.designer\.(cs|vb)$/,
-  // documentation
-  /^docs?\//i,
-  /^Documentation\//,
-  /(^|\/)(CONTRIBUTING|COPYING|LICEN[CS]E|README)(\.|$)/,
-];
-
-/** Decides which files of a repository count for the truck factor. @public */
 export class KnowledgeFileFilter {
+  readonly #classifier: LinguistClassifier;
   readonly #extraGlobs: string[];
 
-  /** @param extraGlobs - further paths to leave out, as globs (`**\/generated/**`). */
-  constructor(extraGlobs: string[] = []) {
+  /**
+   * @param rules - Linguist's data (`loadLinguistRules()`).
+   * @param extraGlobs - further paths to leave out, as globs (`**\/generated/**`).
+   */
+  constructor(rules: LinguistRules, extraGlobs: string[] = []) {
+    this.#classifier = new LinguistClassifier(rules);
     this.#extraGlobs = extraGlobs;
   }
 
-  /** Whether a path (relative, `/`-separated) is vendored, generated or documentation. */
-  isExcluded(path: string): boolean {
+  /** The Linguist classification behind the filter (cached per path). */
+  get classifier(): LinguistClassifier {
+    return this.#classifier;
+  }
+
+  /**
+   * Whether content is needed to decide a path: no language by name (a
+   * shebang may name one) or an ambiguous extension whose candidates differ
+   * in type.
+   */
+  needsContent(path: string): boolean {
     return (
-      LINGUIST_STYLE_RULES.some(rule => rule.test(path)) ||
-      this.#extraGlobs.some(glob => minimatch(path, glob, { dot: true }))
+      this.#classifier.classify(path).kind === 'ambiguous' &&
+      !this.#isExtra(path)
     );
+  }
+
+  /**
+   * Whether a path (relative, `/`-separated) is left out. `content` decides
+   * the paths `needsContent` names; without it they are decided by name.
+   */
+  isExcluded(path: string, content?: string): boolean {
+    return !this.#classifier.counts(path, content) || this.#isExtra(path);
+  }
+
+  #isExtra(path: string): boolean {
+    return this.#extraGlobs.some(glob => minimatch(path, glob, { dot: true }));
   }
 }
