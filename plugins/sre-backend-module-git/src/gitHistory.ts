@@ -125,7 +125,7 @@ export async function readBlobHeads(
   if (!objects.length) return heads;
   const child = spawn(
     'git',
-    [...SAFE_CONFIG, '-C', repository, 'cat-file', '--batch'],
+    [...SAFE_CONFIG, '-C', repository, 'cat-file', '--batch', '--buffer'],
     { stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment(options) },
   );
   let stderr = '';

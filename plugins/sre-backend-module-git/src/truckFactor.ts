@@ -66,7 +66,9 @@ export async function computeTruckFactor(
     revision,
     ...(options.classic ? { mailmap: false, renameLimit: 999_999 } : {}),
   };
-  const files = await listCountedFiles(scope, options.exclude);
+  // The file set is read while the history streams: two git processes at once.
+  const counted = listCountedFiles(scope, options.exclude);
+  counted.catch(() => undefined); // awaited below; a history failure may come first
   const calculator = new TruckFactorCalculator({
     pairing: !options.classic,
     // The published tool counts every author, bots too.
@@ -76,6 +78,7 @@ export async function computeTruckFactor(
   for await (const commit of readCommits(scope)) {
     calculator.addCommit(commit);
   }
+  const files = await counted;
   return {
     ...calculator.compute(files),
     revision,

@@ -26,7 +26,7 @@ export function formatTruckFactor(report: TruckFactorJson): string {
     `Truck factor of ${scope} at ${report.revision.slice(0, 12)}: ${
       report.truckFactor
     }`,
-    `${report.fileCount} files counted (the files GitHub Linguist counts: programming and markup languages, not vendored, generated or documentation), ${report.filesWithoutAuthor} without an author; ${report.mode} mode`,
+    `${report.fileCount} files counted (programming and markup, as GitHub Linguist counts them), ${report.filesWithoutAuthor} without an author; ${report.mode} mode`,
   ];
   if (report.truckFactorAuthors.length) {
     lines.push('', 'Truck-factor authors (share of files each authors):');

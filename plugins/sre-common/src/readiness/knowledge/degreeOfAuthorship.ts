@@ -48,7 +48,7 @@ export interface KnowledgeHolder {
 /** The truck factor of a repository and who holds its knowledge. @public */
 export interface TruckFactorResult {
   truckFactor: number;
-  /** Files counted: at the revision, minus vendored, generated and documentation files. */
+  /** Files counted: those at the revision that GitHub Linguist counts (programming and markup; not vendored, generated or documentation). */
   fileCount: number;
   /** Counted files that have no author left among the people in the history. */
   filesWithoutAuthor: number;
@@ -105,8 +105,7 @@ export class TruckFactorCalculator {
     );
     const canonical = (name: string) => {
       let current = name;
-      for (let next; (next = this.#aliasOf.get(current)) !== undefined; )
-        current = next;
+      while (this.#aliasOf.has(current)) current = this.#aliasOf.get(current)!;
       return current;
     };
     for (const [a, b] of options.aliases ?? []) {

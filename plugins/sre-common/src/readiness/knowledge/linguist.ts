@@ -42,7 +42,13 @@ export type LinguistFileClass =
   /** Decided from the name: the language, or none. */
   | { kind: 'language'; language: string | null; counted: boolean }
   /** Only the content can decide (no language by name, or an ambiguous extension whose candidates differ in type). */
-  | { kind: 'ambiguous'; candidates: string[]; counted: boolean };
+  | {
+      kind: 'ambiguous';
+      candidates: string[];
+      /** The extension whose heuristics.yml rules decide. */
+      extension?: string;
+      counted: boolean;
+    };
 
 // blob_helper.rb: DETECTABLE_TYPES = [:programming, :markup].
 const DETECTABLE_TYPES = new Set(['programming', 'markup']);
@@ -54,8 +60,9 @@ const HEURISTICS_CONSIDER_BYTES = 50 * 1024;
  * the string's ends, `(?i)` applies to the rest. A pattern JavaScript cannot
  * read matches nothing (reported by `unreadable`).
  */
-function rubyRegExp(source: string): RegExp | undefined {
-  let flags = 'm';
+function rubyRegExp(source: string, multiline = true): RegExp | undefined {
+  // Paths have no line breaks: without the m flag V8 matches them faster.
+  let flags = multiline ? 'm' : '';
   let body = source;
   if (body.includes('(?i)')) {
     body = body.split('(?i)').join('');
@@ -78,8 +85,8 @@ function rubyRegExp(source: string): RegExp | undefined {
   return undefined;
 }
 
-const asList = (value: string | string[] | undefined) =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
+const asList = (value: string | string[] | undefined): string[] =>
+  [value ?? []].flat();
 
 /**
  * Which files GitHub Linguist counts in a repository's language statistics
@@ -109,16 +116,19 @@ export class LinguistClassifier {
   readonly #byFilename = new Map<string, string[]>();
   readonly #byInterpreter = new Map<string, string[]>();
   readonly #excluded: Array<[LinguistFileClass['kind'], RegExp]> = [];
-  readonly #heuristics: Array<{
-    extensions: string[];
-    rules: Array<{
+  // Extension → heuristics.yml's rules for it (the first disambiguation naming it).
+  readonly #heuristics = new Map<
+    string,
+    Array<{
       languages: string[];
       test: (data: string) => boolean;
       /** A rule without patterns: the disambiguation's last resort. */
       always: boolean;
-    }>;
-  }>;
+    }>
+  >();
   readonly #cache = new Map<string, LinguistFileClass>();
+  // The part that depends on the name only, by file name or extension.
+  readonly #byNameCache = new Map<string, LinguistFileClass>();
 
   constructor(rules: LinguistRules) {
     const add = (index: Map<string, string[]>, key: string, name: string) => {
@@ -141,11 +151,11 @@ export class LinguistClassifier {
       ['generated', rules.generated],
     ] as const) {
       // Linguist joins each list into one alternation (vendor.rb, documentation.rb).
-      const joined = rubyRegExp(patterns.map(p => `(?:${p})`).join('|'));
+      const joined = rubyRegExp(patterns.map(p => `(?:${p})`).join('|'), false);
       if (joined) this.#excluded.push([kind, joined]);
       else {
         for (const pattern of patterns) {
-          const regexp = rubyRegExp(pattern);
+          const regexp = rubyRegExp(pattern, false);
           if (regexp) this.#excluded.push([kind, regexp]);
         }
       }
@@ -177,9 +187,8 @@ export class LinguistClassifier {
       }
       return data => parts.every(part => part(data));
     };
-    this.#heuristics = rules.heuristics.disambiguations.map(d => ({
-      extensions: d.extensions.map(e => e.toLowerCase()),
-      rules: d.rules.map(rule => ({
+    for (const d of rules.heuristics.disambiguations) {
+      const compiled = d.rules.map(rule => ({
         languages: asList(rule.language),
         // A rule JavaScript cannot read never matches.
         test: compile(rule) ?? (() => false),
@@ -188,8 +197,12 @@ export class LinguistClassifier {
           !rule.named_pattern &&
           !rule.negative_pattern &&
           !rule.and,
-      })),
-    }));
+      }));
+      for (const ext of d.extensions) {
+        const key = ext.toLowerCase();
+        if (!this.#heuristics.has(key)) this.#heuristics.set(key, compiled);
+      }
+    }
   }
 
   /** Whether a language counts in Linguist's statistics (programming or markup). */
@@ -224,7 +237,11 @@ export class LinguistClassifier {
     const byShebang = this.#byInterpreter.get(shebangInterpreter(data) ?? '');
     if (byShebang?.length) candidates = byShebang;
     else if (candidates.length > 1) {
-      candidates = this.#heuristic(path, data, candidates);
+      const rule = this.#heuristics
+        .get(found.extension ?? '')
+        ?.find(r => r.test(data));
+      // heuristics.rb: the first rule that matches names the language(s).
+      if (rule) candidates = rule.languages;
     }
     return (
       candidates.length > 0 &&
@@ -237,54 +254,51 @@ export class LinguistClassifier {
       if (regexp.test(path)) return { kind } as LinguistFileClass;
     }
     const name = path.slice(path.lastIndexOf('/') + 1);
-    let candidates = this.#byFilename.get(name);
-    if (!candidates) {
-      // FileBlob#extensions: ".a.b.c", then ".b.c", then ".c"; the first with a language.
-      const segments = name.toLowerCase().split('.').slice(1);
-      for (let i = 0; i < segments.length && !candidates; i++) {
-        candidates = this.#byExtension.get(`.${segments.slice(i).join('.')}`);
-      }
+    if (this.#byFilename.has(name)) {
+      return this.#byName(`/${name}`, this.#byFilename.get(name)!);
     }
-    if (!candidates?.length) {
-      // A shebang may still name a language (bin/rails). Only for names
-      // without an extension: reading every image and data file would cost
-      // more than the rare `tool.xyz` script it finds.
-      return /^\.?[^.]*$/.test(name)
-        ? { kind: 'ambiguous', candidates: [], counted: false }
-        : { kind: 'language', language: null, counted: false };
+    // FileBlob#extensions: ".a.b.c", then ".b.c", then ".c"; the first with a language.
+    const segments = name.toLowerCase().split('.').slice(1);
+    for (let i = 0; i < segments.length; i++) {
+      const ext = `.${segments.slice(i).join('.')}`;
+      const candidates = this.#byExtension.get(ext);
+      if (candidates) return this.#byName(ext, candidates);
     }
+    // A shebang may still name a language (bin/rails). Only for names
+    // without an extension: reading every image and data file would cost
+    // more than the rare `tool.xyz` script it finds.
+    return /^\.?[^.]*$/.test(name)
+      ? { kind: 'ambiguous', candidates: [], counted: false }
+      : { kind: 'language', language: null, counted: false };
+  }
+
+  /** What a file name (`/Makefile`) or an extension (`.ts`) says, once per key. */
+  #byName(key: string, candidates: string[]): LinguistFileClass {
+    let found = this.#byNameCache.get(key);
+    if (found) return found;
     const counted = candidates.map(c => this.isCountedLanguage(c));
     if (counted.every(c => c === counted[0])) {
-      return {
+      found = {
         kind: 'language',
         language: candidates.length === 1 ? candidates[0] : null,
         counted: counted[0],
       };
+    } else {
+      // Without content, heuristics.yml's last resort (a rule with no pattern)
+      // decides, else its first rule (the language it tests for first).
+      const rules = this.#heuristics.get(key);
+      const fallback = rules?.find(rule => rule.always) ?? rules?.[0];
+      found = {
+        kind: 'ambiguous',
+        candidates,
+        extension: key,
+        counted: fallback
+          ? fallback.languages.every(l => this.isCountedLanguage(l))
+          : counted.every(Boolean),
+      };
     }
-    // Without content, heuristics.yml's last resort (a rule with no pattern)
-    // decides, else its first rule (the language it tests for first).
-    const rules = this.#heuristicRules(path);
-    const fallback = rules?.find(rule => rule.always) ?? rules?.[0];
-    return {
-      kind: 'ambiguous',
-      candidates,
-      counted: fallback
-        ? fallback.languages.every(l => this.isCountedLanguage(l))
-        : counted.every(Boolean),
-    };
-  }
-
-  #heuristicRules(path: string) {
-    const lower = path.toLowerCase();
-    return this.#heuristics.find(h =>
-      h.extensions.some(ext => lower.endsWith(ext)),
-    )?.rules;
-  }
-
-  /** heuristics.rb: the first rule that matches names the language(s). */
-  #heuristic(path: string, data: string, candidates: string[]): string[] {
-    const rule = this.#heuristicRules(path)?.find(r => r.test(data));
-    return rule?.languages ?? candidates;
+    this.#byNameCache.set(key, found);
+    return found;
   }
 }
 
