@@ -76,8 +76,11 @@ export async function resolveRevision(
 
 /** A file at a revision: its path, blob id and size in bytes. @public */
 export interface GitBlob {
+  /** Relative, `/`-separated. */
   path: string;
+  /** The blob's object id. */
   object: string;
+  /** In bytes. */
   size: number;
 }
 

@@ -29,10 +29,15 @@ export interface LinguistRules {
 
 /** One rule of heuristics.yml. @public */
 export interface HeuristicRule {
+  /** The language(s) the rule names when it matches. */
   language: string | string[];
+  /** Matches when any of these matches the content. */
   pattern?: string | string[];
+  /** A pattern of `named_patterns`. */
   named_pattern?: string;
+  /** Matches when none of these matches. */
   negative_pattern?: string | string[];
+  /** Matches when all of these rules match. */
   and?: HeuristicRule[];
 }
 
