@@ -15,4 +15,7 @@ for bench in packages/sre-cli/src/bench/truckFactorBench.ts \
   echo "── $(basename "$bench" .ts)"
   node --require @backstage/cli/config/nodeTransform.cjs "$bench" || status=1
 done
+# Warm render of an entity page's four cards in the production build (Chromium).
+echo "── cardRenderBench"
+bash scripts/card-render-bench.sh || status=1
 exit $status
