@@ -1,6 +1,5 @@
 import { sloStatus, type SloSummary } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -16,6 +15,7 @@ import {
   formatWindow,
 } from './sloFormat';
 import { sloStatusExplanation } from './SloStatusChip';
+import { WholeWordTable } from '../components/WholeWordTable';
 
 const QUERY_COLUMNS = ['role', 'source', 'query'] as const;
 const RULE_COLUMNS = [
@@ -118,7 +118,7 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
 
       <Box mt={2}>
         <Typography variant="subtitle2">{t('slo.why.queriesTitle')}</Typography>
-        <Table size="small" aria-label={t('slo.why.queriesLabel')}>
+        <WholeWordTable size="small" aria-label={t('slo.why.queriesLabel')}>
           <TableHead>
             <TableRow>
               {QUERY_COLUMNS.map(column => (
@@ -149,12 +149,12 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordTable>
       </Box>
 
       <Box mt={2}>
         <Typography variant="subtitle2">{t('slo.why.rulesTitle')}</Typography>
-        <Table size="small" aria-label={t('slo.why.rulesLabel')}>
+        <WholeWordTable size="small" aria-label={t('slo.why.rulesLabel')}>
           <TableHead>
             <TableRow>
               {RULE_COLUMNS.map(column => (
@@ -189,7 +189,7 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordTable>
       </Box>
 
       <Box mt={2}>

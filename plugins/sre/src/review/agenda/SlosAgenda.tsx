@@ -6,7 +6,6 @@ import {
 } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -20,6 +19,7 @@ import {
   formatSli,
 } from '../../slo/sloFormat';
 import { AgendaSection } from './AgendaSection';
+import { WholeWordTable } from '../../components/WholeWordTable';
 
 type SloAtRisk = ReviewSlosSection['atRisk'][number];
 
@@ -111,7 +111,7 @@ export function SlosAgenda(props: {
         })
       }
     >
-      <Table size="small" aria-label={t('review.agenda.slos.label')}>
+      <WholeWordTable size="small" aria-label={t('review.agenda.slos.label')}>
         <TableHead>
           <TableRow>
             {COLUMNS.map(column => (
@@ -126,7 +126,7 @@ export function SlosAgenda(props: {
             <SloAtRiskRow key={`${slo.entityRef}/${slo.sloId}`} slo={slo} />
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     </AgendaSection>
   );
 }
