@@ -1,4 +1,4 @@
-import { formats } from './language';
+import { dateTimeFormat, formats, numberFormat } from './language';
 import type { SreTranslate } from './translation';
 
 const t = ((key: string, options?: { value?: string }) =>
@@ -32,5 +32,18 @@ describe('formats', () => {
     expect(formats('en', t).dateTimeUtc(noon)).toMatch(
       /^Dec 3, 2026, 12:00:00\sPM UTC$/,
     );
+  });
+
+  it('makes each Intl formatter once per language and options', () => {
+    const percent = numberFormat('en', { style: 'percent' });
+    expect(numberFormat('en', { style: 'percent' })).toBe(percent);
+    expect(numberFormat('ja', { style: 'percent' })).not.toBe(percent);
+    expect(numberFormat('en', { style: 'decimal' })).not.toBe(percent);
+    expect(percent.format(0.5)).toBe('50%');
+    const utc = dateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+    expect(dateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })).toBe(
+      utc,
+    );
+    expect(dateTimeFormat('en', { dateStyle: 'medium' })).not.toBe(utc);
   });
 });

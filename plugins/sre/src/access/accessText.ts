@@ -8,7 +8,7 @@ import type {
   AccessReviewItem,
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
-import type { Formats } from '../language';
+import { relativeTimeFormat, type Formats } from '../language';
 import { errorMessage } from '../responseErrors';
 import type { SreTranslate } from '../translation';
 
@@ -90,7 +90,7 @@ export function entityName(ref: string): string {
 /** "3 days ago", "5 months ago", "2 years ago" in the selected language. */
 export function timeAgo(language: string, time: string, now: number): string {
   const days = Math.max(0, Math.floor((now - Date.parse(time)) / DAY));
-  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const relative = relativeTimeFormat(language);
   if (days < 60) return relative.format(-days, 'day');
   if (days < 730) return relative.format(-Math.round(days / 30.44), 'month');
   return relative.format(-Math.round(days / 365.25), 'year');

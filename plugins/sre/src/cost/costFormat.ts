@@ -2,7 +2,7 @@ import {
   type CostAnomaly,
   DEFAULT_COST_ANOMALY_POLICY,
 } from '@baton/plugin-sre-common';
-import type { Formats } from '../language';
+import { numberFormat, type Formats } from '../language';
 import type { SreTranslate } from '../translation';
 
 /** Colours shared with the other Baton cards (see slo/sloFormat): more spend is bad news. */
@@ -20,7 +20,7 @@ export function formatMoney(
   amount: number,
   currency: string,
 ): string {
-  return new Intl.NumberFormat(format.language, {
+  return numberFormat(format.language, {
     style: 'currency',
     currency,
   }).format(amount);
@@ -32,7 +32,7 @@ export function formatMoneyChange(
   amount: number,
   currency: string,
 ): string {
-  return new Intl.NumberFormat(format.language, {
+  return numberFormat(format.language, {
     style: 'currency',
     currency,
     signDisplay: 'exceptZero',
@@ -45,7 +45,7 @@ export function formatMoneyCompact(
   amount: number,
   currency: string,
 ): string {
-  return new Intl.NumberFormat(format.language, {
+  return numberFormat(format.language, {
     style: 'currency',
     currency,
     notation: 'compact',
@@ -55,7 +55,7 @@ export function formatMoneyCompact(
 
 /** A change as a signed percentage, with a decimal only below 10%: 0.2 → "+20%", -0.042 → "-4.2%". */
 export function formatChange(format: Formats, fraction: number): string {
-  return new Intl.NumberFormat(format.language, {
+  return numberFormat(format.language, {
     style: 'percent',
     signDisplay: 'exceptZero',
     maximumFractionDigits: Math.abs(fraction) < 0.1 ? 1 : 0,
