@@ -7,12 +7,14 @@
 //   BATON_BENCH_RUNS  warm runs of each kind (default 7)
 const fs = require('fs');
 const path = require('path');
+const { SourceMapConsumer } = require('source-map');
 const { launchBrowser, resultsDir } = require('../browser');
 
 const baseUrl = process.env.BATON_BENCH_URL || 'http://localhost:7107';
 const runs = Number(process.env.BATON_BENCH_RUNS || 7);
 const entityPath = '/catalog/default/component/checkout-api';
 const TARGET_MS = 1500;
+const appDist = path.resolve(__dirname, '../../packages/app/dist/static');
 
 /**
  * Runs in the page from document start: records long tasks (main-thread work
@@ -224,6 +226,64 @@ function describePhases(label, p) {
     .join('\n');
 }
 
+/**
+ * One more warm full load under Chromium's sampling profiler: main-thread
+ * time by npm package (or Baton source file), through the build's source
+ * maps. `(program)` is the browser's own work: parsing, style, layout, paint.
+ */
+async function profileFullLoad(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await fullLoad(page, 30_000);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+
+  const nodes = new Map(profile.nodes.map(node => [node.id, node]));
+  const maps = new Map();
+  const mapOf = file => {
+    if (!maps.has(file)) {
+      const mapFile = path.join(appDist, `${file}.map`);
+      maps.set(
+        file,
+        fs.existsSync(mapFile)
+          ? new SourceMapConsumer(JSON.parse(fs.readFileSync(mapFile, 'utf8')))
+          : null,
+      );
+    }
+    return maps.get(file);
+  };
+  const where = ({ url, lineNumber, columnNumber, functionName }) => {
+    if (!url) return `(${functionName || 'browser'})`;
+    const file = url.split('/').pop();
+    const map = lineNumber >= 0 ? mapOf(file) : null;
+    if (!map) return file;
+    const source =
+      map.originalPositionFor({ line: lineNumber + 1, column: columnNumber })
+        .source ?? '';
+    const npm = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    if (npm) return npm[1];
+    const baton = source.match(/(?:plugins|packages)\/.*$/);
+    return baton ? baton[0] : file;
+  };
+  const byPlace = new Map();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    const place = where(nodes.get(id).callFrame);
+    byPlace.set(place, (byPlace.get(place) ?? 0) + micros);
+    total += micros;
+  });
+  return {
+    totalMs: Math.round(total / 1000),
+    top: [...byPlace]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([place, micros]) => ({ place, ms: Math.round(micros / 1000) })),
+  };
+}
+
 async function main() {
   const browser = await launchBrowser();
   const context = await browser.newContext({
@@ -255,6 +315,7 @@ async function main() {
     full.push(await fullLoad(page, 30_000));
     inApp.push(await inAppNavigation(page));
   }
+  const profile = await profileFullLoad(context, page);
   await page.screenshot({
     path: path.join(resultsDir, 'bench-card-render.png'),
     fullPage: false,
@@ -284,6 +345,7 @@ async function main() {
     coldMs: Math.round(cold.complete),
     fullLoad: summary(full, 'full page load, warm cache'),
     inAppNavigation: summary(inApp, 'in-app navigation from the catalog'),
+    profile,
   };
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(
@@ -310,6 +372,12 @@ async function main() {
   console.log(
     describePhases('in-app navigation', report.inAppNavigation.phases),
   );
+  console.log(
+    `  main thread of one profiled full load (${profile.totalMs} ms sampled), by package:`,
+  );
+  for (const { place, ms: spent } of profile.top) {
+    console.log(`    ${String(spent).padStart(5)} ms  ${place}`);
+  }
   return report.fullLoad.medianMs < TARGET_MS ? 0 : 1;
 }
 
