@@ -401,6 +401,14 @@ describe('readFocusCsv', () => {
       ['2025-01-01 00:00:00Z', '2025-01-01T00:00:00.000Z'],
       ['2025-01-01T00:00Z', '2025-01-01T00:00:00.000Z'],
       ['2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000Z'],
+      // No zone is UTC, as FOCUS date/times are (the FinOps Foundation's sample export).
+      ['2024-09-18 22:00:00', '2024-09-18T22:00:00.000Z'],
+      ['2024-09-18T22:00:00', '2024-09-18T22:00:00.000Z'],
+      ['2024-09-18 22:00:00.123456', '2024-09-18T22:00:00.123Z'],
+      ['2024-09-18T22:00:00.5', '2024-09-18T22:00:00.500Z'],
+      // BigQuery's CSV export of a TIMESTAMP.
+      ['2024-09-18 22:00:00 UTC', '2024-09-18T22:00:00.000Z'],
+      ['2024-09-18 22:00:00.000+00:00', '2024-09-18T22:00:00.000Z'],
     ])('reads ChargePeriodStart %j as %s', async (cell, expected) => {
       const [row] = await readAll(
         oneRow({
@@ -414,7 +422,6 @@ describe('readFocusCsv', () => {
 
     it.each([
       '2025-01-01',
-      '2025-01-01T00:00:00',
       '2025-02-29T00:00:00Z',
       '2025-13-01T00:00:00Z',
       '2025-01-01T24:00:00Z',
@@ -423,6 +430,7 @@ describe('readFocusCsv', () => {
       '1735689600',
       'yesterday',
       '',
+      'NULL',
     ])('rejects ChargePeriodStart %j', async cell => {
       await expect(
         readAll(oneRow({ ChargePeriodStart: cell })),
@@ -431,7 +439,7 @@ describe('readFocusCsv', () => {
         row: 1,
         column: 'ChargePeriodStart',
         message: expect.stringMatching(
-          /^row 1, column ChargePeriodStart: .*(is empty|is not a valid ISO 8601 date and time with a time zone)/,
+          /^row 1, column ChargePeriodStart: .*(is empty|is not a valid ISO 8601 date and time, e.g. 2024-01-01T00:00:00Z)/,
         ),
       });
     });
@@ -504,6 +512,82 @@ describe('readFocusCsv', () => {
         column: 'Tags',
         message: expect.stringMatching(message),
       });
+    });
+  });
+
+  describe('NULL as real exports write it', () => {
+    it('reads NULL and null, quoted or not, as no value in every optional column and in Tags', async () => {
+      const header = [
+        ...Object.keys(VALID),
+        'ServiceName',
+        'ResourceId',
+        'SubAccountId',
+        'ChargeCategory',
+        'ServiceCategory',
+        'Tags',
+      ];
+      const required = Object.values(VALID).join(',');
+      const body = bodyOf(
+        [
+          header.join(','),
+          `${required},NULL,NULL,null,NULL,null,NULL`,
+          `${required},"NULL","null","NULL","null","NULL","null"`,
+          `${required},,,,,,`,
+          `${required}, NULL ,"",  ,Usage,Compute,{}`,
+        ].join('\n'),
+      );
+
+      const rows = await readAll(body);
+
+      expect(rows).toHaveLength(4);
+      for (const row of rows) {
+        expect(row).toMatchObject({
+          serviceName: undefined,
+          resourceId: undefined,
+          subAccountId: undefined,
+          tags: {},
+        });
+      }
+      expect(rows.map(row => row.chargeCategory)).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        'Usage',
+      ]);
+    });
+
+    it.each(['BilledCost', 'EffectiveCost'])(
+      'still requires %s: NULL there is an error naming the row and column',
+      async column => {
+        await expect(
+          readAll(oneRow({ [column]: 'NULL' })),
+        ).rejects.toMatchObject({
+          name: 'InputError',
+          row: 1,
+          column,
+          message: `row 1, column ${column}: is empty; FOCUS requires a number`,
+        });
+      },
+    );
+
+    it('reads the rows of the FinOps Foundation sample layout: space timestamps without a zone, NULL Tags, x_ columns', async () => {
+      // The cells that the FOCUS 1.0 sample export refused before: its
+      // timestamps and its Tags, with a provider column beside them.
+      const body = bodyOf(
+        [
+          'BilledCost,BillingCurrency,ChargePeriodEnd,ChargePeriodStart,EffectiveCost,Tags,x_ServiceCode',
+          '0.0155,USD,2024-09-18 23:00:00,2024-09-18 22:00:00,0.0155,NULL,AmazonEC2',
+        ].join('\n'),
+      );
+
+      await expect(readAll(body)).resolves.toEqual([
+        expect.objectContaining({
+          chargePeriodStart: new Date('2024-09-18T22:00:00Z'),
+          chargePeriodEnd: new Date('2024-09-18T23:00:00Z'),
+          billedCost: '0.0155',
+          tags: {},
+        }),
+      ]);
     });
   });
 

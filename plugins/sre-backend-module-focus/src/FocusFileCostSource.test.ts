@@ -47,49 +47,70 @@ describe('FocusFileCostSource', () => {
     jest.restoreAllMocks();
   });
 
-  it('yields one batch per file: .csv and .csv.gz files of a folder by name, then a configured file', async () => {
+  it('yields one batch of every file: .csv, .csv.gz and .parquet files of a folder by name, then a configured file', async () => {
     mockDir.setContent({
       exports: {
         'focus-2025-02.csv': fileOf(row('2', 'Amazon Simple Storage Service')),
         'focus-2025-01.csv.gz': gzipSync(
           fileOf(row('1', 'Amazon Elastic Compute Cloud')),
         ),
+        // Named .parquet, but CSV inside: the content tells the format.
+        'part-00000.snappy.parquet': fileOf(row('3', 'Amazon Athena')),
         'README.txt': 'not a cost file',
         'older.csv': {}, // a folder named like a file
         archive: { 'focus-2024-12.csv': fileOf(row('9', 'ignored')) },
       },
       'saas-2025-01.csv': fileOf(row('300', 'Mackerel')),
     });
+    const paths = [
+      mockDir.resolve('exports'),
+      mockDir.resolve('saas-2025-01.csv'),
+    ];
     const source = new FocusFileCostSource({
-      paths: [mockDir.resolve('exports'), mockDir.resolve('saas-2025-01.csv')],
+      paths,
       logger: mockServices.logger.mock(),
     });
 
     const batches = await pullAll(source);
 
-    const files = [
-      mockDir.resolve('exports/focus-2025-01.csv.gz'),
-      mockDir.resolve('exports/focus-2025-02.csv'),
-      mockDir.resolve('saas-2025-01.csv'),
-    ];
-    expect(batches).toEqual(
-      files.map(file => {
-        const stats = fs.statSync(file);
-        return {
-          origin: file,
-          fingerprint: `${stats.size}:${stats.mtimeMs}`,
-          rows: expect.anything(),
-        };
-      }),
-    );
-    expect(batches.every(batch => batch.period === undefined)).toBe(true);
-    await expect(
-      Promise.all(batches.map(batch => costsOf(batch.rows))),
-    ).resolves.toEqual([
-      ['Amazon Elastic Compute Cloud=1'],
-      ['Amazon Simple Storage Service=2'],
-      ['Mackerel=300'],
+    expect(batches).toEqual([
+      {
+        origin: `FOCUS files in ${paths.join(', ')}`,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        rows: expect.anything(),
+      },
     ]);
+    expect(batches[0].period).toBeUndefined();
+    await expect(costsOf(batches[0].rows)).resolves.toEqual([
+      'Amazon Elastic Compute Cloud=1',
+      'Amazon Simple Storage Service=2',
+      'Amazon Athena=3',
+      'Mackerel=300',
+    ]);
+  });
+
+  it('changes the fingerprint when a file is added, changed or removed, and only then', async () => {
+    mockDir.setContent({ 'a.csv': fileOf(row('1', 'EC2')) });
+    const source = new FocusFileCostSource({
+      paths: [mockDir.path],
+      logger: mockServices.logger.mock(),
+    });
+    const fingerprint = async () => (await pullAll(source))[0]?.fingerprint;
+
+    const first = await fingerprint();
+    expect(await fingerprint()).toBe(first);
+    mockDir.addContent({ 'b.csv': fileOf(row('2', 'RDS')) });
+    const added = await fingerprint();
+    expect(added).not.toBe(first);
+    mockDir.addContent({ 'b.csv': fileOf(row('2', 'RDS'), row('3', 'S3')) });
+    const changed = await fingerprint();
+    expect(changed).not.toBe(added);
+    fs.rmSync(mockDir.resolve('a.csv'));
+    const removed = await fingerprint();
+    expect([first, added, changed]).not.toContain(removed);
+    fs.rmSync(mockDir.resolve('b.csv'));
+    // No file at all: no batch, so nothing stored is replaced.
+    await expect(pullAll(source)).resolves.toEqual([]);
   });
 
   it('warns about a missing path and reads the others', async () => {
@@ -104,9 +125,8 @@ describe('FocusFileCostSource', () => {
 
     const batches = await pullAll(source);
 
-    expect(batches.map(batch => batch.origin)).toEqual([
-      mockDir.resolve('a.csv'),
-    ]);
+    expect(batches).toHaveLength(1);
+    await expect(costsOf(batches[0].rows)).resolves.toEqual(['EC2=1']);
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       `FOCUS cost source 'finops-exports': ${missing} does not exist; skipped`,
@@ -131,7 +151,7 @@ describe('FocusFileCostSource', () => {
     });
   });
 
-  it("passes a bad row's InputError on with its row and column", async () => {
+  it("passes a bad row's InputError on with the file, its row and column", async () => {
     mockDir.setContent({
       'a.csv': fileOf(row('1', 'EC2'), row('one', 'EC2')),
     });
@@ -146,6 +166,9 @@ describe('FocusFileCostSource', () => {
       name: 'InputError',
       row: 2,
       column: 'BilledCost',
+      message: `${mockDir.resolve(
+        'a.csv',
+      )}: row 2, column BilledCost: 'one' is not a number`,
     });
   });
 
@@ -156,7 +179,9 @@ describe('FocusFileCostSource', () => {
       logger: mockServices.logger.mock(),
     });
 
-    await expect(pullAll(source)).resolves.toHaveLength(1);
+    const batches = await pullAll(source);
+    expect(batches).toHaveLength(1);
+    await expect(costsOf(batches[0].rows)).resolves.toEqual(['EC2=1']);
   });
 
   it('reads its id and paths from config, resolving relative paths from the working directory', async () => {
@@ -178,7 +203,7 @@ describe('FocusFileCostSource', () => {
     expect(defaulted.id).toBe('focus');
     await expect(pullAll(source)).resolves.toEqual([
       expect.objectContaining({
-        origin: path.join(mockDir.path, 'exports', 'a.csv'),
+        origin: `FOCUS files in ${path.join(mockDir.path, 'exports')}`,
       }),
     ]);
   });

@@ -93,7 +93,7 @@ describe('sreModuleFocus', () => {
       costs.push(row.billedCost);
     }
     expect(batches.map(batch => batch.origin)).toEqual([
-      mockDir.resolve('focus-2025-01.csv'),
+      `FOCUS files in ${mockDir.path}`,
     ]);
     expect(costs).toEqual(['1.25']);
   });
