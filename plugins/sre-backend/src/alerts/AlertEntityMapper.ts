@@ -82,6 +82,9 @@ export class AlertEntityMap {
 
 const KINDS = ['component', 'system', 'resource'];
 
+/** How long after a failed catalog read the last snapshot is used without asking again. */
+const RETRY_AFTER_FAILURE_MS = 10_000;
+
 /**
  * Keeps the catalog snapshot that maps alerts to entities, reloaded at most
  * once a minute so that webhooks do not wait for the catalog.
@@ -89,6 +92,7 @@ const KINDS = ['component', 'system', 'resource'];
 export class AlertEntityMapper {
   #map?: AlertEntityMap;
   #loadedAt = 0;
+  #failedAt = 0;
   #loading?: Promise<AlertEntityMap>;
 
   constructor(
@@ -108,6 +112,28 @@ export class AlertEntityMapper {
       this.#loading = undefined;
     });
     return this.#loading;
+  }
+
+  /**
+   * For storing and showing alerts: the current map, or — while the catalog
+   * does not answer — the last one loaded, or an empty one before any. An
+   * alert is then stored (unmapped at worst, and `remapRecent` maps it once
+   * the catalog answers) instead of its delivery being refused until the
+   * catalog is back. Not for remapping, which would unmap what it cannot see.
+   */
+  async currentOrLast(
+    onCatalogError: (error: unknown) => void,
+  ): Promise<AlertEntityMap> {
+    if (Date.now() - this.#failedAt < RETRY_AFTER_FAILURE_MS) {
+      return this.#map ?? new AlertEntityMap([]);
+    }
+    try {
+      return await this.current();
+    } catch (error) {
+      this.#failedAt = Date.now();
+      onCatalogError(error);
+      return this.#map ?? new AlertEntityMap([]);
+    }
   }
 
   async #load(): Promise<AlertEntityMap> {

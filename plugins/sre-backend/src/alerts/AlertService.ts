@@ -182,7 +182,7 @@ export class AlertService {
     if (delivery.subscribeUrl) {
       await this.#confirmSubscription(delivery.subscribeUrl);
     }
-    const map = await this.options.mapper.current();
+    const map = await this.#mapForAlerts();
     try {
       const stored = await this.options.store.ingest(
         events,
@@ -280,7 +280,7 @@ export class AlertService {
 
     const policy = this.options.noisePolicy ?? DEFAULT_ALERT_NOISE_POLICY;
     // The mapper's catalog snapshot knows the runbooks: no catalog call per request.
-    const map = await this.options.mapper.current();
+    const map = await this.#mapForAlerts();
     const runbook = map.hasRunbook(entityRef);
     // The flapping rule also counts firings shortly before the range.
     const [history, earlier] = await Promise.all([
@@ -702,6 +702,15 @@ export class AlertService {
     };
   }
 
+  /** The catalog snapshot for storing and showing alerts, the last one while the catalog is unreachable. */
+  #mapForAlerts() {
+    return this.options.mapper.currentOrLast(error =>
+      this.options.logger.warn(
+        `The catalog could not be read; alerts are mapped with its last snapshot (or none) until it answers: ${error}`,
+      ),
+    );
+  }
+
   /** Maps the last 30 days of alerts again from their labels and the current catalog. */
   async remapRecent(): Promise<number> {
     const map = await this.options.mapper.current();
@@ -734,7 +743,7 @@ export class AlertService {
             );
           }
         }
-        const map = await this.options.mapper.current();
+        const map = await this.#mapForAlerts();
         stored += await this.options.store.ingest(
           events,
           labels => map.entityRefsFor(labels),
