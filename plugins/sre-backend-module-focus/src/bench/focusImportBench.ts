@@ -10,7 +10,8 @@ import os from 'os';
 import path from 'path';
 
 // `npm run bench`: importing a generated FOCUS 1.x CSV of 1 million rows
-// (CostService.importBatch over readFocusCsv, as POST /costs/import does) —
+// (CostService.importBatch over the focus format's reader, as POST
+// /costs/import does) —
 // rows/s and peak RSS, goal < 300 MB — next to DuckDB reading and grouping
 // the same file in the same run. Each side runs in its own child process, so
 // each peak RSS is its own. On PostgreSQL when
@@ -353,7 +354,7 @@ function runChild(args: string[]): Promise<ChildReport> {
   });
 }
 
-/** The Baton child: CostService.importBatch over readFocusCsv, as POST /costs/import runs it. */
+/** The Baton child: CostService.importBatch over the focus format's reader (content-detected CSV, gzip or Parquet), as POST /costs/import runs it. */
 async function batonChild(csv: string, spec: string): Promise<ChildReport> {
   // Required here, not imported at the top: each child's peak RSS holds only
   // its own side's modules (require, as import() skips the CommonJS
@@ -361,8 +362,8 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
   /* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- a dev script like the tests: the sre backend's own service and store */
   const { ANNOTATION_COST_TAGS } =
     require('@baton/plugin-sre-common') as typeof import('@baton/plugin-sre-common');
-  const { readFocusCsv } =
-    require('../FocusCsvReader') as typeof import('../FocusCsvReader');
+  const { focusCostFileFormat } =
+    require('../focusFormat') as typeof import('../focusFormat');
   const { AlertEntityMapper } =
     require('@baton/plugin-sre-backend/src/alerts/AlertEntityMapper') as typeof import('@baton/plugin-sre-backend/src/alerts/AlertEntityMapper');
   const { CostService } =
@@ -430,7 +431,7 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     const started = performance.now();
     const result = await service.importBatch(SOURCE, {
       origin: csv,
-      rows: readFocusCsv(fs.createReadStream(csv)),
+      rows: focusCostFileFormat.read(fs.createReadStream(csv)),
     });
     return {
       rows: result.rows,
