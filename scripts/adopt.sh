@@ -258,17 +258,7 @@ ok "Baton installed from its tarballs and wired"
 step "start the portal"
 setsid yarn start >"$results/adopt-portal.log" 2>&1 &
 portal_pid=$!
-wait_for() { # url, seconds
-  local deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ] || ! kill -0 "$portal_pid" 2>/dev/null; then
-      tail -n 40 "$results/adopt-portal.log" >&2
-      return 1
-    fi
-    sleep 3
-  done
-}
-if wait_for http://localhost:7007/api/sre/health 600; then
+if wait_for_url http://localhost:7007/api/sre/health 600 "$portal_pid" "$results/adopt-portal.log"; then
   ok "GET /api/sre/health answers: $(curl -fsS http://localhost:7007/api/sre/health)"
 else
   fail "the backend did not answer /api/sre/health (see $results/adopt-portal.log)"
@@ -277,7 +267,7 @@ fi
 code=$(curl -s -o /dev/null -w '%{http_code}' \
   http://localhost:7007/api/sre/entities/component/default/adopt-checkout/readiness)
 [ "$code" = 401 ] && ok "without credentials: 401" || fail "without credentials: $code, not 401"
-wait_for http://localhost:3000 600 || { fail "the frontend did not answer"; exit 1; }
+wait_for_url http://localhost:3000 600 "$portal_pid" "$results/adopt-portal.log" || { fail "the frontend did not answer"; exit 1; }
 
 step "find Baton in the browser"
 if BATON_ADOPT_RESULTS="$results" node "$BATON_ROOT/scripts/adopt-browser.js" >>"$log" 2>&1; then

@@ -42,15 +42,7 @@ backend=$!
 stop_backend() { kill -- "-$backend" 2>/dev/null; wait "$backend" 2>/dev/null; }
 trap stop_backend EXIT
 
-deadline=$((SECONDS + 300))
-until curl -fsS -o /dev/null "$url/api/sre/health" 2>/dev/null; do
-  if [ $SECONDS -ge $deadline ] || ! kill -0 "$backend" 2>/dev/null; then
-    echo "[bench] the backend did not answer on $url; see $results/bench-backend.log" >&2
-    tail -n 30 "$results/bench-backend.log" >&2
-    exit 1
-  fi
-  sleep 2
-done
+wait_for_url "$url/api/sre/health" 300 "$backend" "$results/bench-backend.log" || exit 1
 # The backend serves the built app, not a dev server's page.
 if ! curl -fsS "$url/catalog" | grep -q '<script'; then
   echo "[bench] $url does not serve the built app; see $results/bench-backend.log" >&2

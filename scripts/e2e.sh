@@ -22,19 +22,9 @@ portal=$!
 stop_portal() { kill -- "-$portal" 2>/dev/null; wait "$portal" 2>/dev/null; }
 trap stop_portal EXIT
 
-wait_for() { # url, seconds
-  local deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ] || ! kill -0 "$portal" 2>/dev/null; then
-      echo "[baton] $1 did not answer within $2 s; see $results/portal.log" >&2
-      tail -n 30 "$results/portal.log" >&2
-      return 1
-    fi
-    sleep 2
-  done
-}
 started=$SECONDS
-wait_for http://localhost:7007/api/sre/health 300 && wait_for http://localhost:3000 300 || exit 1
+wait_for_url http://localhost:7007/api/sre/health 300 "$portal" "$results/portal.log" &&
+  wait_for_url http://localhost:3000 300 "$portal" "$results/portal.log" || exit 1
 echo "[baton] portal answered after $((SECONDS - started)) s" >&2
 
 BATON_E2E_RESULTS="$results" node node_modules/jest/bin/jest.js \

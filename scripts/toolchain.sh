@@ -40,6 +40,20 @@ yarn_release() { ls "$BATON_ROOT"/.yarn/releases/yarn-*.cjs | tail -n 1; }
 # `yarn` for this repository, with no corepack and no global Yarn needed.
 baton_yarn() { node "$(yarn_release)" "$@"; }
 
+# Waits until a URL answers 2xx: url, seconds, the pid of the server, its log.
+# Fails early when the server process has ended, showing the log's tail.
+wait_for_url() {
+  local url=$1 deadline=$((SECONDS + $2)) pid=$3 log=$4
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "$pid" 2>/dev/null; then
+      baton_log "$url did not answer within $2 s; see $log"
+      tail -n 30 "$log" >&2
+      return 1
+    fi
+    sleep 2
+  done
+}
+
 install_fingerprint() {
   (cd "$BATON_ROOT" && cat yarn.lock package.json packages/*/package.json plugins/*/package.json 2>/dev/null; node --version) | sha256sum | cut -d' ' -f1
 }
