@@ -8,6 +8,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  ALERT_SOURCES,
   AlertNoisePolicy,
   ANNOTATION_COST_TAGS,
   DEFAULT_ALERT_NOISE_POLICY,
@@ -74,6 +75,11 @@ import { SliSourceRegistry } from './slo/SliSourceRegistry';
 import { SloDefinitionReader } from './slo/SloDefinitionReader';
 import { SloService } from './slo/SloService';
 import { SloStore } from './slo/SloStore';
+import {
+  providerName,
+  SourceStatusService,
+} from './sources/SourceStatusService';
+import { SourceStatusStore } from './sources/SourceStatusStore';
 
 const DEFAULT_KNOWLEDGE_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 6 },
@@ -212,6 +218,13 @@ export const sreBackendPlugin = createBackendPlugin({
           await applyDatabaseMigrations(client);
         }
 
+        // Every scheduled pull, cost source, poller and webhook records its last success and error.
+        const sourceStatus = new SourceStatusService({
+          store: SourceStatusStore.create(client),
+          logger,
+        });
+        const webhookSecrets = new WebhookSecrets(config);
+
         const knowledgeConfig = config.getOptionalConfig('sre.knowledge');
         const knowledge = new KnowledgeService({
           store: DatabaseKnowledgeStore.create(client),
@@ -228,7 +241,7 @@ export const sreBackendPlugin = createBackendPlugin({
           mapper: new AlertEntityMapper({ catalog, auth }),
           receivers: alertReceivers,
           pollers: alertPollers.list(),
-          secrets: new WebhookSecrets(config),
+          secrets: webhookSecrets,
           catalog,
           auth,
           logger,
@@ -243,6 +256,24 @@ export const sreBackendPlugin = createBackendPlugin({
             catalog,
             auth,
           }),
+          pollerStatus: sourceStatus.observer(
+            { prefix: 'alert-poller', kind: 'alerts', trigger: 'schedule' },
+            alertPollers
+              .list()
+              .map(poller => ({
+                id: poller.id,
+                provider: providerName(poller),
+              })),
+          ),
+          webhookStatus: sourceStatus.observer(
+            { prefix: 'webhook', kind: 'alerts', trigger: 'webhook' },
+            ALERT_SOURCES.flatMap(source => {
+              const receiver = alertReceivers.get(source);
+              return receiver && webhookSecrets.enabled(source)
+                ? [{ id: source, provider: providerName(receiver) }]
+                : [];
+            }),
+          ),
         });
         const sloStore = SloStore.create(client);
         const readinessConfig = config.getOptionalConfig('sre.readiness');
@@ -263,22 +294,26 @@ export const sreBackendPlugin = createBackendPlugin({
         });
 
         // The scheduler's database locks run each task on one replica at a time.
-        await scheduler.scheduleTask({
-          id: 'sre-knowledge-refresh',
-          ...(knowledgeConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                knowledgeConfig.getConfig('schedule'),
-              )
-            : DEFAULT_KNOWLEDGE_SCHEDULE),
-          fn: async () => {
-            await knowledge.refreshAll();
-            // One snapshot per entity and day feeds the cards' trend.
-            const snapshots = await readiness.snapshotAll();
-            logger.info(
-              `Readiness snapshot recorded for ${snapshots} entities`,
-            );
-          },
-        });
+        await scheduler.scheduleTask(
+          sourceStatus.scheduledTask({
+            id: 'sre-knowledge-refresh',
+            kind: 'knowledge',
+            ...(knowledgeConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  knowledgeConfig.getConfig('schedule'),
+                )
+              : DEFAULT_KNOWLEDGE_SCHEDULE),
+            fn: async () => {
+              const { refreshed, failed } = await knowledge.refreshAll();
+              // One snapshot per entity and day feeds the cards' trend.
+              const snapshots = await readiness.snapshotAll();
+              logger.info(
+                `Readiness snapshot recorded for ${snapshots} entities`,
+              );
+              return { entities: refreshed, failed };
+            },
+          }),
+        );
 
         const sloConfig = config.getOptionalConfig('sre.slo');
         const maintenance = parseMaintenanceWindows(
@@ -311,36 +346,44 @@ export const sreBackendPlugin = createBackendPlugin({
             historyPoints: sloConfig?.getOptional('historyPoints'),
           }),
         });
-        await scheduler.scheduleTask({
-          id: 'sre-slo-evaluation',
-          ...(sloConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                sloConfig.getConfig('schedule'),
-              )
-            : DEFAULT_SLO_SCHEDULE),
-          fn: async () => {
-            const count = await slos.refreshAll();
-            logger.info(`SLOs evaluated for ${count} entities`);
-          },
-        });
+        await scheduler.scheduleTask(
+          sourceStatus.scheduledTask({
+            id: 'sre-slo-evaluation',
+            kind: 'slo',
+            ...(sloConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  sloConfig.getConfig('schedule'),
+                )
+              : DEFAULT_SLO_SCHEDULE),
+            fn: async () => {
+              const count = await slos.refreshAll();
+              logger.info(`SLOs evaluated for ${count} entities`);
+              return { entities: count };
+            },
+          }),
+        );
 
         const alertsConfig = config.getOptionalConfig('sre.alerts');
         // Pulls, then maps recent alerts again: the catalog may have changed since they arrived.
-        await scheduler.scheduleTask({
-          id: 'sre-alert-poll',
-          ...(alertsConfig?.has('pollSchedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                alertsConfig.getConfig('pollSchedule'),
-              )
-            : DEFAULT_ALERT_POLL_SCHEDULE),
-          fn: async () => {
-            const stored = await alerts.pollAll();
-            const remapped = await alerts.remapRecent();
-            logger.info(
-              `Alert pollers stored ${stored} changes; ${remapped} alerts mapped anew`,
-            );
-          },
-        });
+        await scheduler.scheduleTask(
+          sourceStatus.scheduledTask({
+            id: 'sre-alert-poll',
+            kind: 'alerts',
+            ...(alertsConfig?.has('pollSchedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  alertsConfig.getConfig('pollSchedule'),
+                )
+              : DEFAULT_ALERT_POLL_SCHEDULE),
+            fn: async () => {
+              const stored = await alerts.pollAll();
+              const remapped = await alerts.remapRecent();
+              logger.info(
+                `Alert pollers stored ${stored} changes; ${remapped} alerts mapped anew`,
+              );
+              return { alerts: stored, remapped };
+            },
+          }),
+        );
 
         const costConfig = config.getOptionalConfig('sre.cost');
         const costs = new CostService({
@@ -360,19 +403,32 @@ export const sreBackendPlugin = createBackendPlugin({
               : 'effective',
           anomalyPolicy: costConfig?.getOptional('anomaly'),
           exchangeRates: readExchangeRates(costConfig),
+          sourceStatus: sourceStatus.observer(
+            { prefix: 'cost', kind: 'cost', trigger: 'schedule' },
+            costSources
+              .list()
+              .map(source => ({
+                id: source.id,
+                provider: providerName(source),
+              })),
+          ),
         });
-        await scheduler.scheduleTask({
-          id: 'sre-cost-pull',
-          ...(costConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                costConfig.getConfig('schedule'),
-              )
-            : DEFAULT_COST_SCHEDULE),
-          fn: async () => {
-            const rows = await costs.pullAll();
-            logger.info(`Cost sources stored ${rows} rows`);
-          },
-        });
+        await scheduler.scheduleTask(
+          sourceStatus.scheduledTask({
+            id: 'sre-cost-pull',
+            kind: 'cost',
+            ...(costConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  costConfig.getConfig('schedule'),
+                )
+              : DEFAULT_COST_SCHEDULE),
+            fn: async () => {
+              const rows = await costs.pullAll();
+              logger.info(`Cost sources stored ${rows} rows`);
+              return { rows };
+            },
+          }),
+        );
 
         const accessConfig = config.getOptionalConfig('sre.accessReviews');
         const accessFiles = accessConfig?.getOptionalConfig('files');
@@ -411,43 +467,51 @@ export const sreBackendPlugin = createBackendPlugin({
               : new AccessReviewNotifier({ notifications, logger }),
         });
         const remindersConfig = accessConfig?.getOptionalConfig('reminders');
-        await scheduler.scheduleTask({
-          id: 'sre-access-reminders',
-          ...(remindersConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                remindersConfig.getConfig('schedule'),
-              )
-            : DEFAULT_ACCESS_REMINDER_SCHEDULE),
-          fn: async () => {
-            const reminded = await accessReviews.remindDue(
-              remindersConfig?.getOptionalNumber('daysBefore') ?? 3,
-            );
-            logger.info(
-              `Access-review reminders sent to ${reminded} reviewers`,
-            );
-          },
-        });
+        await scheduler.scheduleTask(
+          sourceStatus.scheduledTask({
+            id: 'sre-access-reminders',
+            kind: 'access',
+            ...(remindersConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  remindersConfig.getConfig('schedule'),
+                )
+              : DEFAULT_ACCESS_REMINDER_SCHEDULE),
+            fn: async () => {
+              const reminded = await accessReviews.remindDue(
+                remindersConfig?.getOptionalNumber('daysBefore') ?? 3,
+              );
+              logger.info(
+                `Access-review reminders sent to ${reminded} reviewers`,
+              );
+              return { reviewers: reminded };
+            },
+          }),
+        );
         const campaignsConfig = accessConfig?.getOptionalConfig('campaigns');
         if (campaignsConfig) {
-          await scheduler.scheduleTask({
-            id: 'sre-access-campaign',
-            ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              campaignsConfig.getConfig('schedule'),
-            ),
-            fn: async () => {
-              const created = await accessReviews.createScheduledCampaign({
-                title:
-                  campaignsConfig.getOptionalString('title') ??
-                  'Scheduled access review',
-                dueDays: campaignsConfig.getOptionalNumber('dueDays') ?? 14,
-              });
-              logger.info(
-                created
-                  ? `Access-review campaign ${created} started`
-                  : 'No access-review campaign started: one started on schedule is still open, or no Resource has baton.dev/access-source yet',
-              );
-            },
-          });
+          await scheduler.scheduleTask(
+            sourceStatus.scheduledTask({
+              id: 'sre-access-campaign',
+              kind: 'access',
+              ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                campaignsConfig.getConfig('schedule'),
+              ),
+              fn: async () => {
+                const created = await accessReviews.createScheduledCampaign({
+                  title:
+                    campaignsConfig.getOptionalString('title') ??
+                    'Scheduled access review',
+                  dueDays: campaignsConfig.getOptionalNumber('dueDays') ?? 14,
+                });
+                logger.info(
+                  created
+                    ? `Access-review campaign ${created} started`
+                    : 'No access-review campaign started: one started on schedule is still open, or no Resource has baton.dev/access-source yet',
+                );
+                return { campaigns: created ? 1 : 0 };
+              },
+            }),
+          );
         }
         // Every Baton permission, so that policy tooling lists them all.
         permissionsRegistry.addPermissions(srePermissions);
@@ -495,6 +559,7 @@ export const sreBackendPlugin = createBackendPlugin({
             alerts,
             costs,
             costSources,
+            sourceStatus,
             authorizer: new RequestAuthorizer({
               httpAuth,
               permissions,

@@ -15,6 +15,8 @@ import { createReviewRouter } from './review/router';
 import { SloService } from './slo/SloService';
 import { createSloRouter } from './slo/router';
 import { RequestAuthorizer } from './routing/RequestAuthorizer';
+import { SourceStatusService } from './sources/SourceStatusService';
+import { createSourcesRouter } from './sources/router';
 
 /**
  * The plugin's REST API: one router per domain. Errors reach the backend's
@@ -29,6 +31,7 @@ export async function createRouter(options: {
   costSources: CostSourceRegistry;
   reviews: ReviewService;
   accessReviews: AccessReviewService;
+  sourceStatus: SourceStatusService;
   authorizer: RequestAuthorizer;
   uploadLimits: CostUploadLimits & { maxBytes: number };
 }): Promise<express.Router> {
@@ -43,6 +46,7 @@ export async function createRouter(options: {
   router.use(createReadinessRouter(options));
   router.use(createReviewRouter(options));
   router.use(createAccessRouter(options));
+  router.use(createSourcesRouter(options));
 
   return router;
 }

@@ -49,3 +49,5 @@ export * from './review/types';
 export * from './review/agenda';
 export * from './review/markdown';
 export * from './review/permissions';
+export * from './sources/types';
+export * from './sources/permissions';

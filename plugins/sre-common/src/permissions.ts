@@ -7,6 +7,7 @@ import {
 import { alertAcknowledgePermission } from './alerts/permissions';
 import { costImportPermission } from './cost/permissions';
 import { reviewUpdatePermission } from './review/permissions';
+import { sourceStatusReadPermission } from './sources/permissions';
 
 /** Every permission the sre plugin defines, for policy tooling and the backend's registry. @public */
 export const srePermissions = [
@@ -17,4 +18,5 @@ export const srePermissions = [
   alertAcknowledgePermission,
   costImportPermission,
   reviewUpdatePermission,
+  sourceStatusReadPermission,
 ];

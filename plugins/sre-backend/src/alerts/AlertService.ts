@@ -29,6 +29,8 @@ import type {
   AlertDelivery,
   AlertEvent,
   AlertPoller,
+  AlertWebhookReceiver,
+  AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { entityOwnershipClaims } from '../catalog/ownershipClaims';
@@ -46,6 +48,7 @@ import type { LastReviewLookup } from '../review/LastReviewLookup';
 import { namesOf, responderNames } from './responderNames';
 import { storableAlertEvent } from './storableAlertEvent';
 import { WebhookSecrets } from './webhookSecrets';
+import type { SourceRunObserver } from '../sources/SourceStatusService';
 
 const DAY = 86_400_000;
 /** How long confirming an SNS subscription may take before SNS is asked to send it again. */
@@ -103,6 +106,10 @@ export class AlertService {
       acknowledgePolicy?: Partial<AlertAcknowledgePolicy>;
       /** The last finished review of an entity's or a team's owners: the default start of a range. */
       lastReview?: Pick<LastReviewLookup, 'forEntity' | 'forTeam'>;
+      /** Told each poller's pull: its alerts, or its error. */
+      pollerStatus?: SourceRunObserver;
+      /** Told each authenticated webhook delivery, by source: its alerts, or its error. */
+      webhookStatus?: SourceRunObserver;
       now?: () => Date;
     },
   ) {}
@@ -152,6 +159,26 @@ export class AlertService {
       { ...request, queryToken: request.queryToken },
       receiver,
     );
+    // Recorded only once authenticated: anyone may send a wrong secret.
+    try {
+      const result = await this.#storeDelivery(source, receiver, request);
+      await this.options.webhookStatus?.succeeded(source, {
+        received: result.received,
+        alerts: result.stored,
+      });
+      return result;
+    } catch (error) {
+      await this.options.webhookStatus?.failed(source, error);
+      throw error;
+    }
+  }
+
+  /** An authenticated delivery: parsed, checked and stored in one transaction. */
+  async #storeDelivery(
+    source: AlertSource,
+    receiver: AlertWebhookReceiver,
+    request: { rawBody: Buffer; headers: AlertWebhookRequest['headers'] },
+  ): Promise<{ received: number; stored: number }> {
     let body: unknown;
     try {
       body = JSON.parse(request.rawBody.toString('utf8'));
@@ -744,14 +771,20 @@ export class AlertService {
           }
         }
         const map = await this.#mapForAlerts();
-        stored += await this.options.store.ingest(
+        const changed = await this.options.store.ingest(
           events,
           labels => map.entityRefsFor(labels),
           started,
         );
+        stored += changed;
         await this.options.store.savePollerPosition(poller.id, started);
+        await this.options.pollerStatus?.succeeded(poller.id, {
+          received: polled.length,
+          alerts: changed,
+        });
       } catch (error) {
         this.options.logger.warn(`Alert poller ${poller.id} failed: ${error}`);
+        await this.options.pollerStatus?.failed(poller.id, error);
       }
     }
     return stored;

@@ -20,6 +20,7 @@ import type { CostBatch } from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { teamEntityRefs } from '../catalog/teamEntities';
 import { AlertEntityMapper } from '../alerts/AlertEntityMapper';
+import type { SourceRunObserver } from '../sources/SourceStatusService';
 import { CostDayRow, CostImportResult, CostStore } from './CostStore';
 import { CostSourceRegistry } from './CostSourceRegistry';
 
@@ -93,6 +94,8 @@ export class CostService {
       anomalyPolicy?: Partial<CostAnomalyPolicy>;
       /** `sre.cost.exchangeRates`: converts a report's currencies into one total. */
       exchangeRates?: CostExchangeRates;
+      /** Told each source's pull: its rows, or its error. */
+      sourceStatus?: SourceRunObserver;
       now?: () => Date;
     },
   ) {}
@@ -266,6 +269,7 @@ export class CostService {
   async pullAll(): Promise<number> {
     let stored = 0;
     for (const source of this.options.sources.list()) {
+      let rows = 0;
       try {
         const finalDays = await this.options.store.finalDays(source.id);
         for await (const batch of source.pull({
@@ -282,11 +286,16 @@ export class CostService {
           ) {
             continue;
           }
-          stored += (await this.importBatch(source.id, batch)).rows;
+          const imported = await this.importBatch(source.id, batch);
+          rows += imported.rows;
+          stored += imported.rows;
         }
       } catch (error) {
         this.options.logger.warn(`Cost source ${source.id} failed: ${error}`);
+        await this.options.sourceStatus?.failed(source.id, error);
+        continue;
       }
+      await this.options.sourceStatus?.succeeded(source.id, { rows });
     }
     return stored;
   }

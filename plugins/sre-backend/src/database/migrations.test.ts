@@ -24,11 +24,13 @@ const TABLES = [
   'sre_alert_pollers',
   'sre_cost_daily',
   'sre_cost_imports',
+  'sre_cost_tag_sets',
   'sre_reviews',
   'sre_review_actions',
   'sre_access_campaigns',
   'sre_access_items',
   'sre_access_audit',
+  'sre_source_status',
 ];
 
 const migrationFiles = fs

@@ -59,6 +59,7 @@ describe('sreDefaultPolicyDecision', () => {
       'sre.cost.import',
       'sre.alert.acknowledge',
       'sre.review.update',
+      'sre.source-status.read',
     ]) {
       expect(decide(name, ADMIN)).toEqual({ result: AuthorizeResult.ALLOW });
       expect(decide(name, userOf('user:default/ops-lead')).result).toBe(
@@ -67,12 +68,13 @@ describe('sreDefaultPolicyDecision', () => {
     }
   });
 
-  it('denies campaign start, sign-off and cost uploads to other users, and lets them read campaigns', () => {
+  it("denies campaign start, sign-off, cost uploads and the sources' status to other users, and lets them read campaigns", () => {
     expect(decide('sre.access-review.create').result).toBe(
       AuthorizeResult.DENY,
     );
     expect(decide('sre.access-review.close').result).toBe(AuthorizeResult.DENY);
     expect(decide('sre.cost.import').result).toBe(AuthorizeResult.DENY);
+    expect(decide('sre.source-status.read').result).toBe(AuthorizeResult.DENY);
     expect(decide('sre.access-review.read').result).toBe(AuthorizeResult.ALLOW);
   });
 

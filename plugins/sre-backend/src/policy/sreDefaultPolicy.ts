@@ -17,6 +17,7 @@ import {
   alertAcknowledgePermission,
   costImportPermission,
   reviewUpdatePermission,
+  sourceStatusReadPermission,
 } from '@baton/plugin-sre-common';
 import {
   accessReviewItemConditions,
@@ -52,7 +53,8 @@ export function readSreAdmins(config: Config): string[] {
  * - an alert is acknowledged by the owners of its entities (and the teams above them);
  * - a team's reliability review is changed by its members (and the members of the teams above it);
  * - access-review items are decided by their reviewers; campaigns are read by anyone signed in, started and signed off by admins;
- * - cost files are uploaded by admins and by services (the CLI with a static token).
+ * - cost files are uploaded by admins and by services (the CLI with a static token);
+ * - the sources' status (last pulls and errors) is read by admins only.
  *
  * @public
  */
@@ -105,6 +107,9 @@ export function sreDefaultPolicyDecision(
   }
   if (isPermission(permission, costImportPermission)) {
     return !user || isAdmin ? allow : deny;
+  }
+  if (isPermission(permission, sourceStatusReadPermission)) {
+    return isAdmin ? allow : deny;
   }
   return undefined;
 }
