@@ -65,6 +65,7 @@ const WRITTEN_TABLES = [
   'sre_alert_entities',
   'sre_cost_daily',
   'sre_cost_imports',
+  'sre_cost_tag_sets',
 ];
 
 function moduleFile(module: string, name: string): string {

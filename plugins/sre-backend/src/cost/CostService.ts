@@ -19,9 +19,10 @@ import {
 import type { CostBatch } from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { teamEntityRefs } from '../catalog/teamEntities';
-import { AlertEntityMapper } from '../alerts/AlertEntityMapper';
+import { AlertEntityMap, AlertEntityMapper } from '../alerts/AlertEntityMapper';
 import type { SourceRunObserver } from '../sources/SourceStatusService';
-import { CostDayRow, CostImportResult, CostStore } from './CostStore';
+import { CostAllocation, tagSetKey } from './CostAllocation';
+import { CostDayWrite, CostImportResult, CostStore } from './CostStore';
 import { CostSourceRegistry } from './CostSourceRegistry';
 
 const DAY = 86_400_000;
@@ -60,7 +61,7 @@ export interface CostQuery {
 }
 
 /** One stored row being summed: its key fields, and amounts in scaled units. */
-type Bucket = Omit<CostDayRow, 'billed' | 'effective'> & {
+type Bucket = Omit<CostDayWrite, 'billed' | 'effective'> & {
   billed: bigint;
   effective: bigint;
 };
@@ -77,6 +78,11 @@ class Interned {
     }
     return id;
   }
+
+  /** Every value, in the order of their ids. */
+  values(): string[] {
+    return [...this.#ids.keys()];
+  }
 }
 
 /** Stores cost batches from sources and uploads, and reports spend per entity and team. */
@@ -85,7 +91,11 @@ export class CostService {
     private readonly options: {
       store: CostStore;
       sources: CostSourceRegistry;
-      /** Maps a row's tags to one entity: `service=<name>`, or the entity's `baton.dev/cost-tags`. */
+      /**
+       * Maps stored tag sets to entities when reports are read, so that a
+       * changed annotation moves the whole history: `service=<name>`, or the
+       * entity's `baton.dev/cost-tags`. Its catalog snapshot is cached.
+       */
       mapper: AlertEntityMapper;
       catalog: CatalogService;
       auth: AuthService;
@@ -100,13 +110,20 @@ export class CostService {
     },
   ) {}
 
+  /** The last allocation, kept while neither the catalog snapshot nor the stored tag sets changed. */
+  #allocation?: {
+    map: AlertEntityMap;
+    tagSets: number;
+    allocation: CostAllocation;
+  };
+
   #now(): Date {
     return this.options.now?.() ?? new Date();
   }
 
   /**
-   * Stores one batch: every row is allocated to one entity (or to nobody:
-   * unallocated, never dropped), split evenly over the days it covers and
+   * Stores one batch: every row is kept with its tag set (allocated to
+   * entities only when read), split evenly over the days it covers and
    * summed exactly. The source's days in the batch's period are replaced in
    * one transaction, after the whole batch was read: a bad row anywhere
    * writes nothing.
@@ -121,16 +138,15 @@ export class CostService {
         `source: '${source}' is not a source id (letters, digits, '.', '_', '-'; at most 64)`,
       );
     }
-    const map = await this.options.mapper.current();
     // Sums held for the whole batch: one per stored row, keyed by small ids
     // (a short key string per row instead of the four values joined).
     const buckets = new Map<string, Bucket>();
-    const entityIds = new Interned();
+    const tagSetIds = new Interned();
     const serviceIds = new Interned();
     const currencyIds = new Interned();
     // Sources often hand many rows the same tags object (the FOCUS reader
-    // does for equal Tags): each is mapped once.
-    const entityOfTags = new WeakMap<object, string>();
+    // does for equal Tags): each is made canonical once.
+    const tagSetOfTags = new WeakMap<object, number>();
     // A file has few distinct days: their names are made once.
     const dayNames = new Map<number, string>();
     let rows = 0;
@@ -165,14 +181,13 @@ export class CostService {
           `row ${rows}, column ChargePeriodStart: one upload replaces at most ${limits.maxPeriodDays} days, from its first to its last day`,
         );
       }
-      // One entity per row, so that no spend is counted twice.
-      let entityRef = entityOfTags.get(row.tags);
-      if (entityRef === undefined) {
-        entityRef = map.entityRefsFor(row.tags)[0] ?? '';
-        entityOfTags.set(row.tags, entityRef);
+      let tagSetIndex = tagSetOfTags.get(row.tags);
+      if (tagSetIndex === undefined) {
+        tagSetIndex = tagSetIds.id(tagSetKey(row.tags));
+        tagSetOfTags.set(row.tags, tagSetIndex);
       }
       const serviceName = row.serviceName ?? '';
-      const groupKey = `${entityIds.id(entityRef)}:${serviceIds.id(
+      const groupKey = `${tagSetIndex}:${serviceIds.id(
         serviceName,
       )}:${currencyIds.id(row.billingCurrency)}`;
       // Most rows are one day: no split to allocate.
@@ -192,7 +207,7 @@ export class CostService {
           bucket = {
             source,
             day,
-            entity_ref: entityRef,
+            tagSetIndex,
             service_name: serviceName.slice(0, 255),
             currency: row.billingCurrency,
             estimated: false,
@@ -226,6 +241,7 @@ export class CostService {
         fingerprint: batch.fingerprint,
         period,
         rows,
+        tagSets: tagSetIds.values(),
         // Formatted batch by batch as they are written, not all at once.
         days: mapIterable(buckets.values(), bucket => ({
           ...bucket,
@@ -302,8 +318,11 @@ export class CostService {
 
   /** An entity's spend in one currency, with the previous period, drivers, forecast and anomalies. */
   async report(entityRef: string, query: CostQuery): Promise<CostReport> {
-    const entity = await this.#entity(entityRef);
-    return this.#report([entityRef], query, allocationOf(entity));
+    const [entity, allocation] = await Promise.all([
+      this.#entity(entityRef),
+      this.#currentAllocation(),
+    ]);
+    return this.#report([entityRef], query, allocationOf(entity), allocation);
   }
 
   /**
@@ -316,7 +335,10 @@ export class CostService {
     query: CostQuery,
     options: { entityRefs?: string[]; visible?: EntityVisibility } = {},
   ): Promise<TeamCostReport> {
-    await this.#entity(teamRef);
+    const [, allocation] = await Promise.all([
+      this.#entity(teamRef),
+      this.#currentAllocation(),
+    ]);
     let refs = [
       ...(options.entityRefs ?? (await teamEntityRefs(this.options, teamRef))),
     ].sort();
@@ -328,6 +350,7 @@ export class CostService {
       refs,
       query,
       `the entities ${teamRef} owns`,
+      allocation,
     );
     const { currency } = report;
     const { from, to } = report;
@@ -338,14 +361,12 @@ export class CostService {
     const teamTotals = new Map<string, bigint>(refs.map(ref => [ref, 0n]));
     for (const row of all) {
       const amount = parseDecimal(row[metric]) ?? 0n;
-      if (row.entity_ref === '') unallocated += amount;
+      const entityRef = allocation.entityOf(row.tag_set_id);
+      if (entityRef === '') unallocated += amount;
       else allocated += amount;
-      if (teamTotals.has(row.entity_ref)) {
-        teamTotals.set(
-          row.entity_ref,
-          teamTotals.get(row.entity_ref)! + amount,
-        );
-      }
+      const teamTotal = teamTotals.get(entityRef);
+      if (teamTotal !== undefined)
+        teamTotals.set(entityRef, teamTotal + amount);
     }
     const team = [...teamTotals.values()].reduce((a, b) => a + b, 0n);
     // The team's part of untagged spend, in proportion to its part of tagged spend.
@@ -354,7 +375,9 @@ export class CostService {
     const share = allocated > 0n ? (unallocated * team) / allocated : 0n;
     const [perEntity, titles] = await Promise.all([
       Promise.all(
-        refs.map(ref => this.#report([ref], { ...query, currency }, '')),
+        refs.map(ref =>
+          this.#report([ref], { ...query, currency }, '', allocation),
+        ),
       ),
       this.#titles(refs),
     ]);
@@ -379,18 +402,42 @@ export class CostService {
     };
   }
 
+  /**
+   * The stored tag sets resolved with the current catalog snapshot (cached
+   * by the mapper): an annotation changed since an import moves the
+   * entity's whole history on the next read after the snapshot refreshes.
+   */
+  async #currentAllocation(): Promise<CostAllocation> {
+    const [map, tagSets] = await Promise.all([
+      this.options.mapper.current(),
+      this.options.store.tagSetCount(),
+    ]);
+    const cached = this.#allocation;
+    if (cached?.map === map && cached.tagSets === tagSets) {
+      return cached.allocation;
+    }
+    const allocation = new CostAllocation(
+      map,
+      await this.options.store.tagSets(),
+    );
+    this.#allocation = { map, tagSets, allocation };
+    return allocation;
+  }
+
   async #report(
     entityRefs: string[],
     query: CostQuery,
-    allocation: string,
+    allocationRule: string,
+    allocation: CostAllocation,
   ): Promise<CostReport> {
+    const tagSetIds = allocation.tagSetsOf(entityRefs);
     const { from, to } = this.#range(query);
     const span = dayStart(to) - dayStart(from);
     const historyFrom = dayOf(dayStart(from) - span - TRAILING_DAYS * DAY);
     // The forecast reads the whole month the range ends in.
     const monthStart = `${dayOf(dayStart(to) - DAY).slice(0, 7)}-01`;
     const rows = await this.options.store.days(
-      entityRefs,
+      tagSetIds,
       historyFrom < monthStart ? historyFrom : monthStart,
       to,
     );
@@ -410,7 +457,7 @@ export class CostService {
         lines.set(row.currency, (lines.get(row.currency) ?? 0) + 1);
       }
     }
-    const currencies = await this.options.store.currencies(entityRefs);
+    const currencies = await this.options.store.currencies(tagSetIds);
     // Amounts in two currencies do not compare, so the main one is the one most spend lines are in.
     const currency =
       query.currency ??
@@ -438,7 +485,7 @@ export class CostService {
       currency,
       currencies,
       sources,
-      allocation,
+      allocation: allocationRule,
       metric: this.options.metric,
       from,
       to,

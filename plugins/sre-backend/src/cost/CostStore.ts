@@ -1,17 +1,23 @@
 import { Knex } from 'knex';
+import { tagSetHash, TagSetRow } from './CostAllocation';
 
 /** One stored day of spend. Amounts are exact decimal strings. */
 export interface CostDayRow {
   source: string;
   day: string;
-  /** '' for spend no entity claims. */
-  entity_ref: string;
+  /** The rows' tags (sre_cost_tag_sets): resolved to an entity when read. */
+  tag_set_id: number;
   service_name: string;
   currency: string;
   billed: string;
   effective: string;
   estimated: boolean;
 }
+
+/** A day to store: its tag set as an index into the batch's `tagSets`. */
+export type CostDayWrite = Omit<CostDayRow, 'tag_set_id'> & {
+  tagSetIndex: number;
+};
 
 /** What an import stored, as the API and the CLI report it. */
 export interface CostImportResult {
@@ -25,17 +31,24 @@ export interface CostImportResult {
 
 /** Rows per insert statement. */
 const INSERT_BATCH = 500;
+/** Values per `IN (…)` list: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const IN_BATCH = 500;
 
 const DAILY_COLUMNS = [
   'source',
   'day',
-  'entity_ref',
+  'tag_set_id',
   'service_name',
   'currency',
   'billed',
   'effective',
   'estimated',
 ] as const;
+
+const PG_CASTS: Partial<Record<(typeof DAILY_COLUMNS)[number], string>> = {
+  tag_set_id: 'integer',
+  estimated: 'boolean',
+};
 
 // Rows go in as one JSON array per statement, not as 8 bound parameters per
 // row: the SQL stays short and the same for every batch. A 500-row multi-row
@@ -49,9 +62,48 @@ const INSERT_JSON_ROWS: Record<string, string> = {
     )} FROM json_each(?)`,
   postgresql: `INSERT INTO sre_cost_daily (${DAILY_COLUMNS.join(', ')})
     SELECT ${DAILY_COLUMNS.map((column, i) =>
-      column === 'estimated' ? `(r->>${i})::boolean` : `r->>${i}`,
+      PG_CASTS[column] ? `(r->>${i})::${PG_CASTS[column]}` : `r->>${i}`,
     ).join(', ')} FROM json_array_elements(?::json) AS r`,
 };
+
+function* chunksOf<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** The ids of tag sets (canonical keys), stored first where new. */
+async function ensureTagSets(
+  tx: Knex.Transaction,
+  keys: string[],
+): Promise<number[]> {
+  const hashes = keys.map(tagSetHash);
+  const ids = new Map<string, number>();
+  const lookUp = async (wanted: string[]) => {
+    for (const chunk of chunksOf(wanted, IN_BATCH)) {
+      const rows: Array<{ id: number; hash: string }> = await tx(
+        'sre_cost_tag_sets',
+      )
+        .whereIn('hash', chunk)
+        .select('id', 'hash');
+      for (const row of rows) ids.set(row.hash, Number(row.id));
+    }
+  };
+  await lookUp(hashes);
+  const missing = keys
+    .map((tags, i) => ({ hash: hashes[i], tags, entity_ref: null }))
+    .filter(set => !ids.has(set.hash));
+  if (missing.length) {
+    // Another source's import may store the same set meanwhile: its row is as good.
+    for (const chunk of chunksOf(missing, INSERT_BATCH)) {
+      await tx('sre_cost_tag_sets').insert(chunk).onConflict('hash').ignore();
+    }
+    await lookUp(missing.map(set => set.hash));
+  }
+  return hashes.map(hash => {
+    const id = ids.get(hash);
+    if (id === undefined) throw new Error('A cost tag set was not stored');
+    return id;
+  });
+}
 
 /** Daily cost rows and the import log on the plugin's database. */
 export class CostStore {
@@ -72,7 +124,9 @@ export class CostStore {
     fingerprint?: string;
     period: { start: string; end: string };
     rows: number;
-    days: Iterable<CostDayRow>;
+    /** The distinct tag sets (tagSetKey) the days refer to by index. */
+    tagSets: string[];
+    days: Iterable<CostDayWrite>;
     now: Date;
   }): Promise<void> {
     await this.db.transaction(async tx => {
@@ -88,6 +142,7 @@ export class CostStore {
         .where('day', '>=', options.period.start)
         .where('day', '<', options.period.end)
         .delete();
+      const tagSetIds = await ensureTagSets(tx, options.tagSets);
       const insertJson = INSERT_JSON_ROWS[tx.client.dialect];
       const insert = (chunk: CostDayRow[]) =>
         insertJson
@@ -98,8 +153,8 @@ export class CostStore {
             ])
           : tx('sre_cost_daily').insert(chunk);
       let chunk: CostDayRow[] = [];
-      for (const day of options.days) {
-        chunk.push(day);
+      for (const { tagSetIndex, ...day } of options.days) {
+        chunk.push({ ...day, tag_set_id: tagSetIds[tagSetIndex] });
         if (chunk.length === INSERT_BATCH) {
           await insert(chunk);
           chunk = [];
@@ -140,43 +195,66 @@ export class CostStore {
     return new Set(rows.map(row => row.day));
   }
 
-  /** Every stored row of the entities (or of unallocated spend, ref '') in [fromDay, toDay). */
+  /** Every stored row of the tag sets in [fromDay, toDay). */
   async days(
-    entityRefs: string[],
+    tagSetIds: number[],
     fromDay: string,
     toDay: string,
   ): Promise<CostDayRow[]> {
-    if (!entityRefs.length) return [];
-    const rows: CostDayRow[] = await this.db('sre_cost_daily')
-      .whereIn('entity_ref', entityRefs)
-      .where('day', '>=', fromDay)
-      .where('day', '<', toDay)
-      .select();
-    // SQLite returns booleans as 0/1.
-    return rows.map(row => ({ ...row, estimated: Boolean(row.estimated) }));
+    const rows: CostDayRow[] = [];
+    for (const chunk of chunksOf(tagSetIds, IN_BATCH)) {
+      const found: CostDayRow[] = await this.db('sre_cost_daily')
+        .whereIn('tag_set_id', chunk)
+        .where('day', '>=', fromDay)
+        .where('day', '<', toDay)
+        .select();
+      // SQLite returns booleans as 0/1.
+      for (const row of found) {
+        rows.push({ ...row, estimated: Boolean(row.estimated) });
+      }
+    }
+    return rows;
   }
 
-  /** Every entity's rows (and the unallocated ones) of one currency in [fromDay, toDay). */
+  /** Every row of one currency in [fromDay, toDay), allocated or not. */
   async allDays(
     fromDay: string,
     toDay: string,
     currency: string,
-  ): Promise<CostDayRow[]> {
+  ): Promise<Array<Pick<CostDayRow, 'tag_set_id' | 'billed' | 'effective'>>> {
     return this.db('sre_cost_daily')
       .where({ currency })
       .where('day', '>=', fromDay)
       .where('day', '<', toDay)
-      .select('entity_ref', 'billed', 'effective');
+      .select('tag_set_id', 'billed', 'effective');
   }
 
-  /** The currencies each entity has any spend in, largest total first is up to the caller. */
-  async currencies(entityRefs: string[]): Promise<string[]> {
-    if (!entityRefs.length) return [];
-    const rows: Array<{ currency: string }> = await this.db('sre_cost_daily')
-      .whereIn('entity_ref', entityRefs)
-      .distinct('currency')
-      .orderBy('currency');
-    return rows.map(row => row.currency);
+  /** The currencies the tag sets have any spend in, by code. */
+  async currencies(tagSetIds: number[]): Promise<string[]> {
+    const currencies = new Set<string>();
+    for (const chunk of chunksOf(tagSetIds, IN_BATCH)) {
+      const rows: Array<{ currency: string }> = await this.db('sre_cost_daily')
+        .whereIn('tag_set_id', chunk)
+        .distinct('currency');
+      for (const row of rows) currencies.add(row.currency);
+    }
+    return [...currencies].sort();
+  }
+
+  /** How many tag sets are stored: they are only ever added, so an unchanged count is an unchanged table. */
+  async tagSetCount(): Promise<number> {
+    const [row] = await this.db('sre_cost_tag_sets').count({ n: '*' });
+    return Number(row.n);
+  }
+
+  /** Every stored tag set. */
+  async tagSets(): Promise<TagSetRow[]> {
+    const rows: TagSetRow[] = await this.db('sre_cost_tag_sets').select(
+      'id',
+      'tags',
+      'entity_ref',
+    );
+    return rows.map(row => ({ ...row, id: Number(row.id) }));
   }
 
   /** Per source, the days [start, end) its imports covered, first to last. */
