@@ -1,8 +1,4 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -10,12 +6,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { visibilityCatalogFactory } from '../__testUtils__/visibilityCatalog';
 import { sreBackendPlugin } from '../plugin';
-import { readSreAdmins, sreDefaultPolicyDecision } from './sreDefaultPolicy';
+import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
+import { readSreAdmins } from './sreDefaultPolicy';
 
 jest.setTimeout(120_000);
 
@@ -66,26 +62,7 @@ const entities: Entity[] = [
   service('indexer', 'group:default/search'),
 ];
 
-/** The shipped policy, as the permission backend would apply it to a signed-in user (sign-in gives only the user ref). */
 const admins = readSreAdmins(new ConfigReader({ sre: { admins: [ROOT] } }));
-const policyDecision = (
-  permission: Parameters<typeof sreDefaultPolicyDecision>[0]['permission'],
-  credentials: BackstageCredentials,
-) => {
-  const principal = credentials.principal as BackstageUserPrincipal;
-  const decision = sreDefaultPolicyDecision(
-    { permission },
-    {
-      credentials,
-      info: {
-        userEntityRef: principal.userEntityRef,
-        ownershipEntityRefs: [principal.userEntityRef],
-      },
-    },
-    { admins },
-  );
-  return decision ?? { result: AuthorizeResult.ALLOW };
-};
 
 describe.each(databases.eachSupportedId())(
   'a portal where every engineer is signed in, on %s',
@@ -103,21 +80,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({
             data: { sre: { webhooks: { generic: { secret: SECRET } } } },
           }),
-          mockServices.permissions.mock({
-            authorize: async (requests, { credentials }) =>
-              requests.map(r => {
-                const { result } = policyDecision(r.permission, credentials);
-                // Basic permissions get no conditions.
-                return {
-                  result:
-                    result === AuthorizeResult.ALLOW
-                      ? AuthorizeResult.ALLOW
-                      : AuthorizeResult.DENY,
-                };
-              }),
-            authorizeConditional: async (requests, { credentials }) =>
-              requests.map(r => policyDecision(r.permission, credentials)),
-          }).factory,
+          shippedPolicyPermissions(admins),
           visibilityCatalogFactory(
             entities,
             (userRef, entityRef) =>

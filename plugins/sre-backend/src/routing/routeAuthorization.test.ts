@@ -326,6 +326,12 @@ const ROUTES: Record<string, RouteRow> = {
     success: 200,
   },
   'GET /tasks': { access: 'user', path: () => '/tasks', success: 200 },
+  'GET /sources': {
+    access: 'user-or-service',
+    permission: 'sre.source-status.read',
+    path: () => '/sources',
+    success: 200,
+  },
 };
 
 it('has a row for every route the routers declare, and none for a route that is gone', async () => {

@@ -45,17 +45,10 @@ export class SourceStatusStore {
     counts: SourceCounts,
     at: Date,
   ): Promise<void> {
-    const values = {
-      kind: source.kind,
-      trigger: source.trigger,
-      provider: source.provider,
+    await this.#upsert(source, {
       last_success_at: at,
       last_counts: JSON.stringify(counts),
-    };
-    await this.db(TABLE)
-      .insert({ id: source.id, ...values })
-      .onConflict('id')
-      .merge(Object.keys(values));
+    });
   }
 
   async recordFailure(
@@ -63,12 +56,19 @@ export class SourceStatusStore {
     message: string,
     at: Date,
   ): Promise<void> {
+    await this.#upsert(source, { last_error: message, last_error_at: at });
+  }
+
+  /** Writes these columns (and what the source is), leaving the others as they were. */
+  async #upsert(
+    source: SourceDescriptor,
+    run: Partial<Omit<SourceStatusRow, keyof SourceDescriptor>>,
+  ): Promise<void> {
     const values = {
       kind: source.kind,
       trigger: source.trigger,
       provider: source.provider,
-      last_error: message,
-      last_error_at: at,
+      ...run,
     };
     await this.db(TABLE)
       .insert({ id: source.id, ...values })
