@@ -38,6 +38,8 @@ export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
  */
 export function parseDecimal(text: string): bigint | undefined {
   if (typeof text !== 'string') return undefined;
+  const plain = parsePlainDecimal(text);
+  if (plain !== undefined) return plain;
   const match = DECIMAL_PATTERN.exec(text.trim());
   if (!match) return undefined;
   const [, sign, whole, fraction = '', exponentText] = match;
@@ -62,6 +64,46 @@ export function parseDecimal(text: string): bigint | undefined {
     scaled = divideHalfEven(BigInt(digits), 10n ** BigInt(-shift));
   }
   return sign === '-' ? -scaled : scaled;
+}
+
+/** 10^0 … 10^DECIMAL_PLACES as bigints. */
+const POWERS_OF_TEN = Array.from({ length: DECIMAL_PLACES + 1 }, (_, i) =>
+  BigInt(10 ** i),
+);
+
+/**
+ * The common case, `-?digits[.digits]` with at most 15 digits and 12
+ * decimals, counted in a double (exact below 2^53) with no regular
+ * expression or digit string; undefined for anything else, which the
+ * general reading then handles. Importing a billing export parses two of
+ * these per row.
+ */
+function parsePlainDecimal(text: string): bigint | undefined {
+  const length = text.length;
+  if (length === 0 || length > 17) return undefined;
+  const negative = text.charCodeAt(0) === 0x2d; // '-'
+  let value = 0;
+  let digits = 0;
+  // -1 until the decimal point.
+  let decimals = -1;
+  for (let i = negative ? 1 : 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      value = value * 10 + (code - 0x30);
+      digits += 1;
+      if (decimals >= 0) decimals += 1;
+    } else if (code === 0x2e && decimals < 0) {
+      decimals = 0;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0 || digits > 15 || decimals > DECIMAL_PLACES) {
+    return undefined;
+  }
+  const scaled =
+    BigInt(value) * POWERS_OF_TEN[DECIMAL_PLACES - Math.max(decimals, 0)];
+  return negative ? -scaled : scaled;
 }
 
 /** Scaled units as the shortest exact decimal string: `'12.5'`, `'-0.000001'`, `'0'`. @public */
