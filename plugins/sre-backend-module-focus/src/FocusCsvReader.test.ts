@@ -804,6 +804,34 @@ describe('readFocusCsv', () => {
   });
 
   describe('streaming', () => {
+    it('reads the same rows wherever the chunks of the body end', async () => {
+      // CRLF line ends, quoted Tags, and a name whose UTF-8 bytes a chunk
+      // end can split.
+      const fixture = fs.readFileSync(FIXTURE);
+      const columns = fixture.toString('utf8').split('\r\n')[0].split(',');
+      const cells: Record<string, string> = {
+        ...VALID,
+        ServiceName: 'さくらのクラウド',
+        Tags: '{"service":"帳票"}',
+      };
+      const last = columns.map(column => quote(cells[column] ?? '')).join(',');
+      const file = Buffer.concat([fixture, Buffer.from(`${last}\r\n`)]);
+      const whole = await readAll(bodyOf(file));
+
+      expect(whole).toHaveLength(30);
+      expect(whole[29]).toMatchObject({
+        serviceName: 'さくらのクラウド',
+        tags: { service: '帳票' },
+      });
+      for (const size of [1, 2, 3, 7, 64, 1000]) {
+        const chunks: Buffer[] = [];
+        for (let at = 0; at < file.length; at += size) {
+          chunks.push(file.subarray(at, at + size));
+        }
+        await expect(readAll(Readable.from(chunks))).resolves.toEqual(whole);
+      }
+    });
+
     it('closes the body when the caller stops early', async () => {
       const body = Readable.from(
         (function* chunks() {

@@ -1,21 +1,16 @@
 import type { CostRow } from '@baton/plugin-sre-node';
-import { CsvError, parse } from 'csv-parse';
 import { Readable, finished, pipeline } from 'stream';
+import { StringDecoder } from 'string_decoder';
 import { createGunzip } from 'zlib';
+import { CsvRecordScanner, CsvSyntaxError } from './CsvRecordScanner';
 import {
-  FocusColumn,
+  FOCUS_COLUMNS,
   ReadCache,
+  SLOT,
   inputError,
   readHeader,
   readRow,
 } from './focusRow';
-
-/**
- * The longest record csv-parse may hold before failing: one line (or quoted
- * field) without an end must not buffer a whole file. Real FOCUS rows are a
- * few kB, Tags included.
- */
-const MAX_RECORD_CHARACTERS = 1024 * 1024;
 
 function asBuffer(chunk: unknown): Buffer {
   if (Buffer.isBuffer(chunk)) {
@@ -84,38 +79,211 @@ function isZlibError(error: unknown): boolean {
 }
 
 /**
- * The parser's records; csv-parse and gunzip errors become InputErrors
- * (the file is bad), errors of the body itself (a failed read, an aborted
- * upload) pass through unchanged.
+ * Syntax and gzip errors become InputErrors (the file is bad); errors of the
+ * body itself (a failed read, an aborted upload) pass through unchanged.
  */
-async function* recordsOf(
-  parser: AsyncIterable<string[]>,
-): AsyncGenerator<string[]> {
-  try {
-    yield* parser;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      // `records` counts the header, so it is the failing data row's number.
-      const row = typeof error.records === 'number' ? error.records : undefined;
-      const line = typeof error.lines === 'number' ? error.lines : undefined;
-      throw inputError(
-        `${row === undefined ? '' : `row ${row}, `}line ${
-          line ?? '?'
-        }: the file is not valid CSV: ${error.message}`,
-        { row, line },
-        error,
-      );
+function asFileError(error: unknown, row: number): unknown {
+  if (error instanceof CsvSyntaxError) {
+    // `row` counts the header, so it is the failing data row's number.
+    return inputError(
+      `row ${row}, line ${error.line}: the file is not valid CSV: ${error.message}`,
+      { row, line: error.line },
+      error,
+    );
+  }
+  if (isZlibError(error)) {
+    return inputError(
+      `The file starts like gzip but is not valid gzip: ${
+        (error as Error).message
+      }`,
+      {},
+      error,
+    );
+  }
+  return error;
+}
+
+/**
+ * A readable stream's chunks, pulled one at a time. The stream is read
+ * with `read()`, never its async iterator: in Node 24 that iterator keeps
+ * ~200 bytes per chunk until the stream ends.
+ */
+class ChunkPuller {
+  readonly #stream: Readable;
+  #ended = false;
+  #error: unknown;
+  #wake: (() => void) | undefined;
+
+  constructor(stream: Readable) {
+    this.#stream = stream;
+    const wake = () => {
+      const resolve = this.#wake;
+      this.#wake = undefined;
+      resolve?.();
+    };
+    stream.on('readable', wake);
+    // Its listeners stay: an error after the caller stopped must not go unhandled.
+    finished(stream, { writable: false }, error => {
+      if (error) this.#error = error;
+      else this.#ended = true;
+      wake();
+    });
+  }
+
+  /** The next chunk, or undefined at the end; throws the stream's error. */
+  async next(): Promise<Buffer | undefined> {
+    for (;;) {
+      if (this.#error) throw this.#error;
+      const chunk: unknown = this.#stream.read();
+      if (chunk !== null) return asBuffer(chunk);
+      if (this.#ended) return undefined;
+      await new Promise<void>(resolve => {
+        this.#wake = resolve;
+      });
     }
-    if (isZlibError(error)) {
-      throw inputError(
-        `The file starts like gzip but is not valid gzip: ${
-          (error as Error).message
-        }`,
-        {},
-        error,
-      );
+  }
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({
+  done: true,
+  value: undefined,
+});
+
+/**
+ * The rows of a FOCUS CSV body. It reads a chunk at a time, turns every
+ * complete record of the chunk into a CostRow, and hands them out one by
+ * one, so most rows cost no waiting at all. A bad row (or bad CSV) fails
+ * only after the rows before it are handed out.
+ */
+class FocusCsvRows implements AsyncIterableIterator<CostRow> {
+  readonly #body: Readable;
+  #chunks: ChunkPuller | undefined;
+  readonly #decoder = new StringDecoder('utf8');
+  readonly #scanner = new CsvRecordScanner();
+  readonly #cache = new ReadCache();
+  #rows: CostRow[] = [];
+  #next = 0;
+  #row = 0;
+  #header = false;
+  #ended = false;
+  #failure: unknown;
+  #closed = false;
+
+  constructor(body: Readable) {
+    this.#body = body;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<CostRow, undefined>> {
+    if (this.#next < this.#rows.length) {
+      return Promise.resolve({ done: false, value: this.#rows[this.#next++] });
     }
-    throw error;
+    return this.#read();
+  }
+
+  async return(): Promise<IteratorReturnResult<undefined>> {
+    this.#close();
+    return DONE;
+  }
+
+  async #read(): Promise<IteratorResult<CostRow, undefined>> {
+    if (this.#closed) return DONE;
+    try {
+      this.#chunks ??= await this.#open();
+      this.#rows = [];
+      this.#next = 0;
+      while (this.#rows.length === 0) {
+        if (this.#failure !== undefined) throw this.#failure;
+        if (this.#ended) {
+          this.#close();
+          return DONE;
+        }
+        const chunk = await this.#chunks.next();
+        if (chunk === undefined) {
+          this.#ended = true;
+          this.#scanner.append(this.#decoder.end());
+        } else {
+          this.#scanner.append(this.#decoder.write(chunk));
+        }
+        this.#readRecords();
+      }
+      return { done: false, value: this.#rows[this.#next++] };
+    } catch (error) {
+      this.#close();
+      throw asFileError(error, this.#scanner.records);
+    }
+  }
+
+  /** Every complete record read so far as rows, up to the first failure. */
+  #readRecords() {
+    const scanner = this.#scanner;
+    const cache = this.#cache;
+    const rows = this.#rows;
+    try {
+      while (scanner.next(this.#ended)) {
+        if (!this.#header) {
+          this.#readHeader(scanner.cells as string[]);
+          continue;
+        }
+        this.#row += 1;
+        rows.push(readRow(scanner.cells, this.#row, cache, scanner.escaped));
+      }
+      if (this.#ended && !this.#header) {
+        // An empty file has no header: every required column is missing.
+        readHeader([]);
+      }
+    } catch (error) {
+      this.#failure = error;
+    }
+  }
+
+  #readHeader(names: string[]) {
+    const positions = readHeader(names);
+    const slots = names.map(() => -1);
+    for (const [column, index] of positions) slots[index] = SLOT[column];
+    this.#scanner.read(slots, FOCUS_COLUMNS.length, SLOT.Tags);
+    this.#header = true;
+  }
+
+  /** The body's bytes, gunzipped if they start like gzip. */
+  async #open(): Promise<ChunkPuller> {
+    const body = this.#body;
+    // Between reading the head and pipeline() attaching its listeners, an
+    // 'error' without a listener would crash the process; pipeline still
+    // sees the error, as the body is then destroyed with it.
+    const ignoreUntilRead = () => {};
+    body.on('error', ignoreUntilRead);
+    try {
+      const head = await readHead(body, 2);
+      const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+      let bytes: Readable = body;
+      if (body.readableEnded) {
+        bytes = Readable.from(head.length > 0 ? [head] : []);
+      } else if (head.length > 0 && !body.destroyed) {
+        body.unshift(head);
+      }
+      if (!gzip) return new ChunkPuller(bytes);
+      // Errors reach us through the gunzip stream, which pipeline destroys
+      // with them; the callback only keeps pipeline from treating them as
+      // unhandled.
+      return new ChunkPuller(pipeline(bytes, createGunzip(), () => {}));
+    } finally {
+      body.off('error', ignoreUntilRead);
+    }
+  }
+
+  /** Stopped (the end, a bad row, or the caller stopped): a file's descriptor is released. */
+  #close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#rows = [];
+    this.#next = 0;
+    // An HTTP upload still gets its error response; the server discards
+    // the rest of the request.
+    if (!this.#body.readableEnded) this.#body.destroy();
   }
 }
 
@@ -127,64 +295,6 @@ async function* recordsOf(
  * the required columns.
  * @public
  */
-export async function* readFocusCsv(
-  body: Readable,
-): AsyncGenerator<CostRow, void, undefined> {
-  // Between reading the head and pipeline() attaching its listeners, an
-  // 'error' without a listener would crash the process; pipeline still sees
-  // the error, as the body is then destroyed with it.
-  const ignoreUntilPiped = () => {};
-  body.on('error', ignoreUntilPiped);
-  try {
-    const head = await readHead(body, 2);
-    const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-    const parser = parse({
-      bom: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-      max_record_size: MAX_RECORD_CHARACTERS,
-    });
-    // The body is consumed through pipe(), never its async iterator: in
-    // Node 24 that iterator keeps ~200 bytes per chunk until the stream ends.
-    let bytes: Readable = body;
-    if (body.readableEnded) {
-      bytes = Readable.from(head.length > 0 ? [head] : []);
-    } else if (head.length > 0 && !body.destroyed) {
-      body.unshift(head);
-    }
-    // Errors reach us through the parser, which pipeline destroys with them;
-    // the callback only keeps pipeline from treating them as unhandled.
-    const done = () => {};
-    if (gzip) {
-      pipeline(bytes, createGunzip(), parser, done);
-    } else {
-      pipeline(bytes, parser, done);
-    }
-    body.off('error', ignoreUntilPiped);
-
-    let positions: Map<FocusColumn, number> | undefined;
-    let row = 0;
-    const cache = new ReadCache();
-    for await (const record of recordsOf(parser)) {
-      if (!positions) {
-        positions = readHeader(record);
-        continue;
-      }
-      row += 1;
-      const at = positions;
-      yield readRow(column => record[at.get(column) ?? -1], row, cache);
-    }
-    if (!positions) {
-      // An empty file has no header: every required column is missing.
-      readHeader([]);
-    }
-  } finally {
-    body.off('error', ignoreUntilPiped);
-    // Stopped early (a bad row, or the caller stopped): close the body, so a
-    // file's descriptor is released. An HTTP upload still gets its error
-    // response; the server discards the rest of the request.
-    if (!body.readableEnded) {
-      body.destroy();
-    }
-  }
+export function readFocusCsv(body: Readable): AsyncIterableIterator<CostRow> {
+  return new FocusCsvRows(body);
 }

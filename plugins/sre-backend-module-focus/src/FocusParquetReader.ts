@@ -11,8 +11,8 @@ import { compressors } from 'hyparquet-compressors';
 import type { FileHandle } from 'fs/promises';
 import {
   FOCUS_COLUMNS,
-  FocusColumn,
   ReadCache,
+  SLOT,
   inputError,
   readHeader,
   readRow,
@@ -206,16 +206,16 @@ export async function* readFocusParquet(
     } catch (error) {
       throw asInputError(error);
     }
-    const data = new Map<FocusColumn, (index: number) => unknown>();
-    for (const column of columns) {
-      data.set(
-        column,
-        columnReader(chunks.get(column) ?? [], groupStart, scales.get(column)),
-      );
-    }
+    const start = groupStart;
+    const readers = columns.map(column => ({
+      slot: SLOT[column],
+      read: columnReader(chunks.get(column) ?? [], start, scales.get(column)),
+    }));
+    const cells = new Array<unknown>(FOCUS_COLUMNS.length).fill(undefined);
     for (let index = 0; index < groupRows; index++) {
       row += 1;
-      yield readRow(column => data.get(column)?.(index), row, cache);
+      for (const { slot, read } of readers) cells[slot] = read(index);
+      yield readRow(cells, row, cache);
     }
     groupStart += groupRows;
   }

@@ -76,6 +76,19 @@ export function inputError(
   return Object.assign(new InputError(message, cause), details);
 }
 
+/** What is wrong with a cell, before its row and column are put in the message. */
+class CellProblem extends Error {}
+
+/** The problem with the cell of `column` as an InputError naming the row and the column; other errors as they are. */
+function atCell(error: unknown, row: number, column: FocusColumn): unknown {
+  return error instanceof CellProblem
+    ? inputError(`row ${row}, column ${column}: ${error.message}`, {
+        row,
+        column,
+      })
+    : error;
+}
+
 /** Quotes a cell for an error message, shortened so one huge cell cannot flood a log. */
 function quoted(value: string): string {
   const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
@@ -170,13 +183,9 @@ function parseTimestamp(text: string): Date | undefined {
  * value) become strings; a null value means the key has no value and is
  * left out.
  */
-function tagsOfObject(
-  parsed: object,
-  text: string,
-  at: (message: string) => FocusInputError,
-): Record<string, string> {
+function tagsOfObject(parsed: object, text: string): Record<string, string> {
   if (Array.isArray(parsed)) {
-    throw at(`${quoted(text)} is not a JSON object`);
+    throw new CellProblem(`${quoted(text)} is not a JSON object`);
   }
   const entries: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(parsed)) {
@@ -184,7 +193,7 @@ function tagsOfObject(
       continue;
     }
     if (typeof value === 'object') {
-      throw at(
+      throw new CellProblem(
         `tag '${key}' has ${
           Array.isArray(value) ? 'an array' : 'an object'
         } value; FOCUS tag values are strings, numbers, booleans or null`,
@@ -197,10 +206,7 @@ function tagsOfObject(
 }
 
 /** Tags written as text: a JSON object, `{}`, empty, or NULL. */
-function parseTags(
-  text: string,
-  at: (message: string) => FocusInputError,
-): Record<string, string> {
+function parseTags(text: string): Record<string, string> {
   const trimmed = text.trim();
   if (isNullText(trimmed)) {
     return {};
@@ -209,7 +215,7 @@ function parseTags(
   try {
     parsed = JSON.parse(trimmed);
   } catch (error) {
-    throw at(
+    throw new CellProblem(
       `${quoted(text)} is not JSON: ${
         error instanceof Error ? error.message : String(error)
       }`,
@@ -220,9 +226,9 @@ function parseTags(
     return {};
   }
   if (typeof parsed !== 'object') {
-    throw at(`${quoted(text)} is not a JSON object`);
+    throw new CellProblem(`${quoted(text)} is not a JSON object`);
   }
-  return tagsOfObject(parsed, text, at);
+  return tagsOfObject(parsed, text);
 }
 
 /**
@@ -262,166 +268,289 @@ export function readHeader(
   return positions;
 }
 
+/** Where each used column's value is in the cells `readRow` takes. */
+export const SLOT = Object.fromEntries(
+  FOCUS_COLUMNS.map((column, slot) => [column, slot]),
+) as Readonly<Record<FocusColumn, number>>;
+
+type TextColumn = Exclude<OptionalColumn, 'Tags'>;
+
+/** An optional text cell, trimmed; undefined for no value. */
+function optionalText(value: unknown, column: TextColumn): string | undefined {
+  const text = textOf(value);
+  if (text === undefined) return undefined;
+  // PostgreSQL text holds no NUL; a cell with one is no FOCUS value either.
+  if (text.includes('\u0000')) {
+    throw new CellProblem('contains a NUL character');
+  }
+  const limit = MAX_TEXT_CHARACTERS[column];
+  if (text.length > limit) {
+    throw new CellProblem(`${quoted(text)} is longer than ${limit} characters`);
+  }
+  return text;
+}
+
+function uncachedText(
+  value: unknown,
+  row: number,
+  column: TextColumn,
+): string | undefined {
+  try {
+    return optionalText(value, column);
+  } catch (error) {
+    throw atCell(error, row, column);
+  }
+}
+
+function amountOf(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new CellProblem(`${quoted(String(value))} is not a number`);
+  }
+  // A Parquet double's shortest round-trip text is the decimal its writer meant.
+  const text = textOf(value);
+  if (text === undefined) {
+    throw new CellProblem('is empty; FOCUS requires a number');
+  }
+  if (!DECIMAL.test(text)) {
+    throw new CellProblem(`${quoted(text)} is not a number`);
+  }
+  // The backend sums amounts with parseDecimal: what it cannot hold (e.g.
+  // 1e999999999) fails here, where the row and column are known. Without
+  // an exponent, only more than 30 digits can be too large.
+  if (
+    (text.length > 30 || text.includes('e') || text.includes('E')) &&
+    parseDecimal(text) === undefined
+  ) {
+    throw new CellProblem(`${quoted(text)} is too large to be an amount`);
+  }
+  return text;
+}
+
+function currencyOf(value: unknown): string {
+  const text = textOf(value) ?? '';
+  if (!CURRENCY.test(text)) {
+    throw new CellProblem(
+      `${quoted(
+        text,
+      )} is not an ISO 4217 currency code (3 capital letters, e.g. USD)`,
+    );
+  }
+  return text;
+}
+
+/** Epoch milliseconds. */
+function timeOf(value: unknown): number {
+  if (value instanceof Date) {
+    // Parquet timestamps arrive as instants.
+    const time = value.getTime();
+    if (!Number.isNaN(time)) return time;
+  } else if (typeof value === 'string') {
+    const time = parseTimestamp(value.trim())?.getTime();
+    if (time !== undefined) return time;
+  }
+  const text = value instanceof Date ? 'Invalid Date' : textOf(value);
+  throw new CellProblem(
+    text === undefined
+      ? 'is empty; FOCUS requires a date and time'
+      : `${quoted(
+          text,
+        )} is not a valid ISO 8601 date and time, e.g. 2024-01-01T00:00:00Z`,
+  );
+}
+
 /** Distinct values a cache keeps before it starts again: it bounds memory, whatever the file. */
 const CACHE_ENTRIES = 4096;
 
-function remember<T>(cache: Map<string, T>, key: string, value: T) {
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  cache.set(key, value);
+/**
+ * A copy of text cut from a larger string: V8 keeps a cut (a slice of 13
+ * characters or more) pointing into the string it came from, so a kept cut
+ * of a CSV chunk would keep the whole chunk alive.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/**
+ * What was read from each distinct text of one column: the last one, and
+ * up to CACHE_ENTRIES more. Text that fails to read is not kept.
+ */
+class CellCache<T> {
+  readonly #values = new Map<string, T>();
+  #lastText: string | undefined;
+  #lastValue: T | undefined;
+
+  constructor(private readonly read: (text: string) => T) {}
+
+  get(text: string): T {
+    // Files run in order of time, account or service: a cell is often the
+    // one above it, and comparing with it costs less than a lookup.
+    if (text === this.#lastText) return this.#lastValue as T;
+    let value = this.#values.get(text);
+    if (value === undefined && !this.#values.has(text)) {
+      value = this.read(text);
+      if (this.#values.size >= CACHE_ENTRIES) this.#values.clear();
+      this.#values.set(ownCopy(text), value);
+    }
+    this.#lastText = text;
+    this.#lastValue = value;
+    return value as T;
+  }
 }
 
 const EMPTY_TAGS: Readonly<Record<string, string>> = Object.freeze({});
 
+/** The text of a typed (Parquet) cell; CSV cells are text already. */
+const asText = (value: unknown) =>
+  value instanceof Uint8Array ? utf8.decode(value) : String(value);
+
 /**
- * Timestamps and Tags already read in this file. A file repeats a few
- * charge periods and tag sets on thousands of rows; reading each once keeps
- * the garbage per row, and so the young heap V8 grows to, small. Rows with
- * equal tags share one frozen object, which the backend maps to an entity
- * once.
+ * What was already read in one file. A file repeats a few charge periods,
+ * currencies, services and tag sets on thousands of rows; reading each once
+ * keeps the work and the garbage per row small. Rows with equal tags share
+ * one frozen object, which the backend maps to an entity once; rows with
+ * equal text share one string, which keeps no CSV chunk alive.
  */
 export class ReadCache {
-  readonly #times = new Map<string, number>();
-  readonly #tags = new Map<string, Readonly<Record<string, string>>>();
+  readonly #times = new CellCache(timeOf);
+  readonly #currencies = new CellCache(text => ownCopy(currencyOf(text)));
+  readonly #tags = new CellCache(text => Object.freeze(parseTags(text)));
+  /** Tags by their text as a CSV cell holds it between quotes: `""` for each quote. */
+  readonly #escapedTags = new CellCache(text =>
+    Object.freeze(parseTags(text.replaceAll('""', '"'))),
+  );
+  readonly #objectTags = new Map<string, Readonly<Record<string, string>>>();
+  readonly #texts = new Map<TextColumn, CellCache<string | undefined>>();
 
-  timestamp(value: unknown): Date | undefined {
-    if (value instanceof Date) {
-      // Parquet timestamps arrive as instants.
-      return Number.isNaN(value.getTime()) ? undefined : value;
+  /** Epoch milliseconds of a timestamp cell. */
+  time(value: unknown, row: number, column: FocusColumn): number {
+    try {
+      return typeof value === 'string' ? this.#times.get(value) : timeOf(value);
+    } catch (error) {
+      throw atCell(error, row, column);
     }
-    if (typeof value !== 'string') return undefined;
-    const text = value.trim();
-    let time = this.#times.get(text);
-    if (time === undefined) {
-      time = parseTimestamp(text)?.getTime();
-      if (time === undefined) return undefined;
-      remember(this.#times, text, time);
-    }
-    return new Date(time);
   }
 
+  /** An ISO 4217 code, one shared string per code. */
+  currency(value: unknown, row: number): string {
+    try {
+      return typeof value === 'string'
+        ? this.#currencies.get(value)
+        : currencyOf(value);
+    } catch (error) {
+      throw atCell(error, row, 'BillingCurrency');
+    }
+  }
+
+  /** An optional text cell, trimmed, one shared string per text. */
+  text(value: unknown, row: number, column: TextColumn): string | undefined {
+    try {
+      if (typeof value !== 'string') return optionalText(value, column);
+      let cache = this.#texts.get(column);
+      if (!cache) {
+        cache = new CellCache(text => {
+          const read = optionalText(text, column);
+          return read === undefined ? undefined : ownCopy(read);
+        });
+        this.#texts.set(column, cache);
+      }
+      return cache.get(value);
+    } catch (error) {
+      throw atCell(error, row, column);
+    }
+  }
+
+  /** Tags of a cell; `escaped` for CSV text that still has its quotes doubled. */
   tags(
     value: unknown,
-    at: (message: string) => FocusInputError,
+    row: number,
+    escaped = false,
   ): Readonly<Record<string, string>> {
     if (value === null || value === undefined) return EMPTY_TAGS;
-    if (typeof value === 'object' && !(value instanceof Uint8Array)) {
-      // A Parquet map (or JSON) column: the object itself.
-      const key = JSON.stringify(value);
-      let tags = this.#tags.get(key);
-      if (!tags) {
-        tags = Object.freeze(tagsOfObject(value, key, at));
-        remember(this.#tags, key, tags);
+    try {
+      if (escaped) return this.#escapedTags.get(value as string);
+      if (typeof value === 'object' && !(value instanceof Uint8Array)) {
+        // A Parquet map (or JSON) column: the object itself.
+        const key = JSON.stringify(value);
+        let tags = this.#objectTags.get(key);
+        if (!tags) {
+          tags = Object.freeze(tagsOfObject(value, key));
+          if (this.#objectTags.size >= CACHE_ENTRIES) this.#objectTags.clear();
+          this.#objectTags.set(key, tags);
+        }
+        return tags;
       }
-      return tags;
+      return this.#tags.get(asText(value));
+    } catch (error) {
+      throw atCell(error, row, 'Tags');
     }
-    const text =
-      value instanceof Uint8Array ? utf8.decode(value) : String(value);
-    let tags = this.#tags.get(text);
-    if (!tags) {
-      tags = Object.freeze(parseTags(text, at));
-      remember(this.#tags, text, tags);
-    }
-    return tags;
   }
 }
 
 /**
- * One data row as a CostRow; throws for the first bad cell. `cell` gives a
- * used column's value: text from CSV, a typed value from Parquet, undefined
- * for a column the file does not have.
+ * One data row as a CostRow; throws for the first bad cell. `cells` holds
+ * each used column's value at its SLOT: text from CSV, a typed value from
+ * Parquet, undefined for a column the file does not have. `escapedTags`:
+ * the Tags cell is CSV text that still has its quotes doubled.
  */
 export function readRow(
-  cell: (column: FocusColumn) => unknown,
+  cells: ArrayLike<unknown>,
   row: number,
   cache: ReadCache,
+  escapedTags = false,
 ): CostRow {
-  const errorAt = (column: FocusColumn) => (message: string) =>
-    inputError(`row ${row}, column ${column}: ${message}`, { row, column });
-  const optional = (
-    column: Exclude<OptionalColumn, 'Tags'>,
-  ): string | undefined => {
-    const value = textOf(cell(column));
-    if (value === undefined) return undefined;
-    // PostgreSQL text holds no NUL; a cell with one is no FOCUS value either.
-    if (value.includes('\u0000')) {
-      throw errorAt(column)('contains a NUL character');
-    }
-    const limit = MAX_TEXT_CHARACTERS[column];
-    if (value.length > limit) {
-      throw errorAt(column)(
-        `${quoted(value)} is longer than ${limit} characters`,
-      );
-    }
-    return value;
-  };
-  const amount = (column: 'BilledCost' | 'EffectiveCost'): string => {
-    const raw = cell(column);
-    if (typeof raw === 'number' && !Number.isFinite(raw)) {
-      throw errorAt(column)(`${quoted(String(raw))} is not a number`);
-    }
-    // A Parquet double's shortest round-trip text is the decimal its writer meant.
-    const value = textOf(raw);
-    if (value === undefined) {
-      throw errorAt(column)('is empty; FOCUS requires a number');
-    }
-    if (!DECIMAL.test(value)) {
-      throw errorAt(column)(`${quoted(value)} is not a number`);
-    }
-    // The backend sums amounts with parseDecimal: what it cannot hold (e.g.
-    // 1e999999999) fails here, where the row and column are known. Without
-    // an exponent, only more than 30 digits can be too large.
-    if (
-      (value.length > 30 || /[eE]/.test(value)) &&
-      parseDecimal(value) === undefined
-    ) {
-      throw errorAt(column)(`${quoted(value)} is too large to be an amount`);
-    }
-    return value;
-  };
-  const timestamp = (column: 'ChargePeriodStart' | 'ChargePeriodEnd') => {
-    const raw = cell(column);
-    const date = cache.timestamp(raw);
-    if (!date) {
-      const value = raw instanceof Date ? 'Invalid Date' : textOf(raw);
-      throw errorAt(column)(
-        value === undefined
-          ? 'is empty; FOCUS requires a date and time'
-          : `${quoted(
-              value,
-            )} is not a valid ISO 8601 date and time, e.g. 2024-01-01T00:00:00Z`,
-      );
-    }
-    return date;
-  };
-
-  const billedCost = amount('BilledCost');
-  const effectiveCost = amount('EffectiveCost');
-  const billingCurrency = textOf(cell('BillingCurrency')) ?? '';
-  if (!CURRENCY.test(billingCurrency)) {
-    throw errorAt('BillingCurrency')(
-      `${quoted(
-        billingCurrency,
-      )} is not an ISO 4217 currency code (3 capital letters, e.g. USD)`,
-    );
+  let billedCost: string;
+  let effectiveCost: string;
+  try {
+    billedCost = amountOf(cells[SLOT.BilledCost]);
+  } catch (error) {
+    throw atCell(error, row, 'BilledCost');
   }
-  const chargePeriodStart = timestamp('ChargePeriodStart');
-  const chargePeriodEnd = timestamp('ChargePeriodEnd');
-  if (chargePeriodEnd.getTime() <= chargePeriodStart.getTime()) {
-    throw errorAt('ChargePeriodEnd')(
-      `${chargePeriodEnd.toISOString()} is not after ChargePeriodStart ${chargePeriodStart.toISOString()}`,
+  try {
+    effectiveCost = amountOf(cells[SLOT.EffectiveCost]);
+  } catch (error) {
+    throw atCell(error, row, 'EffectiveCost');
+  }
+  const billingCurrency = cache.currency(cells[SLOT.BillingCurrency], row);
+  const start = cache.time(
+    cells[SLOT.ChargePeriodStart],
+    row,
+    'ChargePeriodStart',
+  );
+  const end = cache.time(cells[SLOT.ChargePeriodEnd], row, 'ChargePeriodEnd');
+  if (end <= start) {
+    throw atCell(
+      new CellProblem(
+        `${new Date(
+          end,
+        ).toISOString()} is not after ChargePeriodStart ${new Date(
+          start,
+        ).toISOString()}`,
+      ),
+      row,
+      'ChargePeriodEnd',
     );
   }
   return {
-    chargePeriodStart,
-    chargePeriodEnd,
+    // Each row its own Dates: a caller may change one.
+    chargePeriodStart: new Date(start),
+    chargePeriodEnd: new Date(end),
     billedCost,
     effectiveCost,
     billingCurrency,
-    chargeCategory: optional('ChargeCategory'),
-    serviceName: optional('ServiceName'),
-    serviceCategory: optional('ServiceCategory'),
-    resourceId: optional('ResourceId'),
-    subAccountId: optional('SubAccountId'),
-    tags: cache.tags(cell('Tags'), errorAt('Tags')),
+    chargeCategory: cache.text(
+      cells[SLOT.ChargeCategory],
+      row,
+      'ChargeCategory',
+    ),
+    serviceName: cache.text(cells[SLOT.ServiceName], row, 'ServiceName'),
+    serviceCategory: cache.text(
+      cells[SLOT.ServiceCategory],
+      row,
+      'ServiceCategory',
+    ),
+    // Mostly distinct: not worth a cache.
+    resourceId: uncachedText(cells[SLOT.ResourceId], row, 'ResourceId'),
+    subAccountId: cache.text(cells[SLOT.SubAccountId], row, 'SubAccountId'),
+    tags: cache.tags(cells[SLOT.Tags], row, escapedTags),
   };
 }

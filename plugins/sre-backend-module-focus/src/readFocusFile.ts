@@ -27,14 +27,49 @@ async function* readParquetFile(file: string): AsyncGenerator<CostRow> {
 }
 
 /**
+ * Rows that `open` finds when the first row is asked for, handed out with
+ * no extra step per row (an async generator's `yield*` would add one).
+ */
+function openedOnFirstRow(
+  openRows: () => Promise<AsyncIterator<CostRow>>,
+): AsyncIterableIterator<CostRow> {
+  let opening: Promise<AsyncIterator<CostRow>> | undefined;
+  let rows: AsyncIterator<CostRow> | undefined;
+  let stopped = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next() {
+      if (rows) return rows.next();
+      if (stopped) return Promise.resolve({ done: true, value: undefined });
+      opening ??= openRows().then(opened => (rows = opened));
+      return opening.then(opened => opened.next());
+    },
+    async return() {
+      stopped = true;
+      const opened = rows ?? (await opening?.catch(() => undefined));
+      await opened?.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+/**
  * Reads a FOCUS file from disk: Parquet, CSV or gzip-compressed CSV, told
  * apart by their first bytes, never by the file name. CSV streams; Parquet
  * is read in place, a row group at a time.
  * @public
  */
-export async function* readFocusFilePath(
+export function readFocusFilePath(
   file: string,
-): AsyncGenerator<CostRow, void, undefined> {
+): AsyncIterableIterator<CostRow> {
+  return openedOnFirstRow(() => openFocusFilePath(file));
+}
+
+async function openFocusFilePath(
+  file: string,
+): Promise<AsyncIterator<CostRow>> {
   const head = Buffer.alloc(4);
   const handle = await open(file, 'r');
   let length: number;
@@ -43,11 +78,9 @@ export async function* readFocusFilePath(
   } finally {
     await handle.close();
   }
-  if (isParquet(head.subarray(0, length))) {
-    yield* readParquetFile(file);
-  } else {
-    yield* readFocusCsv(createReadStream(file));
-  }
+  return isParquet(head.subarray(0, length))
+    ? readParquetFile(file)
+    : readFocusCsv(createReadStream(file));
 }
 
 /**
@@ -58,9 +91,11 @@ export async function* readFocusFilePath(
  * and read from there; the file is removed when reading ends.
  * @public
  */
-export async function* readFocusFile(
-  body: Readable,
-): AsyncGenerator<CostRow, void, undefined> {
+export function readFocusFile(body: Readable): AsyncIterableIterator<CostRow> {
+  return openedOnFirstRow(() => openFocusFile(body));
+}
+
+async function openFocusFile(body: Readable): Promise<AsyncIterator<CostRow>> {
   // As in readFocusCsv: an 'error' before a listener is attached would crash.
   const ignoreUntilRead = () => {};
   body.on('error', ignoreUntilRead);
@@ -80,10 +115,15 @@ export async function* readFocusFile(
     body.unshift(head);
   }
   body.off('error', ignoreUntilRead);
-  if (!isParquet(head)) {
-    yield* readFocusCsv(rest);
-    return;
-  }
+  if (!isParquet(head)) return readFocusCsv(rest);
+  return readParquetUpload(body, rest);
+}
+
+/** A Parquet upload, written to a temporary file first and read from there. */
+async function* readParquetUpload(
+  body: Readable,
+  rest: Readable,
+): AsyncGenerator<CostRow> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-focus-'));
   try {
     const file = path.join(dir, 'upload.parquet');

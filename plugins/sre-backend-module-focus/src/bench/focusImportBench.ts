@@ -16,7 +16,8 @@ import path from 'path';
 // the same file in the same run. Each side runs in its own child process, so
 // each peak RSS is its own. On PostgreSQL when
 // BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING is set, else SQLite.
-// BATON_BENCH_FOCUS_ROWS overrides the row count for quick runs.
+// BATON_BENCH_FOCUS_ROWS overrides the row count for quick runs;
+// BATON_BENCH_FOCUS_CPU_PROF=<dir> writes each child's CPU profile there.
 const ROWS = Number(process.env.BATON_BENCH_FOCUS_ROWS ?? 1_000_000);
 const RSS_GOAL_MB = 300;
 const SERVICES = 200;
@@ -30,6 +31,7 @@ const SOURCE = 'bench';
 /** FOCUS amounts here have at most 10 decimals: the generator counts in 10^-10 units. */
 const UNITS_TO_SCALED = 100n; // parseDecimal's scale is 10^12
 
+const cpuProfileDir = process.env.BATON_BENCH_FOCUS_CPU_PROF;
 const pgUrl = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
 
 /** The server's URL with another database (pg lets a connectionString's empty database win over `database`). */
@@ -321,6 +323,9 @@ function runChild(args: string[]): Promise<ChildReport> {
     const worker = spawn(
       process.execPath,
       [
+        ...(cpuProfileDir
+          ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`]
+          : []),
         '--require',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
         __filename,
