@@ -10,6 +10,7 @@ import { screen } from '@testing-library/react';
 import { sreApiRef } from './api/SreApi';
 import srePlugin, {
   accessReviewsPage,
+  batonAdminPage,
   entityAlertHistoryCard,
   entityCostCard,
   entityReadyForLeaveCard,
@@ -167,6 +168,24 @@ describe('the access-review page', () => {
     expect(srePlugin.getExtension('page:sre/access-reviews')).toMatchObject({
       kind: 'page',
       name: 'access-reviews',
+    });
+  });
+});
+
+describe('the Baton admin page', () => {
+  it('is the /baton page of the plugin, titled from the translation ref, with a sidebar item', () => {
+    const page = createExtensionTester(batonAdminPage, {
+      apis: [mockApis.translation()],
+    });
+    expect(page.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'admin.pageTitle',
+    });
+    expect(page.get(coreExtensionData.routePath)).toBe('/baton');
+    expect(page.get(coreExtensionData.icon)).toBeDefined();
+    expect(srePlugin.getExtension('page:sre/admin')).toMatchObject({
+      kind: 'page',
+      name: 'admin',
     });
   });
 });

@@ -11,12 +11,14 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentIcon from '@material-ui/icons/Assignment';
+import SettingsInputComponentIcon from '@material-ui/icons/SettingsInputComponent';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import PeopleIcon from '@material-ui/icons/People';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
 import {
   accessReviewsRouteRef,
+  batonAdminRouteRef,
   busFactorRouteRef,
   reliabilityReviewRouteRef,
 } from './routes';
@@ -175,6 +177,20 @@ export const accessReviewsPage = PageBlueprint.make({
   },
 });
 
+/** Baton's admin page at `/baton`: the status of its sources, for `sre.admins`. @alpha */
+export const batonAdminPage = PageBlueprint.make({
+  name: 'admin',
+  params: {
+    path: '/baton',
+    title: sreTranslationRef('admin.pageTitle'),
+    // With an icon, the page gets a sidebar item.
+    icon: <SettingsInputComponentIcon fontSize="inherit" />,
+    routeRef: batonAdminRouteRef,
+    loader: () =>
+      import('./admin/BatonAdminPage').then(m => <m.BatonAdminPage />),
+  },
+});
+
 /** Baton's frontend plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'sre',
@@ -192,10 +208,12 @@ export default createFrontendPlugin({
     entityReliabilityReviewContent,
     reliabilityReviewPage,
     accessReviewsPage,
+    batonAdminPage,
   ],
   routes: {
     busFactor: busFactorRouteRef,
     reliabilityReview: reliabilityReviewRouteRef,
     accessReviews: accessReviewsRouteRef,
+    batonAdmin: batonAdminRouteRef,
   },
 });

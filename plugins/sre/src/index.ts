@@ -17,6 +17,7 @@ export {
   EntityReliabilityReviewContent,
   ReliabilityReviewPage,
   AccessReviewsPage,
+  BatonAdminPage,
 } from './plugin';
 export {
   busFactorRouteRef,
@@ -24,6 +25,7 @@ export {
   accessReviewsRouteRef,
   accessReviewTasksRouteRef,
   accessCampaignRouteRef,
+  batonAdminRouteRef,
 } from './routes';
 export { isSloAvailable } from './slo/EntitySloCard';
 export { isAlertHistoryAvailable } from './alerts/EntityAlertHistoryCard';

@@ -10,6 +10,7 @@ import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
 import {
   accessReviewsRouteRef,
+  batonAdminRouteRef,
   busFactorRouteRef,
   reliabilityReviewRouteRef,
 } from './routes';
@@ -21,6 +22,7 @@ export const srePlugin = createPlugin({
     busFactor: busFactorRouteRef,
     reliabilityReview: reliabilityReviewRouteRef,
     accessReviews: accessReviewsRouteRef,
+    batonAdmin: batonAdminRouteRef,
   },
   apis: [
     createApiFactory({
@@ -149,5 +151,15 @@ export const AccessReviewsPage: () => JSX.Element = srePlugin.provide(
     mountPoint: accessReviewsRouteRef,
     component: () =>
       import('./access/AccessReviewsPage').then(m => m.AccessReviewsPage),
+  }),
+);
+
+/** Baton's admin page for `sre.admins`: each source's last success, last error and counts. @public */
+export const BatonAdminPage: () => JSX.Element = srePlugin.provide(
+  createRoutableExtension({
+    name: 'BatonAdminPage',
+    mountPoint: batonAdminRouteRef,
+    component: () =>
+      import('./admin/BatonAdminPage').then(m => m.BatonAdminPage),
   }),
 );

@@ -26,3 +26,6 @@ export const accessCampaignRouteRef = createSubRouteRef({
   parent: accessReviewsRouteRef,
   path: '/:campaignId',
 });
+
+/** Baton's admin page, `/baton`: the status of its sources. @public */
+export const batonAdminRouteRef = createRouteRef({ id: 'sre:admin' });

@@ -1192,6 +1192,78 @@ export const messages = {
       campaignLabel: 'Your items in {{title}}',
     },
   },
+  admin: {
+    pageTitle: 'Baton admin',
+    sources: {
+      title: 'Sources',
+      intro:
+        'Each configured source and scheduled pull: when it last succeeded, what it brought, and its last error. Check here first when a card looks wrong or stale.',
+      label: 'Sources and scheduled pulls',
+      columns: {
+        source: 'Source',
+        state: 'State',
+        kind: 'Feeds',
+        provider: 'Module',
+        lastSuccess: 'Last success',
+        counts: 'Last counts',
+        lastError: 'Last error',
+      },
+      state: {
+        ok: 'OK',
+        recovered: 'Recovered',
+        failing: 'Failing',
+        never: 'Never ran',
+      },
+      kind: {
+        knowledge: 'Code knowledge',
+        slo: 'SLOs',
+        alerts: 'Alerts',
+        cost: 'Cost',
+        access: 'Access reviews',
+      },
+      trigger: { schedule: 'scheduled', webhook: 'webhook' },
+      kindAndTrigger: '{{kind}} ({{trigger}})',
+      tasks: {
+        knowledgeRefresh: 'Knowledge refresh',
+        sloEvaluation: 'SLO evaluation',
+        alertPoll: 'Alert polling and remapping',
+        costPull: 'Cost pull',
+        accessReminders: 'Access-review reminders',
+        accessCampaign: 'Scheduled access-review campaign',
+      },
+      names: {
+        cost: 'Cost source {{name}}',
+        alertPoller: 'Alert poller {{name}}',
+        webhook: '{{name}} webhook',
+      },
+      counts: {
+        rows_one: '{{count}} row',
+        rows_other: '{{count}} rows',
+        alerts_one: '{{count}} alert stored',
+        alerts_other: '{{count}} alerts stored',
+        received_one: '{{count}} received',
+        received_other: '{{count}} received',
+        remapped_one: '{{count}} remapped',
+        remapped_other: '{{count}} remapped',
+        entities_one: '{{count}} entity',
+        entities_other: '{{count}} entities',
+        failed_one: '{{count}} failed',
+        failed_other: '{{count}} failed',
+        reviewers_one: '{{count}} reviewer reminded',
+        reviewers_other: '{{count}} reviewers reminded',
+        campaigns_one: '{{count}} campaign started',
+        campaigns_other: '{{count}} campaigns started',
+      },
+      never: 'Never',
+      noError: 'None',
+      emptyTitle: 'No sources',
+      emptyDescription:
+        'No scheduled pull runs and no backend module registered a source, poller or webhook with a secret.',
+      notAllowedTitle: 'Only Baton admins see the sources',
+      notAllowed:
+        'The sources’ errors name hosts and configuration, so they are shown to the users and groups in {{config}} only. Ask an admin to add you, or one of your groups, to {{config}} in the app configuration.',
+    },
+  },
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import type {
   ReviewActionItem,
   ReviewActionStatus,
   ReviewAgenda,
+  SourceStatus,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
 
@@ -186,6 +187,8 @@ export interface SreApi {
   getAccessEvidence(id: string, format: 'csv' | 'json'): Promise<string>;
   /** The signed-in user's undecided items of open campaigns. */
   getAccessTasks(): Promise<AccessReviewItem[]>;
+  /** Every configured source and scheduled pull with its last success and last error; a 403 ResponseError unless the caller is in `sre.admins`. */
+  getSourceStatus(): Promise<SourceStatus[]>;
 }
 
 /** @public */

@@ -468,6 +468,39 @@ describe('SreClient', () => {
     ]);
   });
 
+  it('lists the sources’ status as an array, and passes a refusal on as a 403 ResponseError', async () => {
+    server.use(
+      http.get(`${baseUrl}/sources`, () =>
+        HttpResponse.json({
+          items: [{ id: 'cost:aws', lastSuccessAt: null }],
+        }),
+      ),
+    );
+    expect(await client.getSourceStatus()).toEqual([
+      { id: 'cost:aws', lastSuccessAt: null },
+    ]);
+
+    server.use(
+      http.get(`${baseUrl}/sources`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message:
+                'You may not do this: permission sre.source-status.read was denied',
+            },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await expect(client.getSourceStatus()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+    });
+  });
+
   it('starts, reads, decides and signs off access reviews with JSON bodies', async () => {
     const calls: Array<{ method: string; path: string; body: unknown }> = [];
     const record =

@@ -4,6 +4,7 @@ import {
   entityRefToPath,
   type AccessCampaign,
   type AccessReviewItem,
+  type SourceStatusList,
 } from '@baton/plugin-sre-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { SreApi } from './SreApi';
@@ -137,6 +138,9 @@ export class SreClient implements SreApi {
 
   getAccessTasks: SreApi['getAccessTasks'] = async () =>
     (await this.#get<{ items: AccessReviewItem[] }>('/tasks')).items;
+
+  getSourceStatus: SreApi['getSourceStatus'] = async () =>
+    (await this.#get<SourceStatusList>('/sources')).items;
 
   /** `/access-reviews/{id}` with further path segments. */
   #accessPath(id: string, ...segments: string[]): string {
