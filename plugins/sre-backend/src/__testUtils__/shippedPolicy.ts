@@ -8,7 +8,12 @@ import { sreDefaultPolicyDecision } from '../policy/sreDefaultPolicy';
 
 type Permission = Parameters<typeof sreDefaultPolicyDecision>[0]['permission'];
 
-/** The shipped policy's decision, as the permission backend takes it for a user (sign-in gives only the user ref) or a service. */
+/**
+ * The shipped policy's decision as a portal's permission service takes it:
+ * a user as the permission backend sees one (sign-in gives only the user
+ * ref); a service is allowed without asking the policy, as Backstage's
+ * ServerPermissionClient does.
+ */
 function shippedDecision(
   permission: Permission,
   credentials: BackstageCredentials,
@@ -17,6 +22,7 @@ function shippedDecision(
   const principal = credentials.principal as
     | BackstageUserPrincipal
     | { type: 'service' | 'none' };
+  if (principal.type === 'service') return { result: AuthorizeResult.ALLOW };
   const userEntityRef =
     principal.type === 'user' ? principal.userEntityRef : undefined;
   const decision = sreDefaultPolicyDecision(

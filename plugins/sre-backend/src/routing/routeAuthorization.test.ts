@@ -327,7 +327,7 @@ const ROUTES: Record<string, RouteRow> = {
   },
   'GET /tasks': { access: 'user', path: () => '/tasks', success: 200 },
   'GET /sources': {
-    access: 'user-or-service',
+    access: 'user',
     permission: 'sre.source-status.read',
     path: () => '/sources',
     success: 200,

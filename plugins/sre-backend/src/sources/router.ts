@@ -12,8 +12,9 @@ export function createSourcesRouter(options: {
   const router = Router();
   const { authorizer } = options;
 
+  // People only: a service token would pass any permission policy.
   router.get('/sources', async (req, res) => {
-    const caller = await authorizer.caller(req);
+    const caller = await authorizer.caller(req, 'user');
     await authorizer.authorize(caller, sourceStatusReadPermission);
     res.json(await options.sourceStatus.list());
   });
