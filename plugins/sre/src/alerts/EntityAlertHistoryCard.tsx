@@ -15,9 +15,9 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { useCardData } from '../components/useCardData';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { Formats, useSreText } from '../language';
@@ -141,9 +141,10 @@ function AlertHistoryCard(props: { entityRef: string; selector: string }) {
   const { t, format } = useSreText();
   // No `from`: the backend's default range, which starts at the owning
   // team's last finished reliability review, else 14 days ago.
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useCardData(
+    sreApi,
+    `alerts:${entityRef}`,
     () => sreApi.getAlerts(entityRef),
-    [sreApi, entityRef],
   );
 
   let placeholder: BatonCardPlaceholder | undefined;

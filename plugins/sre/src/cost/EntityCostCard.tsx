@@ -69,9 +69,8 @@ function CostCard(props: {
   const { entityRef, annotated } = props;
   const sreApi = useApi(sreApiRef);
   const { t, format } = useSreText();
-  const state = useCostReport(
-    query => sreApi.getCosts(entityRef, query),
-    [sreApi, entityRef],
+  const state = useCostReport(sreApi, entityRef, query =>
+    sreApi.getCosts(entityRef, query),
   );
   const { report } = state;
   const tags = report?.allocation || props.tags;

@@ -150,9 +150,8 @@ export function TeamCostCard() {
 function TeamCost({ groupRef, team }: { groupRef: string; team: string }) {
   const sreApi = useApi(sreApiRef);
   const { t, format } = useSreText();
-  const state = useCostReport(
-    query => sreApi.getTeamCosts(groupRef, query),
-    [sreApi, groupRef],
+  const state = useCostReport(sreApi, `team:${groupRef}`, query =>
+    sreApi.getTeamCosts(groupRef, query),
   );
   const { report } = state;
   const placeholder = costPlaceholder(t, state, loaded => ({

@@ -1,7 +1,7 @@
 import type { CostReport } from '@baton/plugin-sre-common';
-import { DependencyList, useEffect, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useEffect, useState } from 'react';
 import type { CostQuery } from '../api/SreApi';
+import { useCardData } from '../components/useCardData';
 import { costQuery, CostSelection, DEFAULT_COST_SELECTION } from './costRange';
 
 /** A cost report for the user's selection, and what the card shows while a new one loads. */
@@ -20,16 +20,18 @@ export interface CostReportState<R extends CostReport> {
  * and currency controls never disappear under the user.
  */
 export function useCostReport<R extends CostReport>(
+  client: object,
+  /** What `load` reports on, e.g. the entity ref: a new subject loads anew. */
+  subject: string,
   load: (query: CostQuery) => Promise<R>,
-  deps: DependencyList,
 ): CostReportState<R> {
   const [selection, select] = useState<CostSelection>(DEFAULT_COST_SELECTION);
   const [last, setLast] = useState<R>();
-  const { value, loading, error } = useAsync(
-    // Async, so that a loader that throws gives an error state, not a crash.
-    async () => load(costQuery(selection, new Date())),
-    // `load` is a new function each render; `deps` says what it reads.
-    [...deps, selection],
+  const query = costQuery(selection, new Date());
+  const { value, loading, error } = useCardData(
+    client,
+    `cost:${subject}:${JSON.stringify(query)}`,
+    () => load(query),
   );
   useEffect(() => {
     if (value) setLast(value);

@@ -11,7 +11,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useCardData } from '../components/useCardData';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { MissingAnnotation } from '../components/MissingAnnotation';
@@ -40,19 +40,23 @@ export function EntityReadyForLeaveCard() {
   const sreApi = useApi(sreApiRef);
   const entityRef = stringifyEntityRef(entity);
   const hasRepos = isReadyForLeaveAvailable(entity);
-  const { value, loading, error } = useAsync(async () => {
-    const [readiness, knowledge] = await Promise.all([
-      sreApi.getReadiness(entityRef),
-      hasRepos
-        ? sreApi.getKnowledge(entityRef).catch(e => {
-            // Not computed yet is a state of the card, not an error.
-            if (isNotFound(e)) return undefined;
-            throw e;
-          })
-        : undefined,
-    ]);
-    return { readiness, knowledge };
-  }, [sreApi, entityRef, hasRepos]);
+  const { value, loading, error } = useCardData(
+    sreApi,
+    `readiness:${entityRef}:${hasRepos}`,
+    async () => {
+      const [readiness, knowledge] = await Promise.all([
+        sreApi.getReadiness(entityRef),
+        hasRepos
+          ? sreApi.getKnowledge(entityRef).catch(e => {
+              // Not computed yet is a state of the card, not an error.
+              if (isNotFound(e)) return undefined;
+              throw e;
+            })
+          : undefined,
+      ]);
+      return { readiness, knowledge };
+    },
+  );
 
   let placeholder: BatonCardPlaceholder | undefined;
   if (loading) placeholder = { kind: 'loading' };

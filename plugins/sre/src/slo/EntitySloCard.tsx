@@ -3,8 +3,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_OPENSLO, SloResponse } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
-import useAsync from 'react-use/esm/useAsync';
 import { sreApiRef } from '../api/SreApi';
+import { useCardData } from '../components/useCardData';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { useSreText } from '../language';
 import { SloProblems } from './SloProblems';
@@ -33,9 +33,10 @@ export function EntitySloCard() {
 function SloCard({ entityRef, file }: { entityRef: string; file: string }) {
   const sreApi = useApi(sreApiRef);
   const { t } = useSreText();
-  const { value, loading, error } = useAsync(
-    async () => sreApi.getSlos(entityRef),
-    [sreApi, entityRef],
+  const { value, loading, error } = useCardData(
+    sreApi,
+    `slos:${entityRef}`,
+    () => sreApi.getSlos(entityRef),
   );
 
   let placeholder: BatonCardPlaceholder | undefined;
