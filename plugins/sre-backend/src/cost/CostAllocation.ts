@@ -24,16 +24,15 @@ export const tagSetHash = (key: string) =>
   createHash('sha256').update(key).digest('hex');
 
 /** One stored tag set. */
-export interface TagSetRow {
+export interface StoredTagSet {
   id: number;
-  /** tagSetKey of the rows' tags. */
-  tags: string;
+  tags: Record<string, string>;
   /**
    * Set only on the sets the tag-set migration made for rows stored before
    * it, whose tags were not kept: they stay with this entity until their
    * source's days are imported again.
    */
-  entity_ref: string | null;
+  entityRef: string | null;
 }
 
 /**
@@ -46,10 +45,9 @@ export class CostAllocation {
   readonly #entityOf = new Map<number, string>();
   readonly #setsOf = new Map<string, number[]>();
 
-  constructor(map: AlertEntityMap, sets: Iterable<TagSetRow>) {
+  constructor(map: AlertEntityMap, sets: Iterable<StoredTagSet>) {
     for (const set of sets) {
-      const ref =
-        set.entity_ref ?? map.entityRefsFor(JSON.parse(set.tags))[0] ?? '';
+      const ref = set.entityRef ?? map.entityRefsFor(set.tags)[0] ?? '';
       this.#entityOf.set(set.id, ref);
       if (!ref) continue;
       const ids = this.#setsOf.get(ref);

@@ -21,7 +21,7 @@ import type { EntityVisibility } from '../catalog/entityVisibility';
 import { teamEntityRefs } from '../catalog/teamEntities';
 import { AlertEntityMap, AlertEntityMapper } from '../alerts/AlertEntityMapper';
 import type { SourceRunObserver } from '../sources/SourceStatusService';
-import { CostAllocation, tagSetKey } from './CostAllocation';
+import { CostAllocation, StoredTagSet, tagSetKey } from './CostAllocation';
 import { CostDayWrite, CostImportResult, CostStore } from './CostStore';
 import { CostSourceRegistry } from './CostSourceRegistry';
 
@@ -110,10 +110,13 @@ export class CostService {
     },
   ) {}
 
+  /** The stored tag sets, read again when their count changes (they are only ever added). */
+  #tagSets?: { count: number; sets: StoredTagSet[] };
+
   /** The last allocation, kept while neither the catalog snapshot nor the stored tag sets changed. */
   #allocation?: {
     map: AlertEntityMap;
-    tagSets: number;
+    sets: StoredTagSet[];
     allocation: CostAllocation;
   };
 
@@ -408,19 +411,19 @@ export class CostService {
    * entity's whole history on the next read after the snapshot refreshes.
    */
   async #currentAllocation(): Promise<CostAllocation> {
-    const [map, tagSets] = await Promise.all([
+    const [map, count] = await Promise.all([
       this.options.mapper.current(),
       this.options.store.tagSetCount(),
     ]);
-    const cached = this.#allocation;
-    if (cached?.map === map && cached.tagSets === tagSets) {
-      return cached.allocation;
+    if (this.#tagSets?.count !== count) {
+      // Counted before reading: a set stored meanwhile is read again next time.
+      this.#tagSets = { count, sets: await this.options.store.tagSets() };
     }
-    const allocation = new CostAllocation(
-      map,
-      await this.options.store.tagSets(),
-    );
-    this.#allocation = { map, tagSets, allocation };
+    const { sets } = this.#tagSets;
+    const cached = this.#allocation;
+    if (cached?.map === map && cached.sets === sets) return cached.allocation;
+    const allocation = new CostAllocation(map, sets);
+    this.#allocation = { map, sets, allocation };
     return allocation;
   }
 

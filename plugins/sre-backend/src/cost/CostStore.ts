@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { tagSetHash, TagSetRow } from './CostAllocation';
+import { StoredTagSet, tagSetHash } from './CostAllocation';
 
 /** One stored day of spend. Amounts are exact decimal strings. */
 export interface CostDayRow {
@@ -248,13 +248,14 @@ export class CostStore {
   }
 
   /** Every stored tag set. */
-  async tagSets(): Promise<TagSetRow[]> {
-    const rows: TagSetRow[] = await this.db('sre_cost_tag_sets').select(
-      'id',
-      'tags',
-      'entity_ref',
-    );
-    return rows.map(row => ({ ...row, id: Number(row.id) }));
+  async tagSets(): Promise<StoredTagSet[]> {
+    const rows: Array<{ id: number; tags: string; entity_ref: string | null }> =
+      await this.db('sre_cost_tag_sets').select('id', 'tags', 'entity_ref');
+    return rows.map(row => ({
+      id: Number(row.id),
+      tags: JSON.parse(row.tags),
+      entityRef: row.entity_ref,
+    }));
   }
 
   /** Per source, the days [start, end) its imports covered, first to last. */

@@ -1,5 +1,10 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ANNOTATION_COST_TAGS,
   type CostReport,
@@ -13,6 +18,8 @@ import {
   startCostBackend,
   todayStart,
 } from './__testUtils__/costBackend';
+import { costServiceOver } from './__testUtils__/costService';
+import { applyDatabaseMigrations } from '../database/migrations';
 
 jest.setTimeout(90_000);
 
@@ -148,6 +155,59 @@ describe.each(databases.eachSupportedId())(
           Math.round((team.total.amount + team.unallocated.total.amount) * 100),
         ).toBe(cents([0, 1, 2], from, to));
       }
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'CostService allocation on %s',
+  id => {
+    it('counts a tag set stored after the last read at once, without waiting for the catalog snapshot', async () => {
+      const knex = await databases.init(id);
+      await applyDatabaseMigrations(knex);
+      const catalog = catalogServiceMock({
+        entities: [
+          owned('checkout-api'),
+          {
+            ...owned('payments-db'),
+            metadata: {
+              name: 'payments-db',
+              namespace: 'default',
+              annotations: { [ANNOTATION_COST_TAGS]: 'app=db' },
+            },
+          },
+        ],
+      });
+      const costs = costServiceOver({
+        knex,
+        catalog,
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+      });
+      const importDay = (daysAgo: number, tags: Record<string, string>) =>
+        costs.importBatch('billing', {
+          origin: `day ${daysAgo}`,
+          rows: (async function* one() {
+            yield { ...dayRow({ daysAgo, cents: 4_200 }), tags };
+          })(),
+        });
+      const total = async (name: string) =>
+        (
+          await costs.report(`component:default/${name}`, {
+            granularity: 'day',
+          })
+        ).total.amount;
+
+      await importDay(1, { service: 'checkout-api' });
+      expect(await total('checkout-api')).toBe(42);
+      expect(await total('payments-db')).toBe(0);
+      // A new tag set (the annotation's, with a tag the rule does not name).
+      await importDay(2, { app: 'db', env: 'prod' });
+      expect(await total('payments-db')).toBe(42);
+      // Importing day 2 again replaces it: a batch still replaces its days.
+      await importDay(2, { service: 'checkout-api' });
+      expect(await total('payments-db')).toBe(0);
+      expect(await total('checkout-api')).toBe(84);
     });
   },
 );

@@ -99,12 +99,12 @@ describe.each(databases.eachSupportedId())(
         ]).sort(),
       );
       expect(allocation.tagSetsOf(['component:default/checkout-api'])).toEqual([
-        sets.find(set => set.entity_ref === 'component:default/checkout-api')!
+        sets.find(set => set.entityRef === 'component:default/checkout-api')!
           .id,
       ]);
       // The unallocated rows are the empty tag set's, which new imports share.
-      const empty = sets.find(set => set.entity_ref === null)!;
-      expect(empty).toMatchObject({ tags: '{}' });
+      const empty = sets.find(set => set.entityRef === null)!;
+      expect(empty).toMatchObject({ tags: {} });
       await store.replacePeriod({
         source: 'aws',
         origin: 'test',

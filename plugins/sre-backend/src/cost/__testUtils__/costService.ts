@@ -1,0 +1,31 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATION_COST_TAGS } from '@baton/plugin-sre-common';
+import type { Knex } from 'knex';
+import { AlertEntityMapper } from '../../alerts/AlertEntityMapper';
+import { CostService } from '../CostService';
+import { CostSourceRegistry } from '../CostSourceRegistry';
+import { CostStore } from '../CostStore';
+
+/** A CostService over a migrated database and a catalog, without sources, reporting effective cost. */
+export function costServiceOver(options: {
+  knex: Knex;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+}): CostService {
+  const { catalog, auth } = options;
+  return new CostService({
+    store: CostStore.create(options.knex),
+    sources: new CostSourceRegistry(),
+    mapper: new AlertEntityMapper({
+      catalog,
+      auth,
+      selectorAnnotation: ANNOTATION_COST_TAGS,
+    }),
+    catalog,
+    auth,
+    logger: options.logger,
+    metric: 'effective',
+  });
+}
