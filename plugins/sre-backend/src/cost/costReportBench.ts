@@ -120,6 +120,18 @@ const p95 = (times: number[]) =>
   [...times].sort((a, b) => a - b)[Math.ceil(0.95 * times.length) - 1];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
+/** This process's CPU time in ms: on a busy machine it varies far less than wall time. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+/** The CPU time `fn` takes in this process per run, averaged over `runs`. */
+async function cpuPerRun(runs: number, fn: () => Promise<void>) {
+  const started = cpuMs();
+  await fn();
+  return ms((cpuMs() - started) / runs);
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const result = await fn();
@@ -136,19 +148,23 @@ async function bench(label: string, knex: Knex) {
   const newService = () =>
     costServiceOver({ knex, catalog, auth, logger: console as never });
   const today = Math.floor(Date.now() / DAY) * DAY;
-  const [imported, importMs] = await timed(() =>
-    newService().importBatch('bench', {
-      origin: 'bench',
-      rows: (async function* rows() {
-        yield* costRows(today);
-      })(),
-    }),
-  );
+  let imported = { rows: 0 };
+  let importMs = 0;
+  const importCpu = await cpuPerRun(1, async () => {
+    [imported, importMs] = await timed(() =>
+      newService().importBatch('bench', {
+        origin: 'bench',
+        rows: (async function* rows() {
+          yield* costRows(today);
+        })(),
+      }),
+    );
+  });
   const stored = await knex('sre_cost_daily').count({ n: '*' });
   console.log(
     `${label}: imported ${imported.rows.toLocaleString(
       'en-US',
-    )} rows over ${DAYS} days in ${ms(importMs)}; ${Number(
+    )} rows over ${DAYS} days in ${ms(importMs)} (CPU ${importCpu}); ${Number(
       stored[0].n,
     ).toLocaleString('en-US')} stored daily rows`,
   );
@@ -161,17 +177,21 @@ async function bench(label: string, knex: Knex) {
   );
   if (!(first.total.amount > 0)) throw new Error('service-1 has no spend');
   const entityTimes: number[] = [];
-  for (let n = 0; n < ENTITY_REPORTS; n++) {
-    const [report, time] = await timed(() =>
-      service.report(serviceRef((n * 37) % SERVICES), query),
-    );
-    if (!(report.total.amount > 0)) throw new Error('an entity has no spend');
-    entityTimes.push(time);
-  }
+  const entityCpu = await cpuPerRun(ENTITY_REPORTS, async () => {
+    for (let n = 0; n < ENTITY_REPORTS; n++) {
+      const [report, time] = await timed(() =>
+        service.report(serviceRef((n * 37) % SERVICES), query),
+      );
+      if (!(report.total.amount > 0)) throw new Error('an entity has no spend');
+      entityTimes.push(time);
+    }
+  });
   console.log(
     `${label}: entity report: first ${ms(firstMs)}, median ${ms(
       median(entityTimes),
-    )}, p95 ${ms(p95(entityTimes))} (${ENTITY_REPORTS} entities)`,
+    )}, p95 ${ms(
+      p95(entityTimes),
+    )}, CPU ${entityCpu} a report (${ENTITY_REPORTS} entities)`,
   );
 
   const teamRefs = (k: number) =>
@@ -181,39 +201,43 @@ async function bench(label: string, knex: Knex) {
   const teamTimes: number[] = [];
   let unallocated = 0;
   let teamTotal = 0;
-  for (let run = 0; run < TEAM_RUNS; run++) {
-    const [report, time] = await timed(() =>
-      service.teamReport(teamRef(run % TEAMS), query, {
-        entityRefs: teamRefs(run % TEAMS),
-      }),
-    );
-    if (!(report.total.amount > 0)) throw new Error('a team has no spend');
-    unallocated = report.unallocated.total.amount;
-    teamTotal = report.total.amount;
-    teamTimes.push(time);
-  }
+  const teamCpu = await cpuPerRun(TEAM_RUNS, async () => {
+    for (let run = 0; run < TEAM_RUNS; run++) {
+      const [report, time] = await timed(() =>
+        service.teamReport(teamRef(run % TEAMS), query, {
+          entityRefs: teamRefs(run % TEAMS),
+        }),
+      );
+      if (!(report.total.amount > 0)) throw new Error('a team has no spend');
+      unallocated = report.unallocated.total.amount;
+      teamTotal = report.total.amount;
+      teamTimes.push(time);
+    }
+  });
   console.log(
     `${label}: team report (${teamRefs(0).length} services): median ${ms(
       median(teamTimes),
     )}, max ${ms(
       Math.max(...teamTimes),
-    )} (${TEAM_RUNS} runs; the last team ${teamTotal.toFixed(
+    )}, CPU ${teamCpu} a report (${TEAM_RUNS} runs; the last team ${teamTotal.toFixed(
       2,
     )} USD, unallocated ${unallocated.toFixed(2)} USD)`,
   );
 
   const everything = Array.from({ length: SERVICES }, (_, i) => serviceRef(i));
   const allTimes: number[] = [];
-  for (let run = 0; run < ALL_RUNS; run++) {
-    const [, time] = await timed(() =>
-      service.teamReport(teamRef(0), query, { entityRefs: everything }),
-    );
-    allTimes.push(time);
-  }
+  const allCpu = await cpuPerRun(ALL_RUNS, async () => {
+    for (let run = 0; run < ALL_RUNS; run++) {
+      const [, time] = await timed(() =>
+        service.teamReport(teamRef(0), query, { entityRefs: everything }),
+      );
+      allTimes.push(time);
+    }
+  });
   console.log(
     `${label}: team report over all ${SERVICES} services: median ${ms(
       median(allTimes),
-    )} (${ALL_RUNS} runs)`,
+    )}, CPU ${allCpu} a report (${ALL_RUNS} runs)`,
   );
 }
 
