@@ -3,6 +3,12 @@ const { chromium } = require('playwright-core');
 const path = require('path');
 
 const baseUrl = process.env.BATON_E2E_URL || 'http://localhost:3000';
+// The dev portal's backend has a port of its own; a built app is served by
+// its backend, so a BATON_E2E_URL names both.
+const backendUrl =
+  process.env.BATON_E2E_BACKEND_URL ||
+  process.env.BATON_E2E_URL ||
+  'http://localhost:7007';
 const resultsDir =
   process.env.BATON_E2E_RESULTS || path.resolve(__dirname, '../test-results');
 
@@ -33,4 +39,10 @@ async function signInAsGuest(page) {
     .waitFor({ state: 'attached', timeout: 60_000 });
 }
 
-module.exports = { baseUrl, resultsDir, launchBrowser, signInAsGuest };
+module.exports = {
+  baseUrl,
+  backendUrl,
+  resultsDir,
+  launchBrowser,
+  signInAsGuest,
+};

@@ -1,6 +1,7 @@
 const path = require('path');
 const {
   baseUrl,
+  backendUrl,
   resultsDir,
   launchBrowser,
   signInAsGuest,
@@ -245,10 +246,10 @@ describe('a demo service page', () => {
   });
 
   it('keeps the Baton API closed to callers without credentials', async () => {
-    const health = await fetch('http://localhost:7007/api/sre/health');
+    const health = await fetch(`${backendUrl}/api/sre/health`);
     expect(health.status).toBe(200);
     const slos = await fetch(
-      'http://localhost:7007/api/sre/entities/component/default/checkout-api/slos',
+      `${backendUrl}/api/sre/entities/component/default/checkout-api/slos`,
     );
     expect(slos.status).toBe(401);
   });
