@@ -5,6 +5,7 @@ import {
   schemaFromColumnData,
 } from 'hyparquet-writer';
 import { Readable } from 'stream';
+import { gzipSync } from 'zlib';
 import {
   type Table,
   expectedTotals,
@@ -26,6 +27,8 @@ interface ProviderFixture {
   /** The documented number of columns, so a fixture cannot lose one unnoticed. */
   columns: number;
   currencies: string[];
+  /** Delivered gzip-compressed (OCI's `.csv.gz`): the test compresses the stored CSV. */
+  gzip?: boolean;
 }
 
 const FIXTURES: ProviderFixture[] = [
@@ -41,7 +44,22 @@ const FIXTURES: ProviderFixture[] = [
     columns: 105,
     currencies: ['EUR', 'USD'],
   },
+  {
+    provider: 'OCI FOCUS cost report',
+    file: 'oci-focus-report-2025-03.csv',
+    columns: 49,
+    currencies: ['USD'],
+    gzip: true,
+  },
 ];
+
+/** The fixture as its provider delivers it. */
+function delivered(fixture: ProviderFixture): Readable {
+  const file = fixturePath(fixture.file);
+  return fixture.gzip
+    ? Readable.from([gzipSync(fs.readFileSync(file))])
+    : fs.createReadStream(file);
+}
 
 const CHARGE_CATEGORIES = ['Adjustment', 'Credit', 'Purchase', 'Tax', 'Usage'];
 
@@ -116,9 +134,7 @@ describe.each(FIXTURES)('$provider fixture', fixture => {
   });
 
   it('imports every row and totals exactly per service tag and currency', async () => {
-    const read = await totalsOf(
-      focusCostFileFormat.read(fs.createReadStream(fixturePath(fixture.file))),
-    );
+    const read = await totalsOf(focusCostFileFormat.read(delivered(fixture)));
     expect(read).toEqual(expected);
     // Not vacuous: two tagged services, the fixture's currencies, all rows.
     const keys = Object.keys(expected);
@@ -145,5 +161,38 @@ describe('AWS fixture as Parquet', () => {
       focusCostFileFormat.read(Readable.from([file])),
     );
     expect(read).toEqual(expectedTotals(table));
+  });
+});
+
+describe('OCI fixture', () => {
+  const file = 'oci-focus-report-2025-03.csv';
+
+  it('has OCI’s oci_ columns after the FOCUS ones and CRLF line ends', () => {
+    const table = tableOf(file);
+    const [header] = table;
+    const firstOci = header.findIndex(name => name.startsWith('oci_'));
+    expect(header.slice(firstOci)).toEqual([
+      'oci_ReferenceNumber',
+      'oci_CompartmentId',
+      'oci_CompartmentName',
+      'oci_OverageFlag',
+      'oci_UnitPriceOverage',
+      'oci_BilledQuantityOverage',
+      'oci_CostOverage',
+      'oci_AttributedUsage',
+      'oci_AttributedCost',
+      'oci_BackReferenceNumber',
+    ]);
+    // Oracle's own loader reads these reports with record delimiter CRLF.
+    const text = fs.readFileSync(fixturePath(file), 'utf8');
+    expect(text.split('\r\n')).toHaveLength(table.length + 1);
+    expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+  });
+
+  it('totals the same read uncompressed', async () => {
+    const read = await totalsOf(
+      focusCostFileFormat.read(fs.createReadStream(fixturePath(file))),
+    );
+    expect(read).toEqual(expectedTotals(tableOf(file)));
   });
 });
