@@ -840,13 +840,17 @@ export class AlertStore {
       await this.db.transaction(async tx => {
         await tx('sre_alert_entities').where({ alert_id: alert.id }).delete();
         if (wanted.length) {
-          await tx('sre_alert_entities').insert(
-            wanted.map(entityRef => ({
-              alert_id: alert.id,
-              entity_ref: entityRef,
-              starts_at: new Date(alert.starts_at),
-            })),
-          );
+          // A delivery on another replica may link the same pair meanwhile.
+          await tx('sre_alert_entities')
+            .insert(
+              wanted.map(entityRef => ({
+                alert_id: alert.id,
+                entity_ref: entityRef,
+                starts_at: new Date(alert.starts_at),
+              })),
+            )
+            .onConflict(['alert_id', 'entity_ref'])
+            .ignore();
         }
       });
     }

@@ -707,3 +707,55 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
     expect(res.status).toBe(503);
   });
 });
+
+// Two writers at once need a database with concurrent transactions: SQLite
+// has one writer, so this runs where PostgreSQL is (CI requires it).
+const postgresIds = databases
+  .eachSupportedId()
+  .filter(([databaseId]) => databaseId.startsWith('POSTGRES'));
+if (postgresIds.length) {
+  describe.each(postgresIds)('alerts written by two replicas on %s', id => {
+    it('re-maps an alert while a delivery links it to the same entity at the same moment', async () => {
+      const knex = await databases.init(id);
+      await applyDatabaseMigrations(knex);
+      const store = AlertStore.create(knex);
+      await store.ingest(
+        [
+          {
+            source: 'generic',
+            sourceKey: 'raced',
+            monitor: 'm',
+            title: 'Linked by two replicas',
+            severity: 'warning',
+            status: 'firing',
+            startsAt: at(1),
+            at: at(1),
+            labels: { service: 'raced' },
+          },
+        ],
+        () => [],
+        new Date(),
+      );
+      const [{ id: alertId }] = await knex('sre_alerts').select('id');
+      const ref = 'component:default/raced';
+      // Another replica's delivery has linked it, not yet committed.
+      const delivery = await knex.transaction();
+      await delivery('sre_alert_entities')
+        .insert({
+          alert_id: alertId,
+          entity_ref: ref,
+          starts_at: new Date(at(1)),
+        })
+        .onConflict(['alert_id', 'entity_ref'])
+        .ignore();
+      const remapped = store.remap(new Date(now - 10 * HOUR), () => [ref]);
+      // The re-mapping's insert now waits on the delivery's row.
+      await new Promise(resolve => setTimeout(resolve, 300));
+      await delivery.commit();
+      await expect(remapped).resolves.toBe(1);
+      expect(
+        await knex('sre_alert_entities').where({ alert_id: alertId }),
+      ).toEqual([expect.objectContaining({ entity_ref: ref })]);
+    });
+  });
+}
