@@ -258,12 +258,10 @@ export const sreBackendPlugin = createBackendPlugin({
           }),
           pollerStatus: sourceStatus.observer(
             { prefix: 'alert-poller', kind: 'alerts', trigger: 'schedule' },
-            alertPollers
-              .list()
-              .map(poller => ({
-                id: poller.id,
-                provider: providerName(poller),
-              })),
+            alertPollers.list().map(poller => ({
+              id: poller.id,
+              provider: providerName(poller),
+            })),
           ),
           webhookStatus: sourceStatus.observer(
             { prefix: 'webhook', kind: 'alerts', trigger: 'webhook' },
@@ -356,9 +354,11 @@ export const sreBackendPlugin = createBackendPlugin({
                 )
               : DEFAULT_SLO_SCHEDULE),
             fn: async () => {
-              const count = await slos.refreshAll();
-              logger.info(`SLOs evaluated for ${count} entities`);
-              return { entities: count };
+              const { refreshed, failed } = await slos.refreshAll();
+              logger.info(
+                `SLOs evaluated for ${refreshed} entities, ${failed} failed`,
+              );
+              return { entities: refreshed, failed };
             },
           }),
         );
@@ -405,12 +405,10 @@ export const sreBackendPlugin = createBackendPlugin({
           exchangeRates: readExchangeRates(costConfig),
           sourceStatus: sourceStatus.observer(
             { prefix: 'cost', kind: 'cost', trigger: 'schedule' },
-            costSources
-              .list()
-              .map(source => ({
-                id: source.id,
-                provider: providerName(source),
-              })),
+            costSources.list().map(source => ({
+              id: source.id,
+              provider: providerName(source),
+            })),
           ),
         });
         await scheduler.scheduleTask(

@@ -1211,6 +1211,7 @@ export const messages = {
       state: {
         ok: 'OK',
         recovered: 'Recovered',
+        partial: 'Partly failed',
         failing: 'Failing',
         never: 'Never ran',
       },

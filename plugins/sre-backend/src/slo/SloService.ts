@@ -107,8 +107,8 @@ export class SloService {
     return this.options.now?.() ?? Date.now();
   }
 
-  /** Reads and evaluates every entity with `baton.dev/openslo`; returns how many. */
-  async refreshAll(): Promise<number> {
+  /** Reads and evaluates every entity with `baton.dev/openslo`; returns how many, and how many failed. */
+  async refreshAll(): Promise<{ refreshed: number; failed: number }> {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: {
@@ -117,16 +117,18 @@ export class SloService {
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
+    let failed = 0;
     for (const entity of items) {
       try {
         await this.refreshEntity(entity);
       } catch (error) {
+        failed += 1;
         this.options.logger.warn(
           `SLO refresh of ${stringifyEntityRef(entity)} failed: ${error}`,
         );
       }
     }
-    return items.length;
+    return { refreshed: items.length - failed, failed };
   }
 
   /** Reads the entity's definitions and fetches the steps each series lacks. */

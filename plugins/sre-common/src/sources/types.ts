@@ -45,19 +45,23 @@ export interface SourceStatusList {
 
 /**
  * What the status page says of a source: `never` ran; `failing` (its last
- * run failed); `recovered` (an older error, succeeded since); `ok`.
+ * run failed); `partial` (its last run finished but reported failures, e.g.
+ * entities it could not refresh); `recovered` (an older error, succeeded
+ * since); `ok`.
  * @public
  */
-export type SourceState = 'never' | 'ok' | 'recovered' | 'failing';
+export type SourceState = 'never' | 'ok' | 'recovered' | 'partial' | 'failing';
 
-/** The state of a source from its two times: the chip and the row's times agree. @public */
+/** The state of a source from its two times and last counts: the chip and the row's times agree. @public */
 export function sourceState(
-  status: Pick<SourceStatus, 'lastSuccessAt' | 'lastErrorAt'>,
+  status: Pick<SourceStatus, 'lastSuccessAt' | 'lastErrorAt' | 'lastCounts'>,
 ): SourceState {
   const success = status.lastSuccessAt ? Date.parse(status.lastSuccessAt) : NaN;
   const error = status.lastErrorAt ? Date.parse(status.lastErrorAt) : NaN;
   if (Number.isNaN(success) && Number.isNaN(error)) return 'never';
-  if (Number.isNaN(error)) return 'ok';
-  if (Number.isNaN(success) || error >= success) return 'failing';
-  return 'recovered';
+  if (!Number.isNaN(error) && (Number.isNaN(success) || error >= success)) {
+    return 'failing';
+  }
+  if ((status.lastCounts?.failed ?? 0) > 0) return 'partial';
+  return Number.isNaN(error) ? 'ok' : 'recovered';
 }

@@ -51,6 +51,12 @@ const SOURCES: SourceStatus[] = [
     lastErrorAt: ago(MINUTE),
   }),
   source({ id: 'alert-poller:mackerel:main', kind: 'alerts' }),
+  source({
+    id: 'task:sre-knowledge-refresh',
+    kind: 'knowledge',
+    lastSuccessAt: ago(10 * MINUTE),
+    lastCounts: { entities: 5, failed: 2 },
+  }),
 ];
 
 async function renderPanel(sreApi: Partial<SreApi>, language = 'en') {
@@ -85,7 +91,7 @@ const notAllowed = () =>
   );
 
 describe('BatonAdminPage', () => {
-  it('lists each source, failing ones first, with its last success, counts and last error', async () => {
+  it('lists each source, failing and partly failing ones first, with its last success, counts and last error', async () => {
     await renderPanel({
       getSourceStatus: jest.fn().mockResolvedValue(SOURCES),
     });
@@ -97,12 +103,13 @@ describe('BatonAdminPage', () => {
       rows.map(row => within(row).getAllByRole('cell')[0].textContent),
     ).toEqual([
       'alertmanager webhook',
+      'Knowledge refresh',
+      'Alert poller mackerel:main',
       'Cost source aws-main',
       'SLO evaluation',
-      'Alert poller mackerel:main',
     ]);
 
-    const [webhook, cost, slo, poller] = rows.map(row =>
+    const [webhook, knowledge, poller, cost, slo] = rows.map(row =>
       within(row)
         .getAllByRole('cell')
         .map(cell => cell.textContent),
@@ -116,6 +123,15 @@ describe('BatonAdminPage', () => {
       'Never',
       '—',
       '1 minute agoInputError: The body is not JSON',
+    ]);
+    // Finished, with entities it could not refresh.
+    expect(knowledge.slice(1, 7)).toEqual([
+      'Partly failed',
+      'Code knowledge (scheduled)',
+      'sre-backend',
+      '10 minutes ago',
+      '5 entities; 2 failed',
+      'None',
     ]);
     // Failed three hours ago, succeeded since: both are shown.
     expect(cost).toEqual([
@@ -143,10 +159,10 @@ describe('BatonAdminPage', () => {
     ]);
 
     // The full date and time in the tooltip; the source's id on its name.
-    const success = within(rows[1]).getByText('5 minutes ago');
+    const success = within(rows[3]).getByText('5 minutes ago');
     expect(success).toHaveAttribute('dateTime', SOURCES[0].lastSuccessAt);
     expect(success.getAttribute('title')).toMatch(/\d{4}/);
-    expect(within(rows[1]).getByText('Cost source aws-main')).toHaveAttribute(
+    expect(within(rows[3]).getByText('Cost source aws-main')).toHaveAttribute(
       'title',
       'cost:aws-main',
     );

@@ -23,12 +23,7 @@ import { BatonCard, type BatonCardPlaceholder } from '../components/BatonCard';
 import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 import { isNotAllowed } from '../responseErrors';
-import {
-  countsText,
-  elapsedText,
-  failingFirst,
-  sourceName,
-} from './sourceText';
+import { countsText, elapsedText, sourceName, worstFirst } from './sourceText';
 
 const useStyles = makeStyles(theme => ({
   error: {
@@ -45,7 +40,8 @@ const useStyles = makeStyles(theme => ({
 
 const STATE_ICONS: Record<SourceState, typeof StatusOK> = {
   ok: StatusOK,
-  recovered: StatusWarning,
+  recovered: StatusOK,
+  partial: StatusWarning,
   failing: StatusError,
   never: StatusPending,
 };
@@ -131,11 +127,9 @@ function SourcesTable({ sources }: { sources: SourceStatus[] }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {failingFirst(sources, s => sourceState(s) === 'failing').map(
-          source => (
-            <SourceRow key={source.id} source={source} now={now} />
-          ),
-        )}
+        {worstFirst(sources).map(source => (
+          <SourceRow key={source.id} source={source} now={now} />
+        ))}
       </TableBody>
     </WholeWordTable>
   );

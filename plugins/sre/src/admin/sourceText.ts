@@ -1,6 +1,8 @@
 import {
   SOURCE_COUNT_NAMES,
+  sourceState,
   type SourceCounts,
+  type SourceState,
   type SourceStatus,
 } from '@baton/plugin-sre-common';
 import { relativeTimeFormat } from '../language';
@@ -60,12 +62,23 @@ export function elapsedText(
   return relative.format(-Math.floor(seconds / 86_400), 'day');
 }
 
-/** The sources with the failing ones first, then by kind and id as the backend lists them. */
-export function failingFirst(
-  sources: SourceStatus[],
-  isFailing: (source: SourceStatus) => boolean,
-): SourceStatus[] {
-  return [...sources].sort(
-    (a, b) => Number(isFailing(b)) - Number(isFailing(a)),
-  );
+/** Where a state goes in the list: what needs a look first. */
+const STATE_ORDER: Record<SourceState, number> = {
+  failing: 0,
+  partial: 1,
+  never: 2,
+  recovered: 3,
+  ok: 3,
+};
+
+/** The sources, failing and partly failing ones first, else in the backend's order (by kind and id). */
+export function worstFirst(sources: SourceStatus[]): SourceStatus[] {
+  return sources
+    .map((source, index) => ({
+      source,
+      index,
+      rank: STATE_ORDER[sourceState(source)],
+    }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ source }) => source);
 }

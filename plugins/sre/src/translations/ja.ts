@@ -1052,6 +1052,7 @@ const ja = createTranslationMessages({
     'admin.sources.columns.lastError': '最終エラー',
     'admin.sources.state.ok': '正常',
     'admin.sources.state.recovered': '復旧済み',
+    'admin.sources.state.partial': '一部失敗',
     'admin.sources.state.failing': '失敗中',
     'admin.sources.state.never': '未実行',
     'admin.sources.kind.knowledge': 'コードの知識',
