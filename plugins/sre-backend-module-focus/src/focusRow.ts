@@ -372,30 +372,51 @@ function ownCopy(text: string): string {
 
 /**
  * What was read from each distinct text of one column: the last one, and
- * up to CACHE_ENTRIES more. Text that fails to read is not kept.
+ * up to `entries` more. Text that fails to read is not kept.
  */
 class CellCache<T> {
-  readonly #values = new Map<string, T>();
+  readonly #values: Map<string, T> | undefined;
   #lastText: string | undefined;
   #lastValue: T | undefined;
 
-  constructor(private readonly read: (text: string) => T) {}
+  constructor(
+    private readonly read: (text: string) => T,
+    private readonly entries = CACHE_ENTRIES,
+  ) {
+    if (entries > 0) this.#values = new Map();
+  }
 
   get(text: string): T {
     // Files run in order of time, account or service: a cell is often the
     // one above it, and comparing with it costs less than a lookup.
     if (text === this.#lastText) return this.#lastValue as T;
-    let value = this.#values.get(text);
-    if (value === undefined && !this.#values.has(text)) {
+    const values = this.#values;
+    let value: T | undefined;
+    if (!values) {
       value = this.read(text);
-      if (this.#values.size >= CACHE_ENTRIES) this.#values.clear();
-      this.#values.set(ownCopy(text), value);
+    } else {
+      value = values.get(text);
+      if (value === undefined && !values.has(text)) {
+        value = this.read(text);
+        if (values.size >= this.entries) values.clear();
+        values.set(ownCopy(text), value);
+      }
     }
     this.#lastText = text;
     this.#lastValue = value;
     return value as T;
   }
 }
+
+/** An optional text cell as a string of its own. */
+function ownText(text: string, column: TextColumn): string | undefined {
+  const read = optionalText(text, column);
+  return read === undefined ? undefined : ownCopy(read);
+}
+
+/** An optional text column read again unless a cell is the one above. */
+const lastCellOnly = (column: TextColumn) =>
+  new CellCache(text => optionalText(text, column), 0);
 
 const EMPTY_TAGS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -419,7 +440,18 @@ export class ReadCache {
     Object.freeze(parseTags(text.replaceAll('""', '"'))),
   );
   readonly #objectTags = new Map<string, Readonly<Record<string, string>>>();
-  readonly #texts = new Map<TextColumn, CellCache<string | undefined>>();
+  /**
+   * Service names, kept by the backend per day and tag set: each a string
+   * of its own, as a cut of a chunk would keep the chunk. Other text
+   * cells, which the backend does not keep, cost no lookup: only a
+   * comparison with the cell above.
+   */
+  readonly #texts = new Map<TextColumn, CellCache<string | undefined>>([
+    ['ServiceName', new CellCache(text => ownText(text, 'ServiceName'))],
+    ['ChargeCategory', lastCellOnly('ChargeCategory')],
+    ['ServiceCategory', lastCellOnly('ServiceCategory')],
+    ['SubAccountId', lastCellOnly('SubAccountId')],
+  ]);
 
   /** Epoch milliseconds of a timestamp cell. */
   time(value: unknown, row: number, column: FocusColumn): number {
@@ -441,17 +473,12 @@ export class ReadCache {
     }
   }
 
-  /** An optional text cell, trimmed, one shared string per text. */
+  /** An optional text cell, trimmed. */
   text(value: unknown, row: number, column: TextColumn): string | undefined {
     try {
-      if (typeof value !== 'string') return optionalText(value, column);
-      let cache = this.#texts.get(column);
-      if (!cache) {
-        cache = new CellCache(text => {
-          const read = optionalText(text, column);
-          return read === undefined ? undefined : ownCopy(read);
-        });
-        this.#texts.set(column, cache);
+      const cache = this.#texts.get(column);
+      if (typeof value !== 'string' || !cache) {
+        return optionalText(value, column);
       }
       return cache.get(value);
     } catch (error) {
