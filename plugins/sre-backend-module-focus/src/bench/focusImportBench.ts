@@ -296,10 +296,18 @@ async function generateFocusCsv(file: string, rows: number): Promise<Expected> {
   return { bytes: fs.statSync(file).size, effective, billed, rows: counts };
 }
 
+/** CPU seconds this process used since `start`, on all its threads. */
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
+}
+
 /** What a child process reports on its last stdout line. */
 interface ChildReport {
   rows: number;
   seconds: number;
+  /** CPU time (user and system, all threads) over `seconds`: on a busy machine a multi-threaded side loses more wall time. */
+  cpuSeconds: number;
   /** process.resourceUsage().maxRSS: KiB. */
   maxRSS: number;
   /** maxRSS before the import, with every module loaded. */
@@ -434,6 +442,7 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     });
     const baselineRSS = process.resourceUsage().maxRSS;
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const result = await service.importBatch(SOURCE, {
       origin: csv,
       rows: focusCostFileFormat.read(fs.createReadStream(csv)),
@@ -441,6 +450,7 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     return {
       rows: result.rows,
       seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsSince(cpuStarted),
       maxRSS: process.resourceUsage().maxRSS,
       baselineRSS,
       storeSeconds,
@@ -465,6 +475,7 @@ async function duckdbChild(csv: string): Promise<ChildReport> {
     ).getRows()[0][0];
     const file = csv.replace(/'/g, "''");
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const reader = await connection.runAndReadAll(`
       SELECT currency,
              CAST(sum(effective) AS VARCHAR) AS effective,
@@ -494,6 +505,7 @@ async function duckdbChild(csv: string): Promise<ChildReport> {
     return {
       rows: totals.reduce((sum, row) => sum + row.rows, 0),
       seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsSince(cpuStarted),
       maxRSS: process.resourceUsage().maxRSS,
       threads: String(threads),
       totals,
@@ -642,17 +654,19 @@ async function main() {
           expected.bytes,
         )}): Baton ${thousands(ROWS / baton.seconds)} rows/s (${seconds(
           baton.seconds,
-        )}), peak RSS ${thousands(
+        )}, CPU ${seconds(baton.cpuSeconds)}), peak RSS ${thousands(
           batonRSS,
         )} MB (goal < ${RSS_GOAL_MB} MB); DuckDB ${thousands(
           ROWS / duck.seconds,
-        )} rows/s (${seconds(duck.seconds)}, ${
+        )} rows/s (${seconds(duck.seconds)}, CPU ${seconds(duck.cpuSeconds)}, ${
           duck.threads
         } threads), peak RSS ${thousands(
           duck.maxRSS / 1024,
         )} MB; DuckDB/Baton speed ratio ${(
           baton.seconds / duck.seconds
-        ).toFixed(1)}×`,
+        ).toFixed(1)}× (load ${os.loadavg()[0].toFixed(1)} on ${
+          os.cpus().length
+        } CPUs)`,
       );
       if (batonRSS >= RSS_GOAL_MB) {
         ok = false;
