@@ -26,8 +26,13 @@ function start<T>(
   const now = Date.now();
   const existing = started.get(key);
   if (existing && now - existing.startedAt < UNTAKEN_REUSE_MS) return existing;
-  // `new Promise` so that a loader that throws gives a rejection, not a crash.
-  const promise = new Promise<T>(resolve => resolve(load()));
+  let promise: Promise<T>;
+  try {
+    promise = load();
+  } catch (error) {
+    // A loader that throws gives an error state, not a crash.
+    promise = Promise.reject(error);
+  }
   // Taken (and its rejection handled) by the card's effect.
   promise.catch(() => undefined);
   const request = { promise, startedAt: now };
