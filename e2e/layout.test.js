@@ -48,6 +48,8 @@ const PAGES = [
     path: '/access-reviews/tasks',
     ready: /decided/,
   },
+  // The admin page's Sources table: its header comes with the data.
+  { name: 'baton-admin', path: '/baton', ready: 'Last success' },
 ];
 
 /**
