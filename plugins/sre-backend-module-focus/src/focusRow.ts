@@ -49,8 +49,45 @@ export type FocusColumn = RequiredColumn | OptionalColumn;
 
 // A decimal number. FOCUS's Numeric Format allows neither an exponent nor a
 // `+`, but tools that write FOCUS files (e.g. Spark) do write `1.5E-7`, so
-// both are accepted.
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// both are accepted: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, checked a
+// character at a time, as two amounts on every row are.
+const NOT_A_DECIMAL = -1;
+const PLAIN_DECIMAL = 0;
+const DECIMAL_WITH_EXPONENT = 1;
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/** Whether `text` is a decimal, and whether it has an exponent. */
+function decimalShape(text: string): number {
+  const length = text.length;
+  let i = 0;
+  let code = text.charCodeAt(0);
+  if (code === 0x2b || code === 0x2d) i += 1; // + -
+  let digits = 0;
+  while (i < length && isDigit(text.charCodeAt(i))) {
+    i += 1;
+    digits += 1;
+  }
+  if (i < length && text.charCodeAt(i) === 0x2e) {
+    i += 1;
+    while (i < length && isDigit(text.charCodeAt(i))) {
+      i += 1;
+      digits += 1;
+    }
+  }
+  if (digits === 0) return NOT_A_DECIMAL;
+  if (i === length) return PLAIN_DECIMAL;
+  code = text.charCodeAt(i);
+  if (code !== 0x65 && code !== 0x45) return NOT_A_DECIMAL; // e E
+  i += 1;
+  code = text.charCodeAt(i);
+  if (code === 0x2b || code === 0x2d) i += 1;
+  const exponentStart = i;
+  while (i < length && isDigit(text.charCodeAt(i))) i += 1;
+  return i > exponentStart && i === length
+    ? DECIMAL_WITH_EXPONENT
+    : NOT_A_DECIMAL;
+}
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -311,14 +348,15 @@ function amountOf(value: unknown): string {
   if (text === undefined) {
     throw new CellProblem('is empty; FOCUS requires a number');
   }
-  if (!DECIMAL.test(text)) {
+  const shape = decimalShape(text);
+  if (shape === NOT_A_DECIMAL) {
     throw new CellProblem(`${quoted(text)} is not a number`);
   }
   // The backend sums amounts with parseDecimal: what it cannot hold (e.g.
   // 1e999999999) fails here, where the row and column are known. Without
   // an exponent, only more than 30 digits can be too large.
   if (
-    (text.length > 30 || text.includes('e') || text.includes('E')) &&
+    (text.length > 30 || shape === DECIMAL_WITH_EXPONENT) &&
     parseDecimal(text) === undefined
   ) {
     throw new CellProblem(`${quoted(text)} is too large to be an amount`);
