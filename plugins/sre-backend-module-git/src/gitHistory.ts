@@ -125,7 +125,29 @@ export async function readBlobHeads(
   options: GitProcessOptions = {},
 ): Promise<Map<string, string>> {
   const heads = new Map<string, string>();
-  if (!objects.length) return heads;
+  await forEachBlobHead(
+    repository,
+    objects,
+    maxBytes,
+    (object, head) => heads.set(object, head.toString('utf8')),
+    options,
+  );
+  return heads;
+}
+
+/**
+ * Hands the first `maxBytes` of each blob to `visit` as it arrives from one
+ * `git cat-file --batch`, so no more than one blob's head is held at a time;
+ * the rest of each blob is skipped, not kept. Missing objects are left out.
+ */
+export async function forEachBlobHead(
+  repository: string,
+  objects: string[],
+  maxBytes: number,
+  visit: (object: string, head: Buffer) => void,
+  options: GitProcessOptions = {},
+): Promise<void> {
+  if (!objects.length) return;
   const child = spawn(
     'git',
     [...SAFE_CONFIG, '-C', repository, 'cat-file', '--batch', '--buffer'],
@@ -141,36 +163,57 @@ export async function readBlobHeads(
   child.stdin.on('error', () => undefined);
   child.stdin.end(`${objects.join('\n')}\n`);
 
-  let buffer: Buffer = Buffer.alloc(0);
+  // "<object> <type> <size>\n<content>\n", or "<object> missing\n".
+  let header: Buffer[] = [];
+  // The blob being read: bytes still to come, and its head so far.
+  let body:
+    | { object: string; left: number; kept: Buffer[]; size: number }
+    | undefined;
+  // The newline after a blob's content is still to come.
+  let afterBody = false;
+  const finish = (current: NonNullable<typeof body>) => {
+    body = undefined;
+    afterBody = true;
+    visit(current.object, Buffer.concat(current.kept, current.size));
+  };
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-    for (;;) {
-      // "<object> <type> <size>\n<content>\n", or "<object> missing\n".
-      const newline = buffer.indexOf(10);
-      if (newline === -1) break;
-      const [object, type, size] = buffer
-        .subarray(0, newline)
-        .toString('latin1')
-        .split(' ');
-      if (type === 'missing') {
-        buffer = buffer.subarray(newline + 1);
-        continue;
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (body) {
+        const n = Math.min(body.left, chunk.length - offset);
+        const keep = Math.min(n, maxBytes - body.size);
+        if (keep > 0) {
+          body.kept.push(chunk.subarray(offset, offset + keep));
+          body.size += keep;
+        }
+        body.left -= n;
+        offset += n;
+        if (body.left === 0) finish(body);
+      } else if (afterBody) {
+        afterBody = false;
+        offset += 1;
+      } else {
+        const newline = chunk.indexOf(10, offset);
+        if (newline === -1) {
+          header.push(chunk.subarray(offset));
+          break;
+        }
+        header.push(chunk.subarray(offset, newline));
+        const [object, type, size] = Buffer.concat(header)
+          .toString('latin1')
+          .split(' ');
+        header = [];
+        offset = newline + 1;
+        if (type !== 'missing') {
+          body = { object, left: Number(size), kept: [], size: 0 };
+          if (body.left === 0) finish(body);
+        }
       }
-      const end = newline + 1 + Number(size);
-      if (buffer.length < end + 1) break;
-      heads.set(
-        object,
-        buffer
-          .subarray(newline + 1, Math.min(end, newline + 1 + maxBytes))
-          .toString('utf8'),
-      );
-      buffer = buffer.subarray(end + 1);
     }
   }
   const code = await exited;
   if (code !== 0)
     throw new Error(`git cat-file failed (${code}): ${stderr.trim()}`);
-  return heads;
 }
 
 /** The files of the repository at the revision (`git ls-tree -r`), nothing checked out. @public */

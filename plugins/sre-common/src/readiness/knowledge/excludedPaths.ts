@@ -28,19 +28,18 @@ export class KnowledgeFileFilter {
 
   /**
    * Whether content is needed to decide a path: no language by name (a
-   * shebang may name one) or an ambiguous extension whose candidates differ
-   * in type.
+   * shebang may name one), an ambiguous extension whose candidates differ
+   * in type, or a file that counts by name unless generated.rb's content
+   * checks call it generated (minified, a generator's banner).
    */
   needsContent(path: string): boolean {
-    return (
-      this.#classifier.classify(path).kind === 'ambiguous' &&
-      !this.#isExtra(path)
-    );
+    return this.#classifier.needsContent(path) && !this.#isExtra(path);
   }
 
   /**
-   * Whether a path (relative, `/`-separated) is left out. `content` decides
-   * the paths `needsContent` names; without it they are decided by name.
+   * Whether a path (relative, `/`-separated) is left out. `content` (the
+   * first LINGUIST_CONTENT_BYTES, latin1) decides the paths `needsContent`
+   * names; without it they are decided by name.
    */
   isExcluded(path: string, content?: string): boolean {
     return !this.#classifier.counts(path, content) || this.#isExtra(path);

