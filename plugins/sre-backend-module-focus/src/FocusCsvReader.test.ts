@@ -497,10 +497,44 @@ describe('readFocusCsv', () => {
       expect(Object.keys(rows[3].tags)).toEqual(['__proto__', 'constructor']);
     });
 
+    it("reads Tags as Google Cloud's FOCUS view writes them: a list of key/value records", async () => {
+      const rows = await readAll(
+        bodyOf(
+          csvOf([
+            {
+              ...VALID,
+              Tags: JSON.stringify([
+                {
+                  key: 'service',
+                  value: 'checkout-api',
+                  x_type: 'label',
+                  x_inherited: false,
+                  x_namespace: null,
+                },
+                {
+                  key: 'goog-k8s-cluster-name',
+                  value: 'prod',
+                  x_type: 'system_label',
+                },
+                { key: 'no-value', value: null },
+              ]),
+            },
+            { ...VALID, Tags: '[]' },
+          ]),
+        ),
+      );
+
+      expect(rows.map(row => row.tags)).toEqual([
+        { service: 'checkout-api', 'goog-k8s-cluster-name': 'prod' },
+        {},
+      ]);
+    });
+
     it.each([
       ['service=checkout-api', /'service=checkout-api' is not JSON/],
       ['{"service":"checkout-api"', /is not JSON/],
       ['["service","checkout-api"]', /is not a JSON object/],
+      ['[{"value":"checkout-api"}]', /is not a JSON object/],
       ['"checkout-api"', /is not a JSON object/],
       ['42', /is not a JSON object/],
       ['{"owner":{"team":"sre"}}', /tag 'owner' has an object value/],

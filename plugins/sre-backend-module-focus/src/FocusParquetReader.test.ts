@@ -191,6 +191,34 @@ describe('Parquet FOCUS files', () => {
     );
   });
 
+  it("reads a JSON Tags column holding Google Cloud's key/value records", async () => {
+    const file = parquetOf([
+      { name: 'BilledCost', data: ['1', '2'] },
+      { name: 'EffectiveCost', data: ['1', '2'] },
+      { name: 'BillingCurrency', data: ['USD', 'USD'] },
+      {
+        name: 'ChargePeriodStart',
+        data: Array(2).fill('2025-03-01T00:00:00Z'),
+      },
+      { name: 'ChargePeriodEnd', data: Array(2).fill('2025-03-02T00:00:00Z') },
+      {
+        name: 'Tags',
+        data: [
+          [{ key: 'service', value: 'checkout-api', x_type: 'label' }],
+          [],
+        ],
+        type: 'JSON',
+      },
+    ]);
+
+    const rows = await readAll(readFocusFile(Readable.from([file])));
+
+    expect(rows.map(row => row.tags)).toEqual([
+      { service: 'checkout-api' },
+      {},
+    ]);
+  });
+
   it('names a missing required column as row 0, and a bad cell by row and column', async () => {
     const missing = parquetOf([
       { name: 'BilledCost', data: ['1'] },

@@ -221,11 +221,12 @@ function parseTimestamp(text: string): Date | undefined {
  * left out.
  */
 function tagsOfObject(parsed: object, text: string): Record<string, string> {
-  if (Array.isArray(parsed)) {
+  const pairs = Array.isArray(parsed) ? keyValueList(parsed) : undefined;
+  if (Array.isArray(parsed) && !pairs) {
     throw new CellProblem(`${quoted(text)} is not a JSON object`);
   }
   const entries: Array<[string, string]> = [];
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of pairs ?? Object.entries(parsed)) {
     if (value === null || value === undefined) {
       continue;
     }
@@ -242,7 +243,29 @@ function tagsOfObject(parsed: object, text: string): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
-/** Tags written as text: a JSON object, `{}`, empty, or NULL. */
+/**
+ * Tags as a list of `{key, value}` records, as Google Cloud's FOCUS view of
+ * its billing export writes them (a repeated STRUCT<key, value, x_type,
+ * x_inherited, x_namespace>); undefined for any other list. A key listed
+ * twice keeps its last value.
+ */
+function keyValueList(list: unknown[]): Array<[string, unknown]> | undefined {
+  const pairs: Array<[string, unknown]> = [];
+  for (const item of list) {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      typeof (item as { key?: unknown }).key !== 'string'
+    ) {
+      return undefined;
+    }
+    const { key, value } = item as { key: string; value?: unknown };
+    pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+/** Tags written as text: a JSON object or key/value list, `{}`, empty, or NULL. */
 function parseTags(text: string): Record<string, string> {
   const trimmed = text.trim();
   if (isNullText(trimmed)) {
