@@ -44,7 +44,8 @@ trap stop_backend EXIT
 
 wait_for_url "$url/api/sre/health" 300 "$backend" "$results/bench-backend.log" || exit 1
 # The backend serves the built app, not a dev server's page.
-if ! curl -fsS "$url/catalog" | grep -q '<script'; then
+# grep reads the whole page: `grep -q` would stop early and fail curl's write.
+if ! curl -fsS "$url/catalog" | grep '<script' >/dev/null; then
   echo "[bench] $url does not serve the built app; see $results/bench-backend.log" >&2
   exit 1
 fi
