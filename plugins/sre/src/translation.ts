@@ -44,6 +44,9 @@ export const messages = {
       noSlosTitle: 'No SLOs found',
       noSlosDescription:
         'No OpenSLO SLO definitions were found in {{file}}. Add a kind: SLO document there, or point {{annotation}} at the file that has them.',
+      backfillingTitle: 'Reading SLI history',
+      backfillingDescription:
+        'The SLOs in {{file}} are being evaluated for the first time: their SLI history is still being read from the sources. Reload in a minute.',
     },
     alertState: {
       page: {

@@ -31,6 +31,7 @@ const TABLES = [
   'sre_access_items',
   'sre_access_audit',
   'sre_source_status',
+  'sre_slo_backfill_claims',
 ];
 
 const migrationFiles = fs

@@ -26,15 +26,22 @@ import {
   stepCountsOf,
   windowAt,
 } from '@baton/plugin-sre-common';
-import { createHash } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
+import { setTimeout as sleep } from 'timers/promises';
 import { SliSourceRegistry } from './SliSourceRegistry';
 import { SloDefinitionReader } from './SloDefinitionReader';
-import { SloSeries, SloStore } from './SloStore';
+import { SloBackfillClaim, SloSeries, SloStore } from './SloStore';
 
 /** Data is read this long after a step ends, so that late scrapes are in. */
 const INGESTION_DELAY_MS = 60_000;
 /** The longest burn-rate window; snapshots this far back stay for it. */
 const LONGEST_BURN_WINDOW_MS = 3 * 86400_000;
+
+/** A backfill claim's life; its holder extends it while working, so only a dead holder's claim expires. */
+const DEFAULT_CLAIM_MS = 5 * 60_000;
+/** How long a first request waits for another replica's backfill before answering that it is in progress. */
+const DEFAULT_BACKFILL_WAIT_MS = 15_000;
+const DEFAULT_BACKFILL_POLL_MS = 250;
 
 type QueryRole = SloQuery['role'];
 
@@ -98,17 +105,31 @@ export class SloService {
       /** Maintenance from config, for every SLO. */
       maintenance?: SloInterval[];
       now?: () => number;
+      /** Names this replica in its backfill claims; random when not given. */
+      replicaId?: string;
+      backfill?: { claimMs?: number; waitMs?: number; pollMs?: number };
     },
   ) {
     this.#stepMs = options.stepSeconds * 1000;
+    this.#replicaId = options.replicaId ?? randomUUID();
   }
+
+  readonly #replicaId: string;
 
   #now(): number {
     return this.options.now?.() ?? Date.now();
   }
 
-  /** Reads and evaluates every entity with `baton.dev/openslo`; returns how many, and how many failed. */
-  async refreshAll(): Promise<{ refreshed: number; failed: number }> {
+  /**
+   * Reads and evaluates every entity with `baton.dev/openslo`; returns how
+   * many, how many failed, and how many were skipped because another
+   * replica is reading them from the sources right now.
+   */
+  async refreshAll(): Promise<{
+    refreshed: number;
+    failed: number;
+    skipped: number;
+  }> {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: {
@@ -118,9 +139,14 @@ export class SloService {
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
     let failed = 0;
+    let skipped = 0;
     for (const entity of items) {
       try {
-        await this.refreshEntity(entity);
+        const done = await this.#withBackfillClaim(
+          stringifyEntityRef(entity),
+          () => this.#refreshEntity(entity),
+        );
+        if (!done) skipped += 1;
       } catch (error) {
         failed += 1;
         this.options.logger.warn(
@@ -128,23 +154,65 @@ export class SloService {
         );
       }
     }
-    return { refreshed: items.length - failed, failed };
+    return { refreshed: items.length - failed - skipped, failed, skipped };
   }
 
-  /** Reads the entity's definitions and fetches the steps each series lacks. */
-  async refreshEntity(entity: Entity): Promise<void> {
+  /**
+   * Runs `work` holding the entity's backfill claim, extended while it runs,
+   * so that one replica at a time reads the entity from the sources.
+   * Returns false, without running it, while another holds the claim.
+   */
+  async #withBackfillClaim(
+    entityRef: string,
+    work: () => Promise<void>,
+  ): Promise<boolean> {
+    const claimMs = this.options.backfill?.claimMs ?? DEFAULT_CLAIM_MS;
+    const store = this.options.store;
+    // Claims expire in wall-clock time, whatever clock the data uses.
+    const claim: SloBackfillClaim | undefined = await store.claimBackfill({
+      entityRef,
+      owner: this.#replicaId,
+      now: new Date(),
+      expiresAt: new Date(Date.now() + claimMs),
+    });
+    if (!claim) return false;
+    const extend = setInterval(() => {
+      store
+        .extendBackfillClaim(claim, new Date(Date.now() + claimMs))
+        .then(kept => {
+          // Harmless but worth knowing: appendSteps stores each step once.
+          if (!kept) {
+            this.options.logger.warn(
+              `SLO backfill claim of ${entityRef} expired and was taken over; two replicas may read its sources`,
+            );
+          }
+        })
+        .catch(error =>
+          this.options.logger.warn(
+            `SLO backfill claim of ${entityRef} not extended: ${error}`,
+          ),
+        );
+    }, claimMs / 3);
+    extend.unref?.();
+    try {
+      await work();
+    } finally {
+      clearInterval(extend);
+      await store.releaseBackfillClaim(claim);
+    }
+    return true;
+  }
+
+  /**
+   * Reads the entity's definitions and fetches the steps each series lacks.
+   * The definitions are stored last: an entity with stored definitions has
+   * been backfilled (a first request that finds them does not read sources).
+   */
+  async #refreshEntity(entity: Entity): Promise<void> {
     const entityRef = stringifyEntityRef(entity);
     const read = await this.options.reader.read(entity);
     const { definitions, problems } = this.#withSupportedSlices(read);
     const now = this.#now();
-    await this.options.store.saveEntity({
-      entityRef,
-      definitions,
-      problems,
-      maintenance:
-        entity.metadata.annotations?.[ANNOTATION_MAINTENANCE] ?? null,
-      readAt: new Date(now),
-    });
     const keep: number[] = [];
     for (const definition of definitions) {
       for (const [index, objective] of definition.objectives.entries()) {
@@ -163,6 +231,44 @@ export class SloService {
       }
     }
     await this.options.store.removeSeriesExcept(entityRef, keep);
+    await this.options.store.saveEntity({
+      entityRef,
+      definitions,
+      problems,
+      maintenance:
+        entity.metadata.annotations?.[ANNOTATION_MAINTENANCE] ?? null,
+      readAt: new Date(now),
+    });
+  }
+
+  /**
+   * Backfills an entity seen for the first time, once across replicas: the
+   * claim's holder reads the sources; other requests wait for its result,
+   * bounded, then say the backfill is in progress.
+   */
+  async #firstSight(
+    entityRef: string,
+  ): Promise<'read' | 'none' | 'backfilling'> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    if (!entity.metadata.annotations?.[ANNOTATION_OPENSLO]) return 'none';
+    const deadline =
+      Date.now() + (this.options.backfill?.waitMs ?? DEFAULT_BACKFILL_WAIT_MS);
+    for (;;) {
+      const claimed = await this.#withBackfillClaim(entityRef, async () => {
+        // Another replica may have finished between our read and the claim.
+        if (!(await this.options.store.getEntity(entityRef))) {
+          await this.#refreshEntity(entity);
+        }
+      });
+      if (claimed || (await this.options.store.getEntity(entityRef))) {
+        return 'read';
+      }
+      if (Date.now() >= deadline) return 'backfilling';
+      await sleep(this.options.backfill?.pollMs ?? DEFAULT_BACKFILL_POLL_MS);
+    }
   }
 
   /** Time slices are evaluation steps: an SLO with other slices cannot be counted. */
@@ -291,21 +397,19 @@ export class SloService {
 
   /**
    * The entity's SLOs evaluated from stored snapshots. An entity seen for the
-   * first time is read (and backfilled) now; an entity without
-   * `baton.dev/openslo` has none.
+   * first time is read (and backfilled, by one replica at a time) now; an
+   * entity without `baton.dev/openslo` has none.
    */
   async getSlos(entityRef: string): Promise<SloResponse> {
     let record = await this.options.store.getEntity(entityRef);
     if (!record) {
-      const entity = await this.options.catalog.getEntityByRef(entityRef, {
-        credentials: await this.options.auth.getOwnServiceCredentials(),
-      });
-      if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
-      if (!entity.metadata.annotations?.[ANNOTATION_OPENSLO]) {
-        return { items: [], problems: [] };
+      const outcome = await this.#firstSight(entityRef);
+      if (outcome === 'backfilling') {
+        return { items: [], problems: [], backfilling: true };
       }
-      await this.refreshEntity(entity);
-      record = await this.options.store.getEntity(entityRef);
+      if (outcome === 'read') {
+        record = await this.options.store.getEntity(entityRef);
+      }
       if (!record) return { items: [], problems: [] };
     }
 

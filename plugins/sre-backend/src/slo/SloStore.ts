@@ -4,6 +4,7 @@ import type {
   SloProblem,
   SloStepCounts,
 } from '@baton/plugin-sre-common';
+import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 
 /** The OpenSLO definitions last read for an entity. */
@@ -66,6 +67,13 @@ const toSeries = (row: SeriesRow): SloSeries => ({
     : null,
   lastError: row.last_error,
 });
+
+/** A live claim on an entity's SLI backfill, held by one replica. */
+export interface SloBackfillClaim {
+  entityRef: string;
+  /** Random per claim: only its holder extends or releases it. */
+  token: string;
+}
 
 /** Rows per insert statement: knex writes a multi-row insert on SQLite as a compound SELECT, limited to 500 terms. */
 const INSERT_BATCH = 400;
@@ -267,6 +275,60 @@ export class SloStore {
     await this.db('sre_sli_snapshots')
       .where({ series_id: seriesId })
       .where('step_end', '<', before)
+      .delete();
+  }
+
+  /**
+   * Claims the entity's backfill until `expiresAt`, atomically: a free
+   * entity by inserting the row, a dead holder's (expired) claim by taking
+   * it over. Undefined while another holder's claim is live.
+   */
+  async claimBackfill(options: {
+    entityRef: string;
+    owner: string;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<SloBackfillClaim | undefined> {
+    const token = randomUUID();
+    const row = {
+      owner: options.owner,
+      token,
+      claimed_at: options.now,
+      expires_at: options.expiresAt,
+    };
+    // The WHERE is checked again under the row lock: of two replicas taking
+    // over the same expired claim, only one updates it.
+    const tookOver = await this.db('sre_slo_backfill_claims')
+      .where({ entity_ref: options.entityRef })
+      .where('expires_at', '<=', options.now)
+      .update(row);
+    if (!tookOver) {
+      await this.db('sre_slo_backfill_claims')
+        .insert({ entity_ref: options.entityRef, ...row })
+        .onConflict('entity_ref')
+        .ignore();
+      const held = await this.db('sre_slo_backfill_claims')
+        .where({ entity_ref: options.entityRef })
+        .first('token');
+      if (held?.token !== token) return undefined;
+    }
+    return { entityRef: options.entityRef, token };
+  }
+
+  /** Keeps a claim alive while its work runs; false when it was lost (expired and taken over). */
+  async extendBackfillClaim(
+    claim: SloBackfillClaim,
+    expiresAt: Date,
+  ): Promise<boolean> {
+    const updated = await this.db('sre_slo_backfill_claims')
+      .where({ entity_ref: claim.entityRef, token: claim.token })
+      .update({ expires_at: expiresAt });
+    return updated > 0;
+  }
+
+  async releaseBackfillClaim(claim: SloBackfillClaim): Promise<void> {
+    await this.db('sre_slo_backfill_claims')
+      .where({ entity_ref: claim.entityRef, token: claim.token })
       .delete();
   }
 }

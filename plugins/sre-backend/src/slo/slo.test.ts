@@ -7,170 +7,29 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  sreSliSourcesExtensionPoint,
-  type SliSource,
-  type SliSample,
-} from '@baton/plugin-sre-node';
+import { sreSliSourcesExtensionPoint } from '@baton/plugin-sre-node';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
+import {
+  badFrom,
+  HOUR,
+  OPENSLO,
+  ScriptedSource,
+  sloFolder,
+  STEP,
+} from './__testUtils__/scriptedSli';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
-const STEP = 300_000;
-const HOUR = 3_600_000;
-// The steps after this are bad: set once, so the test knows them whenever the backend evaluates.
-const badFrom = Math.floor((Date.now() - 60_000) / STEP) * STEP - HOUR;
-
-/**
- * 100 events per 5-minute step, 10 of them bad in every step after
- * `badFrom`; per-step values (counter: false). Fails while `down` is set.
- */
-class ScriptedSource implements SliSource {
-  readonly type = 'Scripted';
-  down = false;
-  calls = 0;
-
-  async queryRange(options: Parameters<SliSource['queryRange']>[0]) {
-    this.calls += 1;
-    if (this.down) throw new Error('scripted source is down');
-    const samples: SliSample[] = [];
-    const start = options.range.start.getTime();
-    for (let t = start; t < options.range.end.getTime(); t += STEP) {
-      const bad = t > badFrom ? 10 : 0;
-      const value =
-        options.metricSource.spec.count === 'good' ? 100 - bad : 100;
-      samples.push({ timestamp: new Date(t), value });
-    }
-    return samples;
-  }
-}
-
-const OPENSLO = `
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: api-availability
-  displayName: API availability
-spec:
-  budgetingMethod: Occurrences
-  timeWindow:
-    - duration: 1d
-      isRolling: true
-  indicator:
-    metadata:
-      name: api-good
-    spec:
-      ratioMetric:
-        counter: false
-        good:
-          metricSource:
-            type: Scripted
-            spec: { count: good }
-        total:
-          metricSource:
-            type: Scripted
-            spec: { count: total }
-  objectives:
-    - displayName: 99% good
-      target: 0.99
----
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: broken
-spec:
-  budgetingMethod: Occurrences
-  timeWindow:
-    - duration: 1d
-      isRolling: true
-  indicator:
-    spec:
-      ratioMetric:
-        total:
-          metricSource: { type: Scripted, spec: { count: total } }
-        good:
-          metricSource: { type: Scripted, spec: { count: good } }
-  objectives:
-    - target: 1.5
----
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: api-slices
-spec:
-  budgetingMethod: Timeslices
-  timeWindow:
-    - duration: 1d
-      isRolling: true
-  indicator:
-    spec:
-      ratioMetric:
-        good:
-          metricSource: { type: Scripted, spec: { count: good } }
-        total:
-          metricSource: { type: Scripted, spec: { count: total } }
-  objectives:
-    - target: 0.9
-      timeSliceTarget: 0.95
-      timeSliceWindow: 5m
----
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: minute-slices
-spec:
-  budgetingMethod: Timeslices
-  timeWindow:
-    - duration: 1d
-      isRolling: true
-  indicator:
-    spec:
-      ratioMetric:
-        good:
-          metricSource: { type: Scripted, spec: { count: good } }
-        total:
-          metricSource: { type: Scripted, spec: { count: total } }
-  objectives:
-    - target: 0.9
-      timeSliceTarget: 0.95
-      timeSliceWindow: 1m
-`;
-
 describe.each(databases.eachSupportedId())('SLO API on %s', id => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-slo-'));
-  fs.writeFileSync(path.join(dir, 'slo.yaml'), OPENSLO);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  const component = (
-    name: string,
-    annotations: Record<string, string>,
-  ): Entity => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(
-          dir,
-          'catalog-info.yaml',
-        )}`,
-        ...annotations,
-      },
-    },
-    spec: {
-      type: 'service',
-      owner: 'group:default/team',
-      lifecycle: 'production',
-    },
-  });
+  const { component, remove } = sloFolder();
+  afterAll(remove);
 
   async function startBackend(entities: Entity[]) {
     const knex = await databases.init(id);

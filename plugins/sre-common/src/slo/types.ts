@@ -199,4 +199,9 @@ export interface SloResponse {
   items: SloSummary[];
   /** Files or SLOs that could not be used, with the field and reason. */
   problems: SloProblem[];
+  /**
+   * The entity is seen for the first time and another replica is still
+   * reading its SLI history from the sources: nothing is evaluated yet.
+   */
+  backfilling?: boolean;
 }

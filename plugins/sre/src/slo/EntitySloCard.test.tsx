@@ -609,6 +609,17 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says the SLI history is still being read, with no numbers, while another replica backfills it', async () => {
+    await renderCard(withSlos, respond({ backfilling: true }));
+    expect(await screen.findByText('Reading SLI history')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The SLOs in \.\/openslo\/checkout\.yaml are being evaluated for the first time/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No SLOs found')).toBeNull();
+  });
+
   it('asks for baton.dev/openslo when the entity declares no SLOs', async () => {
     const getSlos = jest.fn();
     await renderCard(component(), { getSlos });

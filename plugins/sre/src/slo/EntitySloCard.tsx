@@ -42,7 +42,13 @@ function SloCard({ entityRef, file }: { entityRef: string; file: string }) {
   let placeholder: BatonCardPlaceholder | undefined;
   if (loading) placeholder = { kind: 'loading' };
   else if (error) placeholder = { kind: 'error', error };
-  else if (value && !value.items.length && !value.problems.length) {
+  else if (value?.backfilling) {
+    placeholder = {
+      kind: 'no-data',
+      title: t('slo.card.backfillingTitle'),
+      description: t('slo.card.backfillingDescription', { file }),
+    };
+  } else if (value && !value.items.length && !value.problems.length) {
     placeholder = {
       kind: 'no-data',
       title: t('slo.card.noSlosTitle'),

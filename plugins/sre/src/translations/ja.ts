@@ -26,6 +26,9 @@ const ja = createTranslationMessages({
     'slo.card.noSlosTitle': 'SLO が見つかりません',
     'slo.card.noSlosDescription':
       '{{file}} に OpenSLO の SLO 定義がありません。kind: SLO のドキュメントを追加するか、{{annotation}} を SLO が定義されたファイルに向けてください。',
+    'slo.card.backfillingTitle': 'SLI の履歴を読み込み中',
+    'slo.card.backfillingDescription':
+      '{{file}} の SLO を初めて評価しています。SLI の履歴をソースから読み込み中です。1 分ほどしてから再読み込みしてください。',
     'slo.alertState.page.label': '呼び出し',
     'slo.alertState.page.explanation':
       '呼び出しルールが発火中: 長短どちらのウィンドウでもエラーバジェットを急速に消費しています。',
