@@ -13,6 +13,7 @@ import {
   decimalToNumber,
   formatDecimal,
   parseDecimal,
+  parseDecimalUnits,
   splitEvenly,
   TeamCostReport,
 } from '@baton/plugin-sre-common';
@@ -60,13 +61,37 @@ export interface CostQuery {
   currency?: string;
 }
 
+/**
+ * An exact sum of scaled units: a number while it stays an exact integer
+ * (below 2^53), carried into the bigint only when it would not. A bigint
+ * addition allocates, and most amounts of a bill are small.
+ */
+interface ExactSum {
+  units: number;
+  big: bigint;
+}
+
+/** Adds scaled units (a safe integer) to a sum, exactly. */
+function addUnits(sum: ExactSum, units: number) {
+  const next = sum.units + units;
+  // Both are safe integers: a safe result is exact; any other goes to the bigint.
+  if (Number.isSafeInteger(next)) {
+    sum.units = next;
+  } else {
+    sum.big += BigInt(sum.units) + BigInt(units);
+    sum.units = 0;
+  }
+}
+
+const totalOf = (sum: ExactSum) => sum.big + BigInt(sum.units);
+
 /** One stored row being summed: its key fields, and amounts in scaled units. */
 type Bucket = Omit<CostDayWrite, 'billed' | 'effective'> & {
-  billed: bigint;
-  effective: bigint;
+  billed: ExactSum;
+  effective: ExactSum;
 };
 
-/** Small numbers for strings a batch repeats, to build short bucket keys. */
+/** Small numbers for strings a batch repeats. */
 class Interned {
   readonly #ids = new Map<string, number>();
 
@@ -84,6 +109,14 @@ class Interned {
     return [...this.#ids.keys()];
   }
 }
+
+/**
+ * The rows of one (tag set, service name, currency) group, by day index.
+ * Found through nested maps keyed by values the rows share (the tag set's
+ * index, and the reader's shared strings, whose hashes V8 keeps), so no
+ * key string is built per row.
+ */
+type BucketsByDay = Map<number, Bucket>;
 
 /** Stores cost batches from sources and uploads, and reports spend per entity and team. */
 export class CostService {
@@ -141,12 +174,11 @@ export class CostService {
         `source: '${source}' is not a source id (letters, digits, '.', '_', '-'; at most 64)`,
       );
     }
-    // Sums held for the whole batch: one per stored row, keyed by small ids
-    // (a short key string per row instead of the four values joined).
-    const buckets = new Map<string, Bucket>();
+    // Sums held for the whole batch, one per stored row, in the order
+    // they were first seen; found by tag set, service name, currency, day.
+    const buckets: Bucket[] = [];
+    const groupsByTagSet: Array<Map<string, Map<string, BucketsByDay>>> = [];
     const tagSetIds = new Interned();
-    const serviceIds = new Interned();
-    const currencyIds = new Interned();
     // Sources often hand many rows the same tags object (the FOCUS reader
     // does for equal Tags): each is made canonical once.
     const tagSetOfTags = new WeakMap<object, number>();
@@ -157,14 +189,23 @@ export class CostService {
     let last: number | undefined;
     for await (const row of batch.rows) {
       rows += 1;
-      const billed = parseDecimal(row.billedCost);
-      const effective = parseDecimal(row.effectiveCost);
-      if (billed === undefined || effective === undefined) {
-        throw new InputError(
-          `row ${rows}, column ${
-            billed === undefined ? 'BilledCost' : 'EffectiveCost'
-          }: not a number`,
-        );
+      const billedUnits = parseDecimalUnits(row.billedCost);
+      const effectiveUnits = parseDecimalUnits(row.effectiveCost);
+      let billed: bigint | undefined;
+      let effective: bigint | undefined;
+      if (billedUnits === undefined) {
+        billed = parseDecimal(row.billedCost);
+        if (billed === undefined) {
+          throw new InputError(`row ${rows}, column BilledCost: not a number`);
+        }
+      }
+      if (effectiveUnits === undefined) {
+        effective = parseDecimal(row.effectiveCost);
+        if (effective === undefined) {
+          throw new InputError(
+            `row ${rows}, column EffectiveCost: not a number`,
+          );
+        }
       }
       const start = Math.floor(row.chargePeriodStart.getTime() / DAY) * DAY;
       const days = Math.max(
@@ -190,18 +231,38 @@ export class CostService {
         tagSetOfTags.set(row.tags, tagSetIndex);
       }
       const serviceName = row.serviceName ?? '';
-      const groupKey = `${tagSetIndex}:${serviceIds.id(
-        serviceName,
-      )}:${currencyIds.id(row.billingCurrency)}`;
-      // Most rows are one day: no split to allocate.
-      const billedParts = days === 1 ? undefined : splitEvenly(billed, days);
+      const currency = row.billingCurrency;
+      let byService = groupsByTagSet[tagSetIndex];
+      if (!byService) {
+        byService = new Map();
+        groupsByTagSet[tagSetIndex] = byService;
+      }
+      let byCurrency = byService.get(serviceName);
+      if (!byCurrency) {
+        byCurrency = new Map();
+        byService.set(serviceName, byCurrency);
+      }
+      let byDay = byCurrency.get(currency);
+      if (!byDay) {
+        byDay = new Map();
+        byCurrency.set(currency, byDay);
+      }
+      // Most rows are one day: summed as numbers where they can be. A row
+      // over several days is split exactly, as bigints.
+      const billedParts =
+        days === 1
+          ? undefined
+          : splitEvenly(billed ?? BigInt(billedUnits!), days);
       const effectiveParts =
-        days === 1 ? undefined : splitEvenly(effective, days);
+        days === 1
+          ? undefined
+          : splitEvenly(effective ?? BigInt(effectiveUnits!), days);
       for (let i = 0; i < days; i++) {
-        const dayStartMs = start + i * DAY;
-        const key = `${dayStartMs / DAY}:${groupKey}`;
-        let bucket = buckets.get(key);
+        // Days since 1970: small integers, the fastest map keys.
+        const dayIndex = start / DAY + i;
+        let bucket = byDay.get(dayIndex);
         if (!bucket) {
+          const dayStartMs = dayIndex * DAY;
           let day = dayNames.get(dayStartMs);
           if (day === undefined) {
             day = dayOf(dayStartMs);
@@ -212,15 +273,21 @@ export class CostService {
             day,
             tagSetIndex,
             service_name: serviceName.slice(0, 255),
-            currency: row.billingCurrency,
+            currency,
             estimated: false,
-            billed: 0n,
-            effective: 0n,
+            billed: { units: 0, big: 0n },
+            effective: { units: 0, big: 0n },
           };
-          buckets.set(key, bucket);
+          byDay.set(dayIndex, bucket);
+          buckets.push(bucket);
         }
-        bucket.billed += billedParts ? billedParts[i] : billed;
-        bucket.effective += effectiveParts ? effectiveParts[i] : effective;
+        if (billedParts) bucket.billed.big += billedParts[i];
+        else if (billedUnits === undefined) bucket.billed.big += billed!;
+        else addUnits(bucket.billed, billedUnits);
+        if (effectiveParts) bucket.effective.big += effectiveParts[i];
+        else if (effectiveUnits === undefined)
+          bucket.effective.big += effective!;
+        else addUnits(bucket.effective, effectiveUnits);
         bucket.estimated ||= Boolean(row.estimated);
       }
     }
@@ -246,10 +313,15 @@ export class CostService {
         rows,
         tagSets: tagSetIds.values(),
         // Formatted batch by batch as they are written, not all at once.
-        days: mapIterable(buckets.values(), bucket => ({
-          ...bucket,
-          billed: formatDecimal(bucket.billed),
-          effective: formatDecimal(bucket.effective),
+        days: mapIterable(buckets, bucket => ({
+          source: bucket.source,
+          day: bucket.day,
+          tagSetIndex: bucket.tagSetIndex,
+          service_name: bucket.service_name,
+          currency: bucket.currency,
+          estimated: bucket.estimated,
+          billed: formatDecimal(totalOf(bucket.billed)),
+          effective: formatDecimal(totalOf(bucket.effective)),
         })),
         now: this.#now(),
       });
@@ -258,7 +330,7 @@ export class CostService {
       source,
       origin: batch.origin,
       rows,
-      days: new Set(mapIterable(buckets.values(), b => b.day)).size,
+      days: new Set(mapIterable(buckets, b => b.day)).size,
       period,
     };
   }

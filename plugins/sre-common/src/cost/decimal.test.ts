@@ -4,6 +4,7 @@ import {
   divideHalfEven,
   formatDecimal,
   parseDecimal,
+  parseDecimalUnits,
   splitEvenly,
 } from './decimal';
 
@@ -127,6 +128,37 @@ describe('parseDecimal', () => {
     }
     // Integer cents below 2^53 are exact in a number.
     expect(scaled).toBe(BigInt(cents) * 10_000_000_000n);
+  });
+});
+
+describe('parseDecimalUnits', () => {
+  it.each([
+    ['12', 12_000_000_000_000],
+    ['-0.5', -500_000_000_000],
+    ['0.000000000001', 1],
+    // 15 digits, just below 2^53 scaled units.
+    ['9007.19925474099', 9_007_199_254_740_990],
+    ['-999.999999999999', -999_999_999_999_999],
+  ])('reads %s as %d scaled units', (text, units) => {
+    expect(parseDecimalUnits(text)).toBe(units);
+    expect(BigInt(units)).toBe(parseDecimal(text));
+  });
+
+  it.each([
+    // 2^53 - 1 scaled units, but 16 digits: the digits are not counted in a number.
+    '9007.199254740991',
+    // 15 digits, but 2^53 + 8 scaled units.
+    '9007.19925474100',
+    '10000',
+    '0.0000000000001',
+    '1.5E-7',
+    '+1',
+    ' 1',
+    '1234567890123456',
+    '',
+    'abc',
+  ])('leaves %p to parseDecimal', text => {
+    expect(parseDecimalUnits(text)).toBeUndefined();
   });
 });
 
