@@ -16,6 +16,18 @@ export interface Config {
      * @visibility backend
      */
     admins?: string[];
+    /** How Baton reads the catalog. */
+    catalog?: {
+      /**
+       * How long one read of the catalog (services, groups, users) serves
+       * team reports, readiness, review agendas and alert and cost mapping
+       * in each backend process, in seconds: 0–3600, 30 by default. A
+       * catalog change shows up at the latest this long after it is
+       * processed; a user's visibility is still checked on every request.
+       * @visibility backend
+       */
+      snapshotMaxAgeSeconds?: number;
+    };
     /**
      * Shared secrets of the alert webhooks; a source without any is disabled
      * (404). `secret` and `secrets` may both be given and every one is

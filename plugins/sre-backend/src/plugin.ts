@@ -41,6 +41,10 @@ import {
   isAccessReviewItemReviewer,
 } from './access/permissionRules';
 import { AlertEntityMapper } from './alerts/AlertEntityMapper';
+import {
+  CatalogSnapshot,
+  catalogSnapshotMaxAgeMs,
+} from './catalog/CatalogSnapshot';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import {
@@ -236,9 +240,19 @@ export const sreBackendPlugin = createBackendPlugin({
           botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
         });
         const reviewStore = ReviewStore.create(client);
+        // One catalog read per process serves team trees, owners and mapping for a while.
+        const catalogSnapshot = new CatalogSnapshot({
+          catalog,
+          auth,
+          maxAgeMs: catalogSnapshotMaxAgeMs(config),
+        });
         const alerts = new AlertService({
           store: AlertStore.create(client),
-          mapper: new AlertEntityMapper({ catalog, auth }),
+          mapper: new AlertEntityMapper({
+            catalog,
+            auth,
+            snapshot: catalogSnapshot,
+          }),
           receivers: alertReceivers,
           pollers: alertPollers.list(),
           secrets: webhookSecrets,
@@ -253,8 +267,7 @@ export const sreBackendPlugin = createBackendPlugin({
           ),
           lastReview: new LastReviewLookup({
             store: reviewStore,
-            catalog,
-            auth,
+            catalog: catalogSnapshot,
           }),
           pollerStatus: sourceStatus.observer(
             { prefix: 'alert-poller', kind: 'alerts', trigger: 'schedule' },
@@ -277,8 +290,7 @@ export const sreBackendPlugin = createBackendPlugin({
         const readinessConfig = config.getOptionalConfig('sre.readiness');
         const accessReviewStore = AccessReviewStore.create(client);
         const readiness = new ReadinessService({
-          catalog,
-          auth,
+          catalog: catalogSnapshot,
           knowledge,
           history: DatabaseReadinessHistoryStore.create(client),
           slos: sloStore,
@@ -392,6 +404,7 @@ export const sreBackendPlugin = createBackendPlugin({
           mapper: new AlertEntityMapper({
             catalog,
             auth,
+            snapshot: catalogSnapshot,
             selectorAnnotation: ANNOTATION_COST_TAGS,
           }),
           catalog,

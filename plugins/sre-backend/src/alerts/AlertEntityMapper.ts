@@ -1,6 +1,7 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogIndex, CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import {
   ANNOTATION_ALERT_SELECTOR,
   ANNOTATION_RUNBOOK,
@@ -80,38 +81,41 @@ export class AlertEntityMap {
   }
 }
 
-const KINDS = ['component', 'system', 'resource'];
-
-/** How long after a failed catalog read the last snapshot is used without asking again. */
-const RETRY_AFTER_FAILURE_MS = 10_000;
-
 /**
- * Keeps the catalog snapshot that maps alerts to entities, reloaded at most
- * once a minute so that webhooks do not wait for the catalog.
+ * Maps alerts (or cost rows) to entities with the process's catalog
+ * snapshot: the map is built once per snapshot, so webhooks do not wait for
+ * the catalog and a new snapshot (at most once a minute by default) is
+ * mapped anew.
  */
 export class AlertEntityMapper {
+  /** The catalog snapshot the map is built from; shared when the plugin passes one. */
+  readonly snapshot: CatalogSnapshot;
+  #builtFrom?: CatalogIndex;
   #map?: AlertEntityMap;
-  #loadedAt = 0;
-  #failedAt = 0;
-  #loading?: Promise<AlertEntityMap>;
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
+      /** The process's shared snapshot; without it the mapper keeps its own. */
+      snapshot?: CatalogSnapshot;
+      /** The own snapshot's maximum age; 60 s by default. */
       maxAgeMs?: number;
       /** The annotation whose `key=value,…` replaces `service=<name>`; the alert selector by default. */
       selectorAnnotation?: string;
     },
-  ) {}
+  ) {
+    this.snapshot =
+      options.snapshot ??
+      new CatalogSnapshot({
+        catalog: options.catalog,
+        auth: options.auth,
+        maxAgeMs: options.maxAgeMs ?? 60_000,
+      });
+  }
 
   async current(): Promise<AlertEntityMap> {
-    const maxAge = this.options.maxAgeMs ?? 60_000;
-    if (this.#map && Date.now() - this.#loadedAt < maxAge) return this.#map;
-    this.#loading ??= this.#load().finally(() => {
-      this.#loading = undefined;
-    });
-    return this.#loading;
+    return this.#mapOf(await this.snapshot.current());
   }
 
   /**
@@ -124,34 +128,17 @@ export class AlertEntityMapper {
   async currentOrLast(
     onCatalogError: (error: unknown) => void,
   ): Promise<AlertEntityMap> {
-    if (Date.now() - this.#failedAt < RETRY_AFTER_FAILURE_MS) {
-      return this.#map ?? new AlertEntityMap([]);
-    }
-    try {
-      return await this.current();
-    } catch (error) {
-      this.#failedAt = Date.now();
-      onCatalogError(error);
-      return this.#map ?? new AlertEntityMap([]);
-    }
+    return this.#mapOf(await this.snapshot.currentOrLast(onCatalogError));
   }
 
-  async #load(): Promise<AlertEntityMap> {
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: { kind: KINDS },
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-          'metadata.links',
-        ],
-      },
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
-    );
-    this.#map = new AlertEntityMap(items, this.options.selectorAnnotation);
-    this.#loadedAt = Date.now();
+  #mapOf(index: CatalogIndex): AlertEntityMap {
+    if (this.#builtFrom !== index || !this.#map) {
+      this.#map = new AlertEntityMap(
+        index.services(),
+        this.options.selectorAnnotation,
+      );
+      this.#builtFrom = index;
+    }
     return this.#map;
   }
 }

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogSnapshot } from './CatalogSnapshot';
 import { teamEntityRefs } from './teamEntities';
 
 const relation = (type: string, targetRef: string) => ({ type, targetRef });
@@ -45,8 +46,12 @@ const entities: Entity[] = [
 
 describe('teamEntityRefs', () => {
   const options = {
-    catalog: catalogServiceMock({ entities }),
-    auth: mockServices.auth(),
+    mapper: {
+      snapshot: new CatalogSnapshot({
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+      }),
+    },
   };
 
   it('counts what the group, every group below it and their members own, services kinds only', async () => {

@@ -1,18 +1,17 @@
-import type {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import type { EntityVisibility } from '../catalog/entityVisibility';
 import {
   Entity,
   RELATION_DEPENDS_ON,
-  RELATION_HAS_MEMBER,
   RELATION_OWNED_BY,
-  RELATION_PARENT_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CatalogIndex,
+  CatalogSnapshot,
+  profileName,
+  relationTargets,
+} from '../catalog/CatalogSnapshot';
+import type { EntityVisibility } from '../catalog/entityVisibility';
 import {
   ANNOTATION_ACCESS_SOURCE,
   evaluateReadiness,
@@ -31,84 +30,38 @@ import type { AlertService } from '../alerts/AlertService';
 import type { SloStore } from '../slo/SloStore';
 import { ReadinessHistoryStore } from './ReadinessHistoryStore';
 
-const SERVICE_KINDS = ['component', 'system', 'resource'];
 const TREND_DAYS = 90;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
-const relationTargets = (entity: Entity, type: string) =>
-  (entity.relations ?? [])
-    .filter(relation => relation.type === type)
-    .map(relation => relation.targetRef);
-
-/** The catalog entities readiness needs, read once per request. */
-class CatalogView {
-  readonly byRef = new Map<string, Entity>();
-  /** Display names by ref, for the reasons the checks write. */
-  readonly names: Record<string, string> = {};
-
-  constructor(entities: Entity[]) {
-    for (const entity of entities) {
-      const ref = stringifyEntityRef(entity);
-      this.byRef.set(ref, entity);
-      this.names[ref] = profileName(entity);
-    }
+/** The owner of an entity as readiness counts it: the Users it stands for. */
+function ownerOf(index: CatalogIndex, entity: Entity): ReadinessFacts['owner'] {
+  const ref = relationTargets(entity, RELATION_OWNED_BY)[0] ?? '';
+  const owner = index.byRef.get(ref);
+  if (!owner) return { ref, kind: 'missing', members: [] };
+  if (owner.kind.toLocaleLowerCase('en-US') === 'user') {
+    return { ref, kind: 'user', members: [ref] };
   }
+  return { ref, kind: 'group', members: index.members(ref) };
+}
 
-  nameOf(ref: string): string {
-    return this.names[ref] ?? ref;
-  }
-
-  /** A group and every group below it. */
-  groupTree(groupRef: string): string[] {
-    const refs: string[] = [];
-    const visit = (ref: string) => {
-      if (refs.includes(ref) || !this.byRef.has(ref)) return;
-      refs.push(ref);
-      relationTargets(this.byRef.get(ref)!, RELATION_PARENT_OF).forEach(visit);
-    };
-    visit(groupRef);
-    return refs;
-  }
-
-  /** The Users of a group and its sub-groups. */
-  members(groupRef: string): string[] {
-    const members = new Set<string>();
-    for (const ref of this.groupTree(groupRef)) {
-      for (const member of relationTargets(
-        this.byRef.get(ref)!,
-        RELATION_HAS_MEMBER,
-      )) {
-        members.add(member);
-      }
-    }
-    return [...members].sort();
-  }
-
-  owner(entity: Entity): ReadinessFacts['owner'] {
-    const ref = relationTargets(entity, RELATION_OWNED_BY)[0] ?? '';
-    const owner = this.byRef.get(ref);
-    if (!owner) return { ref, kind: 'missing', members: [] };
-    if (owner.kind.toLocaleLowerCase('en-US') === 'user') {
-      return { ref, kind: 'user', members: [ref] };
-    }
-    return { ref, kind: 'group', members: this.members(ref) };
-  }
-
-  accessResources(entity: Entity): ReadinessFacts['accessResources'] {
-    return relationTargets(entity, RELATION_DEPENDS_ON).flatMap(ref => {
-      const source =
-        this.byRef.get(ref)?.metadata.annotations?.[ANNOTATION_ACCESS_SOURCE];
-      return source ? [{ ref, source }] : [];
-    });
-  }
+/** The Resources an entity depends on that stand for an access source. */
+function accessResourcesOf(
+  index: CatalogIndex,
+  entity: Entity,
+): ReadinessFacts['accessResources'] {
+  return relationTargets(entity, RELATION_DEPENDS_ON).flatMap(ref => {
+    const source =
+      index.byRef.get(ref)?.metadata.annotations?.[ANNOTATION_ACCESS_SOURCE];
+    return source ? [{ ref, source }] : [];
+  });
 }
 
 /** Builds readiness reports and team bus-factor reports from the catalog and stored facts. */
 export class ReadinessService {
   constructor(
     private readonly options: {
-      catalog: CatalogService;
-      auth: AuthService;
+      /** The process's catalog snapshot: the team tree, owners and names. */
+      catalog: CatalogSnapshot;
       knowledge: KnowledgeService;
       history: ReadinessHistoryStore;
       /** SLOs read from each entity's OpenSLO files. */
@@ -132,10 +85,8 @@ export class ReadinessService {
 
   /** Records today's score and level of every entity; run after each knowledge refresh. */
   async snapshotAll(): Promise<number> {
-    const view = await this.#catalogView();
-    const services = [...view.byRef.values()].filter(e =>
-      SERVICE_KINDS.includes(e.kind.toLocaleLowerCase('en-US')),
-    );
+    const view = await this.options.catalog.current();
+    const services = view.services();
     const points = (await this.#facts(services, view)).map(facts => {
       const report = evaluateReadiness(facts, this.options.policy);
       return {
@@ -159,7 +110,7 @@ export class ReadinessService {
   }
 
   async getReadiness(entityRef: string): Promise<ReadinessReport> {
-    const view = await this.#catalogView();
+    const view = await this.options.catalog.current();
     const entity = view.byRef.get(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -177,20 +128,14 @@ export class ReadinessService {
     teamRef: string,
     options: { absent: string[]; days: number; visible?: EntityVisibility },
   ): Promise<TeamReport> {
-    const view = await this.#catalogView();
-    const team = view.byRef.get(teamRef);
-    if (!team || team.kind.toLocaleLowerCase('en-US') !== 'group') {
+    const view = await this.options.catalog.current();
+    const team = view.group(teamRef);
+    if (!team) {
       throw new NotFoundError(`No group ${teamRef} in the catalog`);
     }
     const members = view.members(teamRef);
-    const owners = new Set([...view.groupTree(teamRef), ...members]);
-    let services = [...view.byRef.values()]
-      .filter(
-        e =>
-          SERVICE_KINDS.includes(e.kind.toLocaleLowerCase('en-US')) &&
-          relationTargets(e, RELATION_OWNED_BY).some(ref => owners.has(ref)),
-      )
-      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en'));
+    // The shared snapshot sees all; the caller's filter below hides the rest.
+    let services = view.teamServices(teamRef);
     if (options.visible) {
       // Only what the caller's catalog shows them is reported, and simulated.
       const visible = await options.visible(
@@ -278,7 +223,7 @@ export class ReadinessService {
   /** The facts of each entity, with all their knowledge read in one query. */
   async #facts(
     entities: Entity[],
-    view: CatalogView,
+    view: CatalogIndex,
   ): Promise<ReadinessFacts[]> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const knowledge = await this.options.knowledge.findReports(refs);
@@ -289,7 +234,7 @@ export class ReadinessService {
       new Map();
     const now = this.#now().toISOString();
     const accessResources = entities.map(entity =>
-      view.accessResources(entity),
+      accessResourcesOf(view, entity),
     );
     const access =
       (await this.options.accessReviews?.readinessFacts([
@@ -298,7 +243,7 @@ export class ReadinessService {
     return entities.map((entity, index) => ({
       now,
       entity,
-      owner: view.owner(entity),
+      owner: ownerOf(view, entity),
       names: view.names,
       knowledge: knowledge.get(refs[index]),
       alerts: alerts.get(refs[index]),
@@ -311,20 +256,4 @@ export class ReadinessService {
       })),
     }));
   }
-
-  async #catalogView(): Promise<CatalogView> {
-    const credentials: BackstageCredentials =
-      await this.options.auth.getOwnServiceCredentials();
-    const kinds = [...SERVICE_KINDS, 'group', 'user'];
-    const { items } = await this.options.catalog.getEntities(
-      { filter: { kind: kinds } },
-      { credentials },
-    );
-    return new CatalogView(items);
-  }
-}
-
-function profileName(entity: Entity): string {
-  const profile = entity.spec?.profile as { displayName?: string } | undefined;
-  return profile?.displayName ?? entity.metadata.title ?? entity.metadata.name;
 }
