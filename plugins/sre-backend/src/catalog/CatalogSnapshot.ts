@@ -139,20 +139,28 @@ export class CatalogIndex {
   /**
    * The Components, Systems and Resources a team owns, the way the
    * bus-factor report and the review agenda count them: owned by the Group,
-   * by any group below it, or by any of their members. Sorted by name.
+   * by any group below it, or by any of their members.
    */
   teamServices(teamRef: string): Entity[] {
     const owners = [...this.groupTree(teamRef), ...this.members(teamRef)];
     const found = new Map<string, Entity>();
     for (const owner of owners) {
       for (const entity of this.#ownedBy.get(owner) ?? []) {
-        if (TEAM_ENTITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US')))
+        if (
+          TEAM_ENTITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))
+        ) {
           found.set(stringifyEntityRef(entity), entity);
+        }
       }
     }
-    return [...found.values()].sort((a, b) =>
-      a.metadata.name.localeCompare(b.metadata.name, 'en'),
-    );
+    // By name, then by ref: a Component and a Resource may share a name.
+    return [...found.entries()]
+      .sort(
+        ([refA, a], [refB, b]) =>
+          a.metadata.name.localeCompare(b.metadata.name, 'en') ||
+          refA.localeCompare(refB, 'en'),
+      )
+      .map(([, entity]) => entity);
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   visibilityCatalogFactory,
 } from '../__testUtils__/visibilityCatalog';
 import { sreBackendPlugin } from '../plugin';
-import { CatalogSnapshot } from './CatalogSnapshot';
+import { CatalogIndex, CatalogSnapshot } from './CatalogSnapshot';
 
 jest.setTimeout(60_000);
 
@@ -127,6 +127,45 @@ describe('CatalogSnapshot', () => {
     const next = snapshot.current();
     expect(await next).toBe(await after);
     expect(source.getEntities.calls).toHaveLength(3);
+  });
+
+  it("lists a team tree's services by name, then by ref, each once", () => {
+    const index = new CatalogIndex([
+      {
+        ...team([DANIEL]),
+        relations: [
+          relation('hasMember', DANIEL),
+          relation('parentOf', 'group:default/squad'),
+        ],
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'squad', namespace: 'default' },
+        spec: { type: 'squad', children: [] },
+        relations: [relation('childOf', 'group:default/fulfilment')],
+      },
+      user('daniel.weiss', ['group:default/fulfilment']),
+      {
+        ...service('orders', 'group:default/squad'),
+        kind: 'Resource',
+      },
+      service('orders', DANIEL),
+      service('billing', 'group:default/other'),
+      {
+        ...service('orders-api', 'group:default/squad'),
+        kind: 'API',
+      },
+    ]);
+    expect(
+      index
+        .teamServices('group:default/fulfilment')
+        .map(e => `${e.kind}:${e.metadata.name}`),
+    ).toEqual(['Component:orders', 'Resource:orders']);
+    expect(index.teamServices('group:default/squad').map(e => e.kind)).toEqual([
+      'Resource',
+    ]);
+    expect(index.teamServices('group:default/missing')).toEqual([]);
   });
 
   it('keeps the last snapshot while the catalog fails, asking again at most every 10 s', async () => {
