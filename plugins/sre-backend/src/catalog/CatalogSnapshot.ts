@@ -53,6 +53,9 @@ export function catalogSnapshotMaxAgeMs(config: Config): number {
 /** How long after a failed catalog read the last snapshot is used without asking again. */
 const RETRY_AFTER_FAILURE_MS = 10_000;
 
+/** A snapshot that lacks a ref asked for is read anew if older than this. */
+const MISSING_REF_REREAD_MS = 1_000;
+
 const isKind = (entity: Entity, kind: string) =>
   entity.kind.toLocaleLowerCase('en-US') === kind;
 
@@ -212,9 +215,12 @@ export class CatalogSnapshot {
     },
   ) {}
 
-  /** The snapshot, read anew when older than its maximum age; throws when the catalog does. */
-  async current(): Promise<CatalogIndex> {
-    const maxAge = this.options.maxAgeMs ?? DEFAULT_CATALOG_SNAPSHOT_MAX_AGE_MS;
+  /** The snapshot, read anew when older than its maximum age (or `maxAgeMs`, if less); throws when the catalog does. */
+  async current(options: { maxAgeMs?: number } = {}): Promise<CatalogIndex> {
+    const maxAge = Math.min(
+      options.maxAgeMs ?? Infinity,
+      this.options.maxAgeMs ?? DEFAULT_CATALOG_SNAPSHOT_MAX_AGE_MS,
+    );
     if (this.#index && Date.now() - this.#loadedAt < maxAge) return this.#index;
     if (!this.#loading) {
       const loading = this.#load().finally(() => {
@@ -223,6 +229,18 @@ export class CatalogSnapshot {
       this.#loading = loading;
     }
     return this.#loading;
+  }
+
+  /**
+   * The snapshot, read anew when it lacks `entityRef` and is older than a
+   * second: an entity or team that the caller has just found in the catalog
+   * (a new one) need not wait for the snapshot to expire. A ref of a kind
+   * the snapshot does not hold costs at most one read a second.
+   */
+  async currentWith(entityRef: string): Promise<CatalogIndex> {
+    const index = await this.current();
+    if (index.byRef.has(entityRef)) return index;
+    return this.current({ maxAgeMs: MISSING_REF_REREAD_MS });
   }
 
   /**

@@ -298,6 +298,33 @@ describe.each(databases.eachSupportedId())(
       expect(backend.wholeCatalogReads()).toBe(0);
     });
 
+    it('answer for an entity newer than the snapshot at once, reading anew at most once a second', async () => {
+      const backend = await startBackend(60);
+      expect(
+        (await backend.get('/teams/default/fulfilment/report')).status,
+      ).toBe(200);
+      backend.wholeCatalogReads();
+      backend.change([
+        ...initialEntities(),
+        service('payments-adapter', DANIEL),
+        { ...service('orders-api', DANIEL), kind: 'API' },
+      ]);
+      await new Promise(resolve => setTimeout(resolve, 1_100));
+      const fresh = await backend.get(
+        '/entities/component/default/payments-adapter/readiness',
+      );
+      expect(fresh.status).toBe(200);
+      expect(backend.wholeCatalogReads()).toBe(1);
+      // A kind the snapshot does not hold: no readiness, and no read per request.
+      const apis = await Promise.all(
+        [1, 2, 3].map(() =>
+          backend.get('/entities/api/default/orders-api/readiness'),
+        ),
+      );
+      expect(apis.map(r => r.status)).toEqual([404, 404, 404]);
+      expect(backend.wholeCatalogReads()).toBeLessThanOrEqual(1);
+    });
+
     it('show a new member and a new service once the snapshot expires', async () => {
       const backend = await startBackend(2);
       const before = await backend.get('/teams/default/fulfilment/report');

@@ -110,7 +110,7 @@ export class ReadinessService {
   }
 
   async getReadiness(entityRef: string): Promise<ReadinessReport> {
-    const view = await this.options.catalog.current();
+    const view = await this.options.catalog.currentWith(entityRef);
     const entity = view.byRef.get(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -128,7 +128,7 @@ export class ReadinessService {
     teamRef: string,
     options: { absent: string[]; days: number; visible?: EntityVisibility },
   ): Promise<TeamReport> {
-    const view = await this.options.catalog.current();
+    const view = await this.options.catalog.currentWith(teamRef);
     const team = view.group(teamRef);
     if (!team) {
       throw new NotFoundError(`No group ${teamRef} in the catalog`);

@@ -29,7 +29,7 @@ export class LastReviewLookup {
    * finished a review.
    */
   async forEntity(entityRef: string): Promise<ReviewSummary | undefined> {
-    const index = await this.options.catalog.current();
+    const index = await this.options.catalog.currentWith(entityRef);
     if (!index.byRef.has(entityRef)) return undefined;
     return this.options.store.lastFinished(
       index.ownerTeams(entityRef, MAX_DEPTH),
