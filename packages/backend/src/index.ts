@@ -48,4 +48,10 @@ backend.add(import('@baton/plugin-sre-backend-module-aws-iam'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 
-backend.start();
+// A replica whose start failed (another replica's migrations held a lock, the
+// database was away) exits, so that its supervisor starts it again; left
+// running it would answer some routes with its catalog never started.
+backend.start().catch(error => {
+  process.stderr.write(`Backend startup failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -76,6 +76,32 @@ describe.each(databases.eachSupportedId())('source status on %s', id => {
     ).toBe(1);
   });
 
+  it('counts every finished run, successes and errors, from replicas writing at once', async () => {
+    const { knex, a, b } = await replicas();
+    const runs = async () =>
+      Number(
+        (await knex('sre_source_status').where({ id: SLO_TASK.id }).first())
+          ?.runs,
+      );
+    // The first runs race to insert the row; the later ones to increment it.
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        (i % 2 ? a : b)
+          .track(SLO_TASK, async () => {
+            if (i % 3 === 0) throw new Error('Prometheus answered 503');
+            return { entities: i };
+          })
+          .catch(() => undefined),
+      ),
+    );
+    expect(await runs()).toBe(24);
+    await a.track(SLO_TASK, async () => ({ entities: 1 }));
+    expect(await runs()).toBe(25);
+    expect(
+      Number((await knex('sre_source_status').count({ n: '*' }))[0].n),
+    ).toBe(1);
+  });
+
   it('lists only configured sources, by kind, and records a provider by its own id', async () => {
     const { a } = await replicas();
     const costs = a.observer(

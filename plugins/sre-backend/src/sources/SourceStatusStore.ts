@@ -26,12 +26,15 @@ interface SourceStatusRow {
   last_counts: string | null;
   last_error: string | null;
   last_error_at: StoredTime | null;
+  runs: number;
 }
 
 /**
  * One row per source: each write is an upsert keyed by the source's id, so
  * the replicas that share the database never add a second row, and a success
- * leaves the last error (and an error the last success) as they were.
+ * leaves the last error (and an error the last success) as they were. Each
+ * write also counts one finished run, incremented in the database so that
+ * replicas writing at once lose no count.
  */
 export class SourceStatusStore {
   private constructor(private readonly db: Knex) {}
@@ -62,7 +65,7 @@ export class SourceStatusStore {
   /** Writes these columns (and what the source is), leaving the others as they were. */
   async #upsert(
     source: SourceDescriptor,
-    run: Partial<Omit<SourceStatusRow, keyof SourceDescriptor>>,
+    run: Partial<Omit<SourceStatusRow, keyof SourceDescriptor | 'runs'>>,
   ): Promise<void> {
     const values = {
       kind: source.kind,
@@ -71,9 +74,12 @@ export class SourceStatusStore {
       ...run,
     };
     await this.db(TABLE)
-      .insert({ id: source.id, ...values })
+      .insert({ id: source.id, ...values, runs: 1 })
       .onConflict('id')
-      .merge(Object.keys(values));
+      .merge({
+        ...values,
+        runs: this.db.raw('??.?? + 1', [TABLE, 'runs']),
+      });
   }
 
   async list(): Promise<SourceStatus[]> {

@@ -1,0 +1,577 @@
+// The replica harness (scripts/replicas.sh starts PostgreSQL and runs this):
+// two production-configured backends on one database, and checks that
+// Baton's scheduled work runs once across them, that a webhook delivery may
+// reach either, and that a replica killed with SIGKILL loses nothing it
+// acknowledged. Prints each check with the counts it compared, then
+// `N passed, N failed`.
+//
+//   BATON_REPLICAS_PG       PostgreSQL server (postgresql://user[:password]@host:port)
+//   BATON_REPLICAS_RESULTS  folder for the replicas' logs
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const { Client } = require('pg');
+
+const ROOT = path.resolve(__dirname, '../..');
+const RESULTS =
+  process.env.BATON_REPLICAS_RESULTS || path.join(ROOT, 'test-results');
+const SERVER = new URL(
+  process.env.BATON_REPLICAS_PG || 'postgresql://postgres@127.0.0.1:5432',
+);
+const DATABASE = 'baton_replicas';
+// Each plugin's tables are in a schema named after it (pluginDivisionMode: schema).
+const SRE = 'sre';
+const TOKEN = crypto.randomBytes(24).toString('hex');
+const WEBHOOK_SECRET = crypto.randomBytes(24).toString('hex');
+const RUN_ID = Date.now().toString(36);
+
+const REPLICAS = [
+  { name: 'A', port: Number(process.env.BATON_REPLICAS_PORT_A || 7201) },
+  { name: 'B', port: Number(process.env.BATON_REPLICAS_PORT_B || 7202) },
+];
+
+// The cadences of app-config.replicas.yaml, in seconds, by the task's status row.
+const CADENCES = {
+  'task:sre-slo-evaluation': 20,
+  'task:sre-alert-poll': 20,
+  'task:sre-knowledge-refresh': 30,
+  'task:sre-cost-pull': 30,
+  'task:sre-access-reminders': 30,
+  'task:sre-access-campaign': 30,
+};
+const SCHEDULE_WINDOW_S = Number(process.env.BATON_REPLICAS_WINDOW_S || 120);
+const WEBHOOK_ALERTS = 1000;
+const WEBHOOK_CONCURRENCY = 16;
+
+let passed = 0;
+let failed = 0;
+const log = message => console.error(`[replicas] ${message}`);
+function report(name, ok, details) {
+  if (ok) passed += 1;
+  else failed += 1;
+  log(`${ok ? 'ok' : 'FAILED'}: ${name}`);
+  for (const line of details) log(`    ${line}`);
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** A client on the server's maintenance database or on the harness's own. */
+async function connect(database) {
+  const client = new Client({
+    host: SERVER.hostname,
+    port: Number(SERVER.port || 5432),
+    user: decodeURIComponent(SERVER.username || 'postgres'),
+    password: decodeURIComponent(SERVER.password || ''),
+    database,
+  });
+  await client.connect();
+  return client;
+}
+
+/** A fresh database on the server, dropped first when a run left one. */
+async function createDatabase() {
+  const admin = await connect('postgres');
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropDatabase() {
+  const admin = await connect('postgres');
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Starts a replica as production runs it, in its own process group. */
+function startReplica(replica, attempt = 1) {
+  const url = `http://localhost:${replica.port}`;
+  replica.url = url;
+  replica.log = path.join(
+    RESULTS,
+    `replica-${replica.name.toLowerCase()}${
+      attempt > 1 ? `-${attempt}` : ''
+    }.log`,
+  );
+  const out = fs.openSync(replica.log, 'w');
+  replica.process = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'src/index.ts',
+      '--config',
+      '../../app-config.production.yaml',
+      '--config',
+      '../../scripts/replicas/app-config.replicas.yaml',
+    ],
+    {
+      cwd: path.join(ROOT, 'packages/backend'),
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        POSTGRES_HOST: SERVER.hostname,
+        POSTGRES_PORT: SERVER.port || '5432',
+        POSTGRES_USER: decodeURIComponent(SERVER.username || 'postgres'),
+        POSTGRES_PASSWORD: decodeURIComponent(SERVER.password || ''),
+        BATON_REPLICAS_DATABASE: DATABASE,
+        BATON_REPLICAS_TOKEN: TOKEN,
+        BATON_REPLICAS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        BATON_REPLICAS_DIR: path.join(
+          RESULTS,
+          `replica-${replica.name.toLowerCase()}`,
+        ),
+        APP_CONFIG_backend_listen: `:${replica.port}`,
+        APP_CONFIG_backend_baseUrl: url,
+        APP_CONFIG_app_baseUrl: url,
+      },
+    },
+  );
+  fs.closeSync(out);
+  replica.exited = new Promise(resolve => replica.process.on('exit', resolve));
+  replica.alive = true;
+  replica.exited.then(() => {
+    replica.alive = false;
+  });
+}
+
+/** Ends a replica's whole process group: SIGTERM to stop, SIGKILL to crash. */
+async function stopReplica(replica, signal = 'SIGTERM') {
+  if (!replica.process || !replica.alive) return;
+  try {
+    process.kill(-replica.process.pid, signal);
+  } catch {
+    return;
+  }
+  await Promise.race([replica.exited, sleep(15_000)]);
+}
+
+/** Why a start failed, from its log: the plugin and the error. */
+function startupFailure(replica) {
+  const text = fs.readFileSync(replica.log, 'utf8');
+  const match = /Plugin '([^']+)' startup failed; caused by ([^\n"]*)/.exec(
+    text,
+  );
+  return match
+    ? `plugin ${match[1]}: ${match[2].replace(/\\n.*/, '')}`
+    : 'see its log';
+}
+
+/**
+ * Starts a replica and waits until it is ready (every plugin started), as a
+ * supervisor would: a replica whose start failed exits (packages/backend's
+ * index.ts) and is started again, up to three times. Returns the failed
+ * starts, or null when it never became ready.
+ */
+async function startUntilReady(replica, seconds, firstAttempt = 1) {
+  const failures = [];
+  const deadline = Date.now() + seconds * 1000;
+  for (let attempt = firstAttempt; attempt < firstAttempt + 3; attempt++) {
+    startReplica(replica, attempt);
+    for (;;) {
+      try {
+        const response = await fetch(
+          `${replica.url}/.backstage/health/v1/readiness`,
+        );
+        if (response.ok) return failures;
+      } catch {
+        // Not listening yet.
+      }
+      if (!replica.alive || Date.now() > deadline) break;
+      await sleep(1000);
+    }
+    if (replica.alive) {
+      await stopReplica(replica, 'SIGKILL');
+      failures.push('not ready in time');
+      break;
+    }
+    failures.push(startupFailure(replica));
+  }
+  const tail = fs.readFileSync(replica.log, 'utf8').split('\n').slice(-30);
+  log(
+    `replica ${replica.name} did not become ready (${failures.join(
+      '; ',
+    )}); the end of ${replica.log}:`,
+  );
+  for (const line of tail) log(`    ${line.slice(0, 400)}`);
+  return null;
+}
+
+/** The fixture catalog as a replica serves it, through the static token. */
+async function catalogComponents(replica) {
+  const response = await fetch(
+    `${replica.url}/api/catalog/entities/by-query?filter=kind=component&limit=100`,
+    {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    },
+  );
+  if (!response.ok) return 0;
+  return (await response.json()).items.length;
+}
+
+/** One delivery of the generic webhook; a 503 is retried as a sender would. */
+async function deliver(replica, key, stats) {
+  const body = JSON.stringify({
+    alerts: [
+      {
+        key,
+        title: `Replica harness alert ${key}`,
+        severity: 'warning',
+        status: 'firing',
+        startsAt: '2026-12-01T10:00:00Z',
+        labels: { service: 'replica-checkout' },
+      },
+    ],
+  });
+  for (let attempt = 1; ; attempt++) {
+    let status;
+    try {
+      const response = await fetch(`${replica.url}/api/sre/webhooks/generic`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${WEBHOOK_SECRET}`,
+          'content-type': 'application/json',
+        },
+        body,
+      });
+      await response.arrayBuffer();
+      status = response.status;
+      stats.answered += 1;
+    } catch {
+      // The replica is gone or the connection dropped: not acknowledged.
+      stats.unanswered += 1;
+      return false;
+    }
+    if (status >= 200 && status < 300) {
+      stats.acknowledged += 1;
+      return true;
+    }
+    stats.statuses[status] = (stats.statuses[status] ?? 0) + 1;
+    if (status !== 503 || attempt >= 5) return false;
+    stats.retried += 1;
+    await sleep(200 * attempt);
+  }
+}
+
+const newStats = () => ({
+  answered: 0,
+  acknowledged: 0,
+  unanswered: 0,
+  retried: 0,
+  statuses: {},
+});
+const describeStatuses = statuses =>
+  Object.entries(statuses)
+    .map(([status, n]) => `${n}× ${status}`)
+    .join(', ') || 'none';
+
+/** Runs `work` on each item with at most `limit` at once. */
+async function pool(items, limit, work) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index], index);
+      }
+    }),
+  );
+}
+
+/** The finished runs of every source, read from the status table. */
+async function sourceRuns(db) {
+  const { rows } = await db.query(
+    `SELECT id, runs FROM ${SRE}.sre_source_status`,
+  );
+  return Object.fromEntries(rows.map(row => [row.id, Number(row.runs)]));
+}
+
+async function dbNow(db) {
+  const { rows } = await db.query('SELECT now() AS now');
+  return new Date(rows[0].now);
+}
+
+/** How many stored alerts (and their `fired` events) have these keys. */
+async function storedAlerts(db, keys) {
+  const { rows } = await db.query(
+    `SELECT a.source_key, count(DISTINCT a.id)::int AS alerts, count(e.id)::int AS fired
+       FROM ${SRE}.sre_alerts a
+       LEFT JOIN ${SRE}.sre_alert_events e ON e.alert_id = a.id AND e.type = 'fired'
+      WHERE a.source = 'generic' AND a.source_key = ANY($1)
+      GROUP BY a.source_key`,
+    [keys],
+  );
+  return new Map(rows.map(row => [row.source_key, row]));
+}
+
+/** Webhooks anywhere: each alert to both replicas at once; stored once, every acknowledged one present. */
+async function checkWebhooksAnywhere(db) {
+  const [a, b] = REPLICAS;
+  const before = (await sourceRuns(db))['webhook:generic'] ?? 0;
+  const keys = Array.from(
+    { length: WEBHOOK_ALERTS },
+    (_, i) => `replicas-${RUN_ID}-anywhere-${i}`,
+  );
+  const stats = newStats();
+  const acknowledged = new Set();
+  const started = Date.now();
+  await pool(keys, WEBHOOK_CONCURRENCY, async (key, index) => {
+    // The original to one replica, its duplicate to the other at the same moment.
+    const [first, second] = index % 2 ? [a, b] : [b, a];
+    const results = await Promise.all([
+      deliver(first, key, stats),
+      deliver(second, key, stats),
+    ]);
+    if (results.some(Boolean)) acknowledged.add(key);
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const stored = await storedAlerts(db, keys);
+  const missing = [...acknowledged].filter(key => !stored.has(key));
+  const twice = [...stored.values()].filter(
+    row => row.alerts !== 1 || row.fired !== 1,
+  );
+  const runs = ((await sourceRuns(db))['webhook:generic'] ?? 0) - before;
+  report(
+    'webhooks anywhere',
+    missing.length === 0 &&
+      twice.length === 0 &&
+      acknowledged.size === keys.length &&
+      stats.unanswered === 0 &&
+      runs === stats.answered,
+    [
+      `${keys.length * 2} deliveries of ${
+        keys.length
+      } alerts, each to both replicas at once, in ${seconds.toFixed(1)} s: ` +
+        `${stats.acknowledged} acknowledged (2xx), ${
+          stats.retried
+        } retried after 503, other answers: ${describeStatuses(
+          stats.statuses,
+        )}, ${stats.unanswered} unanswered`,
+      `${acknowledged.size} of ${keys.length} alerts acknowledged at least once; ${stored.size} stored, ${missing.length} acknowledged but missing`,
+      `${twice.length} alerts stored more than once or without exactly one 'fired' event`,
+      `webhook:generic runs counted: ${runs}, answered deliveries: ${stats.answered}`,
+    ],
+  );
+}
+
+/** The task runs since `before`, against the cadences elapsed in `seconds`. */
+function compareRuns(before, after, seconds, replicas) {
+  const lines = [];
+  let ok = true;
+  for (const [id, cadence] of Object.entries(CADENCES)) {
+    const runs = (after[id] ?? 0) - (before[id] ?? 0);
+    const cadences = seconds / cadence;
+    // The window's two edges may each cut a cadence: ±1.
+    const fits = Math.abs(runs - cadences) <= 1;
+    ok &&= fits;
+    lines.push(
+      `${id.replace(/^task:/, '')}: ${runs} runs in ${cadences.toFixed(
+        1,
+      )} cadences of ${cadence} s across ${replicas} replicas` +
+        (fits ? '' : ' — expected one run per cadence (±1)'),
+    );
+  }
+  return { ok, lines };
+}
+
+/** Scheduled work once: runs per task across both replicas against the cadences elapsed. */
+async function checkScheduledOnce(db, during) {
+  const t0 = await dbNow(db);
+  const before = await sourceRuns(db);
+  await during();
+  const rest = SCHEDULE_WINDOW_S * 1000 - (Date.now() - t0.getTime());
+  if (rest > 0) await sleep(rest);
+  const t1 = await dbNow(db);
+  const after = await sourceRuns(db);
+  const seconds = (t1 - t0) / 1000;
+  const { ok, lines } = compareRuns(before, after, seconds, 2);
+  report('scheduled work once', ok, [
+    `window of ${seconds.toFixed(
+      0,
+    )} s read from sre_source_status.runs; ±1 run allowed for the window's edges`,
+    ...lines,
+  ]);
+}
+
+/** A replica killed mid-ingestion: the survivor goes on, nothing acknowledged is lost, the killed one restarts. */
+async function checkReplicaKilled(db) {
+  const [survivor, victim] = REPLICAS;
+  const keys = Array.from(
+    { length: 600 },
+    (_, i) => `replicas-${RUN_ID}-killed-${i}`,
+  );
+  const stats = { [survivor.name]: newStats(), [victim.name]: newStats() };
+  const acknowledged = new Set();
+  let killedAt;
+  const ingestion = pool(keys, WEBHOOK_CONCURRENCY, async (key, index) => {
+    if (index === keys.length / 3 && !killedAt) {
+      killedAt = Date.now();
+      await stopReplica(victim, 'SIGKILL');
+    }
+    const replica = index % 2 ? survivor : victim;
+    if (await deliver(replica, key, stats[replica.name])) acknowledged.add(key);
+  });
+  await ingestion;
+  const killedRuns = await sourceRuns(db);
+  const killedTime = await dbNow(db);
+
+  // Restarted at once: it starts (and runs the migrations) while the survivor works on.
+  const restartFailures = await startUntilReady(victim, 240, 2);
+  const restarted = restartFailures !== null && restartFailures.length === 0;
+  const afterRestart = newStats();
+  const restartKeys = Array.from(
+    { length: 50 },
+    (_, i) => `replicas-${RUN_ID}-restarted-${i}`,
+  );
+  if (restarted) {
+    await pool(restartKeys, 8, async key => {
+      if (await deliver(victim, key, afterRestart)) acknowledged.add(key);
+    });
+  }
+  // The survivor has had time to run every task once more: a lock the killed
+  // replica held expires after the task's timeout (the same as its cadence).
+  const waitUntil =
+    killedTime.getTime() +
+    2 * Math.max(...Object.values(CADENCES)) * 1000 +
+    5000;
+  if (Date.now() < waitUntil) await sleep(waitUntil - Date.now());
+  const laterRuns = await sourceRuns(db);
+  const idle = Object.keys(CADENCES).filter(
+    id => (laterRuns[id] ?? 0) <= (killedRuns[id] ?? 0),
+  );
+
+  const all = [...keys, ...restartKeys];
+  const stored = await storedAlerts(db, all);
+  const missing = [...acknowledged].filter(key => !stored.has(key));
+  const survivorStats = stats[survivor.name];
+  const victimStats = stats[victim.name];
+  report(
+    'a replica killed',
+    restarted &&
+      missing.length === 0 &&
+      idle.length === 0 &&
+      survivorStats.acknowledged === keys.length / 2 &&
+      afterRestart.acknowledged === restartKeys.length,
+    [
+      `replica ${victim.name} killed with SIGKILL after ${keys.length / 3} of ${
+        keys.length
+      } deliveries`,
+      `survivor ${survivor.name}: ${survivorStats.acknowledged} of ${
+        keys.length / 2
+      } deliveries acknowledged (other answers: ${describeStatuses(
+        survivorStats.statuses,
+      )})`,
+      `killed ${victim.name}: ${victimStats.acknowledged} acknowledged before the kill, ${victimStats.unanswered} unanswered after it`,
+      `${acknowledged.size} acknowledged deliveries in all, ${missing.length} missing from sre_alerts`,
+      restarted
+        ? `${victim.name} restarted on the same database and acknowledged ${afterRestart.acknowledged} of ${restartKeys.length} deliveries`
+        : `${victim.name} did not restart: see ${victim.log}`,
+      `scheduled tasks that did not run again after the kill: ${
+        idle.length ? idle.join(', ') : 'none'
+      }`,
+    ],
+  );
+}
+
+async function main() {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  await createDatabase();
+  let db;
+  try {
+    // Both at once: the migrations race as on a first deploy of two replicas.
+    const starts = await Promise.all(
+      REPLICAS.map(replica => startUntilReady(replica, 300)),
+    );
+    const startSeconds = ((Date.now() - started) / 1000).toFixed(0);
+    // Backstage's own plugins may fail on a lock another replica holds and
+    // are started again; Baton's migrations wait for it instead.
+    const batonFailed = starts.some(failures =>
+      failures?.some(failure => failure.startsWith('plugin sre:')),
+    );
+    report(
+      'two replicas start at once on one database',
+      starts.every(Boolean) && !batonFailed,
+      [
+        `${starts.filter(Boolean).length} of ${
+          REPLICAS.length
+        } replicas ready after ${startSeconds} s (ports ${REPLICAS.map(
+          r => r.port,
+        ).join(', ')})`,
+        ...REPLICAS.map(
+          (replica, i) =>
+            `${replica.name}: ${
+              starts[i]?.length
+                ? `started again after ${
+                    starts[i].length
+                  } failed start(s): ${starts[i].join('; ')}`
+                : starts[i]
+                ? 'started at the first attempt'
+                : 'never ready'
+            }`,
+        ),
+      ],
+    );
+    if (!starts.every(Boolean)) return;
+
+    const deadline = Date.now() + 120_000;
+    let components = [];
+    while (Date.now() < deadline) {
+      components = await Promise.all(REPLICAS.map(catalogComponents));
+      if (components.every(n => n >= 3)) break;
+      await sleep(2000);
+    }
+    report(
+      'the fixture catalog, through the static token',
+      components.every(n => n >= 3),
+      [
+        `components served: ${REPLICAS.map(
+          (r, i) => `${r.name} ${components[i]}`,
+        ).join(', ')} (3 in the fixture)`,
+      ],
+    );
+
+    db = await connect(DATABASE);
+    // The webhooks take their share of the scheduling window.
+    await checkScheduledOnce(db, () => checkWebhooksAnywhere(db));
+    if (process.env.BATON_REPLICAS_KILL !== '0') await checkReplicaKilled(db);
+  } finally {
+    await db?.end();
+    await Promise.all(REPLICAS.map(replica => stopReplica(replica)));
+    if (process.env.BATON_REPLICAS_KEEP_DATABASE !== '1')
+      await dropDatabase().catch(() => undefined);
+    log(
+      `done in ${((Date.now() - started) / 1000).toFixed(
+        0,
+      )} s; the replicas' logs are in ${RESULTS}`,
+    );
+  }
+}
+
+// Interrupted: the replicas' process groups go too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const replica of REPLICAS) {
+      if (replica.alive) process.kill(-replica.process.pid, 'SIGKILL');
+    }
+    process.exit(1);
+  });
+}
+
+main()
+  .catch(error => {
+    failed += 1;
+    log(`FAILED: ${error.stack || error}`);
+  })
+  .finally(() => {
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+  });
