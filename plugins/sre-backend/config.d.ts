@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Baton (the `sre` plugin). */
@@ -123,6 +124,14 @@ export interface Config {
       exclude?: string[];
       /** Regular expressions (case-insensitive) of bot names or e-mails; replaces the defaults. */
       botPatterns?: string[];
+      /**
+       * How long reading one repository (clone or fetch, then its history) may
+       * take; default 10 minutes. A repository that takes longer is abandoned
+       * (its git processes stopped), its entity keeps its last snapshot with the
+       * error beside it, and the refresh goes on with the next. An object such
+       * as `{ minutes: 10 }` or an ISO 8601 duration.
+       */
+      repositoryTimeout?: HumanDuration | string;
     };
     /** The "ready for leave" score; every key is optional and overrides the documented default. */
     readiness?: {

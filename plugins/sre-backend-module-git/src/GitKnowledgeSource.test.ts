@@ -5,6 +5,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { StubGitServer } from './__testUtils__/StubGitServer';
+import { eventually, isRunning } from './__testUtils__/processState';
+import { SlowGitLog } from './__testUtils__/SlowGitLog';
 import { TestRepo } from './__testUtils__/TestRepo';
 import { GitKnowledgeSource } from './GitKnowledgeSource';
 import { GIT_KILL_GRACE_MS } from './gitProcess';
@@ -153,6 +155,67 @@ describe('GitKnowledgeSource', () => {
   });
 });
 
+describe('GitKnowledgeSource when its read is aborted', () => {
+  const upstream = new TestRepo();
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cache-'));
+  let slowGit: SlowGitLog;
+  const source = new GitKnowledgeSource({
+    cacheDir,
+    allowRemote: true,
+    policy: GitSourcePolicy.fromConfig(
+      new ConfigReader({
+        sre: { knowledge: { git: { localRoots: [upstream.dir] } } },
+      }),
+    ),
+    timeoutMs: 60_000,
+    logger: mockServices.logger.mock(),
+  });
+
+  beforeAll(() => {
+    upstream.commit(alice, { 'a.ts': 'a' });
+    upstream.commit(alice, { 'b.ts': 'b' });
+    slowGit = new SlowGitLog(upstream.dir);
+    slowGit.arm();
+  });
+  afterAll(() => {
+    slowGit.remove();
+    upstream.remove();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('stops reading the history at once and leaves no git running', async () => {
+    const controller = new AbortController();
+    const history = await source.readHistory(
+      { location: upstream.dir },
+      { signal: controller.signal },
+    );
+    expect(history.files.sort()).toEqual(['a.ts', 'b.ts']);
+    const reading = collect(history.commits).catch(error => error as Error);
+    const { git, helper } = await slowGit.started();
+    expect(isRunning(git)).toBe(true);
+
+    const started = Date.now();
+    controller.abort(new Error('refresh cancelled'));
+    const failure = await reading;
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe('refresh cancelled');
+    expect(Date.now() - started).toBeLessThan(GIT_KILL_GRACE_MS);
+    expect(isRunning(git)).toBe(false);
+    expect(await eventually(() => !isRunning(helper))).toBe(true);
+  });
+
+  it('starts no git for a read whose signal has already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('refresh cancelled'));
+    await expect(
+      source.readHistory(
+        { location: upstream.dir },
+        { signal: controller.signal },
+      ),
+    ).rejects.toThrow('refresh cancelled');
+  });
+});
+
 describe('GitKnowledgeSource against a git host', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cache-'));
   afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
@@ -199,6 +262,28 @@ describe('GitKnowledgeSource against a git host', () => {
       expect(logged).toContain(`Cloning http://***@${server.host}/shop.git`);
       expect(`${(failure as Error).message} ${logged}`).not.toMatch(/s3cr3t/);
       // The failed clone leaves nothing behind.
+      expect(fs.readdirSync(cacheDir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops a clone as soon as its signal aborts and keeps nothing of it', async () => {
+    const server = await StubGitServer.start('hang');
+    try {
+      const { source } = sourceFor(server, 60_000);
+      const controller = new AbortController();
+      const reading = source
+        .readHistory(
+          { location: `http://${server.host}/shop.git` },
+          { signal: controller.signal },
+        )
+        .catch(error => error as Error);
+      expect(await eventually(() => server.requests.length === 1)).toBe(true);
+      const started = Date.now();
+      controller.abort(new Error('refresh cancelled'));
+      expect(((await reading) as Error).message).toBe('refresh cancelled');
+      expect(Date.now() - started).toBeLessThan(GIT_KILL_GRACE_MS);
       expect(fs.readdirSync(cacheDir)).toEqual([]);
     } finally {
       await server.close();

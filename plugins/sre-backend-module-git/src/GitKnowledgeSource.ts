@@ -3,6 +3,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { isRemoteLocation } from '@baton/plugin-sre-common';
 import type {
   KnowledgeSource,
+  KnowledgeSourceReadOptions,
   RepositoryHistory,
 } from '@baton/plugin-sre-node';
 import { createHash } from 'crypto';
@@ -54,10 +55,14 @@ export class GitKnowledgeSource implements KnowledgeSource {
       : path.isAbsolute(location);
   }
 
-  async readHistory(options: {
-    location: string;
-    subdir?: string;
-  }): Promise<RepositoryHistory> {
+  /** Stops every git it started (their process groups) when `signal` aborts. */
+  async readHistory(
+    options: {
+      location: string;
+      subdir?: string;
+    },
+    { signal }: KnowledgeSourceReadOptions = {},
+  ): Promise<RepositoryHistory> {
     if (isRemoteLocation(options.location) && !this.#allowRemote) {
       throw new NotAllowedError(
         `Reading remote repositories is switched off (sre.knowledge.git.remote: false): ${redactCredentials(
@@ -72,6 +77,7 @@ export class GitKnowledgeSource implements KnowledgeSource {
       repository = source.path;
       processOptions = {
         timeoutMs: this.#timeoutMs,
+        signal,
         protocols: [],
         // A folder that is no repository does not borrow one from above its root.
         ceilingDirectories: [path.dirname(source.root)],
@@ -80,6 +86,7 @@ export class GitKnowledgeSource implements KnowledgeSource {
       // Reading a partial clone may fetch blobs (rename detection), over the clone's transport only.
       processOptions = {
         timeoutMs: this.#timeoutMs,
+        signal,
         protocols: [source.protocol],
       };
       repository = await this.#syncClone(source.url, processOptions);

@@ -2,6 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { StubGitServer } from './__testUtils__/StubGitServer';
+import { eventually, isRunning } from './__testUtils__/processState';
 import { TestRepo } from './__testUtils__/TestRepo';
 import { gitEnvironment, GIT_KILL_GRACE_MS, runGit } from './gitProcess';
 
@@ -19,16 +20,6 @@ function withEnv(values: Record<string, string>) {
       else process.env[name] = value;
     }
   };
-}
-
-/** Whether a process still runs (a zombie waiting for its parent to reap it does not). */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 describe('git processes', () => {
@@ -183,10 +174,57 @@ describe('git processes', () => {
     const helper = Number(fs.readFileSync(path.join(pids, 'helper'), 'utf8'));
     expect(isRunning(git)).toBe(false);
     // The orphaned helper is reparented and reaped asynchronously.
-    for (let i = 0; i < 20 && isRunning(helper); i += 1) {
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    expect(isRunning(helper)).toBe(false);
+    expect(await eventually(() => !isRunning(helper))).toBe(true);
+  });
+
+  it('stops git and what it started as soon as its signal aborts, without waiting for its time', async () => {
+    // A stand-in for git that starts a helper and waits for it, as clone waits for git-remote-https.
+    const bin = path.join(work, 'abort-bin');
+    const pids = path.join(work, 'abort-pids');
+    fs.mkdirSync(bin);
+    fs.mkdirSync(pids);
+    fs.writeFileSync(
+      path.join(bin, 'git'),
+      `#!/bin/sh\nsleep 60 &\necho $! > '${pids}/helper'\necho $$ > '${pids}/git'\nwait\n`,
+      { mode: 0o755 },
+    );
+    restoreEnv = withEnv({ PATH: `${bin}:${process.env.PATH}` });
+
+    const controller = new AbortController();
+    const run = runGit(['fetch', 'origin'], {
+      timeoutMs: 60_000,
+      signal: controller.signal,
+    }).catch(error => error as Error);
+    expect(await eventually(() => fs.existsSync(path.join(pids, 'git')))).toBe(
+      true,
+    );
+    const git = Number(fs.readFileSync(path.join(pids, 'git'), 'utf8'));
+    const helper = Number(fs.readFileSync(path.join(pids, 'helper'), 'utf8'));
+    expect(isRunning(git)).toBe(true);
+    expect(isRunning(helper)).toBe(true);
+
+    const started = Date.now();
+    controller.abort(new Error('the refresh was cancelled'));
+    const failure = await run;
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe('the refresh was cancelled');
+    expect(Date.now() - started).toBeLessThan(GIT_KILL_GRACE_MS);
+    expect(isRunning(git)).toBe(false);
+    expect(await eventually(() => !isRunning(helper))).toBe(true);
+  });
+
+  it('does not start git once its signal has aborted', async () => {
+    const bin = path.join(work, 'aborted-bin');
+    const marker = path.join(work, 'aborted-ran');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\ntouch '${marker}'\n`, {
+      mode: 0o755,
+    });
+    restoreEnv = withEnv({ PATH: `${bin}:${process.env.PATH}` });
+    await expect(
+      runGit(['fetch', 'origin'], { signal: AbortSignal.abort() }),
+    ).rejects.toThrow('This operation was aborted');
+    expect(fs.existsSync(marker)).toBe(false);
   });
 
   it('stops a clone from a server that never answers', async () => {

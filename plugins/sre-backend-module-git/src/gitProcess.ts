@@ -12,6 +12,12 @@ export interface GitProcessOptions {
   protocols?: GitProtocol[];
   /** Stops git (its whole process group: SIGTERM, SIGKILL after a grace period) after this long; no limit when unset. */
   timeoutMs?: number;
+  /**
+   * Stops git the way a timeout does (its whole process group: SIGTERM, then
+   * SIGKILL after the grace period) as soon as it aborts; git is not started
+   * when it already has.
+   */
+  signal?: AbortSignal;
   /** Folders git does not look above for a repository (GIT_CEILING_DIRECTORIES). */
   ceilingDirectories?: string[];
 }
@@ -70,6 +76,8 @@ export async function* streamGit(
   args: string[],
   options: GitProcessOptions = {},
 ): AsyncGenerator<string> {
+  const abort = options.signal;
+  if (abort?.aborted) throw abortError(args, abort);
   const child = spawn('git', [...SAFE_CONFIG, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: gitEnvironment(options),
@@ -110,6 +118,15 @@ export async function* streamGit(
           timedOut = true;
           stop();
         }, options.timeoutMs);
+  let aborted = false;
+  const onAbort = () => {
+    // A git already being stopped for its time keeps that reason.
+    if (timedOut) return;
+    aborted = true;
+    clearTimeout(timer);
+    stop();
+  };
+  abort?.addEventListener('abort', onAbort, { once: true });
 
   child.stdout.setEncoding('utf8');
   let finished = false;
@@ -117,15 +134,27 @@ export async function* streamGit(
     for await (const chunk of child.stdout) yield chunk as string;
     finished = true;
   } finally {
+    abort?.removeEventListener('abort', onAbort);
     // The consumer stopped reading early: git is not left running.
     if (!finished) {
       clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) stop();
+      if (
+        killTimer === undefined &&
+        child.exitCode === null &&
+        child.signalCode === null
+      ) {
+        stop();
+      }
     }
   }
   const code = await exited;
   clearTimeout(timer);
   clearTimeout(killTimer);
+  if (aborted) {
+    // Whatever of the group outlived git's own exit.
+    signalGroup('SIGKILL');
+    throw abortError(args, abort!);
+  }
   if (timedOut) {
     // Whatever of the group outlived git's own exit.
     signalGroup('SIGKILL');
@@ -144,6 +173,21 @@ export async function* streamGit(
       ),
     );
   }
+}
+
+/** The error of a git stopped by its signal: the signal's reason when it is an Error. */
+function abortError(args: string[], signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  // AbortSignal.abort()'s DOMException, possibly from another realm.
+  const message = (reason as { message?: unknown } | undefined)?.message;
+  const error = new Error(
+    `git ${commandOf(args)} was stopped: ${
+      typeof message === 'string' ? message : 'aborted'
+    }`,
+  );
+  error.name = 'AbortError';
+  return error;
 }
 
 /** Runs git to the end and returns its standard output (see streamGit). */

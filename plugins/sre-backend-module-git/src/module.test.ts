@@ -21,16 +21,11 @@ import path from 'path';
 import request from 'supertest';
 import { inspect } from 'util';
 import { StubGitServer } from './__testUtils__/StubGitServer';
+import { component, triggerableScheduler } from './__testUtils__/testBackend';
 import { TestRepo } from './__testUtils__/TestRepo';
 import { sreModuleGit } from './module';
 
 jest.setTimeout(60_000);
-
-/** What mockServices.scheduler() is at runtime (MockSchedulerService), which its declared type hides. */
-interface TriggerableScheduler {
-  factory(options: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-  triggerTask(id: string): Promise<void>;
-}
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
@@ -52,20 +47,6 @@ function recordingLogger(lines: string[]): ServiceFactory {
   });
 }
 
-const component = (name: string, repos: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { 'baton.dev/repos': repos },
-  },
-  spec: {
-    type: 'service',
-    owner: 'group:default/shop',
-    lifecycle: 'production',
-  },
-});
 const user = (name: string, email: string, login?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
@@ -116,8 +97,7 @@ describe.each(databases.eachSupportedId())('knowledge from git on %s', id => {
   async function startBackend(logLines: string[] = []) {
     const knex = await databases.init(id);
     // Runs the refresh itself, so the test knows it has finished.
-    const scheduler =
-      mockServices.scheduler() as unknown as TriggerableScheduler;
+    const scheduler = triggerableScheduler();
     const { server } = await startTestBackend({
       features: [
         sreBackendPlugin,

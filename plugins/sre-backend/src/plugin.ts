@@ -21,7 +21,8 @@ import {
   reviewUpdatePermission,
   srePermissions,
 } from '@baton/plugin-sre-common';
-import type { Config } from '@backstage/config';
+import { type Config, readDurationFromConfig } from '@backstage/config';
+import { Duration } from 'luxon';
 import { ScmIntegrations } from '@backstage/integration';
 import {
   sreAccessSourcesExtensionPoint,
@@ -238,6 +239,13 @@ export const sreBackendPlugin = createBackendPlugin({
           logger,
           exclude: knowledgeConfig?.getOptionalStringArray('exclude'),
           botPatterns: knowledgeConfig?.getOptionalStringArray('botPatterns'),
+          repositoryTimeoutMs: knowledgeConfig?.has('repositoryTimeout')
+            ? Duration.fromObject(
+                readDurationFromConfig(knowledgeConfig, {
+                  key: 'repositoryTimeout',
+                }),
+              ).toMillis()
+            : undefined,
         });
         const reviewStore = ReviewStore.create(client);
         // One catalog read per process serves team trees, owners and mapping for a while.
@@ -313,8 +321,12 @@ export const sreBackendPlugin = createBackendPlugin({
                   knowledgeConfig.getConfig('schedule'),
                 )
               : DEFAULT_KNOWLEDGE_SCHEDULE),
-            fn: async () => {
-              const { refreshed, failed } = await knowledge.refreshAll();
+            // Aborted at the task's timeout: the refresh stops and kills its git
+            // processes, so it never runs on while another replica starts it again.
+            fn: async signal => {
+              const { refreshed, failed } = await knowledge.refreshAll({
+                signal,
+              });
               // One snapshot per entity and day feeds the cards' trend.
               const snapshots = await readiness.snapshotAll();
               logger.info(

@@ -5,6 +5,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 export interface TriggerableScheduler {
   factory(options: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
   triggerTask(id: string): Promise<void>;
+  /** Aborts the signal of a running task, as the scheduler does at its timeout. */
+  cancelTask(id: string): Promise<void>;
 }
 
 /** A mock scheduler whose tasks a test runs itself, so it knows when they finished. */

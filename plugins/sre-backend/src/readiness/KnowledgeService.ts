@@ -21,6 +21,7 @@ import {
   TruckFactorCalculator,
   redactCredentials,
 } from '@baton/plugin-sre-common';
+import { Duration } from 'luxon';
 import path from 'path';
 import { KnowledgeSourceRegistry } from './KnowledgeSourceRegistry';
 import { KnowledgeSnapshot, KnowledgeStore } from './KnowledgeStore';
@@ -32,6 +33,9 @@ export const KNOWLEDGE_RULE =
   'a person authors a file when DOA / the file’s highest DOA > 0.75 and (DOA ≥ 3.293 or they created it). ' +
   'Truck factor: how many top authors must leave before fewer than 50% of the files have an author ' +
   '(Avelino et al., ICPC 2016). Vendored, generated and documentation files are not counted.';
+
+/** How long reading one repository may take unless sre.knowledge.repositoryTimeout says otherwise. */
+export const DEFAULT_REPOSITORY_TIMEOUT_MS = 10 * 60_000;
 
 const KINDS_WITH_CODE = ['component', 'system', 'resource'];
 /** Terraform and Terragrunt files: the "infrastructure as code" a readiness check looks for. */
@@ -101,6 +105,8 @@ export class KnowledgeService {
       logger: LoggerService;
       exclude?: string[];
       botPatterns?: string[];
+      /** Reading one repository longer than this abandons it (default 10 minutes). */
+      repositoryTimeoutMs?: number;
     },
   ) {}
 
@@ -133,8 +139,17 @@ export class KnowledgeService {
     );
   }
 
-  /** Recomputes every catalog entity that names repositories; run by the scheduler. */
-  async refreshAll(): Promise<{ refreshed: number; failed: number }> {
+  /**
+   * Recomputes every catalog entity that names repositories; run by the
+   * scheduler. When `signal` aborts (the task ran out of time or was
+   * cancelled), the repository being read is abandoned, nothing more is
+   * stored and it rejects: each entity's snapshot is replaced whole or not at all.
+   */
+  async refreshAll(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ refreshed: number; failed: number }> {
+    const { signal } = options;
+    throwIfRefreshAborted(signal, 'before it started');
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const [{ items: entities }, { items: users }] = await Promise.all([
       this.options.catalog.getEntities(
@@ -151,8 +166,10 @@ export class KnowledgeService {
     let failed = 0;
     for (const entity of entities) {
       if (repoSpecsOf(entity.metadata.annotations).length === 0) continue;
-      const snapshot = await this.refreshEntity(entity, people);
-      if (snapshot.status === 'ok') refreshed += 1;
+      throwIfRefreshAborted(signal, `after ${refreshed + failed} entities`);
+      const snapshot = await this.refreshEntity(entity, people, { signal });
+      // A failure that kept the last good numbers is still a failure.
+      if (snapshot.status === 'ok' && !snapshot.refreshError) refreshed += 1;
       else failed += 1;
     }
     this.options.logger.info(
@@ -161,11 +178,17 @@ export class KnowledgeService {
     return { refreshed, failed };
   }
 
-  /** Computes and stores one entity's knowledge; a failure is stored with its reason. */
+  /**
+   * Computes and stores one entity's knowledge; a failure (a repository that
+   * took longer than its time included) is stored with its reason. When
+   * `signal` aborts it stores nothing and rejects.
+   */
   async refreshEntity(
     entity: Entity,
     people: PeopleDirectory,
+    options: { signal?: AbortSignal } = {},
   ): Promise<KnowledgeSnapshot> {
+    const { signal } = options;
     const entityRef = stringifyEntityRef(entity);
     const specs = repoSpecsOf(entity.metadata.annotations).map(spec =>
       this.#resolve(spec, entity),
@@ -195,28 +218,43 @@ export class KnowledgeService {
             )}; for a remote repository, check that sre.knowledge.git.remote is not false`,
           );
         }
-        const history = await source.readHistory(spec);
-        repositories[index].revision = history.revision;
-        // Several repositories count as one body of files, kept apart by a prefix.
-        const prefix = specs.length > 1 ? `${index}:` : '';
-        for (const file of history.files) {
-          if (IAC_FILE.test(file)) iacFiles += 1;
-          if (!filter.isExcluded(file)) files.push(prefix + file);
-        }
-        for await (const commit of history.commits) {
-          calculator.addCommit(
-            prefix
-              ? {
-                  ...commit,
-                  changes: commit.changes.map(change => ({
-                    ...change,
-                    path: prefix + change.path,
-                    previousPath:
-                      change.previousPath && prefix + change.previousPath,
-                  })),
-                }
-              : commit,
+        const read = repositoryRead(
+          spec.location,
+          this.options.repositoryTimeoutMs ?? DEFAULT_REPOSITORY_TIMEOUT_MS,
+          signal,
+        );
+        try {
+          const history = await untilAborted(
+            source.readHistory(spec, { signal: read.signal }),
+            read.signal,
           );
+          repositories[index].revision = history.revision;
+          // Several repositories count as one body of files, kept apart by a prefix.
+          const prefix = specs.length > 1 ? `${index}:` : '';
+          for (const file of history.files) {
+            if (IAC_FILE.test(file)) iacFiles += 1;
+            if (!filter.isExcluded(file)) files.push(prefix + file);
+          }
+          for await (const commit of eachUntilAborted(
+            history.commits,
+            read.signal,
+          )) {
+            calculator.addCommit(
+              prefix
+                ? {
+                    ...commit,
+                    changes: commit.changes.map(change => ({
+                      ...change,
+                      path: prefix + change.path,
+                      previousPath:
+                        change.previousPath && prefix + change.previousPath,
+                    })),
+                  }
+                : commit,
+            );
+          }
+        } finally {
+          read.dispose();
         }
       }
       const result = calculator.compute(files);
@@ -237,6 +275,11 @@ export class KnowledgeService {
         iacFiles,
       };
     } catch (error) {
+      // The whole refresh was stopped: this entity keeps what it had.
+      throwIfRefreshAborted(
+        signal,
+        `while reading ${entityRef}, which keeps its last snapshot`,
+      );
       this.options.logger.warn(
         `Knowledge of ${entityRef} could not be computed: ${error}`,
       );
@@ -268,6 +311,10 @@ export class KnowledgeService {
         iacFiles: 0,
       };
     }
+    throwIfRefreshAborted(
+      signal,
+      `before storing ${entityRef}, which keeps its last snapshot`,
+    );
     await this.options.store.save(snapshot);
     return snapshot;
   }
@@ -288,5 +335,92 @@ export class KnowledgeService {
       ...spec,
       location: path.resolve(path.dirname(file), spec.location),
     };
+  }
+}
+
+/** The refresh task's signal aborted: the refresh stopped and stored nothing half-done. */
+export class KnowledgeRefreshAbortedError extends Error {
+  name = 'KnowledgeRefreshAbortedError';
+}
+
+function throwIfRefreshAborted(signal: AbortSignal | undefined, when: string) {
+  if (signal?.aborted) {
+    throw new KnowledgeRefreshAbortedError(`Knowledge refresh aborted ${when}`);
+  }
+}
+
+/**
+ * The signal one repository's read runs under: aborted with the refresh, or
+ * with its own error once it has taken `timeoutMs`.
+ */
+function repositoryRead(
+  location: string,
+  timeoutMs: number,
+  refresh: AbortSignal | undefined,
+): { signal: AbortSignal; dispose(): void } {
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () =>
+      deadline.abort(
+        new Error(
+          `Reading ${redactCredentials(
+            location,
+          )} took longer than ${Duration.fromMillis(timeoutMs)
+            .rescale()
+            .toHuman({
+              unitDisplay: 'short',
+            })} (sre.knowledge.repositoryTimeout) and was abandoned`,
+        ),
+      ),
+    timeoutMs,
+  );
+  return {
+    signal: refresh
+      ? AbortSignal.any([refresh, deadline.signal])
+      : deadline.signal,
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it
+ * aborts: a source that ignores the signal is abandoned, not waited for.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  // An abandoned read's late failure is nobody's to handle.
+  promise.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The items of a stream until the signal aborts; then the stream is told to stop (its `return`). */
+async function* eachUntilAborted<T>(
+  items: AsyncIterable<T>,
+  signal: AbortSignal,
+): AsyncGenerator<T> {
+  const iterator = items[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    while (!done) {
+      const next = await untilAborted(iterator.next(), signal);
+      done = next.done ?? false;
+      if (!done) yield next.value;
+    }
+  } finally {
+    // Not awaited: a stream busy in its own next() only stops after it.
+    if (!done) iterator.return?.()?.catch(() => undefined);
   }
 }

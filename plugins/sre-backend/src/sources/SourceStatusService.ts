@@ -33,7 +33,8 @@ export interface SourceRunObserver {
 export type TrackedTaskDefinition = SchedulerServiceTaskScheduleDefinition &
   Omit<SchedulerServiceTaskInvocationDefinition, 'fn'> & {
     kind: SourceKind;
-    fn: () => Promise<SourceCounts>;
+    /** Gets the scheduler's signal, aborted when the run times out or is cancelled. */
+    fn: (signal: AbortSignal) => Promise<SourceCounts>;
   };
 
 /** The name an operator recognises a registered provider by: its class. */
@@ -135,8 +136,8 @@ export class SourceStatusService {
     this.declare(source);
     return {
       ...task,
-      fn: async () => {
-        await this.track(source, fn);
+      fn: async (signal: AbortSignal) => {
+        await this.track(source, () => fn(signal));
       },
     };
   }

@@ -11,6 +11,18 @@ export interface RepositoryHistory {
   commits: AsyncIterable<HistoryCommit>;
 }
 
+/** How one repository read is run. @public */
+export interface KnowledgeSourceReadOptions {
+  /**
+   * Aborted when the read must stop: the refresh task was cancelled or ran
+   * out of time, or this repository exceeded its time. A source stops what it
+   * started (processes, requests) and rejects, or ends `commits` with an
+   * error. Sources that ignore it are abandoned by the caller, but their work
+   * then runs on unobserved.
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * Reads a repository's history for the knowledge map and truck factor
  * (a local git repository, a cached clone of a remote one, a hosting API, …).
@@ -23,10 +35,13 @@ export interface KnowledgeSource {
    * Brings the repository up to date (clone or fetch where it is remote) and
    * opens its history at the head of its default branch.
    */
-  readHistory(options: {
-    location: string;
-    subdir?: string;
-  }): Promise<RepositoryHistory>;
+  readHistory(
+    repository: {
+      location: string;
+      subdir?: string;
+    },
+    options?: KnowledgeSourceReadOptions,
+  ): Promise<RepositoryHistory>;
 }
 
 /** Lets modules add knowledge sources to the sre backend plugin. @public */
