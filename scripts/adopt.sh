@@ -61,7 +61,7 @@ run() { # command…: its output goes to the log; a failure ends the test
 }
 
 for port in 3000 7007; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  if ! wait_for_free_port "$port" 30; then
     fail "port $port is in use: stop the running portal first"
     exit 1
   fi

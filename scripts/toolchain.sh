@@ -70,3 +70,15 @@ ensure_dependencies() {
 }
 
 ensure_node
+
+# wait_for_free_port PORT SECONDS: 0 once nothing listens on 127.0.0.1:PORT,
+# 1 if something still does after SECONDS (a portal just stopped may take a
+# few seconds to let its port go).
+wait_for_free_port() {
+  local port=$1 deadline=$((SECONDS + $2))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 1
+  done
+  return 0
+}
