@@ -9,7 +9,7 @@
 # Uses the server in BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING when
 # set (as .ci/run sets it; the harness creates and drops its own database
 # there), else starts one with scripts/postgres.sh on BATON_REPLICAS_PG_PORT
-# (default 54331). BATON_REPLICAS_KILL=0 leaves out the kill check.
+# (default: the first free one from 54331). BATON_REPLICAS_KILL=0 leaves out the kill check.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 set +e
@@ -18,8 +18,9 @@ cd "$BATON_ROOT"
 results="${BATON_REPLICAS_RESULTS:-$BATON_ROOT/test-results/replicas}"
 rm -rf "$results" && mkdir -p "$results"
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "${BATON_REPLICAS_PORT_A:-7201}" "${BATON_REPLICAS_PORT_B:-7202}"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  if port_in_use "$port"; then
     echo "[replicas] port $port is already in use; set BATON_REPLICAS_PORT_A/B to free ones" >&2
     echo "0 passed, 1 failed"
     exit 1
@@ -28,16 +29,22 @@ done
 
 server="${BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING:-}"
 pgdir=""
+stop_postgres() { [ -z "$pgdir" ] || { bash scripts/postgres.sh stop "$pgdir"; rm -rf "$pgdir"; }; }
+trap stop_postgres EXIT
 if [ -z "$server" ]; then
+  pgport="${BATON_REPLICAS_PG_PORT:-54331}"
+  # Without a port given, the first free one from 54331.
+  if [ -z "${BATON_REPLICAS_PG_PORT:-}" ]; then
+    while port_in_use "$pgport" && [ "$pgport" -lt 54380 ]; do pgport=$((pgport + 1)); done
+  fi
   pgdir=$(mktemp -d /tmp/baton-replicas-pg.XXXXXX)
-  if ! server=$(bash scripts/postgres.sh start "$pgdir" "${BATON_REPLICAS_PG_PORT:-54331}"); then
-    echo "[replicas] could not start PostgreSQL (scripts/postgres.sh; see $pgdir)" >&2
+  if ! server=$(bash scripts/postgres.sh start "$pgdir" "$pgport"); then
+    echo "[replicas] could not start PostgreSQL on port $pgport (scripts/postgres.sh):" >&2
+    tail -n 5 "$pgdir/server.log" >&2
     echo "0 passed, 1 failed"
     exit 1
   fi
 fi
-stop_postgres() { [ -z "$pgdir" ] || { bash scripts/postgres.sh stop "$pgdir"; rm -rf "$pgdir"; }; }
-trap stop_postgres EXIT
 
 started=$SECONDS
 BATON_REPLICAS_PG="$server" BATON_REPLICAS_RESULTS="$results" node scripts/replicas/run.js

@@ -157,11 +157,11 @@ async function stopReplica(replica, signal = 'SIGTERM') {
 /** Why a start failed, from its log: the plugin and the error. */
 function startupFailure(replica) {
   const text = fs.readFileSync(replica.log, 'utf8');
-  const match = /Plugin '([^']+)' startup failed; caused by ([^\n"]*)/.exec(
-    text,
-  );
+  // In a JSON log line the message ends at an escaped newline or its closing quote.
+  const match =
+    /Plugin '([^']+)' startup failed; caused by (.*?)(?:\\n|","|$)/m.exec(text);
   return match
-    ? `plugin ${match[1]}: ${match[2].replace(/\\n.*/, '')}`
+    ? `plugin ${match[1]}: ${match[2].replace(/\\"/g, '"').slice(0, 200)}`
     : 'see its log';
 }
 
