@@ -160,9 +160,18 @@ function startupFailure(replica) {
   // In a JSON log line the message ends at an escaped newline or its closing quote.
   const match =
     /Plugin '([^']+)' startup failed; caused by (.*?)(?:\\n|","|$)/m.exec(text);
-  return match
-    ? `plugin ${match[1]}: ${match[2].replace(/\\"/g, '"').slice(0, 200)}`
-    : 'see its log';
+  if (!match) return 'see its log';
+  const message = match[2].replace(/\\"/g, '"');
+  // A core service of the plugin (its auth keys, its router) is Backstage's: named apart.
+  const services = [
+    ...message.matchAll(/Failed to instantiate service '([^']+)'/g),
+  ].map(service => service[1]);
+  const cause = message
+    .split('because the factory function threw an error, ')
+    .pop();
+  return `plugin ${match[1]}${
+    services.length ? ` (service ${services[services.length - 1]})` : ''
+  }: ${cause.slice(0, 200)}`;
 }
 
 /**
@@ -492,8 +501,9 @@ async function main() {
       REPLICAS.map(replica => startUntilReady(replica, 300)),
     );
     const startSeconds = ((Date.now() - started) / 1000).toFixed(0);
-    // Backstage's own plugins may fail on a lock another replica holds and
-    // are started again; Baton's migrations wait for it instead.
+    // Backstage's own plugins and core services may fail on a lock or a
+    // table another replica holds or creates, and are started again;
+    // Baton's own migrations wait for the other replica instead.
     const batonFailed = starts.some(failures =>
       failures?.some(failure => failure.startsWith('plugin sre:')),
     );
