@@ -7,7 +7,8 @@
 # API reports: each published package's public API must match its committed
 # report*.api.md (the CLI's commands and options, its cli-report.md).
 #
-# BATON_ADOPT=1 adds the adoption test (scripts/adopt.sh), which .ci/run runs.
+# BATON_ADOPT=1 adds the adoption test (scripts/adopt.sh) and BATON_REPLICAS=1
+# the replica harness (scripts/replicas.sh); .ci/run sets both.
 # BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 / BATON_REQUIRE_PROMETHEUS=1
 # turn "not found, not run" into a failure. The real-Prometheus tests need
 # Debian's prometheus and promtool on the PATH.
@@ -135,6 +136,23 @@ if [ "${BATON_ADOPT:-0}" = 1 ]; then
     failed=$((failed + f))
   else
     echo "[baton] FAILED: the adoption test ended without its summary" >&2
+    failed=$((failed + 1))
+  fi
+fi
+
+# The replica harness (two production-configured backends on one
+# PostgreSQL database, scripts/replicas.sh) takes minutes: on with
+# BATON_REPLICAS=1, as .ci/run sets it.
+if [ "${BATON_REPLICAS:-0}" = 1 ]; then
+  step "replica harness (scripts/replicas.sh)"
+  BATON_REPLICAS_RESULTS="$results/replicas" bash scripts/replicas.sh >"$results/replicas-summary.log"
+  if counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/replicas-summary.log" | tail -n 1); then
+    echo "[baton] replica harness: $counts" >&2
+    read -r p _ f _ <<<"$counts"
+    passed=$((passed + p))
+    failed=$((failed + f))
+  else
+    echo "[baton] FAILED: the replica harness ended without its summary" >&2
     failed=$((failed + 1))
   fi
 fi
