@@ -7,8 +7,8 @@
 # API reports: each published package's public API must match its committed
 # report*.api.md (the CLI's commands and options, its cli-report.md).
 #
-# BATON_ADOPT=1 adds the adoption test (scripts/adopt.sh) and BATON_REPLICAS=1
-# the replica harness (scripts/replicas.sh); .ci/run sets both.
+# BATON_ADOPT=1 adds the adoption test (scripts/adopt.sh), which .ci/run sets,
+# and BATON_REPLICAS=1 the replica harness (scripts/replicas.sh).
 # BATON_REQUIRE_POSTGRES=1 / BATON_REQUIRE_E2E=1 / BATON_REQUIRE_PROMETHEUS=1
 # turn "not found, not run" into a failure. The real-Prometheus tests need
 # Debian's prometheus and promtool on the PATH.
@@ -142,7 +142,7 @@ fi
 
 # The replica harness (two production-configured backends on one
 # PostgreSQL database, scripts/replicas.sh) takes minutes: on with
-# BATON_REPLICAS=1, as .ci/run sets it.
+# BATON_REPLICAS=1.
 if [ "${BATON_REPLICAS:-0}" = 1 ]; then
   step "replica harness (scripts/replicas.sh)"
   BATON_REPLICAS_RESULTS="$results/replicas" bash scripts/replicas.sh >"$results/replicas-summary.log"
