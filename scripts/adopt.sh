@@ -89,7 +89,7 @@ ok "portal generated: Backstage $(node -p "require('$portal/backstage.json').ver
 # The generated template's own breakages on this machine kind (TOOLCHAIN.md):
 # nothing to do with Baton, and every portal generated here needs them.
 fix_template() {
-  node - "$portal" <<'EOF'
+  BATON_ROOT="$BATON_ROOT" node - "$portal" <<'EOF'
 const fs = require('fs');
 const path = require('path');
 const root = process.argv[2];
@@ -103,8 +103,20 @@ edit('packages/backend/package.json', pkg => {
   pkg.dependencies['@backstage/backend-defaults'] = '^0.19.0';
 });
 // better-sqlite3 12 crashes on Node >= 24.19; 13.2 ships a Linux binary.
+// The template's `npmMinimalAgeGate: 3d` can pass @playwright/test while
+// quarantining the playwright-core it pins (1.65.2 was published 51 minutes
+// after it), which fails the install: Playwright at Baton's lockfile version.
+const playwright = require(require.resolve('playwright-core/package.json', {
+  paths: [process.env.BATON_ROOT],
+})).version;
 edit('package.json', pkg => {
-  pkg.resolutions = { ...pkg.resolutions, 'better-sqlite3': '^13.2.0' };
+  pkg.resolutions = {
+    ...pkg.resolutions,
+    'better-sqlite3': '^13.2.0',
+    '@playwright/test': playwright,
+    playwright,
+    'playwright-core': playwright,
+  };
   pkg.dependenciesMeta = {
     ...pkg.dependenciesMeta,
     'better-sqlite3': { built: false },
