@@ -123,21 +123,28 @@ else
   echo "[baton] no Chromium found: browser tests skipped (apt-get install -y chromium)" >&2
 fi
 
+# add_summary NAME FILE: adds the counts of a stage that writes its own
+# `N passed, N failed` line to FILE (one failure when it wrote none).
+add_summary() {
+  local counts p f
+  if counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1); then
+    echo "[baton] $1: $counts" >&2
+    read -r p _ f _ <<<"$counts"
+    passed=$((passed + p))
+    failed=$((failed + f))
+  else
+    echo "[baton] FAILED: the $1 ended without its summary" >&2
+    failed=$((failed + 1))
+  fi
+}
+
 # The adoption test (Baton's tarballs in a freshly generated portal) takes
 # minutes and the registry: on with BATON_ADOPT=1, as .ci/run sets it.
 if [ "${BATON_ADOPT:-0}" = 1 ]; then
   step "adoption test (scripts/adopt.sh)"
   # Its own summary line goes to a file: only the last line of this run counts.
   BATON_ADOPT_RESULTS="$results" bash scripts/adopt.sh >"$results/adopt-summary.log"
-  if counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/adopt-summary.log" | tail -n 1); then
-    echo "[baton] adoption test: $counts" >&2
-    read -r p _ f _ <<<"$counts"
-    passed=$((passed + p))
-    failed=$((failed + f))
-  else
-    echo "[baton] FAILED: the adoption test ended without its summary" >&2
-    failed=$((failed + 1))
-  fi
+  add_summary "adoption test" "$results/adopt-summary.log"
 fi
 
 # The replica harness (two production-configured backends on one
@@ -146,15 +153,7 @@ fi
 if [ "${BATON_REPLICAS:-0}" = 1 ]; then
   step "replica harness (scripts/replicas.sh)"
   BATON_REPLICAS_RESULTS="$results/replicas" bash scripts/replicas.sh >"$results/replicas-summary.log"
-  if counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/replicas-summary.log" | tail -n 1); then
-    echo "[baton] replica harness: $counts" >&2
-    read -r p _ f _ <<<"$counts"
-    passed=$((passed + p))
-    failed=$((failed + f))
-  else
-    echo "[baton] FAILED: the replica harness ended without its summary" >&2
-    failed=$((failed + 1))
-  fi
+  add_summary "replica harness" "$results/replicas-summary.log"
 fi
 
 echo
