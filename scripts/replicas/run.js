@@ -174,6 +174,13 @@ function startupFailure(replica) {
   }: ${cause.slice(0, 200)}`;
 }
 
+/** Whether a replica's log says it waited for the other's startup lock. */
+function waitedForStartupLock(replica) {
+  return fs
+    .readFileSync(replica.log, 'utf8')
+    .includes('startup lock: another replica is starting; waiting');
+}
+
 /**
  * Starts a replica and waits until it is ready (every plugin started), as a
  * supervisor would: a replica whose start failed exits (packages/backend's
@@ -496,20 +503,17 @@ async function main() {
   await createDatabase();
   let db;
   try {
-    // Both at once: the migrations race as on a first deploy of two replicas.
+    // Both at once, as on a first deploy of two replicas.
     const starts = await Promise.all(
       REPLICAS.map(replica => startUntilReady(replica, 300)),
     );
     const startSeconds = ((Date.now() - started) / 1000).toFixed(0);
-    // Backstage's own plugins and core services may fail on a lock or a
-    // table another replica holds or creates, and are started again;
-    // Baton's own migrations wait for the other replica instead.
-    const batonFailed = starts.some(failures =>
-      failures?.some(failure => failure.startsWith('plugin sre:')),
-    );
+    // Each replica holds the startup lock while it starts
+    // (packages/backend/src/startupLock.ts), so no plugin's migrations race
+    // the other replica's: neither may need a second start.
     report(
       'two replicas start at once on one database',
-      starts.every(Boolean) && !batonFailed,
+      starts.every(failures => failures && failures.length === 0),
       [
         `${starts.filter(Boolean).length} of ${
           REPLICAS.length
@@ -524,7 +528,11 @@ async function main() {
                     starts[i].length
                   } failed start(s): ${starts[i].join('; ')}`
                 : starts[i]
-                ? 'started at the first attempt'
+                ? `started at the first attempt${
+                    waitedForStartupLock(replica)
+                      ? ', after waiting for the other to start'
+                      : ''
+                  }`
                 : 'never ready'
             }`,
         ),

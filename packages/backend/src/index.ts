@@ -1,4 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { ConfigSources } from '@backstage/config-loader';
+import { holdStartupLock, postgresConnection } from './startupLock';
 
 const backend = createBackend();
 
@@ -48,10 +50,26 @@ backend.add(import('@baton/plugin-sre-backend-module-aws-iam'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 
-// A replica whose start failed (another replica's migrations held a lock, the
-// database was away) exits, so that its supervisor starts it again; left
-// running it would answer some routes with its catalog never started.
-backend.start().catch(error => {
+async function main() {
+  // One replica starts at a time on a shared PostgreSQL (startupLock.ts).
+  const config = await ConfigSources.toConfig(
+    ConfigSources.default({ argv: process.argv, watch: false }),
+  );
+  const releaseStartupLock = await holdStartupLock(postgresConnection(config), {
+    log: message => process.stderr.write(`${message}\n`),
+  });
+  config.close();
+  try {
+    await backend.start();
+  } finally {
+    await releaseStartupLock();
+  }
+}
+
+// A replica whose start failed (the database was away, a lock was held)
+// exits, so that its supervisor starts it again; left running it would
+// answer some routes with its catalog never started.
+main().catch(error => {
   process.stderr.write(`Backend startup failed: ${error?.stack ?? error}\n`);
   process.exit(1);
 });
