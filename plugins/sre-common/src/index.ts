@@ -6,6 +6,8 @@
 
 export * from './annotations';
 export * from './entityRef';
+export * from './formulaSafeCsv';
+export * from './catalog/serviceKinds';
 export * from './permissions';
 export * from './redactCredentials';
 export * from './slo/types';
