@@ -5,6 +5,7 @@ import type {
 import {
   ACCESS_AUDIT_GENESIS_HASH,
   canonicalJson,
+  formulaSafeCsv,
 } from '@baton/plugin-sre-common';
 
 /** A campaign as its evidence is written: the audit log with its hash chain. */
@@ -16,20 +17,6 @@ export interface AccessEvidenceDetail
 /** The head of a campaign's audit chain: its last row's hash. */
 const chainHead = (audit: ChainedAccessAuditEntry[]) =>
   audit.at(-1)?.hash ?? ACCESS_AUDIT_GENESIS_HASH;
-
-/** Cells a spreadsheet would run as a formula, or that start with a control character. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell: text a spreadsheet would take for a formula (`=`, `+`, `-`,
- * `@`, tab or CR first) gets a leading apostrophe, as OWASP advises against
- * CSV injection; then quoted when it holds a comma, quote or line break.
- */
-export function csvCell(value: string | null | undefined): string {
-  let text = value ?? '';
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const CSV_COLUMNS = [
   'campaign_id',
@@ -66,9 +53,6 @@ const CSV_AUDIT_COLUMNS = [
   'prev_hash',
   'hash',
 ];
-
-const csvLines = (rows: Array<Array<string | null>>) =>
-  rows.map(row => row.map(csvCell).join(','));
 
 /**
  * The evidence as CSV: one row per frozen grant with its decision and the
@@ -112,13 +96,18 @@ export function accessEvidenceCsv(detail: AccessEvidenceDetail): string {
     entry.prevHash,
     entry.hash,
   ]);
-  return `${[
-    ...csvLines([CSV_COLUMNS, ...rows]),
-    '',
-    ...csvLines([CSV_AUDIT_COLUMNS, ...audit]),
-    '',
-    ...csvLines([['audit_chain_head', chainHead(detail.audit)]]),
-  ].join('\r\n')}\r\n`;
+  return formulaSafeCsv(
+    [
+      CSV_COLUMNS,
+      ...rows,
+      [],
+      CSV_AUDIT_COLUMNS,
+      ...audit,
+      [],
+      ['audit_chain_head', chainHead(detail.audit)],
+    ],
+    { lineEnd: '\r\n' },
+  );
 }
 
 /** The evidence as JSON, in the shape of ACCESS_EVIDENCE_SCHEMA. */

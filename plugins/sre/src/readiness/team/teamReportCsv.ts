@@ -1,16 +1,16 @@
-import type { TeamReport } from '@baton/plugin-sre-common';
+import {
+  formulaSafeCsv,
+  type CsvValue,
+  type TeamReport,
+} from '@baton/plugin-sre-common';
 import type { SreTranslate } from '../../translation';
 import { uncoveredTexts } from '../readinessText';
-
-const cell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * The services table of a team report as CSV, with the simulated columns when
  * people are away. Headers and gaps are in the user's language; levels and
- * check ids stay ids, so that a spreadsheet can filter on them.
+ * check ids stay ids, so that a spreadsheet can filter on them. Cells are
+ * formula-safe: service names and gaps come from the catalog and from people.
  */
 export function teamReportCsv(report: TeamReport, t: SreTranslate): string {
   const simulated = report.absent.length > 0 || report.days > 0;
@@ -29,7 +29,7 @@ export function teamReportCsv(report: TeamReport, t: SreTranslate): string {
       t('team.csv.uncovered'),
     );
   const rows = report.services.map(service => {
-    const row: Array<string | number | null | undefined> = [
+    const row: CsvValue[] = [
       service.entityRef,
       service.readiness.level,
       service.readiness.score,
@@ -50,7 +50,7 @@ export function teamReportCsv(report: TeamReport, t: SreTranslate): string {
         service.during && uncoveredTexts(t, service.during).join(' '),
       );
     }
-    return row.map(cell).join(',');
+    return row;
   });
-  return `${[header.map(cell).join(','), ...rows].join('\n')}\n`;
+  return formulaSafeCsv([header, ...rows]);
 }
