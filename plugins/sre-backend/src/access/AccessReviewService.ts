@@ -41,6 +41,7 @@ import {
   accessReviewReadPermission,
   ANNOTATION_ACCESS_SOURCE,
   ANNOTATION_SOURCE_LOCATION,
+  SERVICE_KINDS,
 } from '@baton/plugin-sre-common';
 import { requirePermission } from '../routing/RequestAuthorizer';
 import { resolveUserRefs } from '../catalog/userRefs';
@@ -598,7 +599,7 @@ export class AccessReviewService {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: {
-          kind: ['resource', 'user', 'group', 'component', 'system'],
+          kind: [...SERVICE_KINDS, 'user', 'group'],
         },
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },

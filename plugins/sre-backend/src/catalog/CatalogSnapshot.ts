@@ -10,12 +10,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-
-/** The catalog kinds Baton reports on as a team's services (lower case). */
-export const TEAM_ENTITY_KINDS = ['component', 'system', 'resource'];
+import { isServiceKind, SERVICE_KINDS } from '@baton/plugin-sre-common';
 
 /** The kinds the snapshot holds: services, and the groups and users that own them. */
-const SNAPSHOT_KINDS = [...TEAM_ENTITY_KINDS, 'group', 'user'];
+const SNAPSHOT_KINDS = [...SERVICE_KINDS, 'group', 'user'];
 
 /**
  * Only what Baton reads: ownership and the team tree (relations, spec.owner,
@@ -100,7 +98,7 @@ export class CatalogIndex {
   /** The Components, Systems and Resources, in catalog order. */
   services(): Entity[] {
     return [...this.byRef.values()].filter(entity =>
-      TEAM_ENTITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US')),
+      isServiceKind(entity.kind),
     );
   }
 
@@ -149,9 +147,7 @@ export class CatalogIndex {
     const found = new Map<string, Entity>();
     for (const owner of owners) {
       for (const entity of this.#ownedBy.get(owner) ?? []) {
-        if (
-          TEAM_ENTITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))
-        ) {
+        if (isServiceKind(entity.kind)) {
           found.set(stringifyEntityRef(entity), entity);
         }
       }

@@ -20,6 +20,7 @@ import {
   repoSpecsOf,
   TruckFactorCalculator,
   redactCredentials,
+  SERVICE_KINDS,
 } from '@baton/plugin-sre-common';
 import { Duration } from 'luxon';
 import path from 'path';
@@ -37,7 +38,6 @@ export const KNOWLEDGE_RULE =
 /** How long reading one repository may take unless sre.knowledge.repositoryTimeout says otherwise. */
 export const DEFAULT_REPOSITORY_TIMEOUT_MS = 10 * 60_000;
 
-const KINDS_WITH_CODE = ['component', 'system', 'resource'];
 /** Terraform and Terragrunt files: the "infrastructure as code" a readiness check looks for. */
 const IAC_FILE = /(\.tf|\.tf\.json|(^|\/)terragrunt\.hcl)$/;
 const GITHUB_NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
@@ -153,7 +153,7 @@ export class KnowledgeService {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const [{ items: entities }, { items: users }] = await Promise.all([
       this.options.catalog.getEntities(
-        { filter: { kind: KINDS_WITH_CODE } },
+        { filter: { kind: [...SERVICE_KINDS] } },
         { credentials },
       ),
       this.options.catalog.getEntities(
