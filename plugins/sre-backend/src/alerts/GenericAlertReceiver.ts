@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { parseInput } from '../routing/parseInput';
 
 /** An ISO 8601 time between 1970 and 9999 (what the alert store keeps). */
-const isoTime = z.string().refine(value => {
+const storableIsoTime = z.string().refine(value => {
   const ms = Date.parse(value);
   return ms >= EARLIEST_PAYLOAD_TIME_MS && ms <= LATEST_PAYLOAD_TIME_MS;
 }, 'must be an ISO 8601 time between 1970 and 9999');
@@ -30,10 +30,10 @@ const genericPayload = z.object({
           .enum(['critical', 'warning', 'info', 'unknown'])
           .default('unknown'),
         status: z.enum(['firing', 'resolved']),
-        startsAt: isoTime,
-        endsAt: isoTime.optional(),
+        startsAt: storableIsoTime,
+        endsAt: storableIsoTime.optional(),
         /** When this state was reported; defaults to startsAt (firing) or endsAt (resolved). */
-        at: isoTime.optional(),
+        at: storableIsoTime.optional(),
         labels: z.record(z.string(), z.string()).default({}),
         url: httpUrl.optional(),
         runbookUrl: httpUrl.optional(),

@@ -3,7 +3,7 @@ import { isError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { isoTime } from '../routing/inputSchemas';
+import { isoTimeAsDate } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { AlertService } from './AlertService';
@@ -20,8 +20,8 @@ const alertParams = z.object({
 });
 
 const alertListQuery = z.object({
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: isoTimeAsDate.optional(),
+  to: isoTimeAsDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
 });

@@ -2,7 +2,7 @@ import { reviewUpdatePermission } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { isoDay, isoTime } from '../routing/inputSchemas';
+import { isoDay, isoTimeAsDate } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { isReviewTeamMember } from './permissionRules';
@@ -36,7 +36,7 @@ const actionParams = z.object({
 });
 
 const startBody = z
-  .object({ attendees: userRefs.default([]), since: isoTime.optional() })
+  .object({ attendees: userRefs.default([]), since: isoTimeAsDate.optional() })
   .strict();
 
 const updateBody = z
@@ -95,7 +95,7 @@ export function createReviewRouter(options: {
   router.get('/reviews/:namespace/:team', async (req, res) => {
     const { caller, teamRef } = await authorizer.readableTeam(req);
     const query = parseInput(
-      z.object({ since: isoTime.optional() }),
+      z.object({ since: isoTimeAsDate.optional() }),
       req.query,
     );
     res.json(

@@ -12,8 +12,11 @@ export const isoDay = z
     'must be a date (YYYY-MM-DD)',
   );
 
-/** An ISO 8601 time, as a Date. */
-export const isoTime = z
+/**
+ * A request's ISO 8601 time, parsed to a Date (`isoTime` in
+ * database/timestamps.ts goes the other way: a stored time to ISO text).
+ */
+export const isoTimeAsDate = z
   .string()
   .refine(value => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 time')
   .transform(value => new Date(value));
