@@ -7,6 +7,8 @@ import fs from 'fs';
 import knexFactory, { Knex } from 'knex';
 import os from 'os';
 import path from 'path';
+import { ms, percentile, thousands } from '../bench/latencyFigures';
+import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
 import { applyDatabaseMigrations } from '../database/migrations';
 // eslint-disable-next-line no-restricted-imports -- a dev script like the tests, never part of the plugin's entry points
 import {
@@ -41,37 +43,15 @@ const DAY = 86_400_000;
 
 const pgUrl = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
 
-/** The server's URL with another database (pg lets a connectionString's empty database win over `database`). */
-function databaseUrl(database: string): string {
-  const url = new URL(pgUrl!);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 /** A throw-away database: a PostgreSQL database or a SQLite file. */
 async function withDatabase<T>(
   name: string,
   fn: (db: { spec: string; knex: () => Knex }) => Promise<T>,
 ): Promise<T> {
   if (pgUrl) {
-    const database = `baton_${name}_${process.pid}`;
-    const admin = knexFactory({ client: 'pg', connection: pgUrl });
-    await admin.raw(`CREATE DATABASE ${database}`);
-    let knex: Knex | undefined;
-    try {
-      return await fn({
-        spec: `pg:${database}`,
-        knex: () =>
-          (knex ??= knexFactory({
-            client: 'pg',
-            connection: databaseUrl(database),
-          })),
-      });
-    } finally {
-      await knex?.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.destroy();
-    }
+    return withThrowAwayPostgres(pgUrl, name, db =>
+      fn({ spec: `pg:${db.database}`, knex: db.knex }),
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `baton-${name}-`));
   const filename = path.join(dir, 'sre.sqlite');
@@ -91,13 +71,6 @@ async function withDatabase<T>(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]
-    : NaN;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
 
 let sequence = 0;
 const deliveryBody = (batch: number) =>

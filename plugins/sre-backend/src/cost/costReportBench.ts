@@ -8,6 +8,8 @@ import fs from 'fs';
 import knexFactory, { Knex } from 'knex';
 import os from 'os';
 import path from 'path';
+import { ms, percentile } from '../bench/latencyFigures';
+import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
 import { applyDatabaseMigrations } from '../database/migrations';
 // eslint-disable-next-line no-restricted-imports -- a dev script like the tests, never part of the plugin's entry points
 import { costServiceOver } from './__testUtils__/costService';
@@ -117,8 +119,10 @@ function* costRows(today: number): Generator<CostRow> {
 const median = (times: number[]) =>
   [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 const p95 = (times: number[]) =>
-  [...times].sort((a, b) => a - b)[Math.ceil(0.95 * times.length) - 1];
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+  percentile(
+    [...times].sort((a, b) => a - b),
+    0.95,
+  );
 
 /** This process's CPU time in ms: on a busy machine it varies far less than wall time. */
 const cpuMs = () => {
@@ -262,20 +266,9 @@ async function main() {
   const pgUrl =
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
   if (pgUrl) {
-    const admin = knexFactory({ client: 'pg', connection: pgUrl });
-    const database = `baton_cost_bench_${process.pid}`;
-    await admin.raw(`CREATE DATABASE ${database}`);
-    // The database goes into the URL: pg lets the URL's (empty) database win over a `database` option.
-    const url = new URL(pgUrl);
-    url.pathname = `/${database}`;
-    const pg = knexFactory({ client: 'pg', connection: url.toString() });
-    try {
-      await bench('PostgreSQL', pg);
-    } finally {
-      await pg.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.destroy();
-    }
+    await withThrowAwayPostgres(pgUrl, 'cost_bench', db =>
+      bench('PostgreSQL', db.knex()),
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import fs from 'fs';
 import knexFactory, { Knex } from 'knex';
 import os from 'os';
 import path from 'path';
+import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { SliSourceRegistry } from './SliSourceRegistry';
 import { SloDefinitionReader } from './SloDefinitionReader';
@@ -174,20 +175,9 @@ async function main() {
   const pgUrl =
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
   if (pgUrl) {
-    const admin = knexFactory({ client: 'pg', connection: pgUrl });
-    const database = `baton_slo_bench_${process.pid}`;
-    await admin.raw(`CREATE DATABASE ${database}`);
-    // The database goes into the URL: pg lets the URL's (empty) database win over a `database` option.
-    const url = new URL(pgUrl);
-    url.pathname = `/${database}`;
-    const pg = knexFactory({ client: 'pg', connection: url.toString() });
-    try {
-      await bench('PostgreSQL', pg);
-    } finally {
-      await pg.destroy();
-      await admin.raw(`DROP DATABASE ${database}`);
-      await admin.destroy();
-    }
+    await withThrowAwayPostgres(pgUrl, 'slo_bench', db =>
+      bench('PostgreSQL', db.knex()),
+    );
   }
 }
 
