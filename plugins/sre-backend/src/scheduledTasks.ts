@@ -1,0 +1,142 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { AccessReviewsConfig } from './access/accessConfig';
+import type { AccessReviewService } from './access/AccessReviewService';
+import type { AlertService } from './alerts/AlertService';
+import type { AlertsConfig } from './alerts/alertsConfig';
+import type { CostConfig } from './cost/costConfig';
+import type { CostService } from './cost/CostService';
+import type { KnowledgeService } from './readiness/KnowledgeService';
+import type { KnowledgeConfig } from './readiness/readinessConfig';
+import type { ReadinessService } from './readiness/ReadinessService';
+import type { SloConfig } from './slo/sloConfig';
+import type { SloService } from './slo/SloService';
+import type { SourceStatusService } from './sources/SourceStatusService';
+
+/**
+ * Schedules Baton's tasks. The scheduler's database locks run each task on
+ * one replica at a time; every run is recorded in the sources status.
+ */
+export async function scheduleSreTasks(options: {
+  scheduler: SchedulerService;
+  sourceStatus: SourceStatusService;
+  logger: LoggerService;
+  config: {
+    knowledge: KnowledgeConfig;
+    slo: SloConfig;
+    alerts: AlertsConfig;
+    cost: CostConfig;
+    accessReviews: AccessReviewsConfig;
+  };
+  knowledge: KnowledgeService;
+  readiness: ReadinessService;
+  slos: SloService;
+  alerts: AlertService;
+  costs: CostService;
+  accessReviews: AccessReviewService;
+}): Promise<void> {
+  const { scheduler, sourceStatus, logger, config } = options;
+
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-knowledge-refresh',
+      kind: 'knowledge',
+      ...config.knowledge.schedule,
+      // Aborted at the task's timeout: the refresh stops and kills its git
+      // processes, so it never runs on while another replica starts it again.
+      fn: async signal => {
+        const { refreshed, failed } = await options.knowledge.refreshAll({
+          signal,
+        });
+        // One snapshot per entity and day feeds the cards' trend.
+        const snapshots = await options.readiness.snapshotAll();
+        logger.info(`Readiness snapshot recorded for ${snapshots} entities`);
+        return { entities: refreshed, failed };
+      },
+    }),
+  );
+
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-slo-evaluation',
+      kind: 'slo',
+      ...config.slo.schedule,
+      fn: async () => {
+        const { refreshed, failed } = await options.slos.refreshAll();
+        logger.info(
+          `SLOs evaluated for ${refreshed} entities, ${failed} failed`,
+        );
+        return { entities: refreshed, failed };
+      },
+    }),
+  );
+
+  // Pulls, then maps recent alerts again: the catalog may have changed since they arrived.
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-alert-poll',
+      kind: 'alerts',
+      ...config.alerts.pollSchedule,
+      fn: async () => {
+        const stored = await options.alerts.pollAll();
+        const remapped = await options.alerts.remapRecent();
+        logger.info(
+          `Alert pollers stored ${stored} changes; ${remapped} alerts mapped anew`,
+        );
+        return { alerts: stored, remapped };
+      },
+    }),
+  );
+
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-cost-pull',
+      kind: 'cost',
+      ...config.cost.schedule,
+      fn: async () => {
+        const rows = await options.costs.pullAll();
+        logger.info(`Cost sources stored ${rows} rows`);
+        return { rows };
+      },
+    }),
+  );
+
+  const { reminders, campaigns } = config.accessReviews;
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-access-reminders',
+      kind: 'access',
+      ...reminders.schedule,
+      fn: async () => {
+        const reminded = await options.accessReviews.remindDue(
+          reminders.daysBefore,
+        );
+        logger.info(`Access-review reminders sent to ${reminded} reviewers`);
+        return { reviewers: reminded };
+      },
+    }),
+  );
+  if (campaigns) {
+    await scheduler.scheduleTask(
+      sourceStatus.scheduledTask({
+        id: 'sre-access-campaign',
+        kind: 'access',
+        ...campaigns.schedule,
+        fn: async () => {
+          const created = await options.accessReviews.createScheduledCampaign({
+            title: campaigns.title,
+            dueDays: campaigns.dueDays,
+          });
+          logger.info(
+            created
+              ? `Access-review campaign ${created} started`
+              : 'No access-review campaign started: one started on schedule is still open, or no Resource has baton.dev/access-source yet',
+          );
+          return { campaigns: created ? 1 : 0 };
+        },
+      }),
+    );
+  }
+}
