@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { Client } from 'pg';
 import { holdStartupLock, postgresConnection } from './startupLock';
 
@@ -11,7 +12,7 @@ const settled = async (promise: Promise<unknown>, ms: number) =>
   ]);
 
 describe('postgresConnection', () => {
-  const of = (database: unknown) =>
+  const of = (database: JsonValue) =>
     postgresConnection(new ConfigReader({ backend: { database } }));
 
   it('is the connection string of a pg database', () => {
