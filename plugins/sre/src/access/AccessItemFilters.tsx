@@ -1,9 +1,9 @@
 import { ACCESS_STALE_DAYS } from '@baton/plugin-sre-common';
-import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { FilterBar } from '../components/FilterBar';
+import { SelectField } from '../components/SelectField';
 import { useSreText } from '../language';
 import type { AccessItemFilter } from './accessFilters';
 
@@ -32,48 +32,28 @@ export function AccessItemFilters(props: {
     />
   );
   return (
-    <Box
-      role="group"
-      aria-label={t('access.filters.label')}
-      display="flex"
-      alignItems="center"
-      flexWrap="wrap"
-      style={{ gap: 8 }}
-    >
+    <FilterBar label={t('access.filters.label')}>
       {toggle(
         'stale',
         t('access.filters.stale', { days: format.number(ACCESS_STALE_DAYS) }),
       )}
       {toggle('unmatched', t('access.filters.unmatched'))}
       {toggle('admin', t('access.filters.admin'))}
-      <TextField
-        id="access-status-filter"
-        select
-        size="small"
+      <SelectField
         label={t('access.filters.status')}
         value={filter.status}
-        onChange={event =>
-          onChange({
-            ...filter,
-            status: event.target.value as AccessItemFilter['status'],
-          })
-        }
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        style={{ minWidth: 160 }}
-      >
-        {STATUSES.map(status => (
-          <option key={status} value={status}>
-            {t(`access.filters.statuses.${status}`)}
-          </option>
-        ))}
-      </TextField>
+        options={STATUSES.map(status => ({
+          value: status,
+          label: t(`access.filters.statuses.${status}`),
+        }))}
+        onChange={status => onChange({ ...filter, status })}
+      />
       <Typography variant="body2" color="textSecondary">
         {t('access.filters.shown', {
           shown: format.number(props.shown),
           total: format.number(props.total),
         })}
       </Typography>
-    </Box>
+    </FilterBar>
   );
 }

@@ -1,10 +1,9 @@
 import { isCryingWolf, type AlertItem } from '@baton/plugin-sre-common';
-import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useId } from 'react';
+import { FilterBar } from '../components/FilterBar';
+import { SelectField } from '../components/SelectField';
 import { useSreText } from '../language';
 import { ALERT_SEVERITIES } from './alertText';
 
@@ -37,61 +36,30 @@ export function AlertFilters(props: {
 }) {
   const { t, format } = useSreText();
   const { filter, onChange } = props;
-  const id = useId();
   return (
-    <Box
-      role="group"
-      aria-label={t('alerts.filters.label')}
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      mb={1}
-    >
-      <Box mr={2} mb={1}>
-        <TextField
-          select
-          size="small"
-          variant="outlined"
-          id={`${id}-severity`}
-          label={t('alerts.filters.severity')}
-          value={filter.severity}
-          SelectProps={{ native: true }}
-          onChange={event =>
-            onChange({
-              ...filter,
-              severity: event.target.value as AlertFilter['severity'],
-            })
-          }
-        >
-          <option value="all">{t('alerts.filters.all')}</option>
-          {ALERT_SEVERITIES.map(severity => (
-            <option key={severity} value={severity}>
-              {t(`alerts.severity.${severity}`)}
-            </option>
-          ))}
-        </TextField>
-      </Box>
-      <Box mr={2} mb={1}>
-        <TextField
-          select
-          size="small"
-          variant="outlined"
-          id={`${id}-status`}
-          label={t('alerts.filters.status')}
-          value={filter.status}
-          SelectProps={{ native: true }}
-          onChange={event =>
-            onChange({
-              ...filter,
-              status: event.target.value as AlertFilter['status'],
-            })
-          }
-        >
-          <option value="all">{t('alerts.filters.all')}</option>
-          <option value="firing">{t('alerts.status.firing')}</option>
-          <option value="resolved">{t('alerts.status.resolved')}</option>
-        </TextField>
-      </Box>
+    <FilterBar label={t('alerts.filters.label')}>
+      <SelectField
+        label={t('alerts.filters.severity')}
+        value={filter.severity}
+        options={[
+          { value: 'all', label: t('alerts.filters.all') },
+          ...ALERT_SEVERITIES.map(severity => ({
+            value: severity,
+            label: t(`alerts.severity.${severity}`),
+          })),
+        ]}
+        onChange={severity => onChange({ ...filter, severity })}
+      />
+      <SelectField
+        label={t('alerts.filters.status')}
+        value={filter.status}
+        options={[
+          { value: 'all', label: t('alerts.filters.all') },
+          { value: 'firing', label: t('alerts.status.firing') },
+          { value: 'resolved', label: t('alerts.status.resolved') },
+        ]}
+        onChange={status => onChange({ ...filter, status })}
+      />
       <FormControlLabel
         control={
           <Checkbox
@@ -109,6 +77,6 @@ export function AlertFilters(props: {
           loaded: format.number(props.loaded),
         })}
       </Typography>
-    </Box>
+    </FilterBar>
   );
 }

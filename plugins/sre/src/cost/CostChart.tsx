@@ -1,17 +1,15 @@
 import type { CostReport } from '@baton/plugin-sre-common';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import {
   Bar,
   BarChart,
   CartesianGrid,
   Cell,
   ReferenceDot,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFrame } from '../components/ChartFrame';
 import { useSreText } from '../language';
 import {
   anomalyText,
@@ -20,9 +18,6 @@ import {
   formatMoneyCompact,
   formatPeriodPoint,
 } from './costFormat';
-
-/** Size before the container is measured; also what tests render at. */
-const INITIAL_SIZE = { width: 480, height: 180 };
 
 /** A red dot on an anomalous day; its title says which rule it broke. */
 function AnomalyMarker(props: { cx?: number; cy?: number; title: string }) {
@@ -56,80 +51,66 @@ export function CostChart({ report }: { report: CostReport }) {
   // Anomalies are days: a month's bar has no single day to mark.
   const anomalies = daily ? report.anomalies : [];
   return (
-    <Box mb={2}>
-      <Typography variant="subtitle2">
-        {daily ? t('cost.chart.titleDay') : t('cost.chart.titleMonth')}
-      </Typography>
-      <Box
-        aria-label={t('cost.chart.label')}
-        role="img"
-        height={INITIAL_SIZE.height}
-      >
-        <ResponsiveContainer
-          width="100%"
-          height={INITIAL_SIZE.height}
-          initialDimension={INITIAL_SIZE}
+    <ChartFrame
+      title={daily ? t('cost.chart.titleDay') : t('cost.chart.titleMonth')}
+      label={t('cost.chart.label')}
+      caption={daily ? t('cost.chart.legend') : t('cost.chart.legendMonth')}
+    >
+      <BarChart data={report.series} margin={{ top: 8, right: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="date"
+          tickFormatter={(date: string) =>
+            daily ? format.shortDate(date) : format.month(date)
+          }
+          minTickGap={8}
+        />
+        <YAxis
+          width={64}
+          tickFormatter={(amount: number) =>
+            formatMoneyCompact(format, amount, report.currency)
+          }
+        />
+        <Tooltip
+          labelFormatter={(date: string) => formatPeriodPoint(format, date)}
+          formatter={(amount: number, _name, item) => [
+            estimated.has(item.payload.date)
+              ? t('cost.chart.estimatedAmount', { amount: money(amount) })
+              : money(amount),
+            t('cost.chart.spend'),
+          ]}
+        />
+        <Bar
+          dataKey="amount"
+          name={t('cost.chart.spend')}
+          isAnimationActive={false}
         >
-          <BarChart data={report.series} margin={{ top: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="date"
-              tickFormatter={(date: string) =>
-                daily ? format.shortDate(date) : format.month(date)
-              }
-              minTickGap={8}
+          {report.series.map(point => (
+            <Cell
+              key={point.date}
+              fill={COST_COLORS.spend}
+              fillOpacity={point.estimated ? 0.35 : 1}
+              stroke={point.estimated ? COST_COLORS.spend : undefined}
+              strokeDasharray={point.estimated ? '3 2' : undefined}
             />
-            <YAxis
-              width={64}
-              tickFormatter={(amount: number) =>
-                formatMoneyCompact(format, amount, report.currency)
-              }
-            />
-            <Tooltip
-              labelFormatter={(date: string) => formatPeriodPoint(format, date)}
-              formatter={(amount: number, _name, item) => [
-                estimated.has(item.payload.date)
-                  ? t('cost.chart.estimatedAmount', { amount: money(amount) })
-                  : money(amount),
-                t('cost.chart.spend'),
-              ]}
-            />
-            <Bar
-              dataKey="amount"
-              name={t('cost.chart.spend')}
-              isAnimationActive={false}
-            >
-              {report.series.map(point => (
-                <Cell
-                  key={point.date}
-                  fill={COST_COLORS.spend}
-                  fillOpacity={point.estimated ? 0.35 : 1}
-                  stroke={point.estimated ? COST_COLORS.spend : undefined}
-                  strokeDasharray={point.estimated ? '3 2' : undefined}
-                />
-              ))}
-            </Bar>
-            {anomalies.map(anomaly => (
-              <ReferenceDot
-                key={anomaly.date}
-                x={anomaly.date}
-                y={anomaly.amount}
-                ifOverflow="extendDomain"
-                shape={(dot: { cx?: number; cy?: number }) => (
-                  <AnomalyMarker
-                    cx={dot.cx}
-                    cy={dot.cy}
-                    title={anomalyText(t, format, anomaly, report.currency)}
-                  />
-                )}
+          ))}
+        </Bar>
+        {anomalies.map(anomaly => (
+          <ReferenceDot
+            key={anomaly.date}
+            x={anomaly.date}
+            y={anomaly.amount}
+            ifOverflow="extendDomain"
+            shape={(dot: { cx?: number; cy?: number }) => (
+              <AnomalyMarker
+                cx={dot.cx}
+                cy={dot.cy}
+                title={anomalyText(t, format, anomaly, report.currency)}
               />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </Box>
-      <Typography variant="caption" color="textSecondary">
-        {daily ? t('cost.chart.legend') : t('cost.chart.legendMonth')}
-      </Typography>
-    </Box>
+            )}
+          />
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 }

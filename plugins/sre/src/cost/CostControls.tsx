@@ -1,10 +1,10 @@
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { useId } from 'react';
+import { FilterBar } from '../components/FilterBar';
+import { SelectField } from '../components/SelectField';
 import { useSreText } from '../language';
-import { COST_RANGES, CostRange, CostSelection } from './costRange';
+import { COST_RANGES, CostSelection } from './costRange';
 
 /** The range, the granularity (when the card charts a series) and, with spend in several currencies, the currency. */
 export function CostControls(props: {
@@ -17,36 +17,17 @@ export function CostControls(props: {
 }) {
   const { t } = useSreText();
   const { selection, onChange, currency, currencies } = props;
-  const id = useId();
   return (
-    <Box
-      role="group"
-      aria-label={t('cost.controls.label')}
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      mb={1}
-    >
-      <Box mr={2} mb={1}>
-        <TextField
-          select
-          size="small"
-          variant="outlined"
-          id={`${id}-range`}
-          label={t('cost.controls.range')}
-          value={selection.range}
-          SelectProps={{ native: true }}
-          onChange={event =>
-            onChange({ ...selection, range: event.target.value as CostRange })
-          }
-        >
-          {COST_RANGES.map(range => (
-            <option key={range} value={range}>
-              {t(`cost.controls.ranges.${range}`)}
-            </option>
-          ))}
-        </TextField>
-      </Box>
+    <FilterBar label={t('cost.controls.label')}>
+      <SelectField
+        label={t('cost.controls.range')}
+        value={selection.range}
+        options={COST_RANGES.map(range => ({
+          value: range,
+          label: t(`cost.controls.ranges.${range}`),
+        }))}
+        onChange={range => onChange({ ...selection, range })}
+      />
       {props.granularity && (
         <Box mr={2} mb={1}>
           <ToggleButtonGroup
@@ -67,27 +48,13 @@ export function CostControls(props: {
         </Box>
       )}
       {currencies.length > 1 && (
-        <Box mr={2} mb={1}>
-          <TextField
-            select
-            size="small"
-            variant="outlined"
-            id={`${id}-currency`}
-            label={t('cost.controls.currency')}
-            value={selection.currency ?? currency}
-            SelectProps={{ native: true }}
-            onChange={event =>
-              onChange({ ...selection, currency: event.target.value })
-            }
-          >
-            {currencies.map(code => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </TextField>
-        </Box>
+        <SelectField
+          label={t('cost.controls.currency')}
+          value={selection.currency ?? currency}
+          options={currencies.map(code => ({ value: code, label: code }))}
+          onChange={code => onChange({ ...selection, currency: code })}
+        />
       )}
-    </Box>
+    </FilterBar>
   );
 }
