@@ -14,6 +14,7 @@ import AssignmentIcon from '@material-ui/icons/Assignment';
 import SettingsInputComponentIcon from '@material-ui/icons/SettingsInputComponent';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import PeopleIcon from '@material-ui/icons/People';
+import { isServiceKind } from '@baton/plugin-sre-common';
 import { sreApiRef } from './api/SreApi';
 import { SreClient } from './api/SreClient';
 import {
@@ -31,10 +32,7 @@ export {
 } from './translation';
 
 /** The catalog kinds Baton puts its cards on. */
-const isServiceLike = (entity: Entity) =>
-  ['component', 'system', 'resource'].includes(
-    entity.kind.toLocaleLowerCase('en-US'),
-  );
+const isServiceLike = (entity: Entity) => isServiceKind(entity.kind);
 
 const sreApi = ApiBlueprint.make({
   params: defineParams =>

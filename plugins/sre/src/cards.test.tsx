@@ -16,10 +16,8 @@ import { formats } from './language';
 import type { SreTranslate } from './translation';
 import { EntityAlertHistoryCard } from './alerts/EntityAlertHistoryCard';
 import { EntityCostCard } from './cost/EntityCostCard';
-import {
-  EntityReadyForLeaveCard,
-  isReadyForLeaveAvailable,
-} from './readiness/EntityReadyForLeaveCard';
+import { EntityReadyForLeaveCard } from './readiness/EntityReadyForLeaveCard';
+import { isReadyForLeaveAvailable } from './readiness/isReadyForLeaveAvailable';
 
 const english = formats('en', (key => key) as SreTranslate);
 

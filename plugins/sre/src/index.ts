@@ -27,10 +27,11 @@ export {
   accessCampaignRouteRef,
   batonAdminRouteRef,
 } from './routes';
-export { isSloAvailable } from './slo/EntitySloCard';
-export { isAlertHistoryAvailable } from './alerts/EntityAlertHistoryCard';
-export { isCostAvailable } from './cost/EntityCostCard';
-export { isReadyForLeaveAvailable } from './readiness/EntityReadyForLeaveCard';
+// Each availability check is its own small module, so importing it does not load its card.
+export { isSloAvailable } from './slo/isSloAvailable';
+export { isAlertHistoryAvailable } from './alerts/isAlertHistoryAvailable';
+export { isCostAvailable } from './cost/isCostAvailable';
+export { isReadyForLeaveAvailable } from './readiness/isReadyForLeaveAvailable';
 export {
   sreApiRef,
   type AccessCampaignInput,

@@ -6,7 +6,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import type { AccessCampaign } from '@baton/plugin-sre-common';
+import {
+  ANNOTATION_ACCESS_SOURCE,
+  type AccessCampaign,
+} from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
@@ -24,7 +27,7 @@ import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
 import { accessCampaignRouteRef } from '../routes';
 import { AccessNav } from './AccessNav';
-import { ACCESS_SOURCE_ANNOTATION, accessPeopleRefs } from './accessText';
+import { accessPeopleRefs } from './accessPeopleRefs';
 import { CampaignDue } from './CampaignDue';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStateChip } from './CampaignStateChip';
@@ -109,7 +112,7 @@ export function AccessCampaignList() {
         missing="data"
         title={t('access.list.emptyTitle')}
         description={t('access.list.emptyDescription', {
-          annotation: ACCESS_SOURCE_ANNOTATION,
+          annotation: ANNOTATION_ACCESS_SOURCE,
         })}
         action={startButton}
       />
@@ -129,7 +132,7 @@ export function AccessCampaignList() {
       <AccessNav current="campaigns" />
       <Box mb={2}>
         <Typography variant="body2" color="textSecondary">
-          {t('access.list.intro', { annotation: ACCESS_SOURCE_ANNOTATION })}
+          {t('access.list.intro', { annotation: ANNOTATION_ACCESS_SOURCE })}
         </Typography>
       </Box>
       {content}

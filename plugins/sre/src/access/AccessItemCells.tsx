@@ -8,7 +8,8 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { usePersonName } from '../components/PeopleNames';
 import { useSreText } from '../language';
-import { entityName, flagLabel, lastUsedText } from './accessText';
+import { entityRefName } from '../components/entityRefName';
+import { flagLabel, lastUsedText } from './accessText';
 
 /** The catalog User the principal is, or a chip saying there is none. */
 export function PersonCell({ item }: { item: AccessReviewItem }) {
@@ -36,7 +37,7 @@ export function ResourceCell({ item }: { item: AccessReviewItem }) {
       <Typography variant="body2">{item.resource}</Typography>
       <Typography variant="caption" color="textSecondary">
         <EntityRefLink entityRef={item.resourceRef}>
-          {entityName(item.resourceRef)}
+          {entityRefName(item.resourceRef, 'resource')}
         </EntityRefLink>
       </Typography>
     </>

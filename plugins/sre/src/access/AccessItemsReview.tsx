@@ -5,7 +5,7 @@ import type {
 } from '@baton/plugin-sre-common';
 import { useCallback, useState } from 'react';
 import { AccessItemsTable, RowAccess } from './AccessItemsTable';
-import { canDecide } from './accessText';
+import { canDecide } from './accessRules';
 import { BulkDecisionBar } from './BulkDecisionBar';
 import { DecisionDialog } from './DecisionDialog';
 

@@ -1,6 +1,6 @@
 import type { AccessCampaign } from '@baton/plugin-sre-common';
 import { useSreText } from '../language';
-import { localDay } from '../review/reviewText';
+import { localDay } from '../components/localDay';
 import { SLO_COLORS } from '../slo/sloFormat';
 
 /** The due date; an open campaign past it says it is overdue, in red. */

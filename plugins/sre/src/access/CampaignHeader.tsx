@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { usePersonName } from '../components/PeopleNames';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { entityName } from './accessText';
+import { entityRefName } from '../components/entityRefName';
 import { CampaignDue } from './CampaignDue';
 import { CampaignProgress, ReviewerProgress } from './CampaignProgress';
 import { CampaignStateChip } from './CampaignStateChip';
@@ -25,7 +25,7 @@ function FailedSources({ detail }: { detail: AccessCampaignDetail }) {
         <Box key={resource.resourceRef} mt={1}>
           <Alert severity="warning">
             {t('access.campaign.sourceFailed', {
-              resource: entityName(resource.resourceRef),
+              resource: entityRefName(resource.resourceRef, 'resource'),
               source: resource.source,
               error: resource.error ?? '',
             })}

@@ -20,7 +20,7 @@ import { AccessDecisionInput, sreApiRef } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import type { SreTranslate } from '../translation';
-import { DecisionField, decisionFieldError } from './accessText';
+import { DecisionField, decisionFieldError } from './decisionFieldError';
 import { UserRefField } from './UserRefField';
 
 /** Why the decision needs a comment on any of the items, by sre-common's rule the backend applies too. */

@@ -5,8 +5,8 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage } from '../responseErrors';
-import { downloadEvidence } from './accessText';
+import { errorMessage } from '../components/responseErrors';
+import { downloadFile } from '../components/download';
 
 /** Downloads the backend's evidence file, CSV or JSON; each download is logged, so the campaign is loaded again after. */
 export function ExportEvidenceButtons(props: {
@@ -19,7 +19,14 @@ export function ExportEvidenceButtons(props: {
   const [exported, exportEvidence] = useAsyncFn(
     async (format: 'csv' | 'json') => {
       const body = await sreApi.getAccessEvidence(campaignId, format);
-      downloadEvidence(body, campaignId, format);
+      // Saved as the backend wrote it.
+      downloadFile(
+        [body],
+        `access-review-${campaignId}-evidence.${format}`,
+        format === 'csv'
+          ? 'text/csv;charset=utf-8'
+          : 'application/json;charset=utf-8',
+      );
       onExported();
     },
     [sreApi, campaignId, onExported],

@@ -10,7 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage } from '../responseErrors';
+import { errorMessage } from '../components/responseErrors';
 
 /** Asks before signing the campaign off; the backend's refusal (409 while items are undecided) shows as it says it. */
 export function SignOffDialog(props: {

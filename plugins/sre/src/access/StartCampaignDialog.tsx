@@ -1,5 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type { AccessCampaignDetail } from '@baton/plugin-sre-common';
+import {
+  ANNOTATION_ACCESS_SOURCE,
+  type AccessCampaignDetail,
+} from '@baton/plugin-sre-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -13,8 +16,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { fieldError } from '../responseErrors';
-import { ACCESS_SOURCE_ANNOTATION } from './accessText';
+import { fieldError } from '../components/responseErrors';
 
 const FIELDS = ['title', 'dueDate'] as const;
 
@@ -56,7 +58,7 @@ export function StartCampaignDialog(props: {
         </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            {t('access.start.help', { annotation: ACCESS_SOURCE_ANNOTATION })}
+            {t('access.start.help', { annotation: ANNOTATION_ACCESS_SOURCE })}
           </DialogContentText>
           <TextField
             id="start-campaign-name"

@@ -1,91 +1,13 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import type {
   AccessAuditEntry,
-  AccessCampaign,
-  AccessCampaignState,
-  AccessProgress,
   AccessReviewItem,
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
+import { entityRefName } from '../components/entityRefName';
 import { relativeTimeFormat, type Formats } from '../language';
-import { errorMessage } from '../responseErrors';
 import type { SreTranslate } from '../translation';
 
 const DAY = 86_400_000;
-
-/** The annotation that puts a Resource into access reviews. */
-export const ACCESS_SOURCE_ANNOTATION = 'baton.dev/access-source';
-
-/**
- * Whether the signed-in user may decide the item: the campaign is open, they
- * are one of its reviewers, and it is not about their own access.
- */
-export function canDecide(
-  item: AccessReviewItem,
-  state: AccessCampaignState,
-  userRef: string | undefined,
-): boolean {
-  return (
-    state === 'open' &&
-    userRef !== undefined &&
-    item.userRef !== userRef &&
-    item.reviewers.includes(userRef)
-  );
-}
-
-/**
- * A reviewer's share of a campaign's progress: the items they may decide,
- * and how many of those are decided (by them or another reviewer).
- */
-export function reviewerProgress(
-  progress: AccessProgress,
-  userRef: string | undefined,
-): AccessProgress {
-  const mine = progress.byReviewer.filter(entry => entry.userRef === userRef);
-  return {
-    total: mine[0]?.total ?? 0,
-    decided: mine[0]?.decided ?? 0,
-    byReviewer: mine,
-  };
-}
-
-/** Everyone the access pages may name: people of the items, reviewers, deciders, and who started, signed off or acted on campaigns. */
-export function accessPeopleRefs(data: {
-  campaigns?: AccessCampaign[];
-  items?: AccessReviewItem[];
-  audit?: AccessAuditEntry[];
-}): string[] {
-  const refs = [
-    ...(data.campaigns ?? []).flatMap(campaign => [
-      campaign.createdBy,
-      campaign.closedBy,
-      ...campaign.progress.byReviewer.map(reviewer => reviewer.userRef),
-    ]),
-    ...(data.items ?? []).flatMap(item => [
-      item.userRef,
-      item.transferTo,
-      item.decidedBy,
-      ...item.reviewers,
-    ]),
-    ...(data.audit ?? []).flatMap(entry => [
-      entry.actor,
-      typeof entry.details.transferTo === 'string'
-        ? entry.details.transferTo
-        : null,
-    ]),
-  ];
-  return [...new Set(refs.filter((ref): ref is string => Boolean(ref)))];
-}
-
-/** The name part of an entity ref, e.g. `resource:default/aws-prod` → `aws-prod`. */
-export function entityName(ref: string): string {
-  try {
-    return parseEntityRef(ref, { defaultKind: 'resource' }).name;
-  } catch {
-    return ref;
-  }
-}
 
 /** "3 days ago", "5 months ago", "2 years ago" in the selected language. */
 export function timeAgo(language: string, time: string, now: number): string {
@@ -113,31 +35,6 @@ export function lastUsedText(
 export const flagLabel = (t: SreTranslate, flag: string): string =>
   translateCoded(t, `access.flags.${flag}`, {}, flag);
 
-/** The 404 of a campaign that does not exist. */
-export const isNotFound = (error: unknown): boolean =>
-  ResponseError.is(error) && error.statusCode === 404;
-
-/** The fields of a decision the backend's 400 messages name, in one item or many. */
-export type DecisionField = 'comment' | 'transferTo';
-
-/**
- * The field a 400 message about a decision names, and what it says, e.g.
- * `decisions[1].comment: keeping access …` → comment, `keeping access …`.
- */
-export function decisionFieldError(error: unknown): {
-  field?: DecisionField;
-  message: string;
-} {
-  const message = errorMessage(error);
-  if (!ResponseError.is(error) || error.statusCode !== 400) return { message };
-  const match = /^(?:decisions\[\d+\]\.)?(comment|transferTo):\s*(.+)$/s.exec(
-    message,
-  );
-  return match
-    ? { field: match[1] as DecisionField, message: match[2] }
-    : { message };
-}
-
 const text = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
@@ -158,7 +55,7 @@ export function auditDetailsText(
         count: Number(d.items) || 0,
         resources: format.list(
           (Array.isArray(d.resources) ? d.resources : []).map(ref =>
-            entityName(text(ref)),
+            entityRefName(text(ref), 'resource'),
           ),
         ),
       });
@@ -198,23 +95,4 @@ export function auditDetailsText(
     default:
       return JSON.stringify(d);
   }
-}
-
-/** Saves the evidence file as the backend wrote it, `access-review-<id>-evidence.<format>`. */
-export function downloadEvidence(
-  body: string,
-  campaignId: string,
-  format: 'csv' | 'json',
-) {
-  const blob = new Blob([body], {
-    type:
-      format === 'csv'
-        ? 'text/csv;charset=utf-8'
-        : 'application/json;charset=utf-8',
-  });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `access-review-${campaignId}-evidence.${format}`;
-  link.click();
-  URL.revokeObjectURL(link.href);
 }

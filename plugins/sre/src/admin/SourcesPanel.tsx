@@ -22,7 +22,7 @@ import { sreApiRef } from '../api/SreApi';
 import { BatonCard, type BatonCardPlaceholder } from '../components/BatonCard';
 import { WholeWordTable } from '../components/WholeWordTable';
 import { useSreText } from '../language';
-import { isNotAllowed } from '../responseErrors';
+import { isNotAllowed } from '../components/responseErrors';
 import { countsText, elapsedText, sourceName, worstFirst } from './sourceText';
 
 const useStyles = makeStyles(theme => ({

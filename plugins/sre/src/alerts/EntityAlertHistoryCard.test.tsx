@@ -10,10 +10,8 @@ import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from '../api/SreApi';
 import { formats } from '../language';
 import type { SreTranslate } from '../translation';
-import {
-  EntityAlertHistoryCard,
-  isAlertHistoryAvailable,
-} from './EntityAlertHistoryCard';
+import { EntityAlertHistoryCard } from './EntityAlertHistoryCard';
+import { isAlertHistoryAvailable } from './isAlertHistoryAvailable';
 import { alertItem as alert } from '../__testUtils__/alertFixtures';
 import { backendError } from '../__testUtils__/backendError';
 

@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -17,6 +13,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
+import { entityRefName } from '../components/entityRefName';
 import { useCardData } from '../components/useCardData';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
@@ -30,34 +27,18 @@ import {
 } from './AlertFilters';
 import { AlertSummaryFigures } from './AlertSummaryFigures';
 import { AlertTable } from './AlertTable';
-import { errorMessage, isConflict } from '../responseErrors';
+import { errorMessage, isConflict } from '../components/responseErrors';
 import {
   acknowledged,
   acknowledgeFailedText,
   unacknowledged,
 } from './alertText';
 import { AlertTimelineChart } from './AlertTimelineChart';
+import {
+  alertSelector,
+  isAlertHistoryAvailable,
+} from './isAlertHistoryAvailable';
 import { useRecentAcknowledgements } from './useRecentAcknowledgements';
-
-/** The name part of a group ref, e.g. `group:default/team-checkout` → `team-checkout`. */
-function groupName(groupRef: string): string {
-  try {
-    return parseEntityRef(groupRef, { defaultKind: 'group' }).name;
-  } catch {
-    return groupRef;
-  }
-}
-
-/** The kinds the backend routes `service=<name>` alerts to. */
-const SERVICE_KINDS = ['component', 'system', 'resource'];
-
-const alertSelector = (entity: Entity) =>
-  entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR]?.trim();
-
-/** Whether alerts can reach the entity: it sets `baton.dev/alert-selector`, or its name can match a `service` label. @public */
-export const isAlertHistoryAvailable = (entity: Entity): boolean =>
-  Boolean(alertSelector(entity)) ||
-  SERVICE_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
 
 /** The entity's alerts since the team's last review, with noise flags and MTTA/MTTR. @public */
 export function EntityAlertHistoryCard() {
@@ -91,7 +72,7 @@ function sinceText(
 ): string {
   if (response.fromSource === 'last-review' && response.lastReview) {
     return t('alerts.card.subheaderLastReview', {
-      team: groupName(response.lastReview.teamRef),
+      team: entityRefName(response.lastReview.teamRef, 'group'),
       date: format.date(response.lastReview.finishedAt),
       selector,
     });

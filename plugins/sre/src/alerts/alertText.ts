@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   monitorName,
   type AlertItem,
@@ -6,8 +5,9 @@ import {
   type AlertSeverity,
 } from '@baton/plugin-sre-common';
 import { translateCoded } from '../codedMessage';
+import { entityRefName } from '../components/entityRefName';
 import type { Formats } from '../language';
-import { errorMessage, isNotAllowed } from '../responseErrors';
+import { errorMessage, isNotAllowed } from '../components/responseErrors';
 import { SLO_COLORS } from '../slo/sloFormat';
 import type { SreTranslate } from '../translation';
 
@@ -28,13 +28,8 @@ export const SEVERITY_COLORS: Record<AlertSeverity, string> = {
 };
 
 /** The name part of a user ref, e.g. `user:default/aiko.tanaka` → `aiko.tanaka`. */
-export function userName(userRef: string): string {
-  try {
-    return parseEntityRef(userRef, { defaultKind: 'user' }).name;
-  } catch {
-    return userRef;
-  }
-}
+export const userName = (userRef: string): string =>
+  entityRefName(userRef, 'user');
 
 /** A responder by their catalog name as the backend sent it, else by the name part of their ref. */
 export function responderName(

@@ -7,7 +7,8 @@ import type { CostReport } from '@baton/plugin-sre-common';
 import { SreApi, sreApiRef } from '../api/SreApi';
 import { sreDefaultMessages } from '../translation';
 import { costReport, costSeries } from '../__testUtils__/costFixtures';
-import { EntityCostCard, isCostAvailable } from './EntityCostCard';
+import { EntityCostCard } from './EntityCostCard';
+import { isCostAvailable } from './isCostAvailable';
 
 function entity(
   annotations: Record<string, string> = {},

@@ -15,22 +15,11 @@ import { CostControls } from './CostControls';
 import { CostDrivers } from './CostDrivers';
 import { CostFigures } from './CostFigures';
 import { CostWhy } from './CostWhy';
+import { isCostAvailable } from './isCostAvailable';
 import { useCostReport } from './useCostReport';
-
-/** The kinds the backend allocates spend to. */
-const COST_KINDS = ['component', 'system', 'resource'];
 
 const costTags = (entity: Entity) =>
   entity.metadata.annotations?.[ANNOTATION_COST_TAGS]?.trim();
-
-/**
- * Whether the entity can have spend: components, systems and resources.
- * Spend is allocated by the tag `service=<name>` by default (or by the
- * `baton.dev/cost-tags` annotation), so every service qualifies without
- * any annotation. @public
- */
-export const isCostAvailable = (entity: Entity): boolean =>
-  COST_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
 
 /** The entity's spend, its change vs the previous period, drivers, anomalies and forecast. @public */
 export function EntityCostCard() {

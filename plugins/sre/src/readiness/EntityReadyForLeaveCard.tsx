@@ -1,16 +1,15 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_REPOS,
-  ANNOTATION_SOURCE_LOCATION,
   KnowledgeReport,
   ReadinessReport,
 } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
+import { isNotFound } from '../components/responseErrors';
 import { useCardData } from '../components/useCardData';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
@@ -21,17 +20,8 @@ import { LevelChip } from './LevelChip';
 import { ReadinessChecks } from './ReadinessChecks';
 import { levelReasonText, readinessRuleText } from './readinessText';
 import { ReadinessTrend } from './ReadinessTrend';
+import { isReadyForLeaveAvailable } from './isReadyForLeaveAvailable';
 import { ScoreRing } from './ScoreRing';
-
-/** Whether the entity names the repositories its knowledge lives in. @public */
-export const isReadyForLeaveAvailable = (entity: Entity): boolean =>
-  Boolean(
-    entity.metadata.annotations?.[ANNOTATION_REPOS] ??
-      entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION],
-  );
-
-const isNotFound = (error: unknown) =>
-  error instanceof ResponseError && error.statusCode === 404;
 
 /** The "ready for leave" card: score, level, checks, truck factor and who holds the knowledge. @public */
 export function EntityReadyForLeaveCard() {

@@ -13,8 +13,8 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { fieldError } from '../responseErrors';
-import { reviewChangeError } from './reviewText';
+import { fieldError } from '../components/responseErrors';
+import { reviewChangeError } from './reviewChangeError';
 
 const FIELDS = ['title', 'ownerRef', 'due', 'link'] as const;
 type Field = (typeof FIELDS)[number];

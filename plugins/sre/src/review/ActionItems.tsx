@@ -21,7 +21,8 @@ import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { SLO_COLORS } from '../slo/sloFormat';
 import { ActionItemForm } from './ActionItemForm';
-import { localDay, reviewChangeError } from './reviewText';
+import { localDay } from '../components/localDay';
+import { reviewChangeError } from './reviewChangeError';
 import {
   TeamReviewChange,
   withAddedAction,

@@ -6,8 +6,9 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useSreText } from '../language';
-import { errorMessage } from '../responseErrors';
-import { downloadMarkdown, reviewFileName } from './reviewText';
+import { errorMessage } from '../components/responseErrors';
+import { downloadFile } from '../components/download';
+import { reviewFileName } from './reviewFileName';
 
 /** Downloads the backend's Markdown export of a review as `review-<team>-<YYYY-MM-DD>.md`. */
 export function ExportMarkdownButton(props: {
@@ -19,7 +20,11 @@ export function ExportMarkdownButton(props: {
   const { t } = useSreText();
   const [exported, exportReview] = useAsyncFn(async () => {
     const markdown = await sreApi.getReviewMarkdown(groupRef, review.id);
-    downloadMarkdown(markdown, reviewFileName(groupRef, review.startedAt));
+    downloadFile(
+      [markdown],
+      reviewFileName(groupRef, review.startedAt),
+      'text/markdown;charset=utf-8',
+    );
   }, [sreApi, groupRef, review.id, review.startedAt]);
   return (
     <>

@@ -10,7 +10,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { reviewChangeError } from './reviewText';
+import { reviewChangeError } from './reviewChangeError';
 
 /** Asks before finishing the review, warning about notes not saved yet. */
 export function FinishReviewDialog(props: {

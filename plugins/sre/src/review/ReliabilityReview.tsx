@@ -10,13 +10,13 @@ import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import { PeopleNames } from '../components/PeopleNames';
 import { useSreText } from '../language';
-import { fieldError } from '../responseErrors';
+import { fieldError } from '../components/responseErrors';
 import { ActionItems } from './ActionItems';
 import { ReviewAgendaView } from './agenda/ReviewAgendaView';
 import { ReviewHeader } from './ReviewHeader';
 import { ReviewHistory } from './ReviewHistory';
 import { ReviewNotesEditor } from './ReviewNotes';
-import { teamReviewPeopleRefs } from './reviewText';
+import { teamReviewPeopleRefs } from './reviewPeopleRefs';
 import { useTeamReview, withCurrentReview } from './useTeamReview';
 
 /** A team without services has an agenda of nothing: it says how a service gets one. */

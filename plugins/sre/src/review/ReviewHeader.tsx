@@ -11,7 +11,7 @@ import { useSreText } from '../language';
 import { AbandonReviewDialog } from './AbandonReviewDialog';
 import { ExportMarkdownButton } from './ExportMarkdownButton';
 import { FinishReviewDialog } from './FinishReviewDialog';
-import { localDay, startOfLocalDay } from './reviewText';
+import { localDay, startOfLocalDay } from '../components/localDay';
 import { StartReviewDialog } from './StartReviewDialog';
 
 /**

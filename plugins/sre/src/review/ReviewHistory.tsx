@@ -17,8 +17,9 @@ import { useSreText } from '../language';
 import { ActionItemDetails, ActionItemTitle } from './ActionItems';
 import { ExportMarkdownButton } from './ExportMarkdownButton';
 import { ReviewNotesView } from './ReviewNotes';
-import { errorMessage } from '../responseErrors';
-import { reviewEndText, reviewPeopleRefs } from './reviewText';
+import { errorMessage } from '../components/responseErrors';
+import { reviewPeopleRefs } from './reviewPeopleRefs';
+import { reviewEndText } from './reviewText';
 
 /** A past review: how it ended, who took part, its notes, the action items raised in it, and its export. */
 function PastReview(props: { groupRef: string; reviewId: string }) {

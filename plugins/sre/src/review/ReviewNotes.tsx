@@ -12,8 +12,8 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { errorMessage, isConflict } from '../responseErrors';
-import { reviewChangeError } from './reviewText';
+import { errorMessage, isConflict } from '../components/responseErrors';
+import { reviewChangeError } from './reviewChangeError';
 
 /** Notes as Markdown, or a line saying there are none. */
 export function ReviewNotesView(props: { notes: string; emptyText: string }) {

@@ -15,8 +15,8 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { sreApiRef } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
-import { fieldError, isConflict } from '../responseErrors';
-import { reviewChangeError } from './reviewText';
+import { fieldError, isConflict } from '../components/responseErrors';
+import { reviewChangeError } from './reviewChangeError';
 
 /**
  * Asks who takes part (every member, at first) and starts the review. The

@@ -12,7 +12,8 @@ import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from '../api/SreApi';
 import { formats } from '../language';
 import type { SreTranslate } from '../translation';
-import { EntitySloCard, isSloAvailable } from './EntitySloCard';
+import { EntitySloCard } from './EntitySloCard';
+import { isSloAvailable } from './isSloAvailable';
 
 const english = formats('en', (key => key) as SreTranslate);
 

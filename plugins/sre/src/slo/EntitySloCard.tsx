@@ -1,4 +1,4 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_OPENSLO, SloResponse } from '@baton/plugin-sre-common';
@@ -9,10 +9,6 @@ import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { useSreText } from '../language';
 import { SloProblems } from './SloProblems';
 import { SloRow } from './SloRow';
-
-/** Whether the entity declares its SLOs with `baton.dev/openslo`. @public */
-export const isSloAvailable = (entity: Entity): boolean =>
-  Boolean(entity.metadata.annotations?.[ANNOTATION_OPENSLO]);
 
 /** Each SLO of the entity: objective, SLI, error budget and burn rates. @public */
 export function EntitySloCard() {

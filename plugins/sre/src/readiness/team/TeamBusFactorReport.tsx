@@ -29,18 +29,16 @@ import {
 } from '../readinessText';
 import { formatDelta, trendDelta } from '../ReadinessTrend';
 import { KnowledgeHeatMap } from './KnowledgeHeatMap';
+import { downloadFile } from '../../components/download';
 import { teamReportCsv } from './teamReportCsv';
 
 function downloadCsv(report: TeamReport, t: SreTranslate) {
-  // The byte order mark makes Excel read the file as UTF-8, e.g. Japanese headers.
-  const blob = new Blob(['\uFEFF', teamReportCsv(report, t)], {
-    type: 'text/csv;charset=utf-8',
-  });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `bus-factor-${report.team.ref.replace(/[:/]/g, '-')}.csv`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  downloadFile(
+    // The byte order mark makes Excel read the file as UTF-8, e.g. Japanese headers.
+    ['\uFEFF', teamReportCsv(report, t)],
+    `bus-factor-${report.team.ref.replace(/[:/]/g, '-')}.csv`,
+    'text/csv;charset=utf-8',
+  );
 }
 
 const SERVICE_COLUMNS = ['level', 'score', 'truckFactor', 'trend'] as const;

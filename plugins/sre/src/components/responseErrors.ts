@@ -12,6 +12,10 @@ export function errorMessage(error: unknown): string {
 export const isConflict = (error: unknown): boolean =>
   ResponseError.is(error) && error.statusCode === 409;
 
+/** A 404: what was asked for does not exist (yet). */
+export const isNotFound = (error: unknown): boolean =>
+  ResponseError.is(error) && error.statusCode === 404;
+
 /** A 403: a Baton permission was denied to the signed-in user. */
 export const isNotAllowed = (error: unknown): boolean =>
   ResponseError.is(error) && error.statusCode === 403;
@@ -19,15 +23,18 @@ export const isNotAllowed = (error: unknown): boolean =>
 /**
  * The field a 400 message names and what it says about it, e.g.
  * `due: must be a date` → `{ field: 'due', message: 'must be a date' }`;
- * no field when the message names none of `fields`.
+ * no field when the message names none of `fields`. With `list`, the field
+ * may also be one of a list's entries, e.g. `decisions[1].comment: …`.
  */
 export function fieldError<F extends string>(
   error: unknown,
   fields: readonly F[],
+  list?: string,
 ): { field?: F; message: string } {
   const message = errorMessage(error);
   if (!ResponseError.is(error) || error.statusCode !== 400) return { message };
-  const match = /^([A-Za-z]+):\s*(.+)$/s.exec(message);
+  const entry = list ? `(?:${list}\\[\\d+\\]\\.)?` : '';
+  const match = new RegExp(`^${entry}([A-Za-z]+):\\s*(.+)$`, 's').exec(message);
   const field = fields.find(name => name === match?.[1]);
   return field ? { field, message: match![2] } : { message };
 }
