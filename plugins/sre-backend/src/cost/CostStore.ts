@@ -216,17 +216,34 @@ export class CostStore {
     return rows;
   }
 
-  /** Every row of one currency in [fromDay, toDay), allocated or not. */
+  /**
+   * Every day of one currency in [fromDay, toDay) of every tag set,
+   * allocated or not, as rows whose amounts add up to each tag set's. On
+   * PostgreSQL one row per tag set, summed exactly (numeric) in the
+   * database: a team's share of untagged spend needs every service's, and
+   * the daily rows of thousands of services are too many to carry into the
+   * process on each report. SQLite has no exact decimal type: its daily
+   * rows come as stored.
+   */
   async allDays(
     fromDay: string,
     toDay: string,
     currency: string,
   ): Promise<Array<Pick<CostDayRow, 'tag_set_id' | 'billed' | 'effective'>>> {
-    return this.db('sre_cost_daily')
+    const rows = this.db('sre_cost_daily')
       .where({ currency })
       .where('day', '>=', fromDay)
-      .where('day', '<', toDay)
-      .select('tag_set_id', 'billed', 'effective');
+      .where('day', '<', toDay);
+    if (this.db.client.dialect !== 'postgresql') {
+      return rows.select('tag_set_id', 'billed', 'effective');
+    }
+    return rows
+      .groupBy('tag_set_id')
+      .select(
+        'tag_set_id',
+        this.db.raw('sum(billed::numeric)::text as billed'),
+        this.db.raw('sum(effective::numeric)::text as effective'),
+      );
   }
 
   /** The currencies the tag sets have any spend in, by code. */
