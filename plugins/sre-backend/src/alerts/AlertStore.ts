@@ -774,14 +774,16 @@ export class AlertStore {
           rows.map(row => row.id),
         )
         .select('alert_id', 'entity_ref');
+    // Grouped once: the noise ranking hands over tens of thousands of rows.
+    const refsByAlert = new Map<string, string[]>();
+    for (const link of links) {
+      const id = String(link.alert_id);
+      const refs = refsByAlert.get(id);
+      if (refs) refs.push(link.entity_ref);
+      else refsByAlert.set(id, [link.entity_ref]);
+    }
     return rows.map(row =>
-      toAlert(
-        row,
-        links
-          .filter(link => String(link.alert_id) === String(row.id))
-          .map(link => link.entity_ref)
-          .sort(),
-      ),
+      toAlert(row, (refsByAlert.get(String(row.id)) ?? []).sort()),
     );
   }
 
