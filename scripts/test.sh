@@ -98,6 +98,10 @@ check "type-check (tsc)" node "$(yarn_release)" tsc --incremental false
 check "API reports" api_reports
 check "lint" node "$(yarn_release)" backstage-cli repo lint
 check "formatting (prettier)" node_modules/.bin/prettier --check --loglevel warn .
+# No two domain folders of a package import each other (scripts/folder-cycles.js);
+# the self-test shows the check failing on a made-up cycle.
+check "folder cycles" node scripts/folder-cycles.js
+check "folder-cycle check finds a made-up cycle" node scripts/folder-cycles.js --self-test
 
 step "unit and integration tests (jest)"
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING:-}" ]; then

@@ -24,7 +24,7 @@ import { AccessReviewStore } from './access/AccessReviewStore';
 import { AccessSourceRegistry } from './access/AccessSourceRegistry';
 import { FileAccessSource } from './access/FileAccessSource';
 import { isAccessReviewItemReviewer } from './access/permissionRules';
-import { AlertEntityMapper } from './alerts/AlertEntityMapper';
+import { SelectorEntityMapper } from './catalog/SelectorEntityMapper';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { AlertsConfig, readAlertsConfig } from './alerts/alertsConfig';
@@ -144,7 +144,7 @@ export function createSreServices(options: {
   const reviewStore = ReviewStore.create(client);
   const alerts = new AlertService({
     store: AlertStore.create(client),
-    mapper: new AlertEntityMapper({
+    mapper: new SelectorEntityMapper({
       catalog,
       auth,
       snapshot: catalogSnapshot,
@@ -206,7 +206,7 @@ export function createSreServices(options: {
   const costs = new CostService({
     store: CostStore.create(client),
     sources: costSources,
-    mapper: new AlertEntityMapper({
+    mapper: new SelectorEntityMapper({
       catalog,
       auth,
       snapshot: catalogSnapshot,

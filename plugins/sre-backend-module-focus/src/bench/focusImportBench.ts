@@ -377,8 +377,8 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     require('@baton/plugin-sre-common') as typeof import('@baton/plugin-sre-common');
   const { focusCostFileFormat } =
     require('../focusFormat') as typeof import('../focusFormat');
-  const { AlertEntityMapper } =
-    require('@baton/plugin-sre-backend/src/alerts/AlertEntityMapper') as typeof import('@baton/plugin-sre-backend/src/alerts/AlertEntityMapper');
+  const { SelectorEntityMapper } =
+    require('@baton/plugin-sre-backend/src/catalog/SelectorEntityMapper') as typeof import('@baton/plugin-sre-backend/src/catalog/SelectorEntityMapper');
   const { CostService } =
     require('@baton/plugin-sre-backend/src/cost/CostService') as typeof import('@baton/plugin-sre-backend/src/cost/CostService');
   const { CostSourceRegistry } =
@@ -430,7 +430,7 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     const service = new CostService({
       store,
       sources: new CostSourceRegistry(),
-      mapper: new AlertEntityMapper({
+      mapper: new SelectorEntityMapper({
         catalog,
         auth,
         selectorAnnotation: ANNOTATION_COST_TAGS,

@@ -6,9 +6,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
-  RELATION_HAS_MEMBER,
   RELATION_OWNED_BY,
-  RELATION_PARENT_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -45,7 +43,8 @@ import {
 } from '@baton/plugin-sre-common';
 import { requirePermission } from '../routing/RequestAuthorizer';
 import { resolveUserRefs } from '../catalog/userRefs';
-import { PeopleDirectory } from '../readiness/KnowledgeService';
+import { CatalogIndex, relationTargets } from '../catalog/CatalogSnapshot';
+import { PeopleDirectory } from '../catalog/PeopleDirectory';
 import { AccessReviewNotifier } from './AccessReviewNotifier';
 import { AccessReviewStore, NewAccessItem } from './AccessReviewStore';
 import { AccessSourceRegistry } from './AccessSourceRegistry';
@@ -67,11 +66,6 @@ export interface DecisionInput {
 
 const GITHUB_REPO =
   /github\.com[/:]([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?(?:[/#?]|$)/;
-
-const relationTargets = (entity: Entity, type: string) =>
-  (entity.relations ?? [])
-    .filter(relation => relation.type === type)
-    .map(relation => relation.targetRef);
 
 /** Progress of a campaign: decided items, overall and per reviewer. */
 export function accessProgress(items: AccessReviewItem[]): AccessProgress {
@@ -150,7 +144,7 @@ export class AccessReviewService {
     const people = new PeopleDirectory(
       entities.filter(e => e.kind.toLocaleLowerCase('en-US') === 'user'),
     );
-    const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+    const catalogIndex = new CatalogIndex(entities);
     const inScope = entities.filter(
       e =>
         e.kind.toLocaleLowerCase('en-US') === 'resource' &&
@@ -209,7 +203,7 @@ export class AccessReviewService {
       }
       const generatedAt = (inventory.generatedAt ?? now).toISOString();
       scope.push({ resourceRef, source, generatedAt, error: null });
-      const owners = this.#reviewersOf(resource, byRef);
+      const owners = this.#reviewersOf(resource, catalogIndex);
       for (const grant of inventory.grants) {
         const userRef = people.matchPrincipal(
           grant.principalKind,
@@ -575,23 +569,17 @@ export class AccessReviewService {
    * sub-groups' members too, as a product team owns what its squads run),
    * or the owning User.
    */
-  #reviewersOf(resource: Entity, byRef: Map<string, Entity>): string[] {
+  #reviewersOf(resource: Entity, index: CatalogIndex): string[] {
     const reviewers = new Set<string>();
-    const seen = new Set<string>();
-    const visit = (ref: string) => {
-      const entity = byRef.get(ref);
-      if (!entity || seen.has(ref)) return;
-      seen.add(ref);
+    for (const owner of relationTargets(resource, RELATION_OWNED_BY)) {
+      const entity = index.byRef.get(owner);
+      if (!entity) continue;
       if (entity.kind.toLocaleLowerCase('en-US') === 'user') {
-        reviewers.add(ref);
-        return;
+        reviewers.add(owner);
+      } else {
+        index.members(owner).forEach(member => reviewers.add(member));
       }
-      relationTargets(entity, RELATION_HAS_MEMBER).forEach(member =>
-        reviewers.add(member),
-      );
-      relationTargets(entity, RELATION_PARENT_OF).forEach(visit);
-    };
-    relationTargets(resource, RELATION_OWNED_BY).forEach(visit);
+    }
     return [...reviewers].sort();
   }
 

@@ -35,7 +35,10 @@ import type {
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { entityOwnershipClaims } from '../catalog/ownershipClaims';
 import { teamEntityRefs } from '../catalog/teamEntities';
-import { AlertEntityMap, AlertEntityMapper } from './AlertEntityMapper';
+import {
+  SelectorEntityMap,
+  SelectorEntityMapper,
+} from '../catalog/SelectorEntityMapper';
 import type { AlertResource } from './permissionRules';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
 import {
@@ -44,7 +47,6 @@ import {
   decodeCursor,
   StoredAlert,
 } from './AlertStore';
-import type { LastReviewLookup } from '../review/LastReviewLookup';
 import { namesOf, responderNames } from './responderNames';
 import { storableAlertEvent } from './storableAlertEvent';
 import { WebhookSecrets } from './webhookSecrets';
@@ -90,12 +92,21 @@ const FIRST_POLL_MS = 7 * DAY;
 /** How far back a catalog change re-maps alerts. */
 const REMAP_MS = 30 * DAY;
 
+/**
+ * Where a card's default range starts: the last finished review of a team,
+ * or the one covering an entity (the review domain's LastReviewLookup).
+ */
+export interface LastReviewSource {
+  forEntity(entityRef: string): Promise<ReviewSummary | undefined>;
+  forTeam(teamRef: string): Promise<ReviewSummary | undefined>;
+}
+
 /** Receives, stores, maps and serves alerts; judges which ones cry wolf. */
 export class AlertService {
   constructor(
     private readonly options: {
       store: AlertStore;
-      mapper: AlertEntityMapper;
+      mapper: SelectorEntityMapper;
       receivers: AlertReceiverRegistry;
       pollers: AlertPoller[];
       secrets: WebhookSecrets;
@@ -105,7 +116,7 @@ export class AlertService {
       noisePolicy?: AlertNoisePolicy;
       acknowledgePolicy?: Partial<AlertAcknowledgePolicy>;
       /** The last finished review of an entity's or a team's owners: the default start of a range. */
-      lastReview?: Pick<LastReviewLookup, 'forEntity' | 'forTeam'>;
+      lastReview?: LastReviewSource;
       /** Told each poller's pull: its alerts, or its error. */
       pollerStatus?: SourceRunObserver;
       /** Told each authenticated webhook delivery, by source: its alerts, or its error. */
@@ -494,7 +505,7 @@ export class AlertService {
    */
   async #setup(
     refs: string[],
-    map: AlertEntityMap,
+    map: SelectorEntityMap,
     listed: boolean,
     from: Date,
   ): Promise<Pick<AlertListResponse, 'configured' | 'lastAlertAt'>> {

@@ -17,7 +17,7 @@ import {
   stopWebhookBackend,
   WebhookBackendProcess,
 } from './__testUtils__/webhookBackend';
-import { AlertEntityMapper } from './AlertEntityMapper';
+import { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
 import { AlertService } from './AlertService';
 import { AlertStore } from './AlertStore';
@@ -302,7 +302,7 @@ async function historyBench(label: string) {
     } as unknown as AuthService;
     const service = new AlertService({
       store: AlertStore.create(knex),
-      mapper: new AlertEntityMapper({ catalog, auth }),
+      mapper: new SelectorEntityMapper({ catalog, auth }),
       receivers: new AlertReceiverRegistry(),
       pollers: [],
       secrets: new WebhookSecrets(new ConfigReader({})),

@@ -11,7 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
-import { AlertEntityMapper } from './AlertEntityMapper';
+import { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
 
 jest.setTimeout(60_000);
 
@@ -49,11 +49,11 @@ function switchableCatalog(entities: Entity[]) {
   return { catalog, state, getEntities };
 }
 
-describe('AlertEntityMapper.currentOrLast', () => {
+describe('SelectorEntityMapper.currentOrLast', () => {
   it('maps with the last snapshot while the catalog fails, and with none before any', async () => {
     const { catalog, state } = switchableCatalog([checkout]);
     const errors: unknown[] = [];
-    const mapper = new AlertEntityMapper({
+    const mapper = new SelectorEntityMapper({
       catalog,
       auth: mockServices.auth(),
       // Every call asks the catalog again, as an expired snapshot does.
@@ -69,7 +69,7 @@ describe('AlertEntityMapper.currentOrLast', () => {
 
   it('keeps the last good snapshot when a reload fails', async () => {
     const { catalog, state, getEntities } = switchableCatalog([checkout]);
-    const mapper = new AlertEntityMapper({
+    const mapper = new SelectorEntityMapper({
       catalog,
       auth: mockServices.auth(),
       maxAgeMs: 0,

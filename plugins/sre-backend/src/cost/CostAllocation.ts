@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { AlertEntityMap } from '../alerts/AlertEntityMapper';
+import type { SelectorEntityMap } from '../catalog/SelectorEntityMapper';
 
 /**
  * A row's tags as one canonical JSON string (keys sorted), so that equal
@@ -45,7 +45,7 @@ export class CostAllocation {
   readonly #entityOf = new Map<number, string>();
   readonly #setsOf = new Map<string, number[]>();
 
-  constructor(map: AlertEntityMap, sets: Iterable<StoredTagSet>) {
+  constructor(map: SelectorEntityMap, sets: Iterable<StoredTagSet>) {
     for (const set of sets) {
       const ref = set.entityRef ?? map.entityRefsFor(set.tags)[0] ?? '';
       this.#entityOf.set(set.id, ref);

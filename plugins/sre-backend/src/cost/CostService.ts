@@ -20,7 +20,10 @@ import {
 import type { CostBatch } from '@baton/plugin-sre-node';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { teamEntityRefs } from '../catalog/teamEntities';
-import { AlertEntityMap, AlertEntityMapper } from '../alerts/AlertEntityMapper';
+import {
+  SelectorEntityMap,
+  SelectorEntityMapper,
+} from '../catalog/SelectorEntityMapper';
 import type { SourceRunObserver } from '../sources/SourceStatusService';
 import { CostAllocation, StoredTagSet, tagSetKey } from './CostAllocation';
 import { CostDayWrite, CostImportResult, CostStore } from './CostStore';
@@ -129,7 +132,7 @@ export class CostService {
        * changed annotation moves the whole history: `service=<name>`, or the
        * entity's `baton.dev/cost-tags`. Its catalog snapshot is cached.
        */
-      mapper: AlertEntityMapper;
+      mapper: SelectorEntityMapper;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
@@ -148,7 +151,7 @@ export class CostService {
 
   /** The last allocation, kept while neither the catalog snapshot nor the stored tag sets changed. */
   #allocation?: {
-    map: AlertEntityMap;
+    map: SelectorEntityMap;
     sets: StoredTagSet[];
     allocation: CostAllocation;
   };

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'fs';
-import { AlertEntityMap } from '../alerts/AlertEntityMapper';
+import { SelectorEntityMap } from '../catalog/SelectorEntityMapper';
 import { migrationsDir } from '../database/migrations';
 import { CostAllocation, tagSetHash, tagSetKey } from './CostAllocation';
 import { CostStore } from './CostStore';
@@ -64,7 +64,7 @@ describe.each(databases.eachSupportedId())(
       // The catalog now says checkout-api's rows are payments-db's: the old
       // rows kept no tags, so they stay where they were.
       const allocation = new CostAllocation(
-        new AlertEntityMap(
+        new SelectorEntityMap(
           [
             {
               apiVersion: 'backstage.io/v1alpha1',

@@ -1,4 +1,5 @@
 import type { ReviewSummary } from '@baton/plugin-sre-common';
+import type { LastReviewSource } from '../alerts/AlertService';
 import type { CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { ReviewStore } from './ReviewStore';
 
@@ -9,7 +10,7 @@ const MAX_DEPTH = 5;
  * The last finished review of a team, or the one covering an entity: where
  * the cards' default range starts.
  */
-export class LastReviewLookup {
+export class LastReviewLookup implements LastReviewSource {
   constructor(
     private readonly options: {
       store: ReviewStore;

@@ -2,7 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_COST_TAGS } from '@baton/plugin-sre-common';
 import type { Knex } from 'knex';
-import { AlertEntityMapper } from '../../alerts/AlertEntityMapper';
+import { SelectorEntityMapper } from '../../catalog/SelectorEntityMapper';
 import { CostService } from '../CostService';
 import { CostSourceRegistry } from '../CostSourceRegistry';
 import { CostStore } from '../CostStore';
@@ -18,7 +18,7 @@ export function costServiceOver(options: {
   return new CostService({
     store: CostStore.create(options.knex),
     sources: new CostSourceRegistry(),
-    mapper: new AlertEntityMapper({
+    mapper: new SelectorEntityMapper({
       catalog,
       auth,
       selectorAnnotation: ANNOTATION_COST_TAGS,

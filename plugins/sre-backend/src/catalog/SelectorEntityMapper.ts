@@ -1,7 +1,7 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { CatalogIndex, CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import { CatalogIndex, CatalogSnapshot } from './CatalogSnapshot';
 import {
   ANNOTATION_ALERT_SELECTOR,
   ANNOTATION_RUNBOOK,
@@ -20,7 +20,7 @@ export function parseAlertSelector(text: string): Array<[string, string]> {
 }
 
 /** Which entities an alert's labels (or a cost row's tags) belong to, from one catalog snapshot. */
-export class AlertEntityMap {
+export class SelectorEntityMap {
   readonly #byName = new Map<string, string[]>();
   readonly #selectors: Array<{ ref: string; pairs: Array<[string, string]> }> =
     [];
@@ -87,11 +87,11 @@ export class AlertEntityMap {
  * the catalog and a new snapshot (at most once a minute by default) is
  * mapped anew.
  */
-export class AlertEntityMapper {
+export class SelectorEntityMapper {
   /** The catalog snapshot the map is built from; shared when the plugin passes one. */
   readonly snapshot: CatalogSnapshot;
   #builtFrom?: CatalogIndex;
-  #map?: AlertEntityMap;
+  #map?: SelectorEntityMap;
 
   constructor(
     private readonly options: {
@@ -114,7 +114,7 @@ export class AlertEntityMapper {
       });
   }
 
-  async current(): Promise<AlertEntityMap> {
+  async current(): Promise<SelectorEntityMap> {
     return this.#mapOf(await this.snapshot.current());
   }
 
@@ -127,13 +127,13 @@ export class AlertEntityMapper {
    */
   async currentOrLast(
     onCatalogError: (error: unknown) => void,
-  ): Promise<AlertEntityMap> {
+  ): Promise<SelectorEntityMap> {
     return this.#mapOf(await this.snapshot.currentOrLast(onCatalogError));
   }
 
-  #mapOf(index: CatalogIndex): AlertEntityMap {
+  #mapOf(index: CatalogIndex): SelectorEntityMap {
     if (this.#builtFrom !== index || !this.#map) {
-      this.#map = new AlertEntityMap(
+      this.#map = new SelectorEntityMap(
         index.services(),
         this.options.selectorAnnotation,
       );
