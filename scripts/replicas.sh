@@ -6,10 +6,10 @@
 # a webhook delivery may reach either, a replica killed with SIGKILL loses
 # nothing it acknowledged. Ends with the line `N passed, N failed`.
 #
-# Uses the server in BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING when
-# set (as .ci/run sets it; the harness creates and drops its own database
-# there), else starts one with scripts/postgres.sh on BATON_REPLICAS_PG_PORT
-# (default: the first free one from 54331). BATON_REPLICAS_KILL=0 leaves out the kill check.
+# Starts a PostgreSQL server of its own with scripts/postgres.sh on
+# BATON_REPLICAS_PG_PORT (default: the first free one from 54331), not the
+# one the tests use: its database-restart check stops and starts the server.
+# BATON_REPLICAS_KILL=0 leaves out the kill check.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 set +e
@@ -27,27 +27,24 @@ for port in "${BATON_REPLICAS_PORT_A:-7201}" "${BATON_REPLICAS_PORT_B:-7202}"; d
   fi
 done
 
-server="${BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING:-}"
 pgdir=""
 stop_postgres() { [ -z "$pgdir" ] || { bash scripts/postgres.sh stop "$pgdir"; rm -rf "$pgdir"; }; }
 trap stop_postgres EXIT
-if [ -z "$server" ]; then
-  pgport="${BATON_REPLICAS_PG_PORT:-54331}"
-  # Without a port given, the first free one from 54331.
-  if [ -z "${BATON_REPLICAS_PG_PORT:-}" ]; then
-    while port_in_use "$pgport" && [ "$pgport" -lt 54380 ]; do pgport=$((pgport + 1)); done
-  fi
-  pgdir=$(mktemp -d /tmp/baton-replicas-pg.XXXXXX)
-  if ! server=$(bash scripts/postgres.sh start "$pgdir" "$pgport"); then
-    echo "[replicas] could not start PostgreSQL on port $pgport (scripts/postgres.sh):" >&2
-    tail -n 5 "$pgdir/server.log" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
+pgport="${BATON_REPLICAS_PG_PORT:-54331}"
+# Without a port given, the first free one from 54331.
+if [ -z "${BATON_REPLICAS_PG_PORT:-}" ]; then
+  while port_in_use "$pgport" && [ "$pgport" -lt 54380 ]; do pgport=$((pgport + 1)); done
+fi
+pgdir=$(mktemp -d /tmp/baton-replicas-pg.XXXXXX)
+if ! server=$(bash scripts/postgres.sh start "$pgdir" "$pgport"); then
+  echo "[replicas] could not start PostgreSQL on port $pgport (scripts/postgres.sh):" >&2
+  tail -n 5 "$pgdir/server.log" >&2
+  echo "0 passed, 1 failed"
+  exit 1
 fi
 
 started=$SECONDS
-BATON_REPLICAS_PG="$server" BATON_REPLICAS_RESULTS="$results" node scripts/replicas/run.js
+BATON_REPLICAS_PG="$server" BATON_REPLICAS_PG_DIR="$pgdir" BATON_REPLICAS_RESULTS="$results" node scripts/replicas/run.js
 status=$?
 echo "[replicas] harness took $((SECONDS - started)) s" >&2
 exit $status

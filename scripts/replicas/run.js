@@ -7,7 +7,7 @@
 //
 //   BATON_REPLICAS_PG       PostgreSQL server (postgresql://user[:password]@host:port)
 //   BATON_REPLICAS_RESULTS  folder for the replicas' logs
-const { spawn } = require('child_process');
+const { execFileSync, spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -132,6 +132,8 @@ function startReplica(replica, attempt = 1) {
         APP_CONFIG_backend_listen: `:${replica.port}`,
         APP_CONFIG_backend_baseUrl: url,
         APP_CONFIG_app_baseUrl: url,
+        // Per replica, e.g. its webhook secret list during a rolling deploy.
+        ...replica.env,
       },
     },
   );
@@ -233,8 +235,16 @@ async function catalogComponents(replica) {
   return (await response.json()).items.length;
 }
 
-/** One delivery of the generic webhook; a 503 is retried as a sender would. */
-async function deliver(replica, key, stats) {
+/**
+ * One delivery of the generic webhook; a 503 is retried as a sender would,
+ * up to `attempts` times (or until `retryUntil`, epoch ms).
+ */
+async function deliver(
+  replica,
+  key,
+  stats,
+  { secret = WEBHOOK_SECRET, attempts = 5, retryUntil = 0 } = {},
+) {
   const body = JSON.stringify({
     alerts: [
       {
@@ -253,7 +263,7 @@ async function deliver(replica, key, stats) {
       const response = await fetch(`${replica.url}/api/sre/webhooks/generic`, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${WEBHOOK_SECRET}`,
+          authorization: `Bearer ${secret}`,
           'content-type': 'application/json',
         },
         body,
@@ -271,9 +281,10 @@ async function deliver(replica, key, stats) {
       return true;
     }
     stats.statuses[status] = (stats.statuses[status] ?? 0) + 1;
-    if (status !== 503 || attempt >= 5) return false;
+    if (status !== 503) return false;
+    if (attempt >= attempts && Date.now() >= retryUntil) return false;
     stats.retried += 1;
-    await sleep(200 * attempt);
+    await sleep(Math.min(200 * attempt, 1000));
   }
 }
 
@@ -497,6 +508,360 @@ async function checkReplicaKilled(db) {
   );
 }
 
+/** One delivery, not retried: its HTTP status, or 0 when unanswered. */
+async function deliverOnce(replica, key, secret) {
+  const stats = newStats();
+  const ok = await deliver(replica, key, stats, { secret, attempts: 1 });
+  if (ok) return 200;
+  return Number(Object.keys(stats.statuses)[0] ?? 0);
+}
+
+/**
+ * A rolling deploy that rotates the webhook secret: each replica in turn is
+ * stopped (SIGTERM) and started again with the list [old, new], while
+ * deliveries signed with the old secret keep going to whichever replica is
+ * up, as a load balancer routes them. Midway one replica has the old list
+ * and the other the new one: the old secret works on both, the new one on
+ * the restarted replica only, until the other is restarted too.
+ */
+async function checkRollingDeploy(db) {
+  const [a, b] = REPLICAS;
+  const newSecret = crypto.randomBytes(24).toString('hex');
+  const secrets = JSON.stringify([WEBHOOK_SECRET, newSecret]);
+  const stats = newStats();
+  const acknowledged = new Set();
+  let sent = 0;
+  const key = tag => `replicas-${RUN_ID}-rolling-${tag}-${sent++}`;
+  let trafficOn = true;
+  const traffic = (async () => {
+    while (trafficOn) {
+      for (const replica of REPLICAS.filter(r => r.alive && !r.restarting)) {
+        const k = key('old');
+        if (await deliver(replica, k, stats)) acknowledged.add(k);
+      }
+      await sleep(50);
+    }
+  })();
+  const restarts = [];
+  let midway;
+  for (const replica of [b, a]) {
+    replica.restarting = true;
+    // Deliveries already sent to it finish: Backstage drains on SIGTERM.
+    await sleep(200);
+    await stopReplica(replica);
+    replica.env = { APP_CONFIG_sre_webhooks_generic_secrets: secrets };
+    restarts.push(await startUntilReady(replica, 180, 5));
+    replica.restarting = false;
+    if (replica === b) {
+      midway = {
+        oldToA: await deliverOnce(a, key('mid'), WEBHOOK_SECRET),
+        oldToB: await deliverOnce(b, key('mid'), WEBHOOK_SECRET),
+        newToB: await deliverOnce(b, key('mid'), newSecret),
+        newToA: await deliverOnce(a, key('mid'), newSecret),
+      };
+    }
+  }
+  trafficOn = false;
+  await traffic;
+  const after = {
+    newToA: await deliverOnce(a, key('new'), newSecret),
+    newToB: await deliverOnce(b, key('new'), newSecret),
+  };
+  const keys = Array.from(acknowledged);
+  const stored = await storedAlerts(db, keys);
+  const missing = keys.filter(k => !stored.has(k));
+  const restarted = restarts.every(f => f && f.length === 0);
+  report(
+    'rolling deploy with a rotated webhook secret',
+    restarted &&
+      midway?.oldToA === 200 &&
+      midway?.oldToB === 200 &&
+      midway?.newToB === 200 &&
+      midway?.newToA === 401 &&
+      after.newToA === 200 &&
+      after.newToB === 200 &&
+      Object.keys(stats.statuses).length === 0 &&
+      stats.unanswered === 0 &&
+      missing.length === 0,
+    [
+      `B, then A, stopped with SIGTERM and started with the secret list [old, new]: ${
+        restarted ? 'both ready at the first attempt' : 'a restart failed'
+      }`,
+      `meanwhile ${stats.acknowledged} deliveries with the old secret to the replica(s) up: other answers: ${describeStatuses(
+        stats.statuses,
+      )}, ${stats.unanswered} unanswered`,
+      midway
+        ? `midway (A old list, B new list): old secret → A ${midway.oldToA}, → B ${midway.oldToB}; new secret → B ${midway.newToB}, → A ${midway.newToA} (401 expected: A not yet deployed)`
+        : 'midway: not reached',
+      `after the deploy: new secret → A ${after.newToA}, → B ${after.newToB}`,
+      `${keys.length} acknowledged deliveries, ${missing.length} missing from sre_alerts`,
+    ],
+  );
+}
+
+const runPostgres = action =>
+  execFileSync(
+    'bash',
+    [path.join(ROOT, 'scripts/postgres.sh'), action, process.env.BATON_REPLICAS_PG_DIR],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+
+/**
+ * PostgreSQL stopped for 10 s in the middle of ingestion: senders get 503
+ * and retry; nothing acknowledged is lost; the same replica processes take
+ * deliveries and run their scheduled work afterwards. Ends `db` (the server
+ * goes away) and returns a new client.
+ */
+async function checkDatabaseRestart(db) {
+  const pids = REPLICAS.map(replica => replica.process.pid);
+  await db.end();
+  const stats = newStats();
+  const acknowledged = new Set();
+  const keys = [];
+  const started = Date.now();
+  const outageAt = started + 8_000;
+  const outageMs = 10_000;
+  const trafficEnd = outageAt + outageMs + 10_000;
+  // Senders keep retrying a 503 for up to 90 s, as Alertmanager does.
+  const retryUntil = trafficEnd + 90_000;
+  const duringOutage = newStats();
+  let outage = false;
+  const workers = Array.from({ length: 8 }, async (_, w) => {
+    for (let i = 0; Date.now() < trafficEnd; i++) {
+      const k = `replicas-${RUN_ID}-dbrestart-${w}-${i}`;
+      keys.push(k);
+      const replica = REPLICAS[(w + i) % 2];
+      const tally = outage ? duringOutage : stats;
+      if (await deliver(replica, k, tally, { attempts: 1, retryUntil }))
+        acknowledged.add(k);
+      await sleep(100);
+    }
+  });
+  await sleep(outageAt - Date.now());
+  outage = true;
+  runPostgres('stop');
+  const stoppedAt = Date.now();
+  await sleep(outageMs);
+  runPostgres('resume');
+  outage = false;
+  const resumedAt = Date.now();
+  await Promise.all(workers);
+  const drained = Date.now();
+
+  const fresh = await connect(DATABASE);
+  const runsAtResume = await sourceRuns(fresh);
+  // Every task may have been due during the outage: each must run again.
+  const waitUntil = drained + 2 * Math.max(...Object.values(CADENCES)) * 1000;
+  let idle = Object.keys(CADENCES);
+  while (idle.length && Date.now() < waitUntil) {
+    await sleep(2000);
+    const runs = await sourceRuns(fresh);
+    idle = idle.filter(id => (runs[id] ?? 0) <= (runsAtResume[id] ?? 0));
+  }
+  const stored = await storedAlerts(fresh, keys);
+  const missing = [...acknowledged].filter(k => !stored.has(k));
+  const twice = [...stored.values()].filter(row => row.alerts !== 1);
+  const samePids = REPLICAS.every(
+    (replica, i) => replica.alive && replica.process.pid === pids[i],
+  );
+  const ready = await Promise.all(
+    REPLICAS.map(replica =>
+      fetch(`${replica.url}/.backstage/health/v1/readiness`)
+        .then(response => response.ok)
+        .catch(() => false),
+    ),
+  );
+  const total = newStats();
+  for (const tally of [stats, duringOutage]) {
+    total.acknowledged += tally.acknowledged;
+    total.unanswered += tally.unanswered;
+    total.retried += tally.retried;
+  }
+  const otherThan503 = Object.keys(duringOutage.statuses)
+    .concat(Object.keys(stats.statuses))
+    .filter(status => status !== '503');
+  report(
+    'database restart during ingestion',
+    missing.length === 0 &&
+      twice.length === 0 &&
+      acknowledged.size === keys.length &&
+      total.unanswered === 0 &&
+      otherThan503.length === 0 &&
+      samePids &&
+      ready.every(Boolean) &&
+      idle.length === 0,
+    [
+      `PostgreSQL stopped ${((stoppedAt - started) / 1000).toFixed(
+        0,
+      )} s into ${((trafficEnd - started) / 1000).toFixed(
+        0,
+      )} s of deliveries, started again after ${(
+        (resumedAt - stoppedAt) /
+        1000
+      ).toFixed(0)} s; the last retry ended ${(
+        (drained - resumedAt) /
+        1000
+      ).toFixed(0)} s after that`,
+      `${keys.length} alerts sent: ${acknowledged.size} acknowledged, ${total.retried} retries after 503; answers sent during the outage: ${describeStatuses(
+        duringOutage.statuses,
+      )}; other answers: ${describeStatuses(stats.statuses)}; ${
+        total.unanswered
+      } unanswered`,
+      `${missing.length} acknowledged but missing from sre_alerts, ${twice.length} stored twice`,
+      `replicas: ${
+        samePids ? 'the same processes as before' : 'a replica exited'
+      }, readiness ${REPLICAS.map(
+        (r, i) => `${r.name} ${ready[i] ? 'ok' : 'failing'}`,
+      ).join(', ')}`,
+      `scheduled tasks that did not run again after the restart: ${
+        idle.length ? idle.join(', ') : 'none'
+      }`,
+    ],
+  );
+  return fresh;
+}
+
+/**
+ * A FOCUS 1.0 CSV of one-day rows, tags × service names × days, and its
+ * exact EffectiveCost total in millionths.
+ */
+function focusFile(tags, services, days) {
+  const lines = [
+    'BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,Tags',
+  ];
+  let micros = 0n;
+  const first = Date.UTC(2026, 8, 1);
+  for (let d = 0; d < days; d++) {
+    const start = new Date(first + d * 86_400_000).toISOString();
+    const end = new Date(first + (d + 1) * 86_400_000).toISOString();
+    for (let t = 0; t < tags; t++) {
+      for (let s = 0; s < services; s++) {
+        const units = (d * 7919 + t * 104_729 + s * 1_299_709) % 9_000_000;
+        micros += BigInt(units);
+        const amount = `${Math.floor(units / 1e6)}.${String(
+          units % 1e6,
+        ).padStart(6, '0')}`;
+        lines.push(
+          `${amount},${amount},USD,${start},${end},Service ${s},"{""service"":""svc-${t}""}"`,
+        );
+      }
+    }
+  }
+  const total = `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(
+    6,
+    '0',
+  )}`;
+  return { body: Buffer.from(`${lines.join('\n')}\n`), rows: lines.length - 1, total };
+}
+
+/** A cost file upload through the static token; its HTTP status, or 0 when unanswered. */
+async function uploadCosts(replica, source, body) {
+  try {
+    const response = await fetch(
+      `${replica.url}/api/sre/costs/import?source=${source}&format=focus`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          'content-type': 'text/csv',
+        },
+        body,
+      },
+    );
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** What a source has stored: daily rows, their exact EffectiveCost sum, and logged imports. */
+async function storedCosts(db, source) {
+  const { rows } = await db.query(
+    `SELECT (SELECT count(*)::int FROM ${SRE}.sre_cost_daily WHERE source = $1) AS days,
+            (SELECT coalesce(sum(effective::numeric), 0)::text FROM ${SRE}.sre_cost_daily WHERE source = $1) AS total,
+            (SELECT count(*)::int FROM ${SRE}.sre_cost_imports WHERE source = $1) AS imports`,
+    [source],
+  );
+  return rows[0];
+}
+
+/**
+ * A replica killed with SIGKILL while it writes a cost import (seen in
+ * pg_stat_activity): nothing of the import is visible; the same file sent
+ * to the survivor is stored whole and exact; the killed replica restarts.
+ */
+async function checkCostImportKilled(db) {
+  const [victim, survivor] = REPLICAS;
+  const source = `replicas-${RUN_ID}-kill`;
+  // Uploads are stored under `upload:<source>`.
+  const stored = `upload:${source}`;
+  const file = focusFile(300, 10, 60);
+  const upload = uploadCosts(victim, source, file.body);
+  // Killed at the first sight of its write, inside the import's transaction.
+  const deadline = Date.now() + 120_000;
+  let writing = false;
+  while (!writing && Date.now() < deadline) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()
+          AND query ~* '(insert into|delete from) "?sre_cost_daily'`,
+      [DATABASE],
+    );
+    writing = rows[0].n > 0;
+    if (!writing) await sleep(5);
+  }
+  await stopReplica(victim, 'SIGKILL');
+  const victimStatus = await upload;
+  // The server rolls back the killed replica's transaction once it sees its connection close.
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = $1 AND pid <> pg_backend_pid() AND query ILIKE '%sre_cost_daily%'
+          AND state <> 'idle'`,
+      [DATABASE],
+    );
+    if (rows[0].n === 0) break;
+    await sleep(100);
+  }
+  const afterKill = await storedCosts(db, stored);
+  const survivorStatus = await uploadCosts(survivor, source, file.body);
+  const afterSurvivor = await storedCosts(db, stored);
+  const restartFailures = await startUntilReady(victim, 240, 8);
+  const restarted = restartFailures !== null && restartFailures.length === 0;
+  const exact =
+    afterSurvivor.total.replace(/0+$/, '').replace(/\.$/, '') ===
+    file.total.replace(/0+$/, '').replace(/\.$/, '');
+  report(
+    'a replica killed during a cost import',
+    writing &&
+      victimStatus === 0 &&
+      afterKill.days === 0 &&
+      afterKill.imports === 0 &&
+      survivorStatus === 200 &&
+      afterSurvivor.days === file.rows &&
+      afterSurvivor.imports === 1 &&
+      exact &&
+      restarted,
+    [
+      `${victim.name} killed with SIGKILL ${
+        writing
+          ? 'while its import of'
+          : 'without ever being seen writing its import of'
+      } ${file.rows} FOCUS rows (${(file.body.length / 1e6).toFixed(
+        0,
+      )} MB) wrote sre_cost_daily; its upload answered ${
+        victimStatus || 'nothing'
+      }`,
+      `visible after the kill: ${afterKill.days} daily rows, ${afterKill.imports} imports (0 and 0 expected)`,
+      `the same file to ${survivor.name}: ${survivorStatus}; ${afterSurvivor.days} daily rows of ${file.rows}, ${afterSurvivor.imports} import logged, EffectiveCost ${afterSurvivor.total} against ${file.total} in the file`,
+      restarted
+        ? `${victim.name} restarted cleanly`
+        : `${victim.name} did not restart: see ${victim.log}`,
+    ],
+  );
+}
+
 async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   const started = Date.now();
@@ -560,7 +925,12 @@ async function main() {
     db = await connect(DATABASE);
     // The webhooks take their share of the scheduling window.
     await checkScheduledOnce(db, () => checkWebhooksAnywhere(db));
-    if (process.env.BATON_REPLICAS_KILL !== '0') await checkReplicaKilled(db);
+    await checkRollingDeploy(db);
+    if (process.env.BATON_REPLICAS_PG_DIR) db = await checkDatabaseRestart(db);
+    if (process.env.BATON_REPLICAS_KILL !== '0') {
+      await checkReplicaKilled(db);
+      await checkCostImportKilled(db);
+    }
   } finally {
     await db?.end();
     await Promise.all(REPLICAS.map(replica => stopReplica(replica)));
