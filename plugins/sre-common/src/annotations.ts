@@ -21,6 +21,8 @@ export const ANNOTATION_BACKUPS = 'baton.dev/backups';
 export const ANNOTATION_LAST_DRILL = 'baton.dev/last-drill';
 /** URL of the entity's runbook. @public */
 export const ANNOTATION_RUNBOOK = 'baton.dev/runbook';
+/** Comma-separated HCP Terraform workspaces (`organization/workspace`) whose runs are the entity's production changes. @public */
+export const ANNOTATION_TERRAFORM_WORKSPACES = 'baton.dev/terraform-workspaces';
 /** On a Resource: the access source it stands for, e.g. `github-org:acme`. @public */
 export const ANNOTATION_ACCESS_SOURCE = 'baton.dev/access-source';
 /** On a User: the AWS IAM user name that belongs to this person. @public */

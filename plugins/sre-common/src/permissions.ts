@@ -5,6 +5,7 @@ import {
   accessReviewReadPermission,
 } from './access/permissions';
 import { alertAcknowledgePermission } from './alerts/permissions';
+import { changeRecordPermission } from './changes/permissions';
 import { costImportPermission } from './cost/permissions';
 import { reviewUpdatePermission } from './review/permissions';
 import { sourceStatusReadPermission } from './sources/permissions';
@@ -16,6 +17,7 @@ export const srePermissions = [
   accessReviewReadPermission,
   accessReviewDecidePermission,
   alertAcknowledgePermission,
+  changeRecordPermission,
   costImportPermission,
   reviewUpdatePermission,
   sourceStatusReadPermission,

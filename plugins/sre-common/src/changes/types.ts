@@ -1,0 +1,142 @@
+/** What a production change did. @public */
+export const CHANGE_KINDS = [
+  'terraform-apply',
+  'deploy',
+  'maintenance',
+  'db-migration',
+  'config',
+  'other',
+] as const;
+
+/** @public */
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** How a change ended; `in-progress` until its source says. @public */
+export const CHANGE_OUTCOMES = [
+  'succeeded',
+  'failed',
+  'rolled-back',
+  'in-progress',
+] as const;
+
+/** @public */
+export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
+
+/**
+ * How a source names a person: a GitHub login, an e-mail address, an HCP
+ * Terraform user name, or a plain name (the CLI's `--operator alice`).
+ * Matched to a catalog User the way access reviews match principals.
+ * @public
+ */
+export const CHANGE_IDENTITY_KINDS = [
+  'github-login',
+  'email',
+  'terraform-user',
+  'name',
+] as const;
+
+/** @public */
+export type ChangeIdentityKind = (typeof CHANGE_IDENTITY_KINDS)[number];
+
+/** A person as the source gave them. @public */
+export interface ChangeIdentity {
+  kind: ChangeIdentityKind;
+  /** The login, address or name, as given. */
+  value: string;
+}
+
+/** A person as stored: the identity, and the catalog User it matched (null: unmatched, flagged). @public */
+export interface ChangePerson extends ChangeIdentity {
+  userRef: string | null;
+}
+
+/** A Terraform plan's resource counts (`terraform show -json`'s resource_changes, or the run API). @public */
+export interface TerraformPlanSummary {
+  add: number;
+  change: number;
+  destroy: number;
+}
+
+/** What the Terraform parts of a change say. @public */
+export interface TerraformChangeDetails {
+  /** `organization/workspace` on HCP Terraform, or a name the team uses for a state. */
+  workspace: string;
+  plan?: TerraformPlanSummary;
+  /** How long the apply took, in seconds. */
+  applySeconds?: number;
+}
+
+/** A link of a change: the CI run, the pull request, the Terraform run. @public */
+export interface ChangeLink {
+  title: string;
+  url: string;
+}
+
+/**
+ * One production change as a source hands it to Baton: the webhook's
+ * `changes` payload, the CLI's `record-change`, or a module on the change
+ * sources extension point. `(source, externalId)` identifies it: the same
+ * change sent again replaces what was stored (its outcome may have moved on).
+ * @public
+ */
+export interface ChangeInput {
+  /** Unique within the source: a CI run id, a Terraform run id, a UUID. */
+  externalId: string;
+  /** The catalog entities the change touched (full refs). */
+  entityRefs: string[];
+  kind: ChangeKind;
+  /** `production`, `staging`, …; what the source calls it. */
+  environment?: string;
+  /** One line: what was changed. */
+  title: string;
+  /** ISO 8601 with a time zone. */
+  startedAt: string;
+  /** ISO 8601; absent while in progress. */
+  finishedAt?: string;
+  outcome: ChangeOutcome;
+  /** Who ran it. */
+  operators: ChangeIdentity[];
+  /** Who was with the operator or approved the run; an operator is never their own pair. */
+  pairs: ChangeIdentity[];
+  /** The written procedure, and who reviewed it; its author is never its own reviewer. */
+  procedure?: {
+    url: string;
+    authors: ChangeIdentity[];
+    reviewers: ChangeIdentity[];
+  };
+  terraform?: TerraformChangeDetails;
+  links?: ChangeLink[];
+}
+
+/** What the rules found about one change (see changes/rules.ts). @public */
+export type ChangeFinding =
+  | 'solo'
+  | 'unreviewed-procedure'
+  | 'off-hours'
+  | 'followed-by-alerts';
+
+/** An alert that fired on one of the change's entities soon after it started. @public */
+export interface ChangeFollowingAlert {
+  id: string;
+  title: string;
+  startsAt: string;
+  entityRef: string;
+}
+
+/** A stored change, its people matched to catalog Users, with what the rules found. @public */
+export interface ChangeItem
+  extends Omit<ChangeInput, 'operators' | 'pairs' | 'procedure'> {
+  id: string;
+  /** The source id: `webhook`, `cli`, `github`, `terraform`, or a module's. */
+  source: string;
+  operators: ChangePerson[];
+  pairs: ChangePerson[];
+  procedure?: {
+    url: string;
+    authors: ChangePerson[];
+    reviewers: ChangePerson[];
+  };
+  findings: ChangeFinding[];
+  /** For `followed-by-alerts`: the alerts, newest last. */
+  alertsAfter: ChangeFollowingAlert[];
+}
