@@ -1,3 +1,5 @@
+import type { ApplyDurationTrend, WorkingHours } from './rules';
+
 /** What a production change did. @public */
 export const CHANGE_KINDS = [
   'terraform-apply',
@@ -139,4 +141,71 @@ export interface ChangeItem
   findings: ChangeFinding[];
   /** For `followed-by-alerts`: the alerts, newest last. */
   alertsAfter: ChangeFollowingAlert[];
+}
+
+/** A change range's counts, as the card and the agenda show them. @public */
+export interface ChangeSummary {
+  total: number;
+  /** Changes with a pair who is not an operator. */
+  paired: number;
+  /** paired / total; null without changes. */
+  pairedShare: number | null;
+  solo: number;
+  offHours: number;
+  unreviewed: number;
+  failed: number;
+  followedByAlerts: number;
+}
+
+/** `GET /changes?entityRef=…&from=…&to=…`: an entity's changes in a range, newest first. @public */
+export interface ChangeListResponse {
+  entityRef: string;
+  from: string;
+  to: string;
+  items: ChangeItem[];
+  summary: ChangeSummary;
+  /** The rules' parameters as applied (the owning team's working hours), for the card's "Why?". */
+  policy: {
+    workingHours: WorkingHours;
+    alertWindowMinutes: number;
+  };
+}
+
+/** One person's part in a team's changes. @public */
+export interface ChangePersonStats {
+  /** The catalog User, or the identity when unmatched (`github-login:someone`). */
+  person: string;
+  userRef: string | null;
+  /** Changes this person operated. */
+  operated: number;
+  /** …of which someone else was with them. */
+  operatedPaired: number;
+  /** Changes this person was the pair of. */
+  pairedOn: number;
+  /** Changes this person operated or paired on that started off-hours. */
+  offHours: number;
+}
+
+/** `GET /changes/team?teamRef=…&from=…&to=…`: a team's changes over its services. @public */
+export interface TeamChangesResponse {
+  teamRef: string;
+  from: string;
+  to: string;
+  summary: ChangeSummary;
+  people: ChangePersonStats[];
+  /** The team's solo changes in the range, newest first. */
+  solo: ChangeItem[];
+  /** One per Terraform workspace with applies in the policy's window. */
+  applyTrends: ApplyDurationTrend[];
+}
+
+/** `POST /changes`: what `baton record-change` and pipelines send. @public */
+export interface RecordChangesRequest {
+  changes: ChangeInput[];
+}
+
+/** The answer to `POST /changes`. @public */
+export interface RecordChangesResponse {
+  /** The stored changes' ids, in the order sent. */
+  ids: string[];
 }
