@@ -20,7 +20,7 @@ import {
 } from './access/accessConfig';
 import { AccessReviewNotifier } from './access/AccessReviewNotifier';
 import { AccessReviewService } from './access/AccessReviewService';
-import { AccessReviewStore } from './access/AccessReviewStore';
+import { DatabaseAccessReviewStore } from './access/AccessReviewStore';
 import { AccessSourceRegistry } from './access/AccessSourceRegistry';
 import { FileAccessSource } from './access/FileAccessSource';
 import { isAccessReviewItemReviewer } from './access/permissionRules';
@@ -51,17 +51,17 @@ import { DatabaseReadinessHistoryStore } from './readiness/ReadinessHistoryStore
 import { ReadinessService } from './readiness/ReadinessService';
 import { LastReviewLookup } from './review/LastReviewLookup';
 import { ReviewService } from './review/ReviewService';
-import { ReviewStore } from './review/ReviewStore';
+import { DatabaseReviewStore } from './review/ReviewStore';
 import { SliSourceRegistry } from './slo/SliSourceRegistry';
 import { readSloConfig, SloConfig } from './slo/sloConfig';
 import { SloDefinitionReader } from './slo/SloDefinitionReader';
 import { SloService } from './slo/SloService';
-import { SloStore } from './slo/SloStore';
+import { DatabaseSloStore } from './slo/SloStore';
 import {
   providerName,
   SourceStatusService,
 } from './sources/SourceStatusService';
-import { SourceStatusStore } from './sources/SourceStatusStore';
+import { DatabaseSourceStatusStore } from './sources/SourceStatusStore';
 
 /** Each domain's part of `sre`, read and checked. */
 export interface SreConfig {
@@ -120,7 +120,7 @@ export function createSreServices(options: {
   } = options.registries;
   // Every scheduled pull, cost source, poller and webhook records its last success and error.
   const sourceStatus = new SourceStatusService({
-    store: SourceStatusStore.create(client),
+    store: DatabaseSourceStatusStore.create(client),
     logger,
   });
   const webhookSecrets = new WebhookSecrets(rootConfig);
@@ -141,7 +141,7 @@ export function createSreServices(options: {
     botPatterns: config.knowledge.botPatterns,
     repositoryTimeoutMs: config.knowledge.repositoryTimeoutMs,
   });
-  const reviewStore = ReviewStore.create(client);
+  const reviewStore = DatabaseReviewStore.create(client);
   const alerts = new AlertService({
     store: AlertStore.create(client),
     mapper: new SelectorEntityMapper({
@@ -178,8 +178,8 @@ export function createSreServices(options: {
       }),
     ),
   });
-  const sloStore = SloStore.create(client);
-  const accessReviewStore = AccessReviewStore.create(client);
+  const sloStore = DatabaseSloStore.create(client);
+  const accessReviewStore = DatabaseAccessReviewStore.create(client);
   const readiness = new ReadinessService({
     catalog: catalogSnapshot,
     knowledge,

@@ -122,28 +122,106 @@ function toAudit(row: AuditRow): ChainedAccessAuditEntry {
   };
 }
 
+/** A campaign to open, with the items it freezes. */
+export interface NewAccessCampaign {
+  title: string;
+  dueDate: string | null;
+  resources: AccessCampaign['resources'];
+  items: NewAccessItem[];
+  actor: string;
+  now: Date;
+}
+
+/** Decisions on one campaign's items, written all or none. */
+export interface AccessDecisionsWrite {
+  campaignId: string;
+  decisions: DecisionWrite[];
+  actor: string;
+  now: Date;
+  check: (
+    state: AccessCampaignState,
+    items: Map<string, AccessReviewItem>,
+  ) => void;
+}
+
+/** Closing a campaign, with the check that may refuse it. */
+export interface AccessCampaignClose {
+  campaignId: string;
+  actor: string;
+  now: Date;
+  check: (items: AccessReviewItem[]) => Record<string, unknown>;
+}
+
+/** Who downloaded a campaign's evidence, and in which format. */
+export interface EvidenceDownload {
+  campaignId: string;
+  actor: string;
+  format: string;
+  now: Date;
+}
+
+/** Access-review campaigns, their items, decisions and audit chain. */
+export interface AccessReviewStore {
+  /** A campaign with its frozen items and the audit row, in one transaction. */
+  createCampaign(input: NewAccessCampaign): Promise<string>;
+  /** Whether an open campaign was created by `actor`, without reading any item. */
+  hasOpenCampaignBy(actor: string): Promise<boolean>;
+  listCampaigns(): Promise<
+    Array<Omit<AccessCampaign, 'progress'> & { items: AccessReviewItem[] }>
+  >;
+  getCampaign(
+    id: string,
+  ): Promise<
+    | (Omit<AccessCampaign, 'progress'> & { items: AccessReviewItem[] })
+    | undefined
+  >;
+  /**
+   * Writes decisions of one campaign, all or none, with one audit row each.
+   * `check` sees the campaign's current state and items inside the
+   * transaction (rows locked on PostgreSQL) and throws to refuse.
+   */
+  decide(input: AccessDecisionsWrite): Promise<AccessReviewItem[]>;
+  /** Closes an open campaign; `check` may refuse inside the transaction. Returns false when it was not open. */
+  close(input: AccessCampaignClose): Promise<boolean>;
+  /** A campaign's audit log in the order of its hash chain. */
+  audit(campaignId: string): Promise<ChainedAccessAuditEntry[]>;
+  recordEvidenceDownload(input: EvidenceDownload): Promise<void>;
+  itemsByIds(ids: string[]): Promise<Array<AccessReviewItem | undefined>>;
+  /**
+   * What the readiness checks know of each Resource's access, from the
+   * newest signed-off campaign that read it: the matched people with
+   * admin-level access after its decisions (revoked ones out, transferred
+   * ones replaced by who took over), and when it was signed off. Nothing
+   * (unknown) for a Resource no signed-off campaign covers: an open
+   * campaign's inventory is not reviewed yet.
+   */
+  readinessFacts(
+    resourceRefs: string[],
+  ): Promise<Map<string, { admins: string[]; lastReviewCompletedAt: string }>>;
+  /** Undecided items of open campaigns, with their campaign. */
+  undecidedItems(): Promise<
+    Array<AccessReviewItem & { campaignTitle: string; dueDate: string | null }>
+  >;
+  /** Decisions made or changed since a time, counted per actor. */
+  decisionCounts(actors: string[], since: Date): Promise<Map<string, number>>;
+  /** Undecided items of open campaigns that the user may decide. */
+  openItemsFor(userRef: string): Promise<AccessReviewItem[]>;
+}
+
 /**
  * Campaigns, their frozen items and the audit log on the plugin's database.
  * The audit log is only ever inserted into, each row chained to the one
  * before it by its hash; the migrations make the database refuse updates,
  * deletes (and on PostgreSQL TRUNCATE) of it.
  */
-export class AccessReviewStore {
+export class DatabaseAccessReviewStore implements AccessReviewStore {
   private constructor(private readonly db: Knex) {}
 
-  static create(db: Knex): AccessReviewStore {
-    return new AccessReviewStore(db);
+  static create(db: Knex): DatabaseAccessReviewStore {
+    return new DatabaseAccessReviewStore(db);
   }
 
-  /** A campaign with its frozen items and the audit row, in one transaction. */
-  async createCampaign(input: {
-    title: string;
-    dueDate: string | null;
-    resources: AccessCampaign['resources'];
-    items: NewAccessItem[];
-    actor: string;
-    now: Date;
-  }): Promise<string> {
+  async createCampaign(input: NewAccessCampaign): Promise<string> {
     return this.db.transaction(async tx => {
       const [row] = await tx('sre_access_campaigns')
         .insert({
@@ -191,7 +269,6 @@ export class AccessReviewStore {
     });
   }
 
-  /** Whether an open campaign was created by `actor`, without reading any item. */
   async hasOpenCampaignBy(actor: string): Promise<boolean> {
     const row = await this.db('sre_access_campaigns')
       .where({ state: 'open', created_by: actor })
@@ -253,21 +330,7 @@ export class AccessReviewStore {
     };
   }
 
-  /**
-   * Writes decisions of one campaign, all or none, with one audit row each.
-   * `check` sees the campaign's current state and items inside the
-   * transaction (rows locked on PostgreSQL) and throws to refuse.
-   */
-  async decide(input: {
-    campaignId: string;
-    decisions: DecisionWrite[];
-    actor: string;
-    now: Date;
-    check: (
-      state: AccessCampaignState,
-      items: Map<string, AccessReviewItem>,
-    ) => void;
-  }): Promise<AccessReviewItem[]> {
+  async decide(input: AccessDecisionsWrite): Promise<AccessReviewItem[]> {
     return this.db.transaction(async tx => {
       const campaign = await tx('sre_access_campaigns')
         .where({ id: Number(input.campaignId) })
@@ -314,13 +377,7 @@ export class AccessReviewStore {
     });
   }
 
-  /** Closes an open campaign; `check` may refuse inside the transaction. Returns false when it was not open. */
-  async close(input: {
-    campaignId: string;
-    actor: string;
-    now: Date;
-    check: (items: AccessReviewItem[]) => Record<string, unknown>;
-  }): Promise<boolean> {
+  async close(input: AccessCampaignClose): Promise<boolean> {
     return this.db.transaction(async tx => {
       const campaign = await tx('sre_access_campaigns')
         .where({ id: Number(input.campaignId) })
@@ -350,7 +407,6 @@ export class AccessReviewStore {
     });
   }
 
-  /** A campaign's audit log in the order of its hash chain. */
   async audit(campaignId: string): Promise<ChainedAccessAuditEntry[]> {
     const rows: AuditRow[] = await this.db('sre_access_audit')
       .where({ campaign_id: Number(campaignId) })
@@ -358,12 +414,7 @@ export class AccessReviewStore {
     return rows.map(toAudit);
   }
 
-  async recordEvidenceDownload(input: {
-    campaignId: string;
-    actor: string;
-    format: string;
-    now: Date;
-  }): Promise<void> {
+  async recordEvidenceDownload(input: EvidenceDownload): Promise<void> {
     await this.db.transaction(tx =>
       this.#audit(tx, {
         campaignId: input.campaignId,
@@ -387,14 +438,6 @@ export class AccessReviewStore {
     return ids.map(id => byId.get(id));
   }
 
-  /**
-   * What the readiness checks know of each Resource's access, from the
-   * newest signed-off campaign that read it: the matched people with
-   * admin-level access after its decisions (revoked ones out, transferred
-   * ones replaced by who took over), and when it was signed off. Nothing
-   * (unknown) for a Resource no signed-off campaign covers: an open
-   * campaign's inventory is not reviewed yet.
-   */
   async readinessFacts(
     resourceRefs: string[],
   ): Promise<Map<string, { admins: string[]; lastReviewCompletedAt: string }>> {
@@ -436,7 +479,6 @@ export class AccessReviewStore {
     return facts;
   }
 
-  /** Undecided items of open campaigns, with their campaign. */
   async undecidedItems(): Promise<
     Array<AccessReviewItem & { campaignTitle: string; dueDate: string | null }>
   > {
@@ -454,7 +496,6 @@ export class AccessReviewStore {
     }));
   }
 
-  /** Decisions made or changed since a time, counted per actor. */
   async decisionCounts(
     actors: string[],
     since: Date,
@@ -472,7 +513,6 @@ export class AccessReviewStore {
     return new Map(rows.map(row => [row.actor, Number(row.n)]));
   }
 
-  /** Undecided items of open campaigns that the user may decide. */
   async openItemsFor(userRef: string): Promise<AccessReviewItem[]> {
     // Reviewers are a JSON array; the quoted ref matches one element exactly.
     const rows: ItemRow[] = await this.db('sre_access_items as i')

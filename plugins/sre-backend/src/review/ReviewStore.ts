@@ -100,22 +100,107 @@ export interface ActionItemChange {
   status?: ReviewActionStatus;
 }
 
+/** A review to start for a team. */
+export interface ReviewStart {
+  teamRef: string;
+  since: Date;
+  attendees: string[];
+  actor: string;
+  now: Date;
+}
+
+/** Changed notes or attendees of a review in progress, at the revision the editor saw. */
+export interface ReviewUpdate {
+  teamRef: string;
+  id: string;
+  revision: number;
+  notes?: string;
+  attendees?: string[];
+  now: Date;
+}
+
+/** Finishing a review, with the agenda it looked at. */
+export interface ReviewFinish {
+  teamRef: string;
+  id: string;
+  actor: string;
+  agenda: ReviewAgenda;
+  now: Date;
+}
+
+/** Abandoning a review in progress. */
+export interface ReviewAbandon {
+  teamRef: string;
+  id: string;
+  actor: string;
+  now: Date;
+}
+
+/** An action item to add to a review in progress. */
+export interface NewActionItem {
+  teamRef: string;
+  reviewId: string;
+  title: string;
+  ownerRef: string | null;
+  due: string | null;
+  link: string | null;
+  actor: string;
+  now: Date;
+}
+
+/** A change to one of a team's action items, by whom and when. */
+export interface ActionItemUpdate {
+  teamRef: string;
+  actionId: string;
+  change: ActionItemChange;
+  actor: string;
+  now: Date;
+}
+
+/** Team reviews, their agendas and their action items. */
+export interface ReviewStore {
+  /** Starts a review; a ConflictError when the team has one in progress. */
+  start(input: ReviewStart): Promise<Review>;
+  /** One review of the team with its notes and action items; undefined when the team has no such review. */
+  get(teamRef: string, id: string): Promise<Review | undefined>;
+  /** The agenda snapshot a finished review took; null before it finished. */
+  agendaOf(teamRef: string, id: string): Promise<ReviewAgenda | null>;
+  inProgress(teamRef: string): Promise<Review | undefined>;
+  /** Finished reviews of the team, newest first. */
+  finished(teamRef: string, limit: number): Promise<ReviewSummary[]>;
+  /** The last finished review of any of the teams. */
+  lastFinished(teamRefs: string[]): Promise<ReviewSummary | undefined>;
+  /**
+   * Changes notes or attendees of a review in progress, if it is still at
+   * `revision`: a ConflictError otherwise, so that nobody overwrites a save
+   * they did not see.
+   */
+  update(input: ReviewUpdate): Promise<Review>;
+  /** Finishes a review in progress and keeps the agenda it looked at. */
+  finish(input: ReviewFinish): Promise<Review>;
+  /** Abandons a review in progress: it keeps its notes and items, and never becomes the last review. */
+  abandon(input: ReviewAbandon): Promise<Review>;
+  /** Adds an action item to a review in progress. */
+  addAction(input: NewActionItem): Promise<ReviewActionItem>;
+  /**
+   * Changes an action item of the team. Marking it done or dropped records
+   * who, when, and the review in progress then (if any); opening it again
+   * clears those.
+   */
+  updateAction(input: ActionItemUpdate): Promise<ReviewActionItem>;
+  /** Open action items of every review of the team, oldest first. */
+  openActions(teamRef: string): Promise<ReviewActionItem[]>;
+}
+
 /** Reviews and their action items on the plugin's database. */
-export class ReviewStore {
+export class DatabaseReviewStore implements ReviewStore {
   private constructor(private readonly db: Knex) {}
 
-  static create(db: Knex): ReviewStore {
-    return new ReviewStore(db);
+  static create(db: Knex): DatabaseReviewStore {
+    return new DatabaseReviewStore(db);
   }
 
-  /** Starts a review; a ConflictError when the team has one in progress. */
-  async start(input: {
-    teamRef: string;
-    since: Date;
-    attendees: string[];
-    actor: string;
-    now: Date;
-  }): Promise<Review> {
+  async start(input: ReviewStart): Promise<Review> {
     let id: number | string;
     try {
       const [row] = await this.db('sre_reviews')
@@ -149,7 +234,6 @@ export class ReviewStore {
     return (await this.get(input.teamRef, String(id)))!;
   }
 
-  /** One review of the team with its notes and action items; undefined when the team has no such review. */
   async get(teamRef: string, id: string): Promise<Review | undefined> {
     const row: ReviewRow | undefined = await this.db('sre_reviews')
       .where({ id: Number(id), team_ref: teamRef })
@@ -165,7 +249,6 @@ export class ReviewStore {
     };
   }
 
-  /** The agenda snapshot a finished review took; null before it finished. */
   async agendaOf(teamRef: string, id: string): Promise<ReviewAgenda | null> {
     const row = await this.db('sre_reviews')
       .where({ id: Number(id), team_ref: teamRef })
@@ -180,7 +263,6 @@ export class ReviewStore {
     return row ? this.get(teamRef, String(row.id)) : undefined;
   }
 
-  /** Finished reviews of the team, newest first. */
   async finished(teamRef: string, limit: number): Promise<ReviewSummary[]> {
     const rows: ReviewRow[] = await this.db('sre_reviews')
       .where({ team_ref: teamRef, state: 'finished' })
@@ -193,7 +275,6 @@ export class ReviewStore {
     return rows.map(toSummary);
   }
 
-  /** The last finished review of any of the teams. */
   async lastFinished(teamRefs: string[]): Promise<ReviewSummary | undefined> {
     if (!teamRefs.length) return undefined;
     const row: ReviewRow | undefined = await this.db('sre_reviews')
@@ -207,19 +288,7 @@ export class ReviewStore {
     return row ? toSummary(row) : undefined;
   }
 
-  /**
-   * Changes notes or attendees of a review in progress, if it is still at
-   * `revision`: a ConflictError otherwise, so that nobody overwrites a save
-   * they did not see.
-   */
-  async update(input: {
-    teamRef: string;
-    id: string;
-    revision: number;
-    notes?: string;
-    attendees?: string[];
-    now: Date;
-  }): Promise<Review> {
+  async update(input: ReviewUpdate): Promise<Review> {
     const changed = await this.db('sre_reviews')
       .where({
         id: Number(input.id),
@@ -239,27 +308,14 @@ export class ReviewStore {
     return (await this.get(input.teamRef, input.id))!;
   }
 
-  /** Finishes a review in progress and keeps the agenda it looked at. */
-  async finish(input: {
-    teamRef: string;
-    id: string;
-    actor: string;
-    agenda: ReviewAgenda;
-    now: Date;
-  }): Promise<Review> {
+  async finish(input: ReviewFinish): Promise<Review> {
     return this.#end(input, {
       state: 'finished',
       agenda: JSON.stringify(input.agenda),
     });
   }
 
-  /** Abandons a review in progress: it keeps its notes and items, and never becomes the last review. */
-  async abandon(input: {
-    teamRef: string;
-    id: string;
-    actor: string;
-    now: Date;
-  }): Promise<Review> {
+  async abandon(input: ReviewAbandon): Promise<Review> {
     return this.#end(input, { state: 'abandoned' });
   }
 
@@ -308,17 +364,7 @@ export class ReviewStore {
     );
   }
 
-  /** Adds an action item to a review in progress. */
-  async addAction(input: {
-    teamRef: string;
-    reviewId: string;
-    title: string;
-    ownerRef: string | null;
-    due: string | null;
-    link: string | null;
-    actor: string;
-    now: Date;
-  }): Promise<ReviewActionItem> {
+  async addAction(input: NewActionItem): Promise<ReviewActionItem> {
     return this.db.transaction(async tx => {
       // Locks the review's row on PostgreSQL: a review cannot finish while an item is added.
       const review = await tx('sre_reviews')
@@ -352,18 +398,7 @@ export class ReviewStore {
     });
   }
 
-  /**
-   * Changes an action item of the team. Marking it done or dropped records
-   * who, when, and the review in progress then (if any); opening it again
-   * clears those.
-   */
-  async updateAction(input: {
-    teamRef: string;
-    actionId: string;
-    change: ActionItemChange;
-    actor: string;
-    now: Date;
-  }): Promise<ReviewActionItem> {
+  async updateAction(input: ActionItemUpdate): Promise<ReviewActionItem> {
     const { change } = input;
     return this.db.transaction(async tx => {
       const current: ActionRow | undefined = await tx('sre_review_actions')
@@ -411,7 +446,6 @@ export class ReviewStore {
     });
   }
 
-  /** Open action items of every review of the team, oldest first. */
   async openActions(teamRef: string): Promise<ReviewActionItem[]> {
     const rows: ActionRow[] = await this.db('sre_review_actions')
       .where({ team_ref: teamRef, status: 'open' })

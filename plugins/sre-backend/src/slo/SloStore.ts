@@ -78,12 +78,78 @@ export interface SloBackfillClaim {
 /** Rows per insert statement: knex writes a multi-row insert on SQLite as a compound SELECT, limited to 500 terms. */
 const INSERT_BATCH = 400;
 
+/** What identifies an objective's series, with the hash of its definition. */
+export interface SloSeriesKey {
+  entityRef: string;
+  sloName: string;
+  objectiveIndex: number;
+  definitionHash: string;
+}
+
+/** A claim on an entity's backfill, asked for by `owner` until `expiresAt`. */
+export interface SloBackfillClaimRequest {
+  entityRef: string;
+  owner: string;
+  now: Date;
+  expiresAt: Date;
+}
+
+/** The SLO definitions seen per entity, their SLI series and the backfill claims. */
+export interface SloStore {
+  saveEntity(record: SloEntityRecord): Promise<void>;
+  getEntity(entityRef: string): Promise<SloEntityRecord | undefined>;
+  /** How many usable SLOs each entity declared when last read; entities never read are absent. */
+  countDefinitions(entityRefs: string[]): Promise<Map<string, number>>;
+  /**
+   * The series of an objective, created if new. A changed definition hash
+   * means other queries or threshold: the old snapshots no longer describe
+   * this SLI, so they are dropped and the series starts again.
+   */
+  ensureSeries(key: SloSeriesKey): Promise<SloSeries>;
+  listSeries(entityRef: string): Promise<SloSeries[]>;
+  /** Drops the series of SLOs or objectives the entity no longer declares. */
+  removeSeriesExcept(entityRef: string, keep: number[]): Promise<void>;
+  /**
+   * Appends step counts after the series' last stored step, with running
+   * totals, in one transaction. Steps at or before the last stored one are
+   * ignored, so a concurrent refresh on another replica cannot store a step
+   * twice or break the running totals. Returns the steps stored.
+   */
+  appendSteps(
+    seriesId: number,
+    steps: SloStepCounts[],
+    evaluatedAt: Date,
+  ): Promise<number>;
+  recordError(seriesId: number, error: string, at: Date): Promise<void>;
+  /** Running totals at the given step ends (the rows that exist among them). */
+  readPoints(
+    seriesId: number,
+    stepEnds: number[],
+  ): Promise<SloCumulativePoint[]>;
+  /** Drops snapshots that ended before `before`; running totals stay valid. */
+  prune(seriesId: number, before: number): Promise<void>;
+  /**
+   * Claims the entity's backfill until `expiresAt`, atomically: a free
+   * entity by inserting the row, a dead holder's (expired) claim by taking
+   * it over. Undefined while another holder's claim is live.
+   */
+  claimBackfill(
+    options: SloBackfillClaimRequest,
+  ): Promise<SloBackfillClaim | undefined>;
+  /** Keeps a claim alive while its work runs; false when it was lost (expired and taken over). */
+  extendBackfillClaim(
+    claim: SloBackfillClaim,
+    expiresAt: Date,
+  ): Promise<boolean>;
+  releaseBackfillClaim(claim: SloBackfillClaim): Promise<void>;
+}
+
 /** SLO definitions, series and SLI snapshots on the plugin's database. */
-export class SloStore {
+export class DatabaseSloStore implements SloStore {
   private constructor(private readonly db: Knex) {}
 
-  static create(db: Knex): SloStore {
-    return new SloStore(db);
+  static create(db: Knex): DatabaseSloStore {
+    return new DatabaseSloStore(db);
   }
 
   async saveEntity(record: SloEntityRecord): Promise<void> {
@@ -113,7 +179,6 @@ export class SloStore {
     };
   }
 
-  /** How many usable SLOs each entity declared when last read; entities never read are absent. */
   async countDefinitions(entityRefs: string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     const rows: Array<{ entity_ref: string; definitions: string }> =
@@ -126,17 +191,7 @@ export class SloStore {
     return counts;
   }
 
-  /**
-   * The series of an objective, created if new. A changed definition hash
-   * means other queries or threshold: the old snapshots no longer describe
-   * this SLI, so they are dropped and the series starts again.
-   */
-  async ensureSeries(key: {
-    entityRef: string;
-    sloName: string;
-    objectiveIndex: number;
-    definitionHash: string;
-  }): Promise<SloSeries> {
+  async ensureSeries(key: SloSeriesKey): Promise<SloSeries> {
     const where = {
       entity_ref: key.entityRef,
       slo_name: key.sloName,
@@ -169,7 +224,6 @@ export class SloStore {
     return rows.map(toSeries);
   }
 
-  /** Drops the series of SLOs or objectives the entity no longer declares. */
   async removeSeriesExcept(entityRef: string, keep: number[]): Promise<void> {
     const stale = this.db('sre_slo_series')
       .where({ entity_ref: entityRef })
@@ -186,12 +240,6 @@ export class SloStore {
     });
   }
 
-  /**
-   * Appends step counts after the series' last stored step, with running
-   * totals, in one transaction. Steps at or before the last stored one are
-   * ignored, so a concurrent refresh on another replica cannot store a step
-   * twice or break the running totals. Returns the steps stored.
-   */
   async appendSteps(
     seriesId: number,
     steps: SloStepCounts[],
@@ -254,7 +302,6 @@ export class SloStore {
       .update({ last_error: error, last_evaluated_at: at });
   }
 
-  /** Running totals at the given step ends (the rows that exist among them). */
   async readPoints(
     seriesId: number,
     stepEnds: number[],
@@ -270,7 +317,6 @@ export class SloStore {
     }));
   }
 
-  /** Drops snapshots that ended before `before`; running totals stay valid. */
   async prune(seriesId: number, before: number): Promise<void> {
     await this.db('sre_sli_snapshots')
       .where({ series_id: seriesId })
@@ -278,17 +324,9 @@ export class SloStore {
       .delete();
   }
 
-  /**
-   * Claims the entity's backfill until `expiresAt`, atomically: a free
-   * entity by inserting the row, a dead holder's (expired) claim by taking
-   * it over. Undefined while another holder's claim is live.
-   */
-  async claimBackfill(options: {
-    entityRef: string;
-    owner: string;
-    now: Date;
-    expiresAt: Date;
-  }): Promise<SloBackfillClaim | undefined> {
+  async claimBackfill(
+    options: SloBackfillClaimRequest,
+  ): Promise<SloBackfillClaim | undefined> {
     const token = randomUUID();
     const row = {
       owner: options.owner,
@@ -315,7 +353,6 @@ export class SloStore {
     return { entityRef: options.entityRef, token };
   }
 
-  /** Keeps a claim alive while its work runs; false when it was lost (expired and taken over). */
   async extendBackfillClaim(
     claim: SloBackfillClaim,
     expiresAt: Date,

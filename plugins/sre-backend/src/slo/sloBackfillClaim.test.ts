@@ -8,7 +8,7 @@ import { ScriptedSource, sloFolder, STEP } from './__testUtils__/scriptedSli';
 import { SliSourceRegistry } from './SliSourceRegistry';
 import { SloDefinitionReader } from './SloDefinitionReader';
 import { SloService } from './SloService';
-import { SloStore } from './SloStore';
+import { DatabaseSloStore } from './SloStore';
 
 jest.setTimeout(60_000);
 
@@ -36,7 +36,7 @@ describe.each(databases.eachSupportedId())(
         const sources = new SliSourceRegistry();
         sources.addSliSource(source);
         return new SloService({
-          store: SloStore.create(knex),
+          store: DatabaseSloStore.create(knex),
           reader: new SloDefinitionReader({
             urlReader: mockServices.urlReader.mock(),
             integrations: ScmIntegrations.fromConfig(new ConfigReader({})),

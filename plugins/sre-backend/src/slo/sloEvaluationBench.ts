@@ -10,7 +10,7 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { SliSourceRegistry } from './SliSourceRegistry';
 import { SloDefinitionReader } from './SloDefinitionReader';
 import { SloService } from './SloService';
-import { SloStore } from './SloStore';
+import { DatabaseSloStore } from './SloStore';
 
 // `npm run bench`: evaluating 1,000 SLOs (100 entities × 10) from stored
 // snapshots — 28 days of 5-minute steps each, 8 million rows — as the
@@ -40,7 +40,7 @@ const definition = (name: string): SloDefinition => ({
 
 /** Writes the snapshots with the database's own bulk path: 8 million rows through knex would take minutes. */
 async function seed(knex: Knex, lastStep: number) {
-  const store = SloStore.create(knex);
+  const store = DatabaseSloStore.create(knex);
   const seriesIds: number[] = [];
   for (let e = 0; e < ENTITIES; e++) {
     const entityRef = `component:default/service-${e}`;
@@ -118,7 +118,7 @@ async function bench(label: string, knex: Knex) {
     )} snapshot rows seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`,
   );
   const service = new SloService({
-    store: SloStore.create(knex),
+    store: DatabaseSloStore.create(knex),
     // Never called: every entity is stored already.
     reader: new SloDefinitionReader({
       urlReader: {} as never,

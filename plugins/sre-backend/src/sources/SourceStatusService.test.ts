@@ -1,7 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { SourceStatusService } from './SourceStatusService';
-import { SourceDescriptor, SourceStatusStore } from './SourceStatusStore';
+import {
+  DatabaseSourceStatusStore,
+  SourceDescriptor,
+} from './SourceStatusStore';
 
 jest.setTimeout(60_000);
 
@@ -22,7 +25,7 @@ describe.each(databases.eachSupportedId())('source status on %s', id => {
     const clock = { now: new Date('2026-12-01T10:00:00.000Z') };
     const replica = () =>
       new SourceStatusService({
-        store: SourceStatusStore.create(knex),
+        store: DatabaseSourceStatusStore.create(knex),
         logger: mockServices.logger.mock(),
         now: () => clock.now,
       });

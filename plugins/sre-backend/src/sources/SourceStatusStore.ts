@@ -29,6 +29,21 @@ interface SourceStatusRow {
   runs: number;
 }
 
+/** The last run of each scheduled pull and webhook, as the sources page reads it. */
+export interface SourceStatusStore {
+  recordSuccess(
+    source: SourceDescriptor,
+    counts: SourceCounts,
+    at: Date,
+  ): Promise<void>;
+  recordFailure(
+    source: SourceDescriptor,
+    message: string,
+    at: Date,
+  ): Promise<void>;
+  list(): Promise<SourceStatus[]>;
+}
+
 /**
  * One row per source: each write is an upsert keyed by the source's id, so
  * the replicas that share the database never add a second row, and a success
@@ -36,11 +51,11 @@ interface SourceStatusRow {
  * write also counts one finished run, incremented in the database so that
  * replicas writing at once lose no count.
  */
-export class SourceStatusStore {
+export class DatabaseSourceStatusStore implements SourceStatusStore {
   private constructor(private readonly db: Knex) {}
 
-  static create(db: Knex): SourceStatusStore {
-    return new SourceStatusStore(db);
+  static create(db: Knex): DatabaseSourceStatusStore {
+    return new DatabaseSourceStatusStore(db);
   }
 
   async recordSuccess(
