@@ -32,6 +32,10 @@ const TABLES = [
   'sre_access_audit',
   'sre_source_status',
   'sre_slo_backfill_claims',
+  'sre_changes',
+  'sre_change_entities',
+  'sre_change_people',
+  'sre_change_pulls',
 ];
 
 const migrationFiles = fs
