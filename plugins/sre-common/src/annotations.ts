@@ -27,6 +27,8 @@ export const ANNOTATION_TERRAFORM_WORKSPACES = 'baton.dev/terraform-workspaces';
 export const ANNOTATION_ACCESS_SOURCE = 'baton.dev/access-source';
 /** On a User: the AWS IAM user name that belongs to this person. @public */
 export const ANNOTATION_AWS_IAM_USER = 'baton.dev/aws-iam-user';
+/** On a User: the HCP Terraform user name that belongs to this person (a change's `terraform-user`). @public */
+export const ANNOTATION_TERRAFORM_USER = 'baton.dev/terraform-user';
 
 /** Backstage's own annotation for where an entity's source lives. @public */
 export const ANNOTATION_SOURCE_LOCATION = 'backstage.io/source-location';

@@ -10,4 +10,5 @@ export * from './alerts/extensions';
 export * from './cost/extensions';
 export * from './access/extensions';
 export * from './readiness/extensions';
+export * from './changes/extensions';
 export * from './alerts/payloadFields';

@@ -7,6 +7,7 @@ import {
   checkWorkingHours,
   DEFAULT_CHANGE_POLICY,
   isOffHours,
+  summarizeChanges,
   WorkingHours,
 } from './rules';
 import type { ChangePerson } from './types';
@@ -254,5 +255,35 @@ describe('applyDurationTrend', () => {
     );
     expect(trend.applies).toHaveLength(6);
     expect(trend.rising).toBe(true);
+  });
+});
+
+describe('summarizeChanges', () => {
+  const change = (
+    outcome: 'succeeded' | 'failed' | 'rolled-back',
+    findings: Array<'solo' | 'off-hours' | 'followed-by-alerts'>,
+  ) => ({ operators: [], pairs: [], outcome, findings });
+
+  it('counts the findings and the failed and rolled-back outcomes', () => {
+    const summary = summarizeChanges([
+      change('succeeded', []),
+      change('failed', ['solo', 'off-hours']),
+      change('rolled-back', ['solo', 'followed-by-alerts']),
+      change('succeeded', ['off-hours']),
+    ]);
+    expect(summary).toEqual({
+      total: 4,
+      paired: 2,
+      pairedShare: 0.5,
+      solo: 2,
+      offHours: 2,
+      unreviewed: 0,
+      failed: 2,
+      followedByAlerts: 1,
+    });
+  });
+
+  it('has no paired share without changes', () => {
+    expect(summarizeChanges([]).pairedShare).toBeNull();
   });
 });

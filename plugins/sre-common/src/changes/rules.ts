@@ -4,6 +4,7 @@ import type {
   ChangeIdentity,
   ChangeInput,
   ChangePerson,
+  ChangeSummary,
 } from './types';
 
 /**
@@ -238,6 +239,36 @@ export function changeFindings(
   }
   if (context.alertsAfter.length > 0) findings.push('followed-by-alerts');
   return findings;
+}
+
+/**
+ * A range's counts from its changes' findings, so that a card's chips and
+ * its numbers come from one place. `failed` counts failed and rolled-back
+ * changes.
+ * @public
+ */
+export function summarizeChanges(
+  changes: Array<
+    PeopleOf<ChangePerson> &
+      Pick<ChangeInput, 'outcome'> & { findings: ChangeFinding[] }
+  >,
+): ChangeSummary {
+  const count = (finding: ChangeFinding) =>
+    changes.filter(change => change.findings.includes(finding)).length;
+  const total = changes.length;
+  const solo = count('solo');
+  return {
+    total,
+    paired: total - solo,
+    pairedShare: total ? (total - solo) / total : null,
+    solo,
+    offHours: count('off-hours'),
+    unreviewed: count('unreviewed-procedure'),
+    failed: changes.filter(
+      change => change.outcome === 'failed' || change.outcome === 'rolled-back',
+    ).length,
+    followedByAlerts: count('followed-by-alerts'),
+  };
 }
 
 /** The trend of one Terraform workspace's apply times over the policy's window. @public */

@@ -153,6 +153,7 @@ export interface ChangeSummary {
   solo: number;
   offHours: number;
   unreviewed: number;
+  /** Changes whose outcome is `failed` or `rolled-back`. */
   failed: number;
   followedByAlerts: number;
 }
@@ -201,6 +202,11 @@ export interface TeamChangesResponse {
 
 /** `POST /changes`: what `baton record-change` and pipelines send. @public */
 export interface RecordChangesRequest {
+  /**
+   * The source the changes are stored under (`cli` for `baton record-change`);
+   * `api` when absent. `(source, externalId)` identifies a change.
+   */
+  source?: string;
   changes: ChangeInput[];
 }
 

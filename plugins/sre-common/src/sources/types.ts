@@ -1,5 +1,11 @@
 /** What a source or scheduled pull feeds. @public */
-export type SourceKind = 'knowledge' | 'slo' | 'alerts' | 'cost' | 'access';
+export type SourceKind =
+  | 'knowledge'
+  | 'slo'
+  | 'alerts'
+  | 'cost'
+  | 'access'
+  | 'changes';
 
 /** How its data comes in: pulled on the backend's schedule, or delivered to a webhook. @public */
 export type SourceTrigger = 'schedule' | 'webhook';
