@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_IAM_USER,
+  ANNOTATION_TERRAFORM_USER,
   KnowledgeHolder,
   KnowledgePerson,
 } from '@baton/plugin-sre-common';
@@ -9,12 +10,15 @@ const GITHUB_NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
 
 /**
  * Matches people to catalog Users: git identities by e-mail, then by GitHub
- * login; access-review principals by the name their source gives.
+ * login; access-review principals and the people of a change by the name
+ * their source gives.
  */
 export class PeopleDirectory {
   readonly #byEmail = new Map<string, string>();
   readonly #byLogin = new Map<string, string>();
   readonly #byIamUser = new Map<string, string>();
+  readonly #byTerraformUser = new Map<string, string>();
+  readonly #byName = new Map<string, string>();
 
   constructor(users: Entity[]) {
     for (const user of users) {
@@ -27,10 +31,25 @@ export class PeopleDirectory {
       const iamUser = user.metadata.annotations?.[ANNOTATION_AWS_IAM_USER];
       // IAM user names are case-insensitive.
       if (iamUser) this.#byIamUser.set(iamUser.toLowerCase(), ref);
+      const terraformUser =
+        user.metadata.annotations?.[ANNOTATION_TERRAFORM_USER];
+      if (terraformUser) {
+        this.#byTerraformUser.set(terraformUser.toLowerCase(), ref);
+      }
+      // A plain name is the User's metadata.name; the default namespace wins a clash.
+      const name = user.metadata.name.toLowerCase();
+      if (!this.#byName.has(name) || ref.startsWith('user:default/')) {
+        this.#byName.set(name, ref);
+      }
     }
   }
 
-  /** The User an access-review principal is; null when nobody in the catalog is. */
+  /**
+   * The User an access-review principal or a change's person is: a GitHub
+   * login, an AWS IAM user, an e-mail address, an HCP Terraform user
+   * (`baton.dev/terraform-user`) or a plain name (the User's
+   * metadata.name); null when nobody in the catalog is.
+   */
   matchPrincipal(kind: string, principal: string): string | null {
     const key = principal.toLowerCase();
     switch (kind) {
@@ -40,6 +59,10 @@ export class PeopleDirectory {
         return this.#byIamUser.get(key) ?? null;
       case 'email':
         return this.#byEmail.get(key) ?? null;
+      case 'terraform-user':
+        return this.#byTerraformUser.get(key) ?? null;
+      case 'name':
+        return this.#byName.get(key) ?? null;
       default:
         return null;
     }

@@ -57,6 +57,7 @@ describe('sreDefaultPolicyDecision', () => {
       'sre.access-review.create',
       'sre.access-review.close',
       'sre.cost.import',
+      'sre.change.record',
       'sre.alert.acknowledge',
       'sre.review.update',
       'sre.source-status.read',
@@ -68,12 +69,31 @@ describe('sreDefaultPolicyDecision', () => {
     }
   });
 
+  it('lets service principals (pipelines, the CLI) upload costs and record changes', () => {
+    for (const name of ['sre.cost.import', 'sre.change.record']) {
+      expect(
+        sreDefaultPolicyDecision({ permission: byName[name] }, undefined, {
+          admins,
+        }),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+    }
+    // A service token is no admin: it may not start a campaign.
+    expect(
+      sreDefaultPolicyDecision(
+        { permission: byName['sre.access-review.create'] },
+        undefined,
+        { admins },
+      )?.result,
+    ).toBe(AuthorizeResult.DENY);
+  });
+
   it("denies campaign start, sign-off, cost uploads and the sources' status to other users, and lets them read campaigns", () => {
     expect(decide('sre.access-review.create').result).toBe(
       AuthorizeResult.DENY,
     );
     expect(decide('sre.access-review.close').result).toBe(AuthorizeResult.DENY);
     expect(decide('sre.cost.import').result).toBe(AuthorizeResult.DENY);
+    expect(decide('sre.change.record').result).toBe(AuthorizeResult.DENY);
     expect(decide('sre.source-status.read').result).toBe(AuthorizeResult.DENY);
     expect(decide('sre.access-review.read').result).toBe(AuthorizeResult.ALLOW);
   });

@@ -15,6 +15,7 @@ import {
   accessReviewDecidePermission,
   accessReviewReadPermission,
   alertAcknowledgePermission,
+  changeRecordPermission,
   costImportPermission,
   reviewUpdatePermission,
   sourceStatusReadPermission,
@@ -105,7 +106,11 @@ export function sreDefaultPolicyDecision(
   ) {
     return isAdmin ? allow : deny;
   }
-  if (isPermission(permission, costImportPermission)) {
+  // Pipelines and the CLI call these with a service token.
+  if (
+    isPermission(permission, costImportPermission) ||
+    isPermission(permission, changeRecordPermission)
+  ) {
     return !user || isAdmin ? allow : deny;
   }
   if (isPermission(permission, sourceStatusReadPermission)) {
