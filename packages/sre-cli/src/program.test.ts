@@ -13,6 +13,7 @@ describe('baton command line', () => {
     const help = createProgram().helpInformation();
     expect(help).toContain('truck-factor');
     expect(help).toContain('import-costs');
+    expect(help).toContain('record-change');
   });
 
   it('answers --help from its bin', () => {

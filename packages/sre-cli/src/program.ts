@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { recordChangeCommand } from './changes/recordChangeCommand';
 import { importCostsCommand } from './cost/importCostsCommand';
 import { truckFactorCommand } from './readiness/truckFactorCommand';
 
@@ -12,5 +13,6 @@ export function createProgram(): Command {
     .version(version);
   program.addCommand(truckFactorCommand());
   program.addCommand(importCostsCommand());
+  program.addCommand(recordChangeCommand());
   return program;
 }

@@ -1,83 +1,13 @@
-import { spawn } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
 import zlib from 'zlib';
+import { baton, startTestBackend } from '../__testUtils__/cliTestHarness';
 import { formatImportCosts } from './importCostsCommand';
 
 jest.setTimeout(60_000);
-
-const bin = path.resolve(__dirname, '../../bin/baton');
-
-type Run = { status: number | null; stdout: string; stderr: string };
-
-/** Runs the bin asynchronously: the test's server answers on this event loop. */
-function baton(
-  args: string[],
-  env: Record<string, string | undefined> = {},
-): Promise<Run> {
-  const base = { ...process.env };
-  delete base.BATON_TOKEN;
-  delete base.BATON_BACKEND_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...base, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', status => resolve({ status, stdout, stderr }));
-  });
-}
-
-type Received = {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-};
-
-/** A backend that records each request and answers with the scripted status and JSON. */
-async function startBackend() {
-  const received: Received[] = [];
-  const reply = {
-    status: 200,
-    headers: {} as Record<string, string>,
-    body: {} as unknown,
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', chunk => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url!, 'http://localhost');
-      received.push({
-        method: req.method!,
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-      });
-      res.writeHead(reply.status, {
-        'content-type': 'application/json',
-        ...reply.headers,
-      });
-      res.end(JSON.stringify(reply.body));
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    reply,
-    close: () => new Promise(resolve => server.close(resolve)),
-  };
-}
 
 const october = {
   source: 'focus-upload',
@@ -106,7 +36,7 @@ describe('baton import-costs', () => {
   let dir: string;
   let csvFile: string;
   let gzFile: string;
-  let backend: Awaited<ReturnType<typeof startBackend>>;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-import-costs-'));
@@ -114,18 +44,13 @@ describe('baton import-costs', () => {
     gzFile = path.join(dir, 'focus-2026-10.csv.gz');
     fs.writeFileSync(csvFile, csv);
     fs.writeFileSync(gzFile, zlib.gzipSync(csv));
-    backend = await startBackend();
+    backend = await startTestBackend();
   });
   afterAll(async () => {
     await backend.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(() => {
-    backend.received.length = 0;
-    backend.reply.status = 200;
-    backend.reply.headers = {};
-    backend.reply.body = october;
-  });
+  beforeEach(() => backend.reset(october));
 
   it('streams a .csv.gz as is with the bearer token from --token and prints a summary', async () => {
     const run = await baton([

@@ -1,6 +1,16 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import fs from 'fs';
 import path from 'path';
+import {
+  authorizationHeader,
+  backendOption,
+  backendUrl,
+  CommandError,
+  readAnswer,
+  reasonOf,
+  reportCommandFailure,
+  tokenOption,
+} from '../backend/backendClient';
 
 /** What `POST /api/sre/costs/import` answers, and `baton import-costs --json` prints. */
 export type ImportCostsResult = {
@@ -13,12 +23,9 @@ export type ImportCostsResult = {
   period: { start: string; end: string } | null;
 };
 
-/** A failure `baton import-costs` reports as `import-costs: <message>`. */
-export class ImportCostsError extends Error {}
-
 export type ImportCostsOptions = {
   file: string;
-  backend: string;
+  backend: string | undefined;
   format: string;
   source: string;
   token?: string;
@@ -50,44 +57,15 @@ export function formatImportCosts(result: ImportCostsResult): string {
 
 /** `{backend}/api/sre/costs/import?format=…&source=…`, whatever trailing slashes `backend` has. */
 export function importUrl(
-  backend: string,
+  backend: string | undefined,
   options: { format: string; source: string; file?: string },
 ): URL {
-  let url: URL;
-  try {
-    url = new URL(`${backend.replace(/\/+$/, '')}/api/sre/costs/import`);
-  } catch {
-    throw new ImportCostsError(
-      `--backend must be a URL such as https://backstage.example.com, not '${backend}'`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ImportCostsError(
-      `--backend must be an http or https URL, not '${backend}'`,
-    );
-  }
+  const url = backendUrl(backend, '/api/sre/costs/import');
   url.searchParams.set('format', options.format);
   url.searchParams.set('source', options.source);
   // The import log names the file.
   if (options.file) url.searchParams.set('origin', path.basename(options.file));
   return url;
-}
-
-/** The innermost reason of a failed fetch: `connect ECONNREFUSED 127.0.0.1:7007`, … */
-function reasonOf(error: unknown): string {
-  let reason: unknown = error;
-  while (reason instanceof Error && reason.cause instanceof Error) {
-    reason = reason.cause;
-  }
-  // Happy eyeballs: one error per address tried.
-  if (reason instanceof AggregateError && reason.errors.length) {
-    reason = reason.errors[0];
-  }
-  if (reason instanceof Error) {
-    const code = (reason as NodeJS.ErrnoException).code;
-    return reason.message || code || reason.name;
-  }
-  return String(reason);
 }
 
 async function openFile(file: string): Promise<fs.ReadStream> {
@@ -96,30 +74,16 @@ async function openFile(file: string): Promise<fs.ReadStream> {
     stat = await fs.promises.stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportCostsError(
+    throw new CommandError(
       `cannot read ${file}: ${
         code === 'ENOENT' ? 'no such file' : reasonOf(error)
       }`,
     );
   }
   if (!stat.isFile()) {
-    throw new ImportCostsError(`cannot read ${file}: not a file`);
+    throw new CommandError(`cannot read ${file}: not a file`);
   }
   return fs.createReadStream(file);
-}
-
-/** The message of a non-2xx answer: Backstage's `{ error: { message } }`, else the status. */
-async function errorMessage(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
-  try {
-    const message = JSON.parse(text)?.error?.message;
-    if (typeof message === 'string' && message) {
-      return message;
-    }
-  } catch {
-    // not JSON: a proxy's page, …
-  }
-  return `the backend answered ${response.status} ${response.statusText}`.trim();
 }
 
 /**
@@ -136,17 +100,8 @@ export async function importCosts(
       ? 'application/gzip'
       : 'text/csv',
     accept: 'application/json',
+    ...authorizationHeader(options.token),
   };
-  const token = options.token?.trim();
-  if (token) {
-    // Checked here so that fetch's own message, which quotes the value, never prints it.
-    if (!/^[\x21-\x7e]+$/.test(token)) {
-      throw new ImportCostsError(
-        'the token (--token or BATON_TOKEN) has characters an HTTP header cannot carry',
-      );
-    }
-    headers.authorization = `Bearer ${token}`;
-  }
   try {
     return await post(url, headers, body, options);
   } finally {
@@ -178,29 +133,19 @@ async function post(
   } catch (error) {
     const reason = reasonOf(error);
     if (body.errored) {
-      throw new ImportCostsError(`cannot read ${options.file}: ${reason}`);
+      throw new CommandError(`cannot read ${options.file}: ${reason}`);
     }
     if (/redirect/i.test(reason)) {
-      throw new ImportCostsError(
+      throw new CommandError(
         `${endpoint} answered with a redirect, which a streamed upload cannot follow: pass the backend's final URL as --backend (https:// rather than http://?)`,
       );
     }
-    throw new ImportCostsError(`cannot reach ${endpoint}: ${reason}`);
+    throw new CommandError(`cannot reach ${endpoint}: ${reason}`);
   }
-  if (!response.ok) {
-    let message = await errorMessage(response);
-    if (response.status === 401 && !headers.authorization) {
-      message += ' (pass --token or set BATON_TOKEN)';
-    }
-    throw new ImportCostsError(message);
-  }
-  try {
-    return (await response.json()) as ImportCostsResult;
-  } catch {
-    throw new ImportCostsError(
-      `the backend at ${endpoint} answered ${response.status} without JSON; is --backend the Backstage backend?`,
-    );
-  }
+  return readAnswer<ImportCostsResult>(
+    response,
+    Boolean(headers.authorization),
+  );
 }
 
 /** `baton import-costs <file>`: uploads a cost file (FOCUS CSV, plain or gzip) to the sre backend. */
@@ -210,32 +155,17 @@ export function importCostsCommand(): Command {
       "Upload a cost file (FOCUS CSV, plain or .gz) to the sre backend, replacing the source's costs for the days it covers",
     )
     .argument('<file>', 'a .csv or .csv.gz file, streamed as is')
-    .addOption(
-      new Option(
-        '--backend <url>',
-        'the Backstage backend, e.g. https://backstage.example.com',
-      ).env('BATON_BACKEND_URL'),
-    )
+    .addOption(backendOption())
     .option(
       '--source <id>',
       'the cost source the rows are stored under',
       'focus-upload',
     )
     .option('--format <format>', 'the cost file format', 'focus')
-    .addOption(
-      new Option(
-        '--token <token>',
-        'a Backstage static external-access token, sent as a bearer token',
-      ).env('BATON_TOKEN'),
-    )
+    .addOption(tokenOption())
     .option('--json', "print the backend's JSON answer")
     .action(async (file: string, options) => {
       try {
-        if (!options.backend) {
-          throw new ImportCostsError(
-            '--backend <url> or BATON_BACKEND_URL is required',
-          );
-        }
         const result = await importCosts({
           file,
           backend: options.backend,
@@ -249,12 +179,7 @@ export function importCostsCommand(): Command {
             : `${formatImportCosts(result)}\n`,
         );
       } catch (error) {
-        process.stderr.write(
-          `import-costs: ${
-            error instanceof ImportCostsError ? error.message : reasonOf(error)
-          }\n`,
-        );
-        process.exitCode = 1;
+        reportCommandFailure('import-costs', error);
       }
     });
 }
