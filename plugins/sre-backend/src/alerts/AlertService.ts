@@ -101,6 +101,15 @@ export interface LastReviewSource {
   forTeam(teamRef: string): Promise<ReviewSummary | undefined>;
 }
 
+/** Stores the production changes a webhook delivery carries (the changes domain's ChangeService). */
+export interface WebhookChangeRecorder {
+  /** Checks every change (a 400 names the field) and stores them all, or none. */
+  record(changes: unknown[], source: string): Promise<{ ids: string[] }>;
+}
+
+/** The source a webhook's changes are stored under. */
+const WEBHOOK_CHANGE_SOURCE = 'webhook';
+
 /** Receives, stores, maps and serves alerts; judges which ones cry wolf. */
 export class AlertService {
   constructor(
@@ -121,6 +130,8 @@ export class AlertService {
       pollerStatus?: SourceRunObserver;
       /** Told each authenticated webhook delivery, by source: its alerts, or its error. */
       webhookStatus?: SourceRunObserver;
+      /** Stores the `changes` of a delivery; without it, a delivery with changes is refused. */
+      changes?: WebhookChangeRecorder;
       now?: () => Date;
     },
   ) {}
@@ -142,7 +153,7 @@ export class AlertService {
       /** The `token` query parameter as given, for the sources that can only call a URL. */
       queryToken?: unknown;
     },
-  ): Promise<{ received: number; stored: number }> {
+  ): Promise<{ received: number; stored: number; changes?: number }> {
     const source = ALERT_SOURCES.find(s => s === sourceName) as
       | AlertSource
       | undefined;
@@ -189,7 +200,7 @@ export class AlertService {
     source: AlertSource,
     receiver: AlertWebhookReceiver,
     request: { rawBody: Buffer; headers: AlertWebhookRequest['headers'] },
-  ): Promise<{ received: number; stored: number }> {
+  ): Promise<{ received: number; stored: number; changes?: number }> {
     let body: unknown;
     try {
       body = JSON.parse(request.rawBody.toString('utf8'));
@@ -220,6 +231,19 @@ export class AlertService {
     if (delivery.subscribeUrl) {
       await this.#confirmSubscription(delivery.subscribeUrl);
     }
+    // The alerts are checked above and the changes here, before either is
+    // stored; a change re-sent after a failed alert write replaces itself.
+    let changes: number | undefined;
+    if (delivery.changes?.length) {
+      if (!this.options.changes) {
+        throw new InputError(`changes: the ${source} webhook takes no changes`);
+      }
+      const { ids } = await this.options.changes.record(
+        delivery.changes,
+        WEBHOOK_CHANGE_SOURCE,
+      );
+      changes = ids.length;
+    }
     const map = await this.#mapForAlerts();
     try {
       const stored = await this.options.store.ingest(
@@ -227,7 +251,11 @@ export class AlertService {
         labels => map.entityRefsFor(labels),
         this.#now(),
       );
-      return { received: events.length, stored };
+      return {
+        received: events.length,
+        stored,
+        ...(changes !== undefined ? { changes } : {}),
+      };
     } catch (error) {
       this.options.logger.error(`Storing ${source} alerts failed: ${error}`);
       throw new ServiceUnavailableError(

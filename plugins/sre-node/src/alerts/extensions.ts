@@ -58,6 +58,12 @@ export interface AlertDelivery {
    * `sre.webhooks.cloudwatch.confirmSubscriptions` is true).
    */
   subscribeUrl?: string;
+  /**
+   * Production changes sent in the same delivery (the generic webhook's
+   * `changes`), as sent: the backend checks and stores them under the
+   * source `webhook`, all or nothing, before the alerts.
+   */
+  changes?: unknown[];
 }
 
 /**
