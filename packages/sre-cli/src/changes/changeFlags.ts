@@ -13,6 +13,33 @@ import path from 'path';
 import { CommandError } from '../backend/backendClient';
 import { terraformPlanSummary } from './terraformPlan';
 
+/**
+ * What the backend stores at most (its column sizes and list lengths), checked
+ * here too so that a run's change is not refused after the apply.
+ */
+const LIMITS = {
+  listed: 20,
+  externalId: 255,
+  environment: 64,
+  title: 1024,
+  identity: 255,
+  workspace: 255,
+} as const;
+
+function assertLength(flag: string, value: string, max: number) {
+  if (value.length > max) {
+    throw new CommandError(`${flag} must be at most ${max} characters`);
+  }
+}
+
+function assertCount(flag: string, values: unknown[]) {
+  if (values.length > LIMITS.listed) {
+    throw new CommandError(
+      `${flag} can be given at most ${LIMITS.listed} times`,
+    );
+  }
+}
+
 /** The flags of `baton record-change`, as commander hands them over. */
 export type RecordChangeFlags = {
   entity: string[];
@@ -100,9 +127,11 @@ const sameIdentity = (a: ChangeIdentity, b: ChangeIdentity) =>
   a.value.toLocaleLowerCase('en-US') === b.value.toLocaleLowerCase('en-US');
 
 function people(flag: string, values: string[]): ChangeIdentity[] {
+  assertCount(flag, values);
   const parsed: ChangeIdentity[] = [];
   for (const value of values) {
     const person = parsePerson(flag, value);
+    assertLength(flag, person.value, LIMITS.identity);
     if (!parsed.some(known => sameIdentity(known, person))) {
       parsed.push(person);
     }
@@ -208,6 +237,7 @@ export function changeDraftFromFlags(
       '--entity is required: the catalog entity the change touched, such as component:default/checkout-api',
     );
   }
+  assertCount('--entity', flags.entity);
   const entityRefs = [...new Set(flags.entity.map(parseEntityRef))];
   const kind = parseKind(flags.kind);
   if (!flags.operator.length) {
@@ -243,21 +273,24 @@ export function changeDraftFromFlags(
   }
 
   const externalId = flags.id ?? randomUUID();
-  if (!externalId.trim() || externalId.length > 200) {
-    throw new CommandError('--id must be 1 to 200 characters');
+  if (!externalId.trim()) {
+    throw new CommandError('--id must not be empty');
   }
+  assertLength('--id', externalId, LIMITS.externalId);
   const environment = flags.environment?.trim();
   if (flags.environment !== undefined && !environment) {
     throw new CommandError('--environment must not be empty');
   }
-  const title =
-    flags.title?.trim() ||
-    (command.length
-      ? command.join(' ')
-      : `${kind} on ${entityRefs.join(', ')}`);
+  assertLength('--environment', environment ?? '', LIMITS.environment);
   if (flags.title !== undefined && !flags.title.trim()) {
     throw new CommandError('--title must not be empty');
   }
+  assertLength('--title', flags.title?.trim() ?? '', LIMITS.title);
+  // A long command line is cut rather than refused: its start says what ran.
+  const title = (
+    flags.title?.trim() ||
+    (command.length ? command.join(' ') : `${kind} on ${entityRefs.join(', ')}`)
+  ).slice(0, LIMITS.title);
 
   let terraform: ChangeDraft['terraform'];
   if (
@@ -269,6 +302,7 @@ export function changeDraftFromFlags(
     if (!workspace) {
       throw new CommandError('--workspace must not be empty');
     }
+    assertLength('--workspace', workspace, LIMITS.workspace);
     terraform = { workspace };
     if (flags.plan !== undefined) {
       terraform.plan = readPlan(flags.plan);

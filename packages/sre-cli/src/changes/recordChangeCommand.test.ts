@@ -44,7 +44,10 @@ describe('baton record-change', () => {
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/api/sre/changes');
     expect(request.headers['content-type']).toBe('application/json');
-    return JSON.parse(request.body.toString('utf8')).changes;
+    const body = JSON.parse(request.body.toString('utf8'));
+    expect(Object.keys(body).sort()).toEqual(['changes', 'source']);
+    expect(body.source).toBe('cli');
+    return body.changes;
   };
 
   it('records a change applied by hand, people by kind, the reviewed procedure and the plan counts', async () => {
@@ -507,6 +510,18 @@ describe('baton record-change', () => {
       [
         [...base, '--workspace', ' ', ...started],
         '--workspace must not be empty',
+      ],
+      [
+        [...base, '--title', 'x'.repeat(1025), ...started],
+        '--title must be at most 1024 characters',
+      ],
+      [
+        [
+          ...base,
+          ...Array.from({ length: 21 }, (_, i) => ['--pair', `p${i}`]).flat(),
+          ...started,
+        ],
+        '--pair can be given at most 20 times',
       ],
     ])('%j', async (args, message) => {
       const run = await baton(args, { BATON_BACKEND_URL: backend.url });

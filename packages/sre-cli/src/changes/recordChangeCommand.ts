@@ -50,7 +50,11 @@ async function record(
   change: ChangeInput,
   options: { backend?: string; token?: string },
 ): Promise<string> {
-  const request: RecordChangesRequest = { changes: [change] };
+  // `cli` is the source ChangeItem names for these; (source, externalId) identifies a change.
+  const request: RecordChangesRequest & { source: string } = {
+    source: 'cli',
+    changes: [change],
+  };
   const response = await postJson<RecordChangesResponse>(
     backendUrl(options.backend, '/api/sre/changes'),
     options.token,
