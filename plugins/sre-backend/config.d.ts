@@ -116,6 +116,47 @@ export interface Config {
         rates: { [currency: string]: number };
       };
     };
+    /** Production changes: who made them, paired or not, reviewed or not, at what hour. */
+    changes?: {
+      /** How often every change source is pulled; defaults to every 30 minutes, first 30 s after start. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Working hours of teams without their own (default Monday–Friday 09:00–18:00 UTC); a change outside them is off-hours. */
+      workingHours?: {
+        /** IANA time zone, e.g. `Asia/Tokyo`. */
+        timeZone: string;
+        /** ISO weekdays, 1 = Monday … 7 = Sunday (default Monday–Friday). */
+        days?: number[];
+        /** `HH:MM`, local: the first working minute. */
+        start: string;
+        /** `HH:MM`, local: the working day ends before it. */
+        end: string;
+        /** Local dates (`YYYY-MM-DD`) not worked. */
+        holidays?: string[];
+      };
+      /** Working hours per Group; an entity's changes use its owning team's (the nearest up the tree that has some). */
+      teams?: Array<{
+        /** A Group ref, e.g. `group:default/platform`. */
+        group: string;
+        workingHours: {
+          timeZone: string;
+          days?: number[];
+          start: string;
+          end: string;
+          holidays?: string[];
+        };
+      }>;
+      /** An alert on a change's entity within this many minutes after it started "followed" it (default 120). */
+      alertWindowMinutes?: number;
+      /** When a Terraform workspace's applies count as getting slower. */
+      slowApply?: {
+        /** The applies of the last this many days are compared (default 90). */
+        windowDays?: number;
+        /** Fewer applies than this: no trend (default 6). */
+        minApplies?: number;
+        /** The later half's median this many percent above the earlier half's (default 25). */
+        risePercent?: number;
+      };
+    };
     /** The knowledge map and truck factor, computed from each entity's repositories. */
     knowledge?: {
       /** When to recompute; defaults to every 6 hours, first 15 s after start. */
