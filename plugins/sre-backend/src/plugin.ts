@@ -8,6 +8,7 @@ import {
   sreAccessSourcesExtensionPoint,
   sreAlertPollersExtensionPoint,
   sreAlertReceiversExtensionPoint,
+  sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
@@ -16,6 +17,7 @@ import { AccessSourceRegistry } from './access/AccessSourceRegistry';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { GenericAlertReceiver } from './alerts/GenericAlertReceiver';
+import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { applyDatabaseMigrations } from './database/migrations';
 import { registerSrePermissions } from './policy/registerSrePermissions';
@@ -42,6 +44,7 @@ export const sreBackendPlugin = createBackendPlugin({
       costSources: new CostSourceRegistry(),
       accessSources: new AccessSourceRegistry(),
       knowledgeSources: new KnowledgeSourceRegistry(),
+      changeSources: new ChangeSourceRegistry(),
     };
     registries.alertReceivers.addAlertReceiver(new GenericAlertReceiver());
     env.registerExtensionPoint(
@@ -67,6 +70,10 @@ export const sreBackendPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       sreKnowledgeSourcesExtensionPoint,
       registries.knowledgeSources,
+    );
+    env.registerExtensionPoint(
+      sreChangeSourcesExtensionPoint,
+      registries.changeSources,
     );
 
     env.registerInit({
@@ -144,7 +151,9 @@ export const sreBackendPlugin = createBackendPlugin({
         logger.info(
           `SLI sources: ${
             registries.sliSources.types().join(', ') || 'none'
-          }; cost sources: ${registries.costSources.list().length}`,
+          }; cost sources: ${
+            registries.costSources.list().length
+          }; change sources: ${registries.changeSources.list().length}`,
         );
       },
     });

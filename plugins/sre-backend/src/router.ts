@@ -4,6 +4,8 @@ import { AccessReviewService } from './access/AccessReviewService';
 import { createAccessRouter } from './access/router';
 import { AlertService } from './alerts/AlertService';
 import { createAlertsRouter } from './alerts/router';
+import { ChangeService } from './changes/ChangeService';
+import { createChangesRouter } from './changes/router';
 import { CostService, CostUploadLimits } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { createCostRouter } from './cost/router';
@@ -29,6 +31,7 @@ export async function createRouter(options: {
   alerts: AlertService;
   costs: CostService;
   costSources: CostSourceRegistry;
+  changes: ChangeService;
   reviews: ReviewService;
   accessReviews: AccessReviewService;
   sourceStatus: SourceStatusService;
@@ -46,6 +49,7 @@ export async function createRouter(options: {
   router.use(createReadinessRouter(options));
   router.use(createReviewRouter(options));
   router.use(createAccessRouter(options));
+  router.use(createChangesRouter(options));
   router.use(createSourcesRouter(options));
 
   return router;

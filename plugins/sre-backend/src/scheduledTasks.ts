@@ -6,6 +6,8 @@ import type { AccessReviewsConfig } from './access/accessConfig';
 import type { AccessReviewService } from './access/AccessReviewService';
 import type { AlertService } from './alerts/AlertService';
 import type { AlertsConfig } from './alerts/alertsConfig';
+import type { ChangesConfig } from './changes/changesConfig';
+import type { ChangeService } from './changes/ChangeService';
 import type { CostConfig } from './cost/costConfig';
 import type { CostService } from './cost/CostService';
 import type { KnowledgeService } from './readiness/KnowledgeService';
@@ -29,6 +31,7 @@ export async function scheduleSreTasks(options: {
     alerts: AlertsConfig;
     cost: CostConfig;
     accessReviews: AccessReviewsConfig;
+    changes: ChangesConfig;
   };
   knowledge: KnowledgeService;
   readiness: ReadinessService;
@@ -36,6 +39,7 @@ export async function scheduleSreTasks(options: {
   alerts: AlertService;
   costs: CostService;
   accessReviews: AccessReviewService;
+  changes: ChangeService;
 }): Promise<void> {
   const { scheduler, sourceStatus, logger, config } = options;
 
@@ -99,6 +103,21 @@ export async function scheduleSreTasks(options: {
         const rows = await options.costs.pullAll();
         logger.info(`Cost sources stored ${rows} rows`);
         return { rows };
+      },
+    }),
+  );
+
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-change-pull',
+      kind: 'changes',
+      ...config.changes.schedule,
+      fn: async () => {
+        const { received, failed } = await options.changes.pullAll();
+        logger.info(
+          `Change sources stored ${received} changes; ${failed} sources failed`,
+        );
+        return { received, failed };
       },
     }),
   );

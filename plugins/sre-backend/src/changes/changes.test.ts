@@ -478,6 +478,61 @@ describe.each(databases.eachSupportedId())('changes on %s', id => {
     expect(unknownTeam.status).toBe(404);
   });
 
+  it('takes changes in the generic webhook, all or nothing with its alerts', async () => {
+    const webhook = (body: object) =>
+      request(server)
+        .post('/api/sre/webhooks/generic')
+        .set('Authorization', `Bearer ${SECRET}`)
+        .send(body);
+    const alert = {
+      key: 'checkout-webhook-alert',
+      title: 'Checkout errors',
+      status: 'firing',
+      startsAt: `${WEDNESDAY}T11:00:00Z`,
+      labels: { service: 'checkout-api' },
+    };
+    const checkoutAlerts = async () =>
+      (
+        await request(server)
+          .get(
+            `/api/sre/entities/component/default/checkout-api/alerts?${RANGE}`,
+          )
+          .set('Authorization', mockCredentials.user.header(ALICE))
+      ).body.items.map((item: { title: string }) => item.title);
+
+    const bad = await webhook({
+      alerts: [alert],
+      changes: [change({ externalId: 'hook-1', startedAt: 'soon' })],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('changes[0].startedAt');
+    expect(await checkoutAlerts()).not.toContain('Checkout errors');
+
+    const good = await webhook({
+      alerts: [alert],
+      changes: [change({ externalId: 'hook-1', pairs: [] })],
+    });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ received: 1, changes: 1 });
+    // Changes alone are a delivery too.
+    const changesOnly = await webhook({
+      changes: [change({ externalId: 'hook-2' })],
+    });
+    expect(changesOnly.status).toBe(200);
+    expect((await webhook({})).status).toBe(400);
+
+    expect(await checkoutAlerts()).toContain('Checkout errors');
+    const items = (await list(CHECKOUT)).items.filter(
+      i => i.source === 'webhook',
+    );
+    expect(items.map(i => i.externalId).sort()).toEqual(['hook-1', 'hook-2']);
+    // The alert an hour after the solo change follows it.
+    expect(items.find(i => i.externalId === 'hook-1')!.findings).toEqual([
+      'solo',
+      'followed-by-alerts',
+    ]);
+  });
+
   it('pulls change sources on schedule, from where the last pull got to', async () => {
     pulled = [
       change({ externalId: 'ci-1', title: 'Deploy from CI', kind: 'deploy' }),
@@ -493,5 +548,18 @@ describe.each(databases.eachSupportedId())('changes on %s', id => {
       i => i.externalId === 'ci-1',
     )!;
     expect(item).toMatchObject({ source: 'test-ci', kind: 'deploy' });
+
+    // A bad change fails the pull: nothing of it stored, the position kept.
+    pulled = [
+      change({ externalId: 'ci-2' }),
+      change({ externalId: 'ci-3', outcome: 'exploded' as 'failed' }),
+    ];
+    await scheduler.triggerTask('sre-change-pull');
+    pulled = [];
+    await scheduler.triggerTask('sre-change-pull');
+    expect(pullCalls[1].since).toEqual(pullCalls[0].since);
+    const ids = (await list(CHECKOUT)).items.map(i => i.externalId);
+    expect(ids).not.toContain('ci-2');
+    pullCalls.length = 0;
   });
 });

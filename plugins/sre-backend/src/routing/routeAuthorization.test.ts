@@ -181,6 +181,38 @@ const ROUTES: Record<string, RouteRow> = {
     body: () => '2026-11-02,1.50\n',
     success: 200,
   },
+  'GET /changes': {
+    access: 'user-or-service',
+    catalogEntity: true,
+    path: () => '/changes?entityRef=component:default/checkout',
+    success: 200,
+  },
+  'GET /changes/team': {
+    access: 'user-or-service',
+    catalogEntity: true,
+    path: () => '/changes/team?teamRef=group:default/team',
+    success: 200,
+  },
+  'POST /changes': {
+    access: 'user-or-service',
+    permission: 'sre.change.record',
+    path: () => '/changes',
+    body: () => ({
+      source: 'cli',
+      changes: [
+        {
+          externalId: 'route-table-change',
+          entityRefs: ['component:default/checkout'],
+          kind: 'deploy',
+          title: 'Route table change',
+          startedAt: new Date().toISOString(),
+          outcome: 'succeeded',
+          operators: [{ kind: 'name', value: 'mock' }],
+        },
+      ],
+    }),
+    success: 200,
+  },
   'GET /entities/:kind/:namespace/:name/knowledge': {
     access: 'user-or-service',
     catalogEntity: true,
