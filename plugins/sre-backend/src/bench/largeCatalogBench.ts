@@ -645,6 +645,8 @@ async function measure(
   };
   for (let i = 0; i < WARM_UP; i++) await call(paths[i % paths.length]);
   const times: number[] = [];
+  // This process's CPU (the backend and the client): far steadier than wall time on a busy machine.
+  const cpuStarted = process.cpuUsage();
   const deadline = performance.now() + ROUTE_BUDGET_MS;
   for (
     let i = 0;
@@ -653,6 +655,8 @@ async function measure(
   ) {
     times.push(await call(paths[(WARM_UP + i) % paths.length]));
   }
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / times.length;
   if (!withData) throw new Error(`${label}: no answer held seeded data`);
   times.sort((a, b) => a - b);
   const p95 = percentile(times, 0.95);
@@ -663,7 +667,7 @@ async function measure(
   console.log(
     `${label}: p50 ${ms(percentile(times, 0.5))}, p95 ${ms(p95)}, max ${ms(
       times[times.length - 1],
-    )} (${times.length} samples, ${withData} of ${
+    )}, CPU ${ms(cpuMs)} a call (${times.length} samples, ${withData} of ${
       times.length + WARM_UP
     } answers with data${
       goalMs === undefined ? '' : `; goal p95 < ${goalMs} ms`
