@@ -50,8 +50,7 @@ async function record(
   change: ChangeInput,
   options: { backend?: string; token?: string },
 ): Promise<string> {
-  // `cli` is the source ChangeItem names for these; (source, externalId) identifies a change.
-  const request: RecordChangesRequest & { source: string } = {
+  const request: RecordChangesRequest = {
     source: 'cli',
     changes: [change],
   };
