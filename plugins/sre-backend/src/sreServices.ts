@@ -29,20 +29,16 @@ import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { AlertsConfig, readAlertsConfig } from './alerts/alertsConfig';
 import { AlertService } from './alerts/AlertService';
-import { AlertStore } from './alerts/AlertStore';
+import { DatabaseAlertStore } from './alerts/AlertStore';
 import { WebhookSecrets } from './alerts/webhookSecrets';
 import {
   CatalogSnapshot,
   catalogSnapshotMaxAgeMs,
 } from './catalog/CatalogSnapshot';
-import { ChangesConfig, readChangesConfig } from './changes/changesConfig';
-import { ChangeService } from './changes/ChangeService';
-import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
-import { DatabaseChangeStore } from './changes/ChangeStore';
 import { CostConfig, readCostConfig } from './cost/costConfig';
 import { CostService } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
-import { CostStore } from './cost/CostStore';
+import { DatabaseCostStore } from './cost/CostStore';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
 import { DatabaseKnowledgeStore } from './readiness/KnowledgeStore';
@@ -75,7 +71,6 @@ export interface SreConfig {
   knowledge: KnowledgeConfig;
   accessReviews: AccessReviewsConfig;
   readinessPolicy: ReadinessPolicy;
-  changes: ChangesConfig;
 }
 
 /** Reads every domain's config; throws for the first bad value, naming its key. */
@@ -87,7 +82,6 @@ export function readSreConfig(config: Config): SreConfig {
     knowledge: readKnowledgeConfig(config),
     accessReviews: readAccessReviewsConfig(config),
     readinessPolicy: readReadinessPolicy(config),
-    changes: readChangesConfig(config),
   };
 }
 
@@ -99,7 +93,6 @@ export interface SreRegistries {
   costSources: CostSourceRegistry;
   accessSources: AccessSourceRegistry;
   knowledgeSources: KnowledgeSourceRegistry;
-  changeSources: ChangeSourceRegistry;
 }
 
 /** Baton's services, one per domain, on one database and catalog snapshot. */
@@ -124,7 +117,6 @@ export function createSreServices(options: {
     costSources,
     accessSources,
     knowledgeSources,
-    changeSources,
   } = options.registries;
   // Every scheduled pull, cost source, poller and webhook records its last success and error.
   const sourceStatus = new SourceStatusService({
@@ -149,27 +141,9 @@ export function createSreServices(options: {
     botPatterns: config.knowledge.botPatterns,
     repositoryTimeoutMs: config.knowledge.repositoryTimeoutMs,
   });
-  const changes = new ChangeService({
-    store: DatabaseChangeStore.create(client),
-    sources: changeSources,
-    snapshot: catalogSnapshot,
-    catalog,
-    auth,
-    // Its own handle on the alerts' tables: the rules read alerts by entity and time.
-    alerts: AlertStore.create(client),
-    config: config.changes,
-    logger,
-    sourceStatus: sourceStatus.observer(
-      { prefix: 'change-source', kind: 'changes', trigger: 'schedule' },
-      changeSources.list().map(source => ({
-        id: source.id,
-        provider: providerName(source),
-      })),
-    ),
-  });
   const reviewStore = DatabaseReviewStore.create(client);
   const alerts = new AlertService({
-    store: AlertStore.create(client),
+    store: DatabaseAlertStore.create(client),
     mapper: new SelectorEntityMapper({
       catalog,
       auth,
@@ -183,8 +157,6 @@ export function createSreServices(options: {
     logger,
     noisePolicy: config.alerts.noisePolicy,
     acknowledgePolicy: config.alerts.acknowledgePolicy,
-    // The generic webhook's `changes`.
-    changes,
     lastReview: new LastReviewLookup({
       store: reviewStore,
       catalog: catalogSnapshot,
@@ -232,7 +204,7 @@ export function createSreServices(options: {
     policy: config.slo.policy,
   });
   const costs = new CostService({
-    store: CostStore.create(client),
+    store: DatabaseCostStore.create(client),
     sources: costSources,
     mapper: new SelectorEntityMapper({
       catalog,
@@ -293,7 +265,6 @@ export function createSreServices(options: {
     costs,
     accessReviews,
     reviews,
-    changes,
   };
 }
 

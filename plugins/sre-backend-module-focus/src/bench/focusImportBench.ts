@@ -383,7 +383,7 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     require('@baton/plugin-sre-backend/src/cost/CostService') as typeof import('@baton/plugin-sre-backend/src/cost/CostService');
   const { CostSourceRegistry } =
     require('@baton/plugin-sre-backend/src/cost/CostSourceRegistry') as typeof import('@baton/plugin-sre-backend/src/cost/CostSourceRegistry');
-  const { CostStore } =
+  const { DatabaseCostStore } =
     require('@baton/plugin-sre-backend/src/cost/CostStore') as typeof import('@baton/plugin-sre-backend/src/cost/CostStore');
   const { applyDatabaseMigrations } =
     require('@baton/plugin-sre-backend/src/database/migrations') as typeof import('@baton/plugin-sre-backend/src/database/migrations');
@@ -406,7 +406,7 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     const auth = {
       getOwnServiceCredentials: async () => ({}),
     } as unknown as AuthService;
-    const store = CostStore.create(knex);
+    const store = DatabaseCostStore.create(knex);
     // Times the store's write apart from reading and summing the file.
     let storeSeconds = 0;
     let storedRows = 0;

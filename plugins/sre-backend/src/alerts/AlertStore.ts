@@ -113,26 +113,136 @@ export function decodeCursor(text: string): Cursor | undefined {
   return undefined;
 }
 
+/** Which page of an entity's alerts to read: those that started in [from, to), after `cursor`. */
+export interface AlertPageQuery {
+  entityRef: string;
+  from: Date;
+  to: Date;
+  limit: number;
+  cursor?: Cursor;
+}
+
+/** Alerts, the entities they map to, their event history and the pollers' positions. */
+export interface AlertStore {
+  /**
+   * Stores the events of one delivery, all or nothing. Returns how many
+   * events changed something (a re-sent delivery changes nothing).
+   */
+  ingest(
+    events: AlertEvent[],
+    entityRefsFor: (labels: Record<string, string>) => string[],
+    now: Date,
+  ): Promise<number>;
+  /** An alert's state and entities, as the acknowledgement rules read them; undefined when there is none. */
+  acknowledgeable(id: number): Promise<
+    | {
+        status: 'firing' | 'resolved';
+        endsAt?: string;
+        entityRefs: string[];
+      }
+    | undefined
+  >;
+  /** Records that a person acknowledged an alert; undefined when there is no such alert. */
+  acknowledge(
+    id: number,
+    userRef: string,
+    at: Date,
+  ): Promise<StoredAlert | undefined>;
+  /**
+   * Takes back a person's own acknowledgement made at or after `since`:
+   * the alert loses that responder, and the history keeps both events.
+   * `undefined` when there is no such alert, `false` when the person has no
+   * acknowledgement of it that recent.
+   */
+  unacknowledge(
+    id: number,
+    userRef: string,
+    since: Date,
+    at: Date,
+  ): Promise<StoredAlert | false | undefined>;
+  /** One page of an entity's alerts that started in [from, to), newest first. */
+  listForEntity(
+    options: AlertPageQuery,
+  ): Promise<{ alerts: StoredAlert[]; nextCursor?: string }>;
+  /** Alerts that started in [from, to) and map to any of the entities (or to any entity at all without `entityRefs`), newest first, up to `cap`. */
+  allForEntities(
+    entityRefs: string[] | undefined,
+    from: Date,
+    to: Date,
+    cap: number,
+  ): Promise<StoredAlert[]>;
+  /**
+   * Alerts of any of the entities that started before `before` and still
+   * fire, newest first, up to `cap`: a list starting at `before` shows them.
+   */
+  firingBefore(
+    entityRefs: string[],
+    before: Date,
+    cap: number,
+  ): Promise<StoredAlert[]>;
+  /** When the newest alert of any of the entities that started before `before` started; undefined when none did. */
+  lastStartedBefore(
+    entityRefs: string[],
+    before: Date,
+  ): Promise<string | undefined>;
+  /** Whether any alert was ever mapped to any of the entities. */
+  hasAlertsFor(entityRefs: string[]): Promise<boolean>;
+  /**
+   * What the noise rules and the summary read of an entity's alerts that
+   * started in [from, to), newest first, up to `cap`: no titles, labels or
+   * links, which a summary of hundreds of alerts does not need.
+   */
+  factsForEntity(
+    entityRef: string,
+    from: Date,
+    to: Date,
+    cap: number,
+  ): Promise<AlertFacts[]>;
+  /** The same for several entities in one query, by entity ref; an alert of two entities is in both lists. */
+  factsForEntities(
+    entityRefs: string[],
+    from: Date,
+    to: Date,
+    cap: number,
+  ): Promise<Map<string, AlertFacts[]>>;
+  /** Whether any alert was ever stored: before that, alert checks are unknown, not failed. */
+  hasAlerts(): Promise<boolean>;
+  /** Whole alerts with their entities, in the order of `ids`; unknown ids are left out. */
+  getAlerts(ids: string[]): Promise<StoredAlert[]>;
+  getAlert(id: number): Promise<StoredAlert | undefined>;
+  /** The events of an alert, oldest first. */
+  history(
+    id: number,
+  ): Promise<Array<{ type: string; at: string; actor: string | null }>>;
+  /**
+   * Maps the alerts that started since `since` again, from their stored
+   * labels: after the catalog changed (a new entity, another selector) old
+   * alerts follow. Returns how many alerts changed mapping.
+   */
+  remap(
+    since: Date,
+    entityRefsFor: (labels: Record<string, string>) => string[],
+  ): Promise<number>;
+  /** Where a poller got to; undefined before its first pull. */
+  pollerPosition(poller: string): Promise<Date | undefined>;
+  savePollerPosition(poller: string, polledUntil: Date): Promise<void>;
+}
+
 /**
  * Alert instances, their entity mapping and their append-only event history
  * on the plugin's database. Every write of a delivery happens in one
  * transaction; duplicates collapse on unique keys.
  */
-export class AlertStore {
+export class DatabaseAlertStore implements AlertStore {
   private constructor(private readonly db: Knex) {}
 
-  static create(db: Knex): AlertStore {
-    return new AlertStore(db);
+  static create(db: Knex): DatabaseAlertStore {
+    return new DatabaseAlertStore(db);
   }
 
-  /**
-   * Stores the events of one delivery, all or nothing. Returns how many
-   * events changed something (a re-sent delivery changes nothing).
-   *
-   * A delivery costs a fixed number of statements however many alerts it
-   * holds: the new alerts in one insert, the known ones in one locking
-   * select, then the events and entity links in one insert each.
-   */
+  // A delivery costs a fixed number of statements however many alerts it
+  // holds: the new alerts in one insert, the known ones in one locking
+  // select, then the events and entity links in one insert each.
   async ingest(
     events: AlertEvent[],
     entityRefsFor: (labels: Record<string, string>) => string[],
@@ -410,7 +520,6 @@ export class AlertStore {
     return true;
   }
 
-  /** An alert's state and entities, as the acknowledgement rules read them; undefined when there is none. */
   async acknowledgeable(id: number): Promise<
     | {
         status: 'firing' | 'resolved';
@@ -437,7 +546,6 @@ export class AlertStore {
     };
   }
 
-  /** Records that a person acknowledged an alert; undefined when there is no such alert. */
   async acknowledge(
     id: number,
     userRef: string,
@@ -452,12 +560,6 @@ export class AlertStore {
     });
   }
 
-  /**
-   * Takes back a person's own acknowledgement made at or after `since`:
-   * the alert loses that responder, and the history keeps both events.
-   * `undefined` when there is no such alert, `false` when the person has no
-   * acknowledgement of it that recent.
-   */
   async unacknowledge(
     id: number,
     userRef: string,
@@ -555,14 +657,9 @@ export class AlertStore {
       .ignore();
   }
 
-  /** One page of an entity's alerts that started in [from, to), newest first. */
-  async listForEntity(options: {
-    entityRef: string;
-    from: Date;
-    to: Date;
-    limit: number;
-    cursor?: Cursor;
-  }): Promise<{ alerts: StoredAlert[]; nextCursor?: string }> {
+  async listForEntity(
+    options: AlertPageQuery,
+  ): Promise<{ alerts: StoredAlert[]; nextCursor?: string }> {
     const rows: Array<AlertRow & { entity_starts_at: unknown }> = await this.db(
       'sre_alert_entities as e',
     )
@@ -607,7 +704,6 @@ export class AlertStore {
     };
   }
 
-  /** Alerts that started in [from, to) and map to any of the entities (or to any entity at all without `entityRefs`), newest first, up to `cap`. */
   async allForEntities(
     entityRefs: string[] | undefined,
     from: Date,
@@ -629,10 +725,6 @@ export class AlertStore {
     return this.#newest(query, cap);
   }
 
-  /**
-   * Alerts of any of the entities that started before `before` and still
-   * fire, newest first, up to `cap`: a list starting at `before` shows them.
-   */
   async firingBefore(
     entityRefs: string[],
     before: Date,
@@ -651,7 +743,6 @@ export class AlertStore {
     return this.#newest(query, cap);
   }
 
-  /** When the newest alert of any of the entities that started before `before` started; undefined when none did. */
   async lastStartedBefore(
     entityRefs: string[],
     before: Date,
@@ -666,7 +757,6 @@ export class AlertStore {
       : isoTime(row.at);
   }
 
-  /** Whether any alert was ever mapped to any of the entities. */
   async hasAlertsFor(entityRefs: string[]): Promise<boolean> {
     if (!entityRefs.length) return false;
     return Boolean(
@@ -676,11 +766,6 @@ export class AlertStore {
     );
   }
 
-  /**
-   * What the noise rules and the summary read of an entity's alerts that
-   * started in [from, to), newest first, up to `cap`: no titles, labels or
-   * links, which a summary of hundreds of alerts does not need.
-   */
   async factsForEntity(
     entityRef: string,
     from: Date,
@@ -691,7 +776,6 @@ export class AlertStore {
     return facts.get(entityRef) ?? [];
   }
 
-  /** The same for several entities in one query, by entity ref; an alert of two entities is in both lists. */
   async factsForEntities(
     entityRefs: string[],
     from: Date,
@@ -725,12 +809,10 @@ export class AlertStore {
     return byEntity;
   }
 
-  /** Whether any alert was ever stored: before that, alert checks are unknown, not failed. */
   async hasAlerts(): Promise<boolean> {
     return Boolean(await this.db('sre_alerts').first('id'));
   }
 
-  /** Whole alerts with their entities, in the order of `ids`; unknown ids are left out. */
   async getAlerts(ids: string[]): Promise<StoredAlert[]> {
     if (!ids.length) return [];
     const [rows, links]: [
@@ -792,7 +874,6 @@ export class AlertStore {
     return row ? (await this.#withEntities([row]))[0] : undefined;
   }
 
-  /** The events of an alert, oldest first. */
   async history(
     id: number,
   ): Promise<Array<{ type: string; at: string; actor: string | null }>> {
@@ -809,11 +890,6 @@ export class AlertStore {
     }));
   }
 
-  /**
-   * Maps the alerts that started since `since` again, from their stored
-   * labels: after the catalog changed (a new entity, another selector) old
-   * alerts follow. Returns how many alerts changed mapping.
-   */
   async remap(
     since: Date,
     entityRefsFor: (labels: Record<string, string>) => string[],
@@ -859,7 +935,6 @@ export class AlertStore {
     return changed;
   }
 
-  /** Where a poller got to; undefined before its first pull. */
   async pollerPosition(poller: string): Promise<Date | undefined> {
     const row = await this.db('sre_alert_pollers').where({ poller }).first();
     return row ? new Date(row.polled_until) : undefined;

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { AlertStore } from './AlertStore';
+import { DatabaseAlertStore } from './AlertStore';
 
 jest.setTimeout(60_000);
 
@@ -51,7 +51,7 @@ describe.each(databases.eachSupportedId())(
         link('two-entities', 'component:default/alpha'),
       ]);
 
-      const store = AlertStore.create(knex);
+      const store = DatabaseAlertStore.create(knex);
       const alerts = await store.allForEntities(
         undefined,
         new Date(now - 4 * HOUR),

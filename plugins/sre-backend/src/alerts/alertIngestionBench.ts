@@ -20,7 +20,7 @@ import {
 import { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
 import { AlertService } from './AlertService';
-import { AlertStore } from './AlertStore';
+import { DatabaseAlertStore } from './AlertStore';
 import { WebhookSecrets } from './webhookSecrets';
 
 // `npm run bench`: (a) generic-webhook ingestion into a real backend process
@@ -301,7 +301,7 @@ async function historyBench(label: string) {
       getOwnServiceCredentials: async () => ({}),
     } as unknown as AuthService;
     const service = new AlertService({
-      store: AlertStore.create(knex),
+      store: DatabaseAlertStore.create(knex),
       mapper: new SelectorEntityMapper({ catalog, auth }),
       receivers: new AlertReceiverRegistry(),
       pollers: [],

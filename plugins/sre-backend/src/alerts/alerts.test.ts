@@ -16,7 +16,7 @@ import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { AlertStore } from './AlertStore';
+import { DatabaseAlertStore } from './AlertStore';
 
 jest.setTimeout(60_000);
 
@@ -664,7 +664,7 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
   it('maps stored alerts again when the catalog changes', async () => {
     const knex = await databases.init(id);
     await applyDatabaseMigrations(knex);
-    const store = AlertStore.create(knex);
+    const store = DatabaseAlertStore.create(knex);
     const event: AlertEvent = {
       source: 'generic',
       sourceKey: 'early',
@@ -718,7 +718,7 @@ if (postgresIds.length) {
     it('re-maps an alert while a delivery links it to the same entity at the same moment', async () => {
       const knex = await databases.init(id);
       await applyDatabaseMigrations(knex);
-      const store = AlertStore.create(knex);
+      const store = DatabaseAlertStore.create(knex);
       await store.ingest(
         [
           {

@@ -105,30 +105,72 @@ async function ensureTagSets(
   });
 }
 
-/** Daily cost rows and the import log on the plugin's database. */
-export class CostStore {
-  private constructor(private readonly db: Knex) {}
+/** One import of a source's period: the days it replaces and the tag sets they refer to. */
+export interface CostPeriodImport {
+  source: string;
+  origin: string;
+  fingerprint?: string;
+  period: { start: string; end: string };
+  rows: number;
+  /** The distinct tag sets (tagSetKey) the days refer to by index. */
+  tagSets: string[];
+  days: Iterable<CostDayWrite>;
+  now: Date;
+}
 
-  static create(db: Knex): CostStore {
-    return new CostStore(db);
-  }
-
+/** Daily cost rows by tag set, and the log of the imports that wrote them. */
+export interface CostStore {
   /**
    * Replaces a source's days in [start, end) with `days`, and logs the
    * import, in one transaction: a re-import never double counts, and a
    * failed one leaves the previous data.
    */
-  async replacePeriod(options: {
-    source: string;
-    origin: string;
-    fingerprint?: string;
-    period: { start: string; end: string };
-    rows: number;
-    /** The distinct tag sets (tagSetKey) the days refer to by index. */
-    tagSets: string[];
-    days: Iterable<CostDayWrite>;
-    now: Date;
-  }): Promise<void> {
+  replacePeriod(options: CostPeriodImport): Promise<void>;
+  /** The fingerprint of the last import of an origin, to skip a file that did not change. */
+  lastFingerprint(source: string, origin: string): Promise<string | undefined>;
+  /** The days of a source that hold final (not estimated) data. */
+  finalDays(source: string): Promise<Set<string>>;
+  /** Every stored row of the tag sets in [fromDay, toDay). */
+  days(
+    tagSetIds: number[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<CostDayRow[]>;
+  /**
+   * Every day of one currency in [fromDay, toDay) of every tag set,
+   * allocated or not, as rows whose amounts add up to each tag set's. On
+   * PostgreSQL one row per tag set, summed exactly (numeric) in the
+   * database: a team's share of untagged spend needs every service's, and
+   * the daily rows of thousands of services are too many to carry into the
+   * process on each report. SQLite has no exact decimal type: its daily
+   * rows come as stored.
+   */
+  allDays(
+    fromDay: string,
+    toDay: string,
+    currency: string,
+  ): Promise<Array<Pick<CostDayRow, 'tag_set_id' | 'billed' | 'effective'>>>;
+  /** The currencies the tag sets have any spend in, by code. */
+  currencies(tagSetIds: number[]): Promise<string[]>;
+  /** How many tag sets are stored: they are only ever added, so an unchanged count is an unchanged table. */
+  tagSetCount(): Promise<number>;
+  /** Every stored tag set. */
+  tagSets(): Promise<StoredTagSet[]>;
+  /** Per source, the days [start, end) its imports covered, first to last. */
+  dataSpans(): Promise<Array<{ source: string; start: string; end: string }>>;
+  /** The sources that stored anything. */
+  sources(): Promise<string[]>;
+}
+
+/** Daily cost rows and the import log on the plugin's database. */
+export class DatabaseCostStore implements CostStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): DatabaseCostStore {
+    return new DatabaseCostStore(db);
+  }
+
+  async replacePeriod(options: CostPeriodImport): Promise<void> {
     await this.db.transaction(async tx => {
       if (tx.client.dialect === 'postgresql') {
         // Two imports of one source at once would each miss the other's rows
@@ -173,7 +215,6 @@ export class CostStore {
     });
   }
 
-  /** The fingerprint of the last import of an origin, to skip a file that did not change. */
   async lastFingerprint(
     source: string,
     origin: string,
@@ -185,7 +226,6 @@ export class CostStore {
     return row?.fingerprint ?? undefined;
   }
 
-  /** The days of a source that hold final (not estimated) data. */
   async finalDays(source: string): Promise<Set<string>> {
     const rows: Array<{ day: string }> = await this.db('sre_cost_daily')
       .where({ source })
@@ -195,7 +235,6 @@ export class CostStore {
     return new Set(rows.map(row => row.day));
   }
 
-  /** Every stored row of the tag sets in [fromDay, toDay). */
   async days(
     tagSetIds: number[],
     fromDay: string,
@@ -216,15 +255,6 @@ export class CostStore {
     return rows;
   }
 
-  /**
-   * Every day of one currency in [fromDay, toDay) of every tag set,
-   * allocated or not, as rows whose amounts add up to each tag set's. On
-   * PostgreSQL one row per tag set, summed exactly (numeric) in the
-   * database: a team's share of untagged spend needs every service's, and
-   * the daily rows of thousands of services are too many to carry into the
-   * process on each report. SQLite has no exact decimal type: its daily
-   * rows come as stored.
-   */
   async allDays(
     fromDay: string,
     toDay: string,
@@ -246,7 +276,6 @@ export class CostStore {
       );
   }
 
-  /** The currencies the tag sets have any spend in, by code. */
   async currencies(tagSetIds: number[]): Promise<string[]> {
     const currencies = new Set<string>();
     for (const chunk of chunksOf(tagSetIds, IN_BATCH)) {
@@ -258,13 +287,11 @@ export class CostStore {
     return [...currencies].sort();
   }
 
-  /** How many tag sets are stored: they are only ever added, so an unchanged count is an unchanged table. */
   async tagSetCount(): Promise<number> {
     const [row] = await this.db('sre_cost_tag_sets').count({ n: '*' });
     return Number(row.n);
   }
 
-  /** Every stored tag set. */
   async tagSets(): Promise<StoredTagSet[]> {
     const rows: Array<{ id: number; tags: string; entity_ref: string | null }> =
       await this.db('sre_cost_tag_sets').select('id', 'tags', 'entity_ref');
@@ -275,7 +302,6 @@ export class CostStore {
     }));
   }
 
-  /** Per source, the days [start, end) its imports covered, first to last. */
   async dataSpans(): Promise<
     Array<{ source: string; start: string; end: string }>
   > {
@@ -294,7 +320,6 @@ export class CostStore {
     }));
   }
 
-  /** The sources that stored anything. */
   async sources(): Promise<string[]> {
     const rows: Array<{ source: string }> = await this.db('sre_cost_imports')
       .distinct('source')

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { parseDecimal } from '@baton/plugin-sre-common';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { CostStore } from './CostStore';
+import { DatabaseCostStore } from './CostStore';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +23,7 @@ describe.each(databases.eachSupportedId())('CostStore.allDays on %s', id => {
   it('adds up to each tag set’s exact spend of one currency in the range', async () => {
     const knex = await databases.init(id);
     await applyDatabaseMigrations(knex);
-    const store = CostStore.create(knex);
+    const store = DatabaseCostStore.create(knex);
     await knex('sre_cost_tag_sets').insert([
       { hash: 'a', tags: '{"service":"a"}', entity_ref: null },
       { hash: 'b', tags: '{"service":"b"}', entity_ref: null },

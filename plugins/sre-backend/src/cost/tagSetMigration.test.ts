@@ -3,7 +3,7 @@ import fs from 'fs';
 import { SelectorEntityMap } from '../catalog/SelectorEntityMapper';
 import { migrationsDir } from '../database/migrations';
 import { CostAllocation, tagSetHash, tagSetKey } from './CostAllocation';
-import { CostStore } from './CostStore';
+import { DatabaseCostStore } from './CostStore';
 
 jest.setTimeout(60_000);
 
@@ -59,7 +59,7 @@ describe.each(databases.eachSupportedId())(
       await knex('sre_cost_daily').insert(ALLOCATED_AT_IMPORT);
       await knex.migrate.up({ directory: migrationsDir });
 
-      const store = CostStore.create(knex);
+      const store = DatabaseCostStore.create(knex);
       const sets = await store.tagSets();
       // The catalog now says checkout-api's rows are payments-db's: the old
       // rows kept no tags, so they stay where they were.

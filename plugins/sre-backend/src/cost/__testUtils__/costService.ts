@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { SelectorEntityMapper } from '../../catalog/SelectorEntityMapper';
 import { CostService } from '../CostService';
 import { CostSourceRegistry } from '../CostSourceRegistry';
-import { CostStore } from '../CostStore';
+import { DatabaseCostStore } from '../CostStore';
 
 /** A CostService over a migrated database and a catalog, without sources, reporting effective cost. */
 export function costServiceOver(options: {
@@ -16,7 +16,7 @@ export function costServiceOver(options: {
 }): CostService {
   const { catalog, auth } = options;
   return new CostService({
-    store: CostStore.create(options.knex),
+    store: DatabaseCostStore.create(options.knex),
     sources: new CostSourceRegistry(),
     mapper: new SelectorEntityMapper({
       catalog,
