@@ -35,6 +35,10 @@ import {
   CatalogSnapshot,
   catalogSnapshotMaxAgeMs,
 } from './catalog/CatalogSnapshot';
+import { ChangesConfig, readChangesConfig } from './changes/changesConfig';
+import { ChangeService } from './changes/ChangeService';
+import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
+import { DatabaseChangeStore } from './changes/ChangeStore';
 import { CostConfig, readCostConfig } from './cost/costConfig';
 import { CostService } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
@@ -71,6 +75,7 @@ export interface SreConfig {
   knowledge: KnowledgeConfig;
   accessReviews: AccessReviewsConfig;
   readinessPolicy: ReadinessPolicy;
+  changes: ChangesConfig;
 }
 
 /** Reads every domain's config; throws for the first bad value, naming its key. */
@@ -82,6 +87,7 @@ export function readSreConfig(config: Config): SreConfig {
     knowledge: readKnowledgeConfig(config),
     accessReviews: readAccessReviewsConfig(config),
     readinessPolicy: readReadinessPolicy(config),
+    changes: readChangesConfig(config),
   };
 }
 
@@ -93,6 +99,7 @@ export interface SreRegistries {
   costSources: CostSourceRegistry;
   accessSources: AccessSourceRegistry;
   knowledgeSources: KnowledgeSourceRegistry;
+  changeSources: ChangeSourceRegistry;
 }
 
 /** Baton's services, one per domain, on one database and catalog snapshot. */
@@ -117,6 +124,7 @@ export function createSreServices(options: {
     costSources,
     accessSources,
     knowledgeSources,
+    changeSources,
   } = options.registries;
   // Every scheduled pull, cost source, poller and webhook records its last success and error.
   const sourceStatus = new SourceStatusService({
@@ -141,6 +149,24 @@ export function createSreServices(options: {
     botPatterns: config.knowledge.botPatterns,
     repositoryTimeoutMs: config.knowledge.repositoryTimeoutMs,
   });
+  const changes = new ChangeService({
+    store: DatabaseChangeStore.create(client),
+    sources: changeSources,
+    snapshot: catalogSnapshot,
+    catalog,
+    auth,
+    // Its own handle on the alerts' tables: the rules read alerts by entity and time.
+    alerts: DatabaseAlertStore.create(client),
+    config: config.changes,
+    logger,
+    sourceStatus: sourceStatus.observer(
+      { prefix: 'change-source', kind: 'changes', trigger: 'schedule' },
+      changeSources.list().map(source => ({
+        id: source.id,
+        provider: providerName(source),
+      })),
+    ),
+  });
   const reviewStore = DatabaseReviewStore.create(client);
   const alerts = new AlertService({
     store: DatabaseAlertStore.create(client),
@@ -157,6 +183,8 @@ export function createSreServices(options: {
     logger,
     noisePolicy: config.alerts.noisePolicy,
     acknowledgePolicy: config.alerts.acknowledgePolicy,
+    // The generic webhook's `changes`.
+    changes,
     lastReview: new LastReviewLookup({
       store: reviewStore,
       catalog: catalogSnapshot,
@@ -265,6 +293,7 @@ export function createSreServices(options: {
     costs,
     accessReviews,
     reviews,
+    changes,
   };
 }
 
