@@ -5,12 +5,14 @@ import {
 import {
   sreAccessSourcesExtensionPoint,
   sreAlertPollersExtensionPoint,
+  sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 import { DemoAccessSource } from './access/DemoAccessSource';
 import { DemoAlertPoller } from './alerts/DemoAlertPoller';
+import { DemoChangeSource } from './changes/DemoChangeSource';
 import { DemoCostSource } from './DemoCostSource';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
 import { DemoSliSource } from './slo/DemoSliSource';
@@ -28,6 +30,7 @@ export const sreModuleDemo = createBackendModule({
         alertPollers: sreAlertPollersExtensionPoint,
         costSources: sreCostSourcesExtensionPoint,
         accessSources: sreAccessSourcesExtensionPoint,
+        changeSources: sreChangeSourcesExtensionPoint,
       },
       async init({
         config,
@@ -36,6 +39,7 @@ export const sreModuleDemo = createBackendModule({
         alertPollers,
         costSources,
         accessSources,
+        changeSources,
       }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
@@ -45,6 +49,7 @@ export const sreModuleDemo = createBackendModule({
           new DemoSliSource('Mackerel'),
         );
         costSources.addCostSource(new DemoCostSource());
+        changeSources.addChangeSource(new DemoChangeSource());
         accessSources.addAccessSource(
           new DemoAccessSource('github-org'),
           new DemoAccessSource('aws-account'),

@@ -4,6 +4,10 @@ import {
   PAYMENTS_OUTAGE_MINUTES,
   paymentsOutageMinutesAgo,
 } from '../slo/DemoSliSource';
+import {
+  INVENTORY_SYNC_STALL_AFTER_MINUTES,
+  inventorySyncLateApply,
+} from '../changes/demoChangeTimes';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
@@ -163,7 +167,12 @@ const DEMO_ALERTS: DemoAlert[] = [
     title: 'Inventory sync stalled (inventory)',
     severity: 'warning',
     labels: { service: 'inventory-sync', monitor: 'Inventory sync stalled' },
-    startedMinutesAgo: daysAgo(6, 100),
+    // After Farid's late solo apply (the demo changes' story).
+    startedMinutesAgo: now =>
+      Math.round(
+        (now - inventorySyncLateApply(now)) / MINUTE -
+          INVENTORY_SYNC_STALL_AFTER_MINUTES,
+      ),
     minutes: 50,
     resolvedBy: 'source',
     acks: [['daniel.weiss', 12]],
