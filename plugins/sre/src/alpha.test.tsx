@@ -12,11 +12,13 @@ import srePlugin, {
   accessReviewsPage,
   batonAdminPage,
   entityAlertHistoryCard,
+  entityChangesCard,
   entityCostCard,
   entityReadyForLeaveCard,
   entityReliabilityReviewContent,
   entitySloCard,
   entityTeamBusFactorContent,
+  entityTeamChangesContent,
   reliabilityReviewPage,
   sreTranslationRef,
   teamBusFactorPage,
@@ -45,6 +47,11 @@ describe.each([
   ],
   ['cost', () => createExtensionTester(entityCostCard), 'Cost'],
   [
+    'changes',
+    () => createExtensionTester(entityChangesCard),
+    'Production changes',
+  ],
+  [
     'ready-for-leave',
     () => createExtensionTester(entityReadyForLeaveCard),
     'Ready for leave',
@@ -69,7 +76,13 @@ describe.each([
       // Cards that fetch stay loading: this test is about the extension, not the data.
       {
         apis: [
-          [sreApiRef, { getReadiness: () => new Promise<never>(() => {}) }],
+          [
+            sreApiRef,
+            {
+              getReadiness: () => new Promise<never>(() => {}),
+              getEntityChanges: () => new Promise<never>(() => {}),
+            },
+          ],
         ],
       },
     );
@@ -81,16 +94,19 @@ describe.each([
 });
 
 describe('the sre frontend plugin', () => {
-  it.each(['slo', 'alert-history', 'cost', 'ready-for-leave'] as const)(
-    'names the %s card for app-config',
-    name => {
-      expect(srePlugin.getExtension(`entity-card:sre/${name}`)).toMatchObject({
-        kind: 'entity-card',
-        namespace: 'sre',
-        name,
-      });
-    },
-  );
+  it.each([
+    'slo',
+    'alert-history',
+    'cost',
+    'changes',
+    'ready-for-leave',
+  ] as const)('names the %s card for app-config', name => {
+    expect(srePlugin.getExtension(`entity-card:sre/${name}`)).toMatchObject({
+      kind: 'entity-card',
+      namespace: 'sre',
+      name,
+    });
+  });
 });
 
 describe('the bus-factor page and tab', () => {
@@ -106,6 +122,26 @@ describe('the bus-factor page and tab', () => {
     expect(tab.get(coreExtensionData.titleTranslation)).toEqual({
       ref: sreTranslationRef,
       key: 'team.tabTitle',
+    });
+  });
+});
+
+describe('the changes tab', () => {
+  const apis = [mockApis.translation()] as const;
+
+  it('takes its title from the translation ref and shows on Group pages only', () => {
+    const tab = createExtensionTester(entityTeamChangesContent, { apis });
+    expect(tab.get(coreExtensionData.titleTranslation)).toEqual({
+      ref: sreTranslationRef,
+      key: 'changes.team.tabTitle',
+    });
+    expect(tab.get(coreExtensionData.routePath)).toBe('/changes');
+    const filter = tab.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter!(entityOfKind('Group'))).toBe(true);
+    expect(filter!(entityOfKind('Component'))).toBe(false);
+    expect(srePlugin.getExtension('entity-content:sre/changes')).toMatchObject({
+      kind: 'entity-content',
+      name: 'changes',
     });
   });
 });

@@ -85,6 +85,16 @@ export const entityTeamCostCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
+export const entityChangesCard = EntityCardBlueprint.make({
+  name: 'changes',
+  params: {
+    filter: isServiceLike,
+    loader: () =>
+      import('./changes/EntityChangesCard').then(m => <m.EntityChangesCard />),
+  },
+});
+
+/** @alpha */
 export const entityReadyForLeaveCard = EntityCardBlueprint.make({
   name: 'ready-for-leave',
   params: {
@@ -107,6 +117,21 @@ export const entityTeamBusFactorContent = EntityContentBlueprint.make({
     loader: () =>
       import('./readiness/team/EntityTeamBusFactorContent').then(m => (
         <m.EntityTeamBusFactorContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const entityTeamChangesContent = EntityContentBlueprint.make({
+  name: 'changes',
+  params: {
+    path: '/changes',
+    title: sreTranslationRef('changes.team.tabTitle'),
+    filter: (entity: Entity) =>
+      entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./changes/EntityTeamChangesContent').then(m => (
+        <m.EntityTeamChangesContent />
       )),
   },
 });
@@ -200,8 +225,10 @@ export default createFrontendPlugin({
     entityAlertHistoryCard,
     entityCostCard,
     entityTeamCostCard,
+    entityChangesCard,
     entityReadyForLeaveCard,
     entityTeamBusFactorContent,
+    entityTeamChangesContent,
     teamBusFactorPage,
     entityReliabilityReviewContent,
     reliabilityReviewPage,

@@ -11,6 +11,8 @@ export {
   EntityAlertHistoryCard,
   EntityCostCard,
   TeamCostCard,
+  EntityChangesCard,
+  EntityTeamChangesContent,
   EntityReadyForLeaveCard,
   EntityTeamBusFactorContent,
   TeamBusFactorPage,
@@ -31,11 +33,13 @@ export {
 export { isSloAvailable } from './slo/isSloAvailable';
 export { isAlertHistoryAvailable } from './alerts/isAlertHistoryAvailable';
 export { isCostAvailable } from './cost/isCostAvailable';
+export { isChangesAvailable } from './changes/isChangesAvailable';
 export { isReadyForLeaveAvailable } from './readiness/isReadyForLeaveAvailable';
 export {
   sreApiRef,
   type AccessCampaignInput,
   type AccessDecisionInput,
+  type ChangeQuery,
   type CostQuery,
   type ReviewActionInput,
   type ReviewActionPatch,

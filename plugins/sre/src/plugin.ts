@@ -77,6 +77,17 @@ export const TeamCostCard: () => JSX.Element = srePlugin.provide(
   }),
 );
 
+/** The entity's production changes: paired or solo, reviewed procedure, off-hours, outcome and the alerts that followed. @public */
+export const EntityChangesCard: () => JSX.Element = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityChangesCard',
+    component: {
+      lazy: () =>
+        import('./changes/EntityChangesCard').then(m => m.EntityChangesCard),
+    },
+  }),
+);
+
 /** The "ready for leave" card: score, level, checks, truck factor and who holds the knowledge. @public */
 export const EntityReadyForLeaveCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({
@@ -98,6 +109,19 @@ export const EntityTeamBusFactorContent: () => JSX.Element = srePlugin.provide(
       lazy: () =>
         import('./readiness/team/EntityTeamBusFactorContent').then(
           m => m.EntityTeamBusFactorContent,
+        ),
+    },
+  }),
+);
+
+/** A team's production changes per person, its solo changes and Terraform apply times, for a Group entity page tab. @public */
+export const EntityTeamChangesContent: () => JSX.Element = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamChangesContent',
+    component: {
+      lazy: () =>
+        import('./changes/EntityTeamChangesContent').then(
+          m => m.EntityTeamChangesContent,
         ),
     },
   }),

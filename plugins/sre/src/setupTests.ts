@@ -5,3 +5,10 @@ import { configure } from '@testing-library/react';
 // a failure, a missing text still is (it fails after these waits instead).
 configure({ asyncUtilTimeout: 5_000 });
 jest.setTimeout(30_000);
+
+// jsdom has no ResizeObserver; charts keep their initial size.
+global.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};

@@ -1224,6 +1224,7 @@ export const messages = {
         alerts: 'Alerts',
         cost: 'Cost',
         access: 'Access reviews',
+        changes: 'Production changes',
       },
       trigger: { schedule: 'scheduled', webhook: 'webhook' },
       kindAndTrigger: '{{kind}} ({{trigger}})',
@@ -1266,6 +1267,144 @@ export const messages = {
       notAllowedTitle: 'Only Baton admins see the sources',
       notAllowed:
         'The sources’ errors name hosts and configuration, so they are shown to the users and groups in {{config}} only. Ask an admin to add you, or one of your groups, to {{config}} in the app configuration.',
+    },
+  },
+  changes: {
+    card: {
+      title: 'Production changes',
+      subheader: 'From {{from}} to {{to}}',
+      range: 'Range',
+      rangeDays: 'Last {{days}} days',
+      emptyTitle: 'No changes since {{date}}',
+      emptyDescription:
+        'No production change of this entity was recorded in this range. Changes come from GitHub deployments, HCP Terraform runs, the webhook and {{cli}}.',
+      unsupportedTitle: 'No changes for this kind of entity',
+      unsupportedKind:
+        'Baton records production changes of components, systems and resources; a {{kind}} has none of its own.',
+      notConfiguredTitle: 'No change source reaches this entity yet',
+      notConfiguredDescription:
+        'Add one of the annotations {{repos}} (the repositories whose deployments are its changes), {{iac}} (its infrastructure code) or {{workspaces}} (its HCP Terraform workspaces) to the entity. Changes made by hand can be recorded with {{cli}}, and any CI/CD can send them to the webhook.',
+    },
+    summary: {
+      label: 'Summary of the changes',
+      total: 'Changes',
+      paired: 'Pairing rate',
+      pairedValue: '{{share}} ({{paired}} of {{total}})',
+      pairedHelp:
+        'The share of changes that someone other than the operator was with, or approved.',
+      notApplicable: '—',
+      offHours: 'Off-hours',
+      offHoursHelp: 'Changes that started outside the team’s working hours.',
+      unreviewed: 'Unreviewed procedure',
+      unreviewedHelp:
+        'Changes without a written procedure, or whose procedure nobody but its authors reviewed.',
+      followedByAlerts: 'Followed by alerts',
+      followedByAlertsHelp:
+        'Changes after which an alert fired on the same entity within the window.',
+      failed: 'Failed',
+      failedHelp: 'Changes that failed or were rolled back.',
+    },
+    list: {
+      label: 'Changes',
+      started: 'Started {{date}}',
+      environment: 'in {{environment}}',
+      operators: 'Operators',
+      pairs: 'Pairs',
+      procedureReviewers: 'Procedure reviewed by',
+      nobody: 'nobody',
+      unmatched: 'not in the catalog',
+      unmatchedHelp:
+        'The source named this person as {{identity}}, which matches no catalog user.',
+      plan: 'Plan: {{add}} to add, {{change}} to change, {{destroy}} to destroy',
+      workspace: 'Workspace {{workspace}}',
+      applyTime: 'Apply took {{duration}}',
+      procedure: 'Procedure',
+      alertsAfter: 'Alerts after this change',
+      alertAt: '{{title}} ({{date}})',
+      links: 'Links',
+    },
+    kind: {
+      'terraform-apply': 'Terraform apply',
+      deploy: 'Deploy',
+      maintenance: 'Maintenance',
+      'db-migration': 'Database migration',
+      config: 'Configuration',
+      other: 'Other change',
+    },
+    outcome: {
+      succeeded: 'Succeeded',
+      failed: 'Failed',
+      'rolled-back': 'Rolled back',
+      'in-progress': 'In progress',
+    },
+    chip: {
+      paired: 'Paired',
+      pairedHelp: 'With {{people}}.',
+      solo: 'Solo',
+      soloHelp: 'Nobody but the operators was with this change or approved it.',
+      reviewed: 'Reviewed procedure',
+      reviewedHelp: 'The procedure was reviewed by {{people}}.',
+      unreviewed: 'Unreviewed procedure',
+      unreviewedHelp:
+        'No written procedure, or nobody but its authors reviewed it.',
+      offHours: 'Off-hours',
+      offHoursHelp: 'Started outside the owning team’s working hours.',
+      followedByAlerts_one: 'Followed by {{count}} alert',
+      followedByAlerts_other: 'Followed by {{count}} alerts',
+      followedByAlertsHelp: 'This change may have caused: {{titles}}.',
+      label: 'What the rules found',
+    },
+    why: {
+      show: 'Why?',
+      hide: 'Hide why',
+      range:
+        'The changes recorded for this entity that started from {{from}} to {{to}}, newest first, from every source (GitHub deployments, HCP Terraform runs, the webhook, {{cli}}).',
+      solo: 'Solo: nobody but the operators was with the change or approved it. An operator is never their own pair. The pairing rate is the share of changes that were not solo.',
+      unreviewed:
+        'Unreviewed procedure: the change had no written procedure, or nobody but its authors reviewed it.',
+      offHours:
+        'Off-hours: the change started outside the owning team’s working hours: {{days}}, {{start}} to {{end}} ({{timeZone}}).',
+      holidays_one: 'Its {{count}} holiday counts as off-hours too.',
+      holidays_other: 'Its {{count}} holidays count as off-hours too.',
+      followedByAlerts:
+        'Followed by alerts: an alert on one of the change’s entities fired within {{minutes}} minutes after it started; the change may have caused it.',
+      people:
+        'People are matched to catalog users by their GitHub login, e-mail address, HCP Terraform user name or name; those the catalog does not know are shown as the source named them and flagged.',
+    },
+    team: {
+      tabTitle: 'Changes',
+      title: 'Production changes of the team',
+      subheader: 'Over the services the team owns, from {{from}} to {{to}}',
+      emptyTitle: 'No changes since {{date}}',
+      emptyDescription:
+        'No production change of the team’s services was recorded in this range.',
+      people: {
+        title: 'Who operates production',
+        label: 'Changes per person',
+        person: 'Person',
+        operated: 'Operated',
+        operatedPaired: 'Operated with a pair',
+        pairedOn: 'Paired on',
+        offHours: 'Off-hours',
+        none: 'Nobody operated or paired on a change in this range.',
+      },
+      solo: {
+        title: 'Solo changes',
+        none: 'No solo changes in this range.',
+      },
+      apply: {
+        title: 'Terraform apply time',
+        none: 'No Terraform applies with a duration in the window.',
+        chartTitle: 'Apply time of {{workspace}}',
+        chartLabel: 'Apply time of each apply of {{workspace}}',
+        seconds: 'Apply time',
+        rising:
+          'Rising: the median apply took {{earlier}} in the earlier half of the window and {{later}} in the later half (+{{percent}}%). A growing state makes every apply slower; consider splitting it.',
+        steady:
+          'Not rising: the median apply took {{earlier}} in the earlier half of the window and {{later}} in the later half ({{percent}}%).',
+        tooFew: 'Too few applies in the window to tell a trend.',
+        risingChip: 'Rising',
+      },
     },
   },
 } as const;

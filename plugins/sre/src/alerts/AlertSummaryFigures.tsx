@@ -3,25 +3,9 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import type { ReactNode } from 'react';
 import { useSreText } from '../language';
 import { userName } from './alertText';
-
-function Figure(props: { label: string; help?: string; children: ReactNode }) {
-  const label = (
-    <Typography variant="overline" color="textSecondary" component="div">
-      {props.label}
-    </Typography>
-  );
-  return (
-    <Box role="group" aria-label={props.label} mr={4} mb={1}>
-      {props.help ? <Tooltip title={props.help}>{label}</Tooltip> : label}
-      <Typography variant="h6" component="div">
-        {props.children}
-      </Typography>
-    </Box>
-  );
-}
+import { SummaryFigure as Figure } from '../components/SummaryFigure';
 
 /** Count, noisy alerts with the cry-wolf score, MTTA, MTTR and who carries the on-call load. */
 export function AlertSummaryFigures({ summary }: { summary: AlertSummary }) {

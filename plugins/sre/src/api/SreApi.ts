@@ -6,6 +6,7 @@ import type {
   AccessReviewItem,
   AlertItem,
   AlertListResponse,
+  ChangeListResponse,
   CostReport,
   KnowledgeReport,
   TeamCostReport,
@@ -17,6 +18,7 @@ import type {
   ReviewActionStatus,
   ReviewAgenda,
   SourceStatus,
+  TeamChangesResponse,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
 
@@ -53,6 +55,12 @@ export interface ReviewActionInput {
 export type ReviewActionPatch = Partial<ReviewActionInput> & {
   status?: ReviewActionStatus;
 };
+
+/** The range of a change list: instants (ISO 8601); the backend defaults each one left out. @public */
+export interface ChangeQuery {
+  from?: string;
+  to?: string;
+}
 
 /** A new access-review campaign. @public */
 export interface AccessCampaignInput {
@@ -98,6 +106,16 @@ export interface SreApi {
   getCosts(entityRef: string, query?: CostQuery): Promise<CostReport>;
   /** A team's spend: the sum over the entities it owns, each entity's total, and its share of unallocated spend. */
   getTeamCosts(groupRef: string, query?: CostQuery): Promise<TeamCostReport>;
+  /** The entity's production changes in a range, newest first, with what the rules found, the range's counts and the policy applied. */
+  getEntityChanges(
+    entityRef: string,
+    query?: ChangeQuery,
+  ): Promise<ChangeListResponse>;
+  /** A team's changes over the services it owns: per person, the solo ones, and the Terraform apply-time trends. */
+  getTeamChanges(
+    teamRef: string,
+    query?: ChangeQuery,
+  ): Promise<TeamChangesResponse>;
   getReadiness(entityRef: string): Promise<ReadinessReport>;
   /** The truck factor and knowledge map; a 404 ResponseError before the first computation. */
   getKnowledge(entityRef: string): Promise<KnowledgeReport>;

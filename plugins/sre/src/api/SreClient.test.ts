@@ -265,6 +265,53 @@ describe('SreClient', () => {
     expect(url.searchParams.get('currency')).toBe('USD');
   });
 
+  it('reads an entity’s changes by its ref and range as query parameters', async () => {
+    let url = new URL(baseUrl);
+    server.use(
+      http.get(`${baseUrl}/changes`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ items: [], summary: { total: 0 } });
+      }),
+    );
+
+    const response = await client.getEntityChanges(
+      'component:default/inventory-sync',
+      { from: '2026-11-04T12:00:00.000Z', to: '2026-12-04T12:00:00.000Z' },
+    );
+    expect(url.pathname).toBe('/api/sre/changes');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      entityRef: 'component:default/inventory-sync',
+      from: '2026-11-04T12:00:00.000Z',
+      to: '2026-12-04T12:00:00.000Z',
+    });
+    expect(response).toMatchObject({ summary: { total: 0 } });
+
+    // Without a range, the backend's default.
+    await client.getEntityChanges('component:default/inventory-sync');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      entityRef: 'component:default/inventory-sync',
+    });
+  });
+
+  it('reads a team’s changes under /changes/team by its ref', async () => {
+    let url = new URL(baseUrl);
+    server.use(
+      http.get(`${baseUrl}/changes/team`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ people: [] });
+      }),
+    );
+
+    await client.getTeamChanges('group:default/team-inventory', {
+      from: '2026-11-04T12:00:00.000Z',
+    });
+    expect(url.pathname).toBe('/api/sre/changes/team');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      teamRef: 'group:default/team-inventory',
+      from: '2026-11-04T12:00:00.000Z',
+    });
+  });
+
   it('reads a team report under the same team path', async () => {
     let url = new URL(baseUrl);
     server.use(

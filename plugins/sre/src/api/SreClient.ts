@@ -41,6 +41,12 @@ export class SreClient implements SreApi {
   getTeamCosts: SreApi['getTeamCosts'] = (groupRef, query) =>
     this.#get(`${this.#teamPath(groupRef)}/costs`, { ...query });
 
+  getEntityChanges: SreApi['getEntityChanges'] = (entityRef, query) =>
+    this.#get('/changes', { entityRef, from: query?.from, to: query?.to });
+
+  getTeamChanges: SreApi['getTeamChanges'] = (teamRef, query) =>
+    this.#get('/changes/team', { teamRef, from: query?.from, to: query?.to });
+
   getReadiness: SreApi['getReadiness'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/readiness`);
 

@@ -6,25 +6,10 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import type { ReactNode } from 'react';
 import { useSreText } from '../language';
 import { CostChange } from './CostChange';
 import { formatMoney, lastDay } from './costFormat';
-
-function Figure(props: { label: string; help: string; children: ReactNode }) {
-  return (
-    <Box role="group" aria-label={props.label} mr={4} mb={1}>
-      <Tooltip title={props.help}>
-        <Typography variant="overline" color="textSecondary" component="div">
-          {props.label}
-        </Typography>
-      </Tooltip>
-      <Typography variant="h6" component="div">
-        {props.children}
-      </Typography>
-    </Box>
-  );
-}
+import { SummaryFigure as Figure } from '../components/SummaryFigure';
 
 /** The total of the range, its change vs the previous period, the month-end forecast and whether any of it is estimated. */
 export function CostFigures({ report }: { report: CostReport }) {

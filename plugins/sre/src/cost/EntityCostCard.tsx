@@ -2,12 +2,10 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_COST_TAGS } from '@baton/plugin-sre-common';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Collapse from '@material-ui/core/Collapse';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { sreApiRef } from '../api/SreApi';
 import { BatonCard } from '../components/BatonCard';
+import { WhyExpander } from '../components/WhyExpander';
 import { useSreText } from '../language';
 import { costPlaceholder, CostReloadState } from './costCardStates';
 import { CostChart } from './CostChart';
@@ -86,7 +84,10 @@ function CostCard(props: {
         <CostFigures report={report} />
         <CostChart report={report} />
         <CostDrivers report={report} />
-        <WhyExpander>
+        <WhyExpander
+          showLabel={t('cost.why.show')}
+          hideLabel={t('cost.why.hide')}
+        >
           <CostWhy report={report} annotated={annotated} />
         </WhyExpander>
       </>
@@ -100,20 +101,5 @@ function CostCard(props: {
     >
       {content}
     </BatonCard>
-  );
-}
-
-function WhyExpander({ children }: { children: ReactNode }) {
-  const { t } = useSreText();
-  const [open, setOpen] = useState(false);
-  return (
-    <Box>
-      <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? t('cost.why.hide') : t('cost.why.show')}
-      </Button>
-      <Collapse in={open}>
-        <Box mt={1}>{children}</Box>
-      </Collapse>
-    </Box>
   );
 }

@@ -1063,6 +1063,7 @@ const ja = createTranslationMessages({
     'admin.sources.kind.alerts': 'アラート',
     'admin.sources.kind.cost': 'コスト',
     'admin.sources.kind.access': 'アクセスレビュー',
+    'admin.sources.kind.changes': '本番変更',
     'admin.sources.trigger.schedule': '定期実行',
     'admin.sources.trigger.webhook': 'Webhook',
     'admin.sources.kindAndTrigger': '{{kind}}（{{trigger}}）',
@@ -1100,6 +1101,128 @@ const ja = createTranslationMessages({
       'データソースは Baton 管理者だけが見られます',
     'admin.sources.notAllowed':
       'データソースのエラーにはホスト名や設定が含まれるため、{{config}} に含まれるユーザーとグループにだけ表示されます。管理者に、あなたかあなたのグループをアプリ設定の {{config}} に追加するよう依頼してください。',
+    'changes.card.title': '本番変更',
+    'changes.card.subheader': '{{from}}〜{{to}}',
+    'changes.card.range': '期間',
+    'changes.card.rangeDays': '直近 {{days}} 日',
+    'changes.card.emptyTitle': '{{date}} 以降の変更はありません',
+    'changes.card.emptyDescription':
+      'この期間に、このエンティティの本番変更は記録されていません。変更は GitHub のデプロイ、HCP Terraform の実行、Webhook、{{cli}} から記録されます。',
+    'changes.card.unsupportedTitle':
+      'この種類のエンティティには変更がありません',
+    'changes.card.unsupportedKind':
+      'Baton はコンポーネント、システム、リソースの本番変更を記録します。{{kind}} には独自の変更はありません。',
+    'changes.card.notConfiguredTitle':
+      'このエンティティに届く変更ソースがまだありません',
+    'changes.card.notConfiguredDescription':
+      'エンティティにアノテーション {{repos}}（デプロイを変更として扱うリポジトリ）、{{iac}}（インフラのコード）、{{workspaces}}（HCP Terraform のワークスペース）のいずれかを追加してください。手作業の変更は {{cli}} で記録でき、どの CI/CD からも Webhook に送れます。',
+    'changes.summary.label': '変更のまとめ',
+    'changes.summary.total': '変更',
+    'changes.summary.paired': 'ペア率',
+    'changes.summary.pairedValue': '{{share}}（{{total}} 件中 {{paired}} 件）',
+    'changes.summary.pairedHelp':
+      '実行者以外の誰かが同席または承認した変更の割合です。',
+    'changes.summary.notApplicable': '—',
+    'changes.summary.offHours': '時間外',
+    'changes.summary.offHoursHelp': 'チームの業務時間外に始まった変更です。',
+    'changes.summary.unreviewed': '手順未レビュー',
+    'changes.summary.unreviewedHelp':
+      '手順書がない、または作成者以外の誰もレビューしていない変更です。',
+    'changes.summary.followedByAlerts': '直後にアラート',
+    'changes.summary.followedByAlertsHelp':
+      '開始後のウィンドウ内に、同じエンティティでアラートが発火した変更です。',
+    'changes.summary.failed': '失敗',
+    'changes.summary.failedHelp': '失敗した、またはロールバックした変更です。',
+    'changes.list.label': '変更',
+    'changes.list.started': '{{date}} 開始',
+    'changes.list.environment': '環境: {{environment}}',
+    'changes.list.operators': '実行者',
+    'changes.list.pairs': 'ペア',
+    'changes.list.procedureReviewers': '手順のレビュアー',
+    'changes.list.nobody': 'なし',
+    'changes.list.unmatched': 'カタログに未登録',
+    'changes.list.unmatchedHelp':
+      'ソースはこの人を {{identity}} としていますが、どのカタログユーザーにも一致しません。',
+    'changes.list.plan':
+      'プラン: 追加 {{add}}、変更 {{change}}、削除 {{destroy}}',
+    'changes.list.workspace': 'ワークスペース {{workspace}}',
+    'changes.list.applyTime': 'apply 所要時間 {{duration}}',
+    'changes.list.procedure': '手順書',
+    'changes.list.alertsAfter': 'この変更の後のアラート',
+    'changes.list.alertAt': '{{title}}（{{date}}）',
+    'changes.list.links': 'リンク',
+    'changes.kind.terraform-apply': 'Terraform apply',
+    'changes.kind.deploy': 'デプロイ',
+    'changes.kind.maintenance': 'メンテナンス',
+    'changes.kind.db-migration': 'DB マイグレーション',
+    'changes.kind.config': '設定変更',
+    'changes.kind.other': 'その他の変更',
+    'changes.outcome.succeeded': '成功',
+    'changes.outcome.failed': '失敗',
+    'changes.outcome.rolled-back': 'ロールバック',
+    'changes.outcome.in-progress': '実行中',
+    'changes.chip.paired': 'ペア',
+    'changes.chip.pairedHelp': '{{people}} と一緒に実施しました。',
+    'changes.chip.solo': '単独',
+    'changes.chip.soloHelp': '実行者以外の誰も同席も承認もしていない変更です。',
+    'changes.chip.reviewed': '手順レビュー済み',
+    'changes.chip.reviewedHelp': '手順は {{people}} がレビューしました。',
+    'changes.chip.unreviewed': '手順未レビュー',
+    'changes.chip.unreviewedHelp':
+      '手順書がない、または作成者以外の誰もレビューしていません。',
+    'changes.chip.offHours': '時間外',
+    'changes.chip.offHoursHelp': '担当チームの業務時間外に始まりました。',
+    'changes.chip.followedByAlerts_one': '直後にアラート {{count}} 件',
+    'changes.chip.followedByAlerts_other': '直後にアラート {{count}} 件',
+    'changes.chip.followedByAlertsHelp':
+      'この変更が原因の可能性があります: {{titles}}',
+    'changes.chip.label': 'ルールの判定',
+    'changes.why.show': '根拠を表示',
+    'changes.why.hide': '根拠を隠す',
+    'changes.why.range':
+      '{{from}}〜{{to}} に始まった、このエンティティの変更です（新しい順）。すべてのソース（GitHub のデプロイ、HCP Terraform の実行、Webhook、{{cli}}）から集めています。',
+    'changes.why.solo':
+      '単独: 実行者以外の誰も同席も承認もしていない変更です。実行者は自分のペアにはなれません。ペア率は単独でなかった変更の割合です。',
+    'changes.why.unreviewed':
+      '手順未レビュー: 手順書がない、または作成者以外の誰もレビューしていない変更です。',
+    'changes.why.offHours':
+      '時間外: 担当チームの業務時間（{{days}}、{{start}}〜{{end}}、{{timeZone}}）の外に始まった変更です。',
+    'changes.why.holidays_one': '登録された休日 {{count}} 日も時間外です。',
+    'changes.why.holidays_other': '登録された休日 {{count}} 日も時間外です。',
+    'changes.why.followedByAlerts':
+      '直後にアラート: 変更の開始から {{minutes}} 分以内に、変更したエンティティのいずれかでアラートが発火しました。変更が原因の可能性があります。',
+    'changes.why.people':
+      '人は GitHub ログイン、メールアドレス、HCP Terraform のユーザー名、名前でカタログのユーザーと照合します。カタログにいない人はソースが示したとおりに表示し、印を付けます。',
+    'changes.team.tabTitle': '変更',
+    'changes.team.title': 'チームの本番変更',
+    'changes.team.subheader': 'チームが担当するサービス全体、{{from}}〜{{to}}',
+    'changes.team.emptyTitle': '{{date}} 以降の変更はありません',
+    'changes.team.emptyDescription':
+      'この期間に、チームのサービスの本番変更は記録されていません。',
+    'changes.team.people.title': '本番を操作している人',
+    'changes.team.people.label': '人ごとの変更',
+    'changes.team.people.person': '人',
+    'changes.team.people.operated': '実行',
+    'changes.team.people.operatedPaired': 'ペアありで実行',
+    'changes.team.people.pairedOn': 'ペアとして参加',
+    'changes.team.people.offHours': '時間外',
+    'changes.team.people.none':
+      'この期間に変更を実行した人もペアになった人もいません。',
+    'changes.team.solo.title': '単独の変更',
+    'changes.team.solo.none': 'この期間に単独の変更はありません。',
+    'changes.team.apply.title': 'Terraform apply の所要時間',
+    'changes.team.apply.none':
+      'ウィンドウ内に所要時間付きの Terraform apply はありません。',
+    'changes.team.apply.chartTitle': '{{workspace}} の apply 所要時間',
+    'changes.team.apply.chartLabel': '{{workspace}} の各 apply の所要時間',
+    'changes.team.apply.seconds': 'apply 所要時間',
+    'changes.team.apply.rising':
+      '増加中: apply 所要時間の中央値は、ウィンドウの前半 {{earlier}}、後半 {{later}}（+{{percent}}%）です。state が大きくなるとすべての apply が遅くなります。分割を検討してください。',
+    'changes.team.apply.steady':
+      '増加していません: apply 所要時間の中央値は、ウィンドウの前半 {{earlier}}、後半 {{later}}（{{percent}}%）です。',
+    'changes.team.apply.tooFew':
+      'ウィンドウ内の apply が少なく、傾向は判断できません。',
+    'changes.team.apply.risingChip': '増加中',
   },
 });
 

@@ -1,0 +1,141 @@
+import {
+  actualPairs,
+  actualReviewers,
+  type ChangeItem,
+  type ChangeOutcome,
+} from '@baton/plugin-sre-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+import { usePersonName } from '../components/PeopleNames';
+import { useSreText } from '../language';
+
+const TONES = {
+  good: '#2e7d32',
+  warning: '#ed6c02',
+  bad: '#c62828',
+  neutral: '#757575',
+};
+
+type Tone = keyof typeof TONES;
+
+const OUTCOME_TONES: Record<ChangeOutcome, Tone> = {
+  succeeded: 'good',
+  failed: 'bad',
+  'rolled-back': 'bad',
+  'in-progress': 'neutral',
+};
+
+function ToneChip(props: { label: string; help: string; tone: Tone }) {
+  const color = TONES[props.tone];
+  // Findings fill in their colour; what is fine is only outlined in it.
+  const filled = props.tone === 'warning' || props.tone === 'bad';
+  return (
+    <Tooltip title={props.help}>
+      <Chip
+        size="small"
+        variant={filled ? 'default' : 'outlined'}
+        label={props.label}
+        style={{
+          margin: '0 4px 4px 0',
+          borderColor: color,
+          ...(filled ? { backgroundColor: color, color: '#fff' } : { color }),
+        }}
+      />
+    </Tooltip>
+  );
+}
+
+/** A chip of a change: its colour, text and hover text. */
+interface ChipSpec {
+  key: string;
+  tone: Tone;
+  label: string;
+  help: string;
+}
+
+/**
+ * What the rules found about a change, as chips: paired or solo, reviewed
+ * procedure or not, off-hours, its outcome, and the alerts that followed.
+ * Each comes from the change's `findings`, as the card's counts do.
+ */
+export function ChangeChips({ change }: { change: ChangeItem }) {
+  const { t, format } = useSreText();
+  const personName = usePersonName();
+  const names = (people: Array<{ value: string; userRef: string | null }>) =>
+    format.list(people.map(p => (p.userRef ? personName(p.userRef) : p.value)));
+  const found = new Set(change.findings);
+  const specs: ChipSpec[] = [
+    found.has('solo')
+      ? {
+          key: 'solo',
+          tone: 'warning',
+          label: t('changes.chip.solo'),
+          help: t('changes.chip.soloHelp'),
+        }
+      : {
+          key: 'paired',
+          tone: 'good',
+          label: t('changes.chip.paired'),
+          help: t('changes.chip.pairedHelp', {
+            people: names(actualPairs(change)),
+          }),
+        },
+    found.has('unreviewed-procedure')
+      ? {
+          key: 'unreviewed',
+          tone: 'warning',
+          label: t('changes.chip.unreviewed'),
+          help: t('changes.chip.unreviewedHelp'),
+        }
+      : {
+          key: 'reviewed',
+          tone: 'good',
+          label: t('changes.chip.reviewed'),
+          help: t('changes.chip.reviewedHelp', {
+            people: names(actualReviewers(change)),
+          }),
+        },
+  ];
+  if (found.has('off-hours')) {
+    specs.push({
+      key: 'off-hours',
+      tone: 'warning',
+      label: t('changes.chip.offHours'),
+      help: t('changes.chip.offHoursHelp'),
+    });
+  }
+  const outcome = t(`changes.outcome.${change.outcome}`);
+  specs.push({
+    key: 'outcome',
+    tone: OUTCOME_TONES[change.outcome] ?? 'neutral',
+    label: outcome,
+    help: outcome,
+  });
+  if (found.has('followed-by-alerts')) {
+    specs.push({
+      key: 'alerts',
+      tone: 'bad',
+      label: t('changes.chip.followedByAlerts', {
+        count: change.alertsAfter.length,
+      }),
+      help: t('changes.chip.followedByAlertsHelp', {
+        titles: format.list(change.alertsAfter.map(alert => alert.title)),
+      }),
+    });
+  }
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      role="list"
+      aria-label={t('changes.chip.label')}
+    >
+      {specs.map(({ key, ...chip }) => (
+        <Box role="listitem" key={key} component="span">
+          <ToneChip {...chip} />
+        </Box>
+      ))}
+    </Box>
+  );
+}
