@@ -65,6 +65,7 @@ describe.each(databases.eachSupportedId())(
         'sre-access-campaign',
         'sre-access-reminders',
         'sre-alert-poll',
+        'sre-change-pull',
         'sre-cost-pull',
         'sre-knowledge-refresh',
         'sre-slo-evaluation',

@@ -125,6 +125,7 @@ describe.each(databases.eachSupportedId())('GET /sources on %s', id => {
       'cost:billing-export',
       'task:sre-access-reminders',
       'task:sre-alert-poll',
+      'task:sre-change-pull',
       'task:sre-cost-pull',
       'task:sre-knowledge-refresh',
       'task:sre-slo-evaluation',
