@@ -162,6 +162,18 @@ export class ChangeService {
 
   /** The catalog's Users, read now: a person added a minute ago is matched. */
   async #peopleDirectory(): Promise<PeopleDirectory> {
+    try {
+      return await this.#readPeopleDirectory();
+    } catch (error) {
+      // Stored unmatched, a person would stay flagged: the sender retries instead.
+      this.options.logger.warn(`Reading the catalog's Users failed: ${error}`);
+      throw new ServiceUnavailableError(
+        "The catalog's Users could not be read to match the changes' people; retry later",
+      );
+    }
+  }
+
+  async #readPeopleDirectory(): Promise<PeopleDirectory> {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: { kind: 'User' },
