@@ -1,11 +1,6 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { sreBackendPlugin } from './plugin';
+import { startSreTestBackend } from './__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -14,8 +9,8 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 describe.each(databases.eachSupportedId())('sre backend plugin on %s', id => {
   async function startBackend() {
     const knex = await databases.init(id);
-    const { server } = await startTestBackend({
-      features: [sreBackendPlugin, mockServices.database.factory({ knex })],
+    const { server } = await startSreTestBackend({
+      knex,
     });
     return { server, knex };
   }

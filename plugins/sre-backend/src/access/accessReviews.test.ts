@@ -1,7 +1,6 @@
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import {
@@ -9,7 +8,6 @@ import {
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -23,9 +21,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import { auditFromEvidenceCsv } from './__testUtils__/auditCsv';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -142,42 +139,36 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
   ) {
     writeInventories();
     const knex = await databases.init(id);
-    const scheduler = triggerableScheduler();
     // What the notifications backend would receive.
     const sent: Array<{
       recipients: { entityRef: string };
       payload: Record<string, unknown>;
     }> = [];
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            sre: {
-              accessReviews: {
-                admins: ['root-admin'],
-                files: {
-                  monitoring: monitoringCsv,
-                  'status-page': statusPageYaml,
-                },
-                campaigns: {
-                  schedule: {
-                    frequency: { days: 90 },
-                    timeout: { minutes: 5 },
-                  },
-                  title: 'Quarterly access review',
-                  dueDays: 10,
-                },
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      anonymousByDefault: true,
+      config: {
+        sre: {
+          accessReviews: {
+            admins: ['root-admin'],
+            files: {
+              monitoring: monitoringCsv,
+              'status-page': statusPageYaml,
+            },
+            campaigns: {
+              schedule: {
+                frequency: { days: 90 },
+                timeout: { minutes: 5 },
               },
+              title: 'Quarterly access review',
+              dueDays: 10,
             },
           },
-        }),
-        catalogServiceMock.factory({ entities }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
+        },
+      },
+      entities,
+      permissions: extra.permissions,
+      features: [
         createServiceFactory({
           service: notificationService,
           deps: {},
@@ -187,7 +178,6 @@ describe.each(databases.eachSupportedId())('access reviews API on %s', id => {
             },
           }),
         }),
-        ...(extra.permissions ? [extra.permissions] : []),
       ],
     });
     const as = (userRef: string) => mockCredentials.user.header(userRef);

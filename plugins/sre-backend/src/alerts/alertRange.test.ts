@@ -1,14 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(90_000);
 
@@ -83,14 +76,10 @@ const entities: Entity[] = [
 describe.each(databases.eachSupportedId())('alert list ranges on %s', id => {
   async function startBackend(config: object) {
     const knex = await databases.init(id);
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        mockServices.database.factory({ knex }),
-        triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({ data: config }),
-        catalogServiceMock.factory({ entities }),
-      ],
+    const { server } = await startSreTestBackend({
+      knex,
+      config,
+      entities,
     });
     const as = (userRef: string) => mockCredentials.user.header(userRef);
     return {

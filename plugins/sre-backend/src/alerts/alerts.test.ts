@@ -1,22 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  sreAlertPollersExtensionPoint,
-  sreAlertReceiversExtensionPoint,
-  type AlertEvent,
-} from '@baton/plugin-sre-node';
+import { type AlertEvent } from '@baton/plugin-sre-node';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseAlertStore } from './AlertStore';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -60,53 +48,39 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
     polled: AlertEvent[] = [],
   ) {
     const knex = await databases.init(id);
-    const scheduler = triggerableScheduler();
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        createBackendModule({
-          pluginId: 'sre',
-          moduleId: 'scripted-alerts',
-          register(env) {
-            env.registerInit({
-              deps: { pollers: sreAlertPollersExtensionPoint },
-              async init({ pollers }) {
-                pollers.addAlertPoller({
-                  id: 'scripted',
-                  poll: async () => polled,
-                });
-              },
-            });
-          },
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      config,
+      entities: [
+        component('checkout', {
+          'baton.dev/runbook': 'https://runbooks.example/checkout',
         }),
-        mockServices.database.factory({ knex }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({ data: config }),
-        catalogServiceMock.factory({
-          entities: [
-            component('checkout', {
-              'baton.dev/runbook': 'https://runbooks.example/checkout',
-            }),
-            component('payments', {
-              'baton.dev/alert-selector': 'team=payments,env=prod',
-            }),
-            component('search'),
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Group',
-              metadata: { name: 'team', namespace: 'default' },
-              spec: { type: 'team', children: [] },
-            },
-            // A team that owns nothing: its alert list is empty.
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Group',
-              metadata: { name: 'nobody', namespace: 'default' },
-              spec: { type: 'team', children: [] },
-            },
-          ],
+        component('payments', {
+          'baton.dev/alert-selector': 'team=payments,env=prod',
         }),
+        component('search'),
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'team', namespace: 'default' },
+          spec: { type: 'team', children: [] },
+        },
+        // A team that owns nothing: its alert list is empty.
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'nobody', namespace: 'default' },
+          spec: { type: 'team', children: [] },
+        },
       ],
+      sources: {
+        alertPollers: [
+          {
+            id: 'scripted',
+            poll: async () => polled,
+          },
+        ],
+      },
     });
     const send = (body: unknown, path = '/api/sre/webhooks/generic') =>
       request(server)
@@ -551,47 +525,32 @@ describe.each(databases.eachSupportedId())('alert history API on %s', id => {
       sourceKey: 'k'.repeat(600),
     };
     const knex = await databases.init(id);
-    const scheduler = triggerableScheduler();
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        createBackendModule({
-          pluginId: 'sre',
-          moduleId: 'leaky-sources',
-          register(env) {
-            env.registerInit({
-              deps: {
-                receivers: sreAlertReceiversExtensionPoint,
-                pollers: sreAlertPollersExtensionPoint,
-              },
-              async init({ receivers, pollers }) {
-                receivers.addAlertReceiver({
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      config: { sre: { webhooks: { alertmanager: { secret: SECRET } } } },
+      entities: [component('search')],
+      sources: {
+        alertReceivers: [
+          {
+            source: 'alertmanager',
+            parse: () => ({
+              events: [
+                {
+                  ...leaky,
                   source: 'alertmanager',
-                  parse: () => ({
-                    events: [
-                      {
-                        ...leaky,
-                        source: 'alertmanager',
-                        title: `Bad\u0000title ${'x'.repeat(2000)}`,
-                      },
-                    ],
-                  }),
-                });
-                pollers.addAlertPoller({
-                  id: 'leaky',
-                  poll: async () => [leaky, unstorable],
-                });
-              },
-            });
+                  title: `Bad\u0000title ${'x'.repeat(2000)}`,
+                },
+              ],
+            }),
           },
-        }),
-        mockServices.database.factory({ knex }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: { sre: { webhooks: { alertmanager: { secret: SECRET } } } },
-        }),
-        catalogServiceMock.factory({ entities: [component('search')] }),
-      ],
+        ],
+        alertPollers: [
+          {
+            id: 'leaky',
+            poll: async () => [leaky, unstorable],
+          },
+        ],
+      },
     });
     const delivered = await request(server)
       .post('/api/sre/webhooks/alertmanager')

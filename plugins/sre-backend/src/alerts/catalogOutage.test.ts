@@ -2,16 +2,14 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -98,23 +96,16 @@ describe.each(databases.eachSupportedId())(
   id => {
     it('stores a webhook’s alert unmapped (200, not a retry loop) and maps it once the catalog answers', async () => {
       const knex = await databases.init(id);
-      const scheduler = triggerableScheduler();
       const { catalog, state } = switchableCatalog([checkout]);
       state.down = true;
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          mockServices.database.factory({ knex }),
-          scheduler.factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: { sre: { webhooks: { generic: { secret: SECRET } } } },
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => catalog,
-          }),
-        ],
+      const { server, scheduler } = await startSreTestBackend({
+        knex,
+        config: { sre: { webhooks: { generic: { secret: SECRET } } } },
+        catalog: createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
       });
       const startsAt = new Date(Date.now() - 3_600_000).toISOString();
       const delivered = await request(server)

@@ -9,7 +9,6 @@ import {
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -29,6 +28,7 @@ import request from 'supertest';
 import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { sreBackendPlugin } from '../plugin';
 import { snsTestSigner } from './__testUtils__/snsTestSigner';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -84,23 +84,19 @@ describe.each(databases.eachSupportedId())(
       ),
     ) {
       const knex = await databases.init(id);
-      const { server } = await startTestBackend({
+      const { server } = await startSreTestBackend({
+        knex,
+        config: { sre: { webhooks } },
+        entities: [
+          component('probes', 'job=http_checks'),
+          component('web', 'alarm=web-1-network-out'),
+          component('front-end', 'project=front-end'),
+        ],
         features: [
-          sreBackendPlugin,
           sreModuleAlertmanager,
           sns.module,
           sreModuleMackerel,
           sreModuleSentry,
-          mockServices.database.factory({ knex }),
-          triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({ data: { sre: { webhooks } } }),
-          catalogServiceMock.factory({
-            entities: [
-              component('probes', 'job=http_checks'),
-              component('web', 'alarm=web-1-network-out'),
-              component('front-end', 'project=front-end'),
-            ],
-          }),
         ],
       });
       const alertsOf = async (name: string) =>

@@ -4,14 +4,8 @@ import {
   type LoggerService,
   type RootLoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import sreModuleAlertmanager from '@baton/plugin-sre-backend-module-alertmanager';
 import sreModuleFocus from '@baton/plugin-sre-backend-module-focus';
@@ -23,9 +17,8 @@ import fs from 'fs';
 import type { Knex } from 'knex';
 import path from 'path';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import { snsTestSigner } from './__testUtils__/snsTestSigner';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 /**
  * Throws malformed deliveries at every webhook receiver and at the cost
@@ -352,31 +345,25 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(id);
-      const backend = await startTestBackend({
+      const backend = await startSreTestBackend({
+        knex,
+        config: {
+          sre: {
+            webhooks: Object.fromEntries(
+              Object.entries(SECRETS).map(([source, secret]) => [
+                source,
+                { secret },
+              ]),
+            ),
+          },
+        },
+        entities: [component('checkout'), component('probes')],
         features: [
-          sreBackendPlugin,
           sreModuleAlertmanager,
           sns.module,
           sreModuleMackerel,
           sreModuleSentry,
           sreModuleFocus,
-          mockServices.database.factory({ knex }),
-          triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: {
-              sre: {
-                webhooks: Object.fromEntries(
-                  Object.entries(SECRETS).map(([source, secret]) => [
-                    source,
-                    { secret },
-                  ]),
-                ),
-              },
-            },
-          }),
-          catalogServiceMock.factory({
-            entities: [component('checkout'), component('probes')],
-          }),
           createServiceFactory({
             service: coreServices.rootLogger,
             deps: {},

@@ -1,20 +1,18 @@
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import {
   CatalogCall,
   visibilityCatalogFactory,
 } from '../__testUtils__/visibilityCatalog';
-import { sreBackendPlugin } from '../plugin';
 import { CatalogIndex, CatalogSnapshot } from './CatalogSnapshot';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -208,21 +206,14 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       let entities = initialEntities();
       const calls: CatalogCall[] = [];
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          mockServices.database.factory({ knex }),
-          triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: { sre: { catalog: { snapshotMaxAgeSeconds } } },
-          }),
-          visibilityCatalogFactory(
-            () => entities,
-            (userRef, entityRef) =>
-              userRef === OUTSIDER && entityRef === LEDGER,
-            call => calls.push(call),
-          ),
-        ],
+      const { server } = await startSreTestBackend({
+        knex,
+        config: { sre: { catalog: { snapshotMaxAgeSeconds } } },
+        catalog: visibilityCatalogFactory(
+          () => entities,
+          (userRef, entityRef) => userRef === OUTSIDER && entityRef === LEDGER,
+          call => calls.push(call),
+        ),
       });
       const get = (path: string, userRef = DANIEL) =>
         request(server)

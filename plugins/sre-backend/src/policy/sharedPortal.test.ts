@@ -1,17 +1,11 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { visibilityCatalogFactory } from '../__testUtils__/visibilityCatalog';
-import { sreBackendPlugin } from '../plugin';
 import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
 import { readSreAdmins } from './sreDefaultPolicy';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -69,24 +63,16 @@ describe.each(databases.eachSupportedId())(
   id => {
     async function startBackend() {
       const knex = await databases.init(id);
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: { sre: { webhooks: { generic: { secret: SECRET } } } },
-          }),
-          shippedPolicyPermissions(admins),
-          visibilityCatalogFactory(
-            entities,
-            (userRef, entityRef) =>
-              entityRef === 'component:default/ledger' && userRef !== ANA,
-          ),
-        ],
+      const { server } = await startSreTestBackend({
+        knex,
+        anonymousByDefault: true,
+        config: { sre: { webhooks: { generic: { secret: SECRET } } } },
+        permissions: shippedPolicyPermissions(admins),
+        catalog: visibilityCatalogFactory(
+          entities,
+          (userRef, entityRef) =>
+            entityRef === 'component:default/ledger' && userRef !== ANA,
+        ),
       });
       const as = (userRef: string) => ({
         get: (url: string) =>

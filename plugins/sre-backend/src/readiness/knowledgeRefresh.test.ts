@@ -1,20 +1,9 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { HistoryCommit } from '@baton/plugin-sre-common';
-import {
-  sreKnowledgeSourcesExtensionPoint,
-  type RepositoryHistory,
-} from '@baton/plugin-sre-node';
+import { type RepositoryHistory } from '@baton/plugin-sre-node';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -68,34 +57,22 @@ describe.each(databases.eachSupportedId())(
     /** Starts the backend with a source that reads the history, or fails as `failure` says. */
     async function startBackend() {
       const knex = await databases.init(id);
-      const scheduler = triggerableScheduler();
       const state: { failure: string | null } = { failure: null };
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          createBackendModule({
-            pluginId: 'sre',
-            moduleId: 'flaky-knowledge',
-            register(env) {
-              env.registerInit({
-                deps: { sources: sreKnowledgeSourcesExtensionPoint },
-                async init({ sources }) {
-                  sources.addKnowledgeSource({
-                    supports: location => location.startsWith('/repos/'),
-                    readHistory: async () => {
-                      if (state.failure) throw new Error(state.failure);
-                      return history();
-                    },
-                  });
-                },
-              });
+      const { server, scheduler } = await startSreTestBackend({
+        knex,
+        config: {},
+        entities: [service],
+        sources: {
+          knowledgeSources: [
+            {
+              supports: location => location.startsWith('/repos/'),
+              readHistory: async () => {
+                if (state.failure) throw new Error(state.failure);
+                return history();
+              },
             },
-          }),
-          mockServices.database.factory({ knex }),
-          scheduler.factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({ data: {} }),
-          catalogServiceMock.factory({ entities: [service] }),
-        ],
+          ],
+        },
       });
       const get = async (path: string) => {
         const res = await request(server)

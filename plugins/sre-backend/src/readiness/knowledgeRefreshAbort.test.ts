@@ -1,21 +1,12 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { HistoryCommit } from '@baton/plugin-sre-common';
 import {
   type KnowledgeSourceReadOptions,
   type RepositoryHistory,
-  sreKnowledgeSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -63,54 +54,40 @@ describe.each(databases.eachSupportedId())(
   id => {
     async function startBackend(config: object = {}) {
       const knex = await databases.init(id);
-      const scheduler = triggerableScheduler();
       // Which repositories hang, which were read, and the signals they got.
       const state = {
         behaviour: new Map<string, Behaviour>(),
         reads: [] as string[],
         signals: new Map<string, AbortSignal | undefined>(),
       };
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          createBackendModule({
-            pluginId: 'sre',
-            moduleId: 'slow-knowledge',
-            register(env) {
-              env.registerInit({
-                deps: { sources: sreKnowledgeSourcesExtensionPoint },
-                async init({ sources }) {
-                  sources.addKnowledgeSource({
-                    supports: location => location.startsWith('/repos/'),
-                    readHistory: async (
-                      { location },
-                      options?: KnowledgeSourceReadOptions,
-                    ): Promise<RepositoryHistory> => {
-                      state.reads.push(location);
-                      state.signals.set(location, options?.signal);
-                      const hang = state.behaviour.get(location) === 'hang';
-                      return {
-                        revision: hang ? 'new' : 'old',
-                        files: hang ? ['a.ts', 'new.ts'] : ['a.ts'],
-                        // Ignores the signal on purpose: the service must not wait for it.
-                        commits: (async function* commits() {
-                          yield commit('1', hang ? 'Bob' : 'Alice', ['a.ts']);
-                          if (hang) await new Promise(() => undefined);
-                        })(),
-                      };
-                    },
-                  });
-                },
-              });
+      const { server, scheduler } = await startSreTestBackend({
+        knex,
+        config,
+        entities: [component('shop'), component('cart')],
+        sources: {
+          knowledgeSources: [
+            {
+              supports: location => location.startsWith('/repos/'),
+              readHistory: async (
+                { location },
+                options?: KnowledgeSourceReadOptions,
+              ): Promise<RepositoryHistory> => {
+                state.reads.push(location);
+                state.signals.set(location, options?.signal);
+                const hang = state.behaviour.get(location) === 'hang';
+                return {
+                  revision: hang ? 'new' : 'old',
+                  files: hang ? ['a.ts', 'new.ts'] : ['a.ts'],
+                  // Ignores the signal on purpose: the service must not wait for it.
+                  commits: (async function* commits() {
+                    yield commit('1', hang ? 'Bob' : 'Alice', ['a.ts']);
+                    if (hang) await new Promise(() => undefined);
+                  })(),
+                };
+              },
             },
-          }),
-          mockServices.database.factory({ knex }),
-          scheduler.factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({ data: config }),
-          catalogServiceMock.factory({
-            entities: [component('shop'), component('cart')],
-          }),
-        ],
+          ],
+        },
       });
       const knowledge = async (name: string) => {
         const res = await request(server)

@@ -1,15 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -86,25 +79,18 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
   async function startBackend() {
     const knex = await databases.init(id);
     // Runs the refresh itself, so the test knows it has finished.
-    const scheduler = triggerableScheduler();
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        sreModuleDemo,
-        mockServices.database.factory({ knex }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            sre: {
-              demo: true,
-              webhooks: { generic: { secret: 'hook' } },
-              // As in the demo: the guest may acknowledge any alert.
-              admins: ['user:default/guest'],
-            },
-          },
-        }),
-        catalogServiceMock.factory({ entities }),
-      ],
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      config: {
+        sre: {
+          demo: true,
+          webhooks: { generic: { secret: 'hook' } },
+          // As in the demo: the guest may acknowledge any alert.
+          admins: ['user:default/guest'],
+        },
+      },
+      entities,
+      features: [sreModuleDemo],
     });
     await scheduler.triggerTask('sre-knowledge-refresh');
     const get = (path: string) =>

@@ -1,24 +1,12 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
-import {
-  sreSliSourcesExtensionPoint,
-  type SliSample,
-  type SliSource,
-} from '@baton/plugin-sre-node';
+import { type SliSample, type SliSource } from '@baton/plugin-sre-node';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(90_000);
 
@@ -162,43 +150,25 @@ describe.each(databases.eachSupportedId())(
 
     async function startBackend() {
       const knex = await databases.init(id);
-      const scheduler = triggerableScheduler();
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          sreModuleDemo,
-          createBackendModule({
-            pluginId: 'sre',
-            moduleId: 'burning-sli',
-            register(env) {
-              env.registerInit({
-                deps: { sli: sreSliSourcesExtensionPoint },
-                async init({ sli }) {
-                  sli.addSliSource(new BurningSource());
-                },
-              });
+      const { server, scheduler } = await startSreTestBackend({
+        knex,
+        // A request without credentials is anonymous, as in a real backend.
+        anonymousByDefault: true,
+        config: {
+          sre: {
+            demo: true,
+            webhooks: { generic: { secret: SECRET } },
+            // The scripted alerts resolved days ago; the activity section counts their acknowledgements.
+            alerts: {
+              acknowledge: { afterResolutionMinutes: 30 * 24 * 60 },
             },
-          }),
-          mockServices.database.factory({ knex }),
-          // A request without credentials is anonymous, as in a real backend.
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          scheduler.factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: {
-              sre: {
-                demo: true,
-                webhooks: { generic: { secret: SECRET } },
-                // The scripted alerts resolved days ago; the activity section counts their acknowledgements.
-                alerts: {
-                  acknowledge: { afterResolutionMinutes: 30 * 24 * 60 },
-                },
-              },
-            },
-          }),
-          catalogServiceMock.factory({ entities }),
-        ],
+          },
+        },
+        entities,
+        sources: {
+          sliSources: [new BurningSource()],
+        },
+        features: [sreModuleDemo],
       });
       const header = (userRef: string) => mockCredentials.user.header(userRef);
       const api = {

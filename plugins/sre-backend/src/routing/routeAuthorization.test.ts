@@ -1,22 +1,18 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { sreCostSourcesExtensionPoint } from '@baton/plugin-sre-node';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { routeList } from '../__testUtils__/routeList';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { visibilityCatalogFactory } from '../__testUtils__/visibilityCatalog';
-import { sreBackendPlugin } from '../plugin';
 import { createRouter } from '../router';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -395,66 +391,54 @@ describe.each(databases.eachSupportedId())(
         ].join('\n'),
       );
       const knex = await databases.init(id);
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          createBackendModule({
-            pluginId: 'sre',
-            moduleId: 'line-costs',
-            register(env) {
-              env.registerInit({
-                deps: { costs: sreCostSourcesExtensionPoint },
-                async init({ costs }) {
-                  // `day,amount` lines: enough of a file format to reach the route's success.
-                  costs.addCostFileFormat({
-                    id: 'lines',
-                    async *read(body) {
-                      let text = '';
-                      for await (const chunk of body) text += chunk;
-                      for (const line of text.split('\n').filter(Boolean)) {
-                        const [day, amount] = line.split(',');
-                        yield {
-                          chargePeriodStart: new Date(`${day}T00:00:00Z`),
-                          chargePeriodEnd: new Date(
-                            Date.parse(`${day}T00:00:00Z`) + 86_400_000,
-                          ),
-                          billedCost: amount,
-                          effectiveCost: amount,
-                          billingCurrency: 'USD',
-                          tags: { service: 'checkout' },
-                        };
-                      }
-                    },
-                  });
-                },
-              });
+      const { server } = await startSreTestBackend({
+        knex,
+        // A request without credentials is anonymous, as in a real backend.
+        anonymousByDefault: true,
+        config: {
+          sre: {
+            webhooks: { generic: { secret: SECRET } },
+            accessReviews: {
+              files: { tools: path.join(dir, 'tools.csv') },
+              notifications: false,
             },
-          }),
-          mockServices.database.factory({ knex }),
-          // A request without credentials is anonymous, as in a real backend.
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          triggerableScheduler().factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: {
-              sre: {
-                webhooks: { generic: { secret: SECRET } },
-                accessReviews: {
-                  files: { tools: path.join(dir, 'tools.csv') },
-                  notifications: false,
-                },
+          },
+        },
+        permissions: mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(r => decide(r.permission.name)),
+          authorizeConditional: async requests =>
+            requests.map(r => decide(r.permission.name)),
+        }).factory,
+        catalog: visibilityCatalogFactory(
+          entities,
+          userRef => userRef === OUTSIDER,
+        ),
+        sources: {
+          // `day,amount` lines: enough of a file format to reach the route's success.
+          costFileFormats: [
+            {
+              id: 'lines',
+              async *read(body) {
+                let text = '';
+                for await (const chunk of body) text += chunk;
+                for (const line of text.split('\n').filter(Boolean)) {
+                  const [day, amount] = line.split(',');
+                  yield {
+                    chargePeriodStart: new Date(`${day}T00:00:00Z`),
+                    chargePeriodEnd: new Date(
+                      Date.parse(`${day}T00:00:00Z`) + 86_400_000,
+                    ),
+                    billedCost: amount,
+                    effectiveCost: amount,
+                    billingCurrency: 'USD',
+                    tags: { service: 'checkout' },
+                  };
+                }
               },
             },
-          }),
-          mockServices.permissions.mock({
-            authorize: async requests =>
-              requests.map(r => decide(r.permission.name)),
-            authorizeConditional: async requests =>
-              requests.map(r => decide(r.permission.name)),
-          }).factory,
-          visibilityCatalogFactory(entities, userRef => userRef === OUTSIDER),
-        ],
+          ],
+        },
       });
       return server;
     }

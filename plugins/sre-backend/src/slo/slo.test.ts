@@ -1,19 +1,9 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { sreSliSourcesExtensionPoint } from '@baton/plugin-sre-node';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import {
   badFrom,
   HOUR,
@@ -22,6 +12,7 @@ import {
   sloFolder,
   STEP,
 } from './__testUtils__/scriptedSli';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -34,27 +25,13 @@ describe.each(databases.eachSupportedId())('SLO API on %s', id => {
   async function startBackend(entities: Entity[]) {
     const knex = await databases.init(id);
     const source = new ScriptedSource();
-    const scheduler = triggerableScheduler();
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        createBackendModule({
-          pluginId: 'sre',
-          moduleId: 'scripted-sli',
-          register(env) {
-            env.registerInit({
-              deps: { sli: sreSliSourcesExtensionPoint },
-              async init({ sli }) {
-                sli.addSliSource(source);
-              },
-            });
-          },
-        }),
-        mockServices.database.factory({ knex }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({ data: {} }),
-        catalogServiceMock.factory({ entities }),
-      ],
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      config: {},
+      entities,
+      sources: {
+        sliSources: [source],
+      },
     });
     const get = (url: string) =>
       request(server)

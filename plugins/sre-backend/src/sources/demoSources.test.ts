@@ -1,11 +1,5 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { SourceStatus } from '@baton/plugin-sre-common';
 import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
 import fs from 'fs';
@@ -13,9 +7,8 @@ import path from 'path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import { readSreAdmins } from '../policy/sreDefaultPolicy';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -36,19 +29,13 @@ describe.each(databases.eachSupportedId())(
   id => {
     it('shows the demo guest every scheduled pull with its last success once they ran', async () => {
       const knex = await databases.init(id);
-      const scheduler = triggerableScheduler();
-      const { server } = await startTestBackend({
-        features: [
-          sreBackendPlugin,
-          sreModuleDemo,
-          mockServices.database.factory({ knex }),
-          scheduler.factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({ data: { sre: demoConfig.sre } }),
-          catalogServiceMock.factory({ entities: [] }),
-          shippedPolicyPermissions(
-            readSreAdmins(new ConfigReader({ sre: demoConfig.sre })),
-          ),
-        ],
+      const { server, scheduler } = await startSreTestBackend({
+        knex,
+        config: { sre: demoConfig.sre },
+        permissions: shippedPolicyPermissions(
+          readSreAdmins(new ConfigReader({ sre: demoConfig.sre })),
+        ),
+        features: [sreModuleDemo],
       });
       const sources = async (userRef = GUEST) =>
         request(server)

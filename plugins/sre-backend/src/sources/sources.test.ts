@@ -1,22 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { SourceStatus } from '@baton/plugin-sre-common';
-import {
-  sreAlertPollersExtensionPoint,
-  sreCostSourcesExtensionPoint,
-} from '@baton/plugin-sre-node';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
 import { readSreAdmins } from '../policy/sreDefaultPolicy';
 import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -60,45 +48,27 @@ class FlakyCostSource {
 describe.each(databases.eachSupportedId())('GET /sources on %s', id => {
   async function startBackend() {
     const knex = await databases.init(id);
-    const scheduler = triggerableScheduler();
     const state: { failure: string | null } = {
       failure: 'GET https://reader:s3cret@billing.example/export failed: 500',
     };
-    const { server } = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        createBackendModule({
-          pluginId: 'sre',
-          moduleId: 'test-sources',
-          register(env) {
-            env.registerInit({
-              deps: {
-                costs: sreCostSourcesExtensionPoint,
-                pollers: sreAlertPollersExtensionPoint,
-              },
-              async init({ costs, pollers }) {
-                costs.addCostSource(new FlakyCostSource(state));
-                pollers.addAlertPoller({
-                  id: 'pager:main',
-                  poll: async () => [],
-                });
-              },
-            });
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      config: {
+        sre: {
+          admins: ['root'],
+          webhooks: { generic: { secret: SECRET } },
+        },
+      },
+      permissions: shippedPolicyPermissions(admins),
+      sources: {
+        costSources: [new FlakyCostSource(state)],
+        alertPollers: [
+          {
+            id: 'pager:main',
+            poll: async () => [],
           },
-        }),
-        mockServices.database.factory({ knex }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            sre: {
-              admins: ['root'],
-              webhooks: { generic: { secret: SECRET } },
-            },
-          },
-        }),
-        catalogServiceMock.factory({ entities: [] }),
-        shippedPolicyPermissions(admins),
-      ],
+        ],
+      },
     });
     const sources = async (): Promise<Record<string, SourceStatus>> => {
       const res = await request(server)

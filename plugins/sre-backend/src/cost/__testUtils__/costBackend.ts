@@ -1,16 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  type CostRow,
-  type CostSource,
-  sreCostSourcesExtensionPoint,
-} from '@baton/plugin-sre-node';
+import { type CostRow, type CostSource } from '@baton/plugin-sre-node';
 import type { Server } from 'http';
 import type { Knex } from 'knex';
-import { triggerableScheduler } from '../../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../../plugin';
+import { startSreTestBackend } from '../../__testUtils__/sreTestBackend';
 
 export const DAY = 86_400_000;
 
@@ -66,27 +58,13 @@ export async function startCostBackend(options: {
   rows: () => CostRow[];
   config?: object;
 }): Promise<Server> {
-  const scheduler = triggerableScheduler();
-  const { server } = await startTestBackend({
-    features: [
-      sreBackendPlugin,
-      createBackendModule({
-        pluginId: 'sre',
-        moduleId: 'test-billing',
-        register(env) {
-          env.registerInit({
-            deps: { costs: sreCostSourcesExtensionPoint },
-            async init({ costs }) {
-              costs.addCostSource(new ListCostSource(options.rows));
-            },
-          });
-        },
-      }),
-      mockServices.database.factory({ knex: options.knex }),
-      scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      catalogServiceMock.factory({ entities: options.entities }),
-    ],
+  const { server, scheduler } = await startSreTestBackend({
+    knex: options.knex,
+    config: options.config ?? {},
+    entities: options.entities,
+    sources: {
+      costSources: [new ListCostSource(options.rows)],
+    },
   });
   await scheduler.triggerTask('sre-cost-pull');
   return server;
