@@ -1,21 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
   ChangeInput,
   ChangeListResponse,
   TeamChangesResponse,
 } from '@baton/plugin-sre-common';
-import { sreChangeSourcesExtensionPoint } from '@baton/plugin-sre-node';
 import request from 'supertest';
-import { triggerableScheduler } from '../__testUtils__/triggerableScheduler';
-import { sreBackendPlugin } from '../plugin';
+import type { TriggerableScheduler } from '../__testUtils__/triggerableScheduler';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -137,37 +129,27 @@ const pullCalls: Array<{ since: Date; now: Date }> = [];
 
 describe.each(databases.eachSupportedId())('changes on %s', id => {
   let server: Parameters<typeof request>[0];
-  const scheduler = triggerableScheduler();
+  let scheduler: TriggerableScheduler;
 
   beforeAll(async () => {
-    const backend = await startTestBackend({
-      features: [
-        sreBackendPlugin,
-        createBackendModule({
-          pluginId: 'sre',
-          moduleId: 'test-changes',
-          register(env) {
-            env.registerInit({
-              deps: { changes: sreChangeSourcesExtensionPoint },
-              async init({ changes }) {
-                changes.addChangeSource({
-                  id: 'test-ci',
-                  async *pull(options) {
-                    pullCalls.push(options);
-                    yield* pulled;
-                  },
-                });
-              },
-            });
+    const backend = await startSreTestBackend({
+      knex: await databases.init(id),
+      config,
+      entities,
+      sources: {
+        changeSources: [
+          {
+            id: 'test-ci',
+            async *pull(options) {
+              pullCalls.push(options);
+              yield* pulled;
+            },
           },
-        }),
-        mockServices.database.factory({ knex: await databases.init(id) }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({ data: config }),
-        catalogServiceMock.factory({ entities }),
-      ],
+        ],
+      },
     });
     server = backend.server;
+    scheduler = backend.scheduler;
   });
 
   const record = (body: object) =>
