@@ -1,36 +1,23 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  sreCostSourcesExtensionPoint,
-  type CostFileFormat,
-  type CostSource,
-} from '@baton/plugin-sre-node';
+import { sreCostSourcesExtensionPoint } from '@baton/plugin-sre-node';
+import { sreCostSourcesExtensionPointMock } from '@baton/plugin-sre-node/testUtils';
 import { AwsCostExplorerSource } from './AwsCostExplorerSource';
 import { sreModuleAwsCost } from './module';
 
 type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
 
 async function startWith(data: ConfigData) {
-  const sources: CostSource[] = [];
-  const formats: CostFileFormat[] = [];
+  const costs = sreCostSourcesExtensionPointMock();
   const logger = mockServices.logger.mock();
   await startTestBackend({
-    extensionPoints: [
-      [
-        sreCostSourcesExtensionPoint,
-        {
-          addCostSource: (...items: CostSource[]) => sources.push(...items),
-          addCostFileFormat: (...items: CostFileFormat[]) =>
-            formats.push(...items),
-        },
-      ],
-    ],
+    extensionPoints: [[sreCostSourcesExtensionPoint, costs]],
     features: [
       sreModuleAwsCost,
       logger.factory,
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { sources, formats, logger };
+  return { sources: costs.costSources, formats: costs.costFileFormats, logger };
 }
 
 const logged = (logger: ReturnType<typeof mockServices.logger.mock>) =>

@@ -1,32 +1,23 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  sreAccessSourcesExtensionPoint,
-  type AccessSource,
-} from '@baton/plugin-sre-node';
+import { sreAccessSourcesExtensionPoint } from '@baton/plugin-sre-node';
+import { sreAccessSourcesExtensionPointMock } from '@baton/plugin-sre-node/testUtils';
 import { AwsIamAccessSource } from './AwsIamAccessSource';
 import { sreModuleAwsIam } from './module';
 
 type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
 
 async function startWith(data: ConfigData) {
-  const sources: AccessSource[] = [];
+  const access = sreAccessSourcesExtensionPointMock();
   const logger = mockServices.logger.mock();
   await startTestBackend({
-    extensionPoints: [
-      [
-        sreAccessSourcesExtensionPoint,
-        {
-          addAccessSource: (...items: AccessSource[]) => sources.push(...items),
-        },
-      ],
-    ],
+    extensionPoints: [[sreAccessSourcesExtensionPoint, access]],
     features: [
       sreModuleAwsIam,
       logger.factory,
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { sources, logger };
+  return { sources: access.accessSources, logger };
 }
 
 const logged = (logger: ReturnType<typeof mockServices.logger.mock>) =>

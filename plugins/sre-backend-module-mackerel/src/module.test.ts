@@ -3,10 +3,12 @@ import {
   sreAlertPollersExtensionPoint,
   sreAlertReceiversExtensionPoint,
   sreSliSourcesExtensionPoint,
-  type AlertPoller,
-  type AlertWebhookReceiver,
-  type SliSource,
 } from '@baton/plugin-sre-node';
+import {
+  sreAlertPollersExtensionPointMock,
+  sreAlertReceiversExtensionPointMock,
+  sreSliSourcesExtensionPointMock,
+} from '@baton/plugin-sre-node/testUtils';
 import { MackerelAlertPoller } from './MackerelAlertPoller';
 import { MackerelAlertReceiver } from './MackerelAlertReceiver';
 import { MackerelSliSource } from './MackerelSliSource';
@@ -15,27 +17,15 @@ import { sreModuleMackerel } from './module';
 type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
 
 async function startWith(data: ConfigData) {
-  const added: SliSource[] = [];
-  const receivers: AlertWebhookReceiver[] = [];
-  const pollers: AlertPoller[] = [];
+  const sli = sreSliSourcesExtensionPointMock();
+  const alertReceivers = sreAlertReceiversExtensionPointMock();
+  const alertPollers = sreAlertPollersExtensionPointMock();
   const logger = mockServices.logger.mock();
   await startTestBackend({
     extensionPoints: [
-      [
-        sreSliSourcesExtensionPoint,
-        { addSliSource: (...sources: SliSource[]) => added.push(...sources) },
-      ],
-      [
-        sreAlertReceiversExtensionPoint,
-        {
-          addAlertReceiver: (...items: AlertWebhookReceiver[]) =>
-            receivers.push(...items),
-        },
-      ],
-      [
-        sreAlertPollersExtensionPoint,
-        { addAlertPoller: (...items: AlertPoller[]) => pollers.push(...items) },
-      ],
+      [sreSliSourcesExtensionPoint, sli],
+      [sreAlertReceiversExtensionPoint, alertReceivers],
+      [sreAlertPollersExtensionPoint, alertPollers],
     ],
     features: [
       sreModuleMackerel,
@@ -43,7 +33,12 @@ async function startWith(data: ConfigData) {
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { added, receivers, pollers, logger };
+  return {
+    added: sli.sliSources,
+    receivers: alertReceivers.alertReceivers,
+    pollers: alertPollers.alertPollers,
+    logger,
+  };
 }
 
 describe('sreModuleMackerel', () => {
