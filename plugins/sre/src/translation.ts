@@ -1235,11 +1235,13 @@ export const messages = {
         costPull: 'Cost pull',
         accessReminders: 'Access-review reminders',
         accessCampaign: 'Scheduled access-review campaign',
+        changePull: 'Production change pull',
       },
       names: {
         cost: 'Cost source {{name}}',
         alertPoller: 'Alert poller {{name}}',
         webhook: '{{name}} webhook',
+        changeSource: 'Change source {{name}}',
       },
       counts: {
         rows_one: '{{count}} row',

@@ -168,6 +168,36 @@ describe('BatonAdminPage', () => {
     );
   });
 
+  it('names the production change pull and change sources, in English and Japanese', async () => {
+    const changeSources = [
+      source({
+        id: 'task:sre-change-pull',
+        kind: 'changes',
+        lastSuccessAt: ago(MINUTE),
+        lastCounts: { received: 3 },
+      }),
+      source({ id: 'change-source:github', kind: 'changes' }),
+    ];
+    await renderPanel({
+      getSourceStatus: jest.fn().mockResolvedValue(changeSources),
+    });
+    expect(
+      await screen.findByText('Production change pull'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Change source github')).toHaveAttribute(
+      'title',
+      'change-source:github',
+    );
+    expect(screen.getByText('3 received')).toBeInTheDocument();
+
+    await renderPanel(
+      { getSourceStatus: jest.fn().mockResolvedValue(changeSources) },
+      'ja',
+    );
+    expect(await screen.findByText('本番変更の取得')).toBeInTheDocument();
+    expect(screen.getByText('変更ソース github')).toBeInTheDocument();
+  });
+
   it('tells a user outside sre.admins why there is nothing to see', async () => {
     await renderPanel({
       getSourceStatus: jest.fn().mockRejectedValue(await notAllowed()),

@@ -16,6 +16,7 @@ const TASK_NAMES = {
   'sre-cost-pull': 'admin.sources.tasks.costPull',
   'sre-access-reminders': 'admin.sources.tasks.accessReminders',
   'sre-access-campaign': 'admin.sources.tasks.accessCampaign',
+  'sre-change-pull': 'admin.sources.tasks.changePull',
 } as const;
 
 /** What a person calls a source: the task's name, or the kind of provider with its id. */
@@ -31,6 +32,9 @@ export function sourceName(t: SreTranslate, id: string): string {
     return t('admin.sources.names.alertPoller', { name });
   }
   if (prefix === 'webhook') return t('admin.sources.names.webhook', { name });
+  if (prefix === 'change-source') {
+    return t('admin.sources.names.changeSource', { name });
+  }
   return id;
 }
 
