@@ -6,9 +6,8 @@ import {
 import {
   sreCostSourcesExtensionPoint,
   type CostBatch,
-  type CostFileFormat,
-  type CostSource,
 } from '@baton/plugin-sre-node';
+import { sreCostSourcesExtensionPointMock } from '@baton/plugin-sre-node/testUtils';
 import { FocusFileCostSource } from './FocusFileCostSource';
 import { focusCostFileFormat } from './focusFormat';
 import { sreModuleFocus } from './module';
@@ -16,27 +15,17 @@ import { sreModuleFocus } from './module';
 type ConfigData = NonNullable<mockServices.rootConfig.Options['data']>;
 
 async function startWith(data: ConfigData) {
-  const sources: CostSource[] = [];
-  const formats: CostFileFormat[] = [];
+  const costs = sreCostSourcesExtensionPointMock();
   const logger = mockServices.logger.mock();
   await startTestBackend({
-    extensionPoints: [
-      [
-        sreCostSourcesExtensionPoint,
-        {
-          addCostSource: (...items: CostSource[]) => sources.push(...items),
-          addCostFileFormat: (...items: CostFileFormat[]) =>
-            formats.push(...items),
-        },
-      ],
-    ],
+    extensionPoints: [[sreCostSourcesExtensionPoint, costs]],
     features: [
       sreModuleFocus,
       logger.factory,
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { sources, formats, logger };
+  return { sources: costs.costSources, formats: costs.costFileFormats, logger };
 }
 
 describe('sreModuleFocus', () => {

@@ -1,8 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  sreAccessSourcesExtensionPoint,
-  type AccessSource,
-} from '@baton/plugin-sre-node';
+import { sreAccessSourcesExtensionPoint } from '@baton/plugin-sre-node';
+import { sreAccessSourcesExtensionPointMock } from '@baton/plugin-sre-node/testUtils';
 import { generateKeyPairSync } from 'node:crypto';
 import { GithubOrgAccessSource } from './GithubOrgAccessSource';
 import { sreModuleGithub } from './module';
@@ -20,24 +18,17 @@ const KEY_BODY = PRIVATE_KEY.split('\n')[5];
 const APP = { appId: 123456, privateKey: PRIVATE_KEY, installationId: 7890123 };
 
 async function startWith(data: ConfigData) {
-  const sources: AccessSource[] = [];
+  const access = sreAccessSourcesExtensionPointMock();
   const logger = mockServices.logger.mock();
   await startTestBackend({
-    extensionPoints: [
-      [
-        sreAccessSourcesExtensionPoint,
-        {
-          addAccessSource: (...items: AccessSource[]) => sources.push(...items),
-        },
-      ],
-    ],
+    extensionPoints: [[sreAccessSourcesExtensionPoint, access]],
     features: [
       sreModuleGithub,
       logger.factory,
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { sources, logger };
+  return { sources: access.accessSources, logger };
 }
 
 const logged = (logger: ReturnType<typeof mockServices.logger.mock>) =>

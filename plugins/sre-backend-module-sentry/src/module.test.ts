@@ -1,25 +1,16 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { createHmac } from 'crypto';
-import {
-  sreAlertReceiversExtensionPoint,
-  type AlertWebhookReceiver,
-} from '@baton/plugin-sre-node';
+import { sreAlertReceiversExtensionPoint } from '@baton/plugin-sre-node';
+import { sreAlertReceiversExtensionPointMock } from '@baton/plugin-sre-node/testUtils';
 import { sreModuleSentry } from './module';
 import { SentryReceiver } from './SentryReceiver';
 
 describe('sreModuleSentry', () => {
   it('adds the Sentry receiver to the sre plugin', async () => {
-    const added: AlertWebhookReceiver[] = [];
+    const receivers = sreAlertReceiversExtensionPointMock();
+    const added = receivers.alertReceivers;
     await startTestBackend({
-      extensionPoints: [
-        [
-          sreAlertReceiversExtensionPoint,
-          {
-            addAlertReceiver: (...receivers: AlertWebhookReceiver[]) =>
-              added.push(...receivers),
-          },
-        ],
-      ],
+      extensionPoints: [[sreAlertReceiversExtensionPoint, receivers]],
       features: [sreModuleSentry],
     });
 
@@ -29,17 +20,10 @@ describe('sreModuleSentry', () => {
   });
 
   it('takes the replay window from sre.webhooks.sentry.timestampToleranceSeconds', async () => {
-    const added: AlertWebhookReceiver[] = [];
+    const receivers = sreAlertReceiversExtensionPointMock();
+    const added = receivers.alertReceivers;
     await startTestBackend({
-      extensionPoints: [
-        [
-          sreAlertReceiversExtensionPoint,
-          {
-            addAlertReceiver: (...receivers: AlertWebhookReceiver[]) =>
-              added.push(...receivers),
-          },
-        ],
-      ],
+      extensionPoints: [[sreAlertReceiversExtensionPoint, receivers]],
       features: [
         sreModuleSentry,
         mockServices.rootConfig.factory({
