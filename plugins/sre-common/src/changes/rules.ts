@@ -159,7 +159,8 @@ export function samePerson(
   return a.kind === b.kind && a.value.toLowerCase() === b.value.toLowerCase();
 }
 
-type PeopleOf<T extends ChangeIdentity> = {
+/** The people of a change, as the rules about pairs and reviewers read them. @public */
+export type ChangePeople<T extends ChangeIdentity> = {
   operators: T[];
   pairs: T[];
   procedure?: { authors: T[]; reviewers: T[] };
@@ -167,7 +168,7 @@ type PeopleOf<T extends ChangeIdentity> = {
 
 /** The pairs that are not also an operator: an operator is never their own pair. @public */
 export function actualPairs<T extends ChangeIdentity>(
-  change: PeopleOf<T>,
+  change: ChangePeople<T>,
 ): T[] {
   return change.pairs.filter(
     pair => !change.operators.some(operator => samePerson(pair, operator)),
@@ -176,7 +177,7 @@ export function actualPairs<T extends ChangeIdentity>(
 
 /** The reviewers of the procedure who did not write it. @public */
 export function actualReviewers<T extends ChangeIdentity>(
-  change: PeopleOf<T>,
+  change: ChangePeople<T>,
 ): T[] {
   const procedure = change.procedure;
   if (!procedure) return [];
@@ -226,7 +227,7 @@ export function alertsAfterChange(
  * @public
  */
 export function changeFindings(
-  change: PeopleOf<ChangePerson> & Pick<ChangeInput, 'startedAt'>,
+  change: ChangePeople<ChangePerson> & Pick<ChangeInput, 'startedAt'>,
   context: { workingHours: WorkingHours; alertsAfter: ChangeFollowingAlert[] },
 ): ChangeFinding[] {
   const findings: ChangeFinding[] = [];
@@ -249,7 +250,7 @@ export function changeFindings(
  */
 export function summarizeChanges(
   changes: Array<
-    PeopleOf<ChangePerson> &
+    ChangePeople<ChangePerson> &
       Pick<ChangeInput, 'outcome'> & { findings: ChangeFinding[] }
   >,
 ): ChangeSummary {

@@ -1,27 +1,21 @@
+// The main entry's types by the package's name: this entry's API report then refers to them there.
 import type {
   AccessSource,
-  SreAccessSourcesExtensionPoint,
-} from '../access/extensions';
-import type {
   AlertPoller,
   AlertWebhookReceiver,
-  SreAlertPollersExtensionPoint,
-  SreAlertReceiversExtensionPoint,
-} from '../alerts/extensions';
-import type {
   ChangeSource,
-  SreChangeSourcesExtensionPoint,
-} from '../changes/extensions';
-import type {
   CostFileFormat,
   CostSource,
-  SreCostSourcesExtensionPoint,
-} from '../cost/extensions';
-import type {
   KnowledgeSource,
+  SliSource,
+  SreAccessSourcesExtensionPoint,
+  SreAlertPollersExtensionPoint,
+  SreAlertReceiversExtensionPoint,
+  SreChangeSourcesExtensionPoint,
+  SreCostSourcesExtensionPoint,
   SreKnowledgeSourcesExtensionPoint,
-} from '../readiness/extensions';
-import type { SliSource, SreSliSourcesExtensionPoint } from '../slo/extensions';
+  SreSliSourcesExtensionPoint,
+} from '@baton/plugin-sre-node';
 
 /** An `add…` method that appends what it is given to `into`. */
 function appendTo<T>(into: T[]) {
@@ -31,7 +25,7 @@ function appendTo<T>(into: T[]) {
 }
 
 /**
- * {@link SreSliSourcesExtensionPoint} that keeps what a module added.
+ * `SreSliSourcesExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreSliSourcesExtensionPointMock
@@ -52,7 +46,7 @@ export function sreSliSourcesExtensionPointMock(): SreSliSourcesExtensionPointMo
 }
 
 /**
- * {@link SreAlertReceiversExtensionPoint} that keeps what a module added.
+ * `SreAlertReceiversExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreAlertReceiversExtensionPointMock
@@ -72,7 +66,7 @@ export function sreAlertReceiversExtensionPointMock(): SreAlertReceiversExtensio
 }
 
 /**
- * {@link SreAlertPollersExtensionPoint} that keeps what a module added.
+ * `SreAlertPollersExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreAlertPollersExtensionPointMock
@@ -92,7 +86,7 @@ export function sreAlertPollersExtensionPointMock(): SreAlertPollersExtensionPoi
 }
 
 /**
- * {@link SreCostSourcesExtensionPoint} that keeps what a module added.
+ * `SreCostSourcesExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreCostSourcesExtensionPointMock
@@ -120,7 +114,7 @@ export function sreCostSourcesExtensionPointMock(): SreCostSourcesExtensionPoint
 }
 
 /**
- * {@link SreAccessSourcesExtensionPoint} that keeps what a module added.
+ * `SreAccessSourcesExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreAccessSourcesExtensionPointMock
@@ -140,7 +134,7 @@ export function sreAccessSourcesExtensionPointMock(): SreAccessSourcesExtensionP
 }
 
 /**
- * {@link SreKnowledgeSourcesExtensionPoint} that keeps what a module added.
+ * `SreKnowledgeSourcesExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreKnowledgeSourcesExtensionPointMock
@@ -160,7 +154,7 @@ export function sreKnowledgeSourcesExtensionPointMock(): SreKnowledgeSourcesExte
 }
 
 /**
- * {@link SreChangeSourcesExtensionPoint} that keeps what a module added.
+ * `SreChangeSourcesExtensionPoint` that keeps what a module added.
  * @public
  */
 export interface SreChangeSourcesExtensionPointMock
