@@ -43,6 +43,18 @@ if ! server=$(bash scripts/postgres.sh start "$pgdir" "$pgport"); then
   exit 1
 fi
 
+# A generated git history for the knowledge-refresh kill check (run.js):
+# 60,000 commits, long enough for git to be seen reading it.
+if ! node --require @backstage/cli/config/nodeTransform.cjs -e '
+  require("./packages/sre-cli/src/bench/syntheticHistory")
+    .generateSyntheticHistory(process.argv[1], { commits: 60000, files: 6000, authors: 25 })
+    .catch(error => { console.error(error); process.exit(1); });
+' "$results/knowledge-repo.git"; then
+  echo "[replicas] could not generate the knowledge history (git fast-import)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 started=$SECONDS
 BATON_REPLICAS_PG="$server" BATON_REPLICAS_PG_DIR="$pgdir" BATON_REPLICAS_RESULTS="$results" node scripts/replicas/run.js
 status=$?

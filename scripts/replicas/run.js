@@ -40,6 +40,12 @@ const CADENCES = {
   'task:sre-access-reminders': 30,
   'task:sre-access-campaign': 30,
 };
+const FIXTURE_CATALOG = path.join(__dirname, 'catalog.yaml');
+// scripts/replicas.sh generates this history (60,000 commits) before the run:
+// long enough for git to be seen reading it.
+const KNOWLEDGE_REPO = path.join(RESULTS, 'knowledge-repo.git');
+const KNOWLEDGE_CATALOG = path.join(RESULTS, 'knowledge-catalog.yaml');
+const KNOWLEDGE_ENTITY = 'component:default/replica-knowledge';
 const SCHEDULE_WINDOW_S = Number(process.env.BATON_REPLICAS_WINDOW_S || 120);
 const WEBHOOK_ALERTS = 1000;
 const WEBHOOK_CONCURRENCY = 16;
@@ -132,6 +138,15 @@ function startReplica(replica, attempt = 1) {
         APP_CONFIG_backend_listen: `:${replica.port}`,
         APP_CONFIG_backend_baseUrl: url,
         APP_CONFIG_app_baseUrl: url,
+        // The fixture catalog, and the entity whose repository is the generated history.
+        APP_CONFIG_catalog_locations: JSON.stringify(
+          [FIXTURE_CATALOG, KNOWLEDGE_CATALOG].map(target => ({
+            type: 'file',
+            target,
+            rules: [{ allow: ['Component', 'Group', 'User'] }],
+          })),
+        ),
+        APP_CONFIG_sre_knowledge_git_localRoots: JSON.stringify([RESULTS]),
         // Per replica, e.g. its webhook secret list during a rolling deploy.
         ...replica.env,
       },
@@ -587,7 +602,9 @@ async function checkRollingDeploy(db) {
       `B, then A, stopped with SIGTERM and started with the secret list [old, new]: ${
         restarted ? 'both ready at the first attempt' : 'a restart failed'
       }`,
-      `meanwhile ${stats.acknowledged} deliveries with the old secret to the replica(s) up: other answers: ${describeStatuses(
+      `meanwhile ${
+        stats.acknowledged
+      } deliveries with the old secret to the replica(s) up: other answers: ${describeStatuses(
         stats.statuses,
       )}, ${stats.unanswered} unanswered`,
       midway
@@ -602,7 +619,11 @@ async function checkRollingDeploy(db) {
 const runPostgres = action =>
   execFileSync(
     'bash',
-    [path.join(ROOT, 'scripts/postgres.sh'), action, process.env.BATON_REPLICAS_PG_DIR],
+    [
+      path.join(ROOT, 'scripts/postgres.sh'),
+      action,
+      process.env.BATON_REPLICAS_PG_DIR,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
 
@@ -702,7 +723,9 @@ async function checkDatabaseRestart(db) {
         (drained - resumedAt) /
         1000
       ).toFixed(0)} s after that`,
-      `${keys.length} alerts sent: ${acknowledged.size} acknowledged, ${total.retried} retries after 503; answers sent during the outage: ${describeStatuses(
+      `${keys.length} alerts sent: ${acknowledged.size} acknowledged, ${
+        total.retried
+      } retries after 503; answers sent during the outage: ${describeStatuses(
         duringOutage.statuses,
       )}; other answers: ${describeStatuses(stats.statuses)}; ${
         total.unanswered
@@ -751,7 +774,11 @@ function focusFile(tags, services, days) {
     6,
     '0',
   )}`;
-  return { body: Buffer.from(`${lines.join('\n')}\n`), rows: lines.length - 1, total };
+  return {
+    body: Buffer.from(`${lines.join('\n')}\n`),
+    rows: lines.length - 1,
+    total,
+  };
 }
 
 /** A cost file upload through the static token; its HTTP status, or 0 when unanswered. */
@@ -862,8 +889,166 @@ async function checkCostImportKilled(db) {
   );
 }
 
+/**
+ * The `git` processes the replicas run right now, by replica. Baton starts
+ * each git in a process group of its own (to stop it whole), so they are
+ * found by their parent, the replica's node process.
+ */
+function gitProcessesByReplica() {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], {
+    encoding: 'utf8',
+  });
+  const found = new Map();
+  for (const line of out.split('\n')) {
+    const [pid, ppid, comm] = line.trim().split(/\s+/);
+    if (comm !== 'git') continue;
+    const replica = REPLICAS.find(
+      r => r.alive && r.process?.pid === Number(ppid),
+    );
+    if (replica) found.set(replica, [...(found.get(replica) ?? []), +pid]);
+  }
+  return found;
+}
+
+/** Whether a process still runs: a zombie (exited, not yet reaped by whoever adopted it) does not. */
+const processAlive = pid => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return (
+      stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+    );
+  } catch {
+    return false;
+  }
+};
+
+/** An entity's knowledge report through the static token: its HTTP status and body. */
+async function knowledgeReport(replica, entityRef) {
+  const [kind, rest] = entityRef.split(':');
+  const [namespace, name] = rest.split('/');
+  const response = await fetch(
+    `${replica.url}/api/sre/entities/${kind}/${namespace}/${name}/knowledge`,
+    { headers: { authorization: `Bearer ${TOKEN}` } },
+  );
+  return {
+    status: response.status,
+    body: response.ok ? await response.json() : undefined,
+  };
+}
+
+/**
+ * A replica killed with SIGKILL while its knowledge refresh has git reading
+ * the generated history: its git processes go with it, what is stored is
+ * the last whole snapshot or none, and the survivor refreshes the entity
+ * once the killed run's lock expires.
+ */
+async function checkKnowledgeRefreshKilled(db) {
+  const deadline =
+    Date.now() + 2 * CADENCES['task:sre-knowledge-refresh'] * 1000 + 30_000;
+  let runner;
+  let gitPids = [];
+  while (!runner && Date.now() < deadline) {
+    const [first] = gitProcessesByReplica();
+    if (first) [runner, gitPids] = first;
+    else await sleep(20);
+  }
+  const survivor = REPLICAS.find(replica => replica !== runner);
+  const runsBefore = (await sourceRuns(db))['task:sre-knowledge-refresh'] ?? 0;
+  if (runner) await stopReplica(runner, 'SIGKILL');
+  const killedAt = Date.now();
+  // A git whose reader died fails on its next write to the closed pipe.
+  let orphans = gitPids.filter(processAlive);
+  while (orphans.length && Date.now() < killedAt + 10_000) {
+    await sleep(200);
+    orphans = orphans.filter(processAlive);
+  }
+  const afterKill = await knowledgeReport(survivor, KNOWLEDGE_ENTITY);
+  const wholeOrNone =
+    afterKill.status === 404 ||
+    (afterKill.status === 200 &&
+      afterKill.body.status === 'ok' &&
+      afterKill.body.fileCount > 0);
+
+  // The killed run's lock lasts its timeout; the survivor's next run refreshes the entity.
+  const waitUntil =
+    killedAt + 3 * CADENCES['task:sre-knowledge-refresh'] * 1000 + 15_000;
+  let refreshed;
+  let runsAfter = runsBefore;
+  while (Date.now() < waitUntil) {
+    runsAfter = (await sourceRuns(db))['task:sre-knowledge-refresh'] ?? 0;
+    const report = await knowledgeReport(survivor, KNOWLEDGE_ENTITY);
+    if (
+      runsAfter > runsBefore &&
+      report.status === 200 &&
+      report.body.status === 'ok' &&
+      Date.parse(report.body.computedAt) > killedAt
+    ) {
+      refreshed = report.body;
+      break;
+    }
+    await sleep(2000);
+  }
+  const restartFailures = runner
+    ? await startUntilReady(runner, 240, 12)
+    : null;
+  const restarted = restartFailures !== null && restartFailures.length === 0;
+  report(
+    'a replica killed during a knowledge refresh',
+    Boolean(runner) &&
+      orphans.length === 0 &&
+      wholeOrNone &&
+      Boolean(refreshed) &&
+      restarted,
+    [
+      runner
+        ? `${runner.name} killed with SIGKILL while git read the generated history (60,000 commits) for its refresh`
+        : 'no replica was seen running git for a knowledge refresh',
+      `its ${gitPids.length} git process(es) still running 10 s after the kill: ${orphans.length}`,
+      `${KNOWLEDGE_ENTITY} right after the kill: ${
+        afterKill.status === 200
+          ? `a whole snapshot (${afterKill.body.status}, ${afterKill.body.fileCount} files)`
+          : afterKill.status
+      }`,
+      refreshed
+        ? `${survivor.name} refreshed it ${(
+            (Date.parse(refreshed.computedAt) - killedAt) /
+            1000
+          ).toFixed(0)} s after the kill: ${
+            refreshed.fileCount
+          } files, truck factor ${
+            refreshed.truckFactor
+          }; task runs ${runsBefore} → ${runsAfter}`
+        : `${survivor?.name} did not refresh it within ${(
+            (waitUntil - killedAt) /
+            1000
+          ).toFixed(0)} s (task runs ${runsBefore} → ${runsAfter})`,
+      runner
+        ? restarted
+          ? `${runner.name} restarted cleanly`
+          : `${runner.name} did not restart: see ${runner.log}`
+        : '',
+    ].filter(Boolean),
+  );
+}
+
 async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(
+    KNOWLEDGE_CATALOG,
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: replica-knowledge',
+      '  annotations:',
+      `    baton.dev/repos: ./${path.basename(KNOWLEDGE_REPO)}`,
+      'spec:',
+      '  type: service',
+      '  lifecycle: production',
+      '  owner: group:payments',
+      '',
+    ].join('\n'),
+  );
   const started = Date.now();
   await createDatabase();
   let db;
@@ -909,16 +1094,16 @@ async function main() {
     let components = [];
     while (Date.now() < deadline) {
       components = await Promise.all(REPLICAS.map(catalogComponents));
-      if (components.every(n => n >= 3)) break;
+      if (components.every(n => n >= 4)) break;
       await sleep(2000);
     }
     report(
       'the fixture catalog, through the static token',
-      components.every(n => n >= 3),
+      components.every(n => n >= 4),
       [
         `components served: ${REPLICAS.map(
           (r, i) => `${r.name} ${components[i]}`,
-        ).join(', ')} (3 in the fixture)`,
+        ).join(', ')} (3 in the fixture, 1 reading the generated history)`,
       ],
     );
 
@@ -930,6 +1115,7 @@ async function main() {
     if (process.env.BATON_REPLICAS_KILL !== '0') {
       await checkReplicaKilled(db);
       await checkCostImportKilled(db);
+      await checkKnowledgeRefreshKilled(db);
     }
   } finally {
     await db?.end();
