@@ -249,12 +249,28 @@ export class ChangeService {
     return this.options.config.policy.workingHours;
   }
 
-  /** The stored changes with what the rules find: hours per change, and the alerts after each. */
+  /**
+   * The stored changes with what the rules find: hours per change, and the
+   * alerts after each. With `visible`, a change names only the entities the
+   * caller may read, and only their alerts count: another entity touched by
+   * the same change, or its alerts, must not show through.
+   */
   async #withFindings(
-    changes: StoredChange[],
+    stored: StoredChange[],
     hoursOf: (change: StoredChange) => WorkingHours,
+    visible?: EntityVisibility,
   ): Promise<ChangeItem[]> {
-    if (!changes.length) return [];
+    if (!stored.length) return [];
+    let changes = stored;
+    if (visible) {
+      const readable = await visible([
+        ...new Set(stored.flatMap(c => c.entityRefs)),
+      ]);
+      changes = stored.map(change => ({
+        ...change,
+        entityRefs: change.entityRefs.filter(ref => readable.has(ref)),
+      }));
+    }
     const { alertWindowMinutes } = this.options.config.policy;
     const starts = changes.map(change => Date.parse(change.startedAt));
     const entityRefs = [...new Set(changes.flatMap(c => c.entityRefs))];
@@ -291,6 +307,7 @@ export class ChangeService {
   async listForEntity(
     entityRef: string,
     range: ChangeRange,
+    options: { visible?: EntityVisibility } = {},
   ): Promise<ChangeListResponse> {
     const { from, to } = this.#range(range);
     const [index, stored] = await Promise.all([
@@ -303,7 +320,11 @@ export class ChangeService {
       ),
     ]);
     const workingHours = this.#workingHoursOf(index, entityRef);
-    const items = await this.#withFindings(stored, () => workingHours);
+    const items = await this.#withFindings(
+      stored,
+      () => workingHours,
+      options.visible,
+    );
     return {
       entityRef,
       from: from.toISOString(),
@@ -349,11 +370,15 @@ export class ChangeService {
     const inRange = stored.filter(
       change => Date.parse(change.startedAt) >= from.getTime(),
     );
-    const items = await this.#withFindings(inRange, change =>
-      this.#workingHoursOf(
-        index,
-        change.entityRefs.find(ref => inScope.has(ref)) ?? change.entityRefs[0],
-      ),
+    const items = await this.#withFindings(
+      inRange,
+      change =>
+        this.#workingHoursOf(
+          index,
+          change.entityRefs.find(ref => inScope.has(ref)) ??
+            change.entityRefs[0],
+        ),
+      options.visible,
     );
     return {
       teamRef,

@@ -68,7 +68,11 @@ export function createChangesRouter(options: {
     const query = parseInput(entityQuery, req.query);
     // A 404 for an entity the caller may not read, as the catalog answers.
     await authorizer.visibleEntity(caller, query.entityRef);
-    res.json(await changes.listForEntity(query.entityRef, query));
+    res.json(
+      await changes.listForEntity(query.entityRef, query, {
+        visible: authorizer.visibility(caller),
+      }),
+    );
   });
 
   router.get('/changes/team', async (req, res) => {

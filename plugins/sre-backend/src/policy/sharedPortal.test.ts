@@ -94,7 +94,12 @@ describe.each(databases.eachSupportedId())(
           .post('/api/sre/webhooks/generic')
           .set('Authorization', `Bearer ${SECRET}`)
           .send({ alerts });
-      return { as, deliver };
+      const deliverWithChanges = (changes: object[], alerts: object[]) =>
+        request(server)
+          .post('/api/sre/webhooks/generic')
+          .set('Authorization', `Bearer ${SECRET}`)
+          .send({ changes, alerts });
+      return { as, deliver, deliverWithChanges };
     }
 
     it('lets only the team, the teams above it and admins change its review, and nobody lock it out', async () => {
@@ -268,6 +273,90 @@ describe.each(databases.eachSupportedId())(
       expect(
         teamCost.entities.map((e: { entityRef: string }) => e.entityRef),
       ).toEqual(['component:default/checkout']);
+    });
+
+    it("shows a change's other entities and their alerts only to those who may read them", async () => {
+      const { as, deliverWithChanges } = await startBackend();
+      const started = Date.now() - 3 * 3_600_000;
+      const at = (minutes: number) =>
+        new Date(started + minutes * 60_000).toISOString();
+      // One solo apply touched checkout and the restricted ledger; an alert fired on each after it.
+      const delivered = await deliverWithChanges(
+        [
+          {
+            externalId: 'apply-1',
+            entityRefs: [
+              'component:default/checkout',
+              'component:default/ledger',
+            ],
+            kind: 'terraform-apply',
+            environment: 'production',
+            title: 'Rotate the payments database credentials',
+            startedAt: at(0),
+            finishedAt: at(10),
+            outcome: 'succeeded',
+            operators: [{ kind: 'name', value: 'ana' }],
+          },
+        ],
+        [
+          {
+            key: 'ledger-drift',
+            title: 'Ledger balance drift',
+            status: 'firing',
+            startsAt: at(20),
+            labels: { service: 'ledger' },
+          },
+          {
+            key: 'checkout-errors',
+            title: 'Checkout 5xx',
+            status: 'firing',
+            startsAt: at(30),
+            labels: { service: 'checkout' },
+          },
+        ],
+      );
+      expect(delivered.status).toBe(200);
+
+      const entityView = async (userRef: string) => {
+        const response = await as(userRef).get(
+          '/changes?entityRef=component:default/checkout',
+        );
+        expect(response.status).toBe(200);
+        const [item] = response.body.items;
+        return {
+          entityRefs: item.entityRefs,
+          alertsAfter: item.alertsAfter.map((a: { title: string }) => a.title),
+        };
+      };
+      expect(await entityView(ANA)).toEqual({
+        entityRefs: ['component:default/checkout', 'component:default/ledger'],
+        alertsAfter: ['Ledger balance drift', 'Checkout 5xx'],
+      });
+      expect(await entityView(LEE)).toEqual({
+        entityRefs: ['component:default/checkout'],
+        alertsAfter: ['Checkout 5xx'],
+      });
+      expect(
+        JSON.stringify(
+          (await as(LEE).get('/changes?entityRef=component:default/checkout'))
+            .body,
+        ),
+      ).not.toContain('ledger');
+
+      // The team tab: the same change, seen by someone above the team.
+      const teamView = await as(LEE).get(
+        '/changes/team?teamRef=group:default/payments',
+      );
+      expect(teamView.status).toBe(200);
+      expect(JSON.stringify(teamView.body)).not.toContain('ledger');
+      expect(
+        teamView.body.solo.map((c: { externalId: string }) => c.externalId),
+      ).toEqual(['apply-1']);
+      expect(teamView.body.solo[0].alertsAfter).toHaveLength(1);
+      const anaTeam = await as(ANA).get(
+        '/changes/team?teamRef=group:default/payments',
+      );
+      expect(anaTeam.body.solo[0].alertsAfter).toHaveLength(2);
     });
   },
 );
