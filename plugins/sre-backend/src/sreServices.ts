@@ -215,6 +215,7 @@ export function createSreServices(options: {
     slos: sloStore,
     alerts,
     accessReviews: accessReviewStore,
+    changes,
     policy: config.readinessPolicy,
   });
   const slos = new SloService({

@@ -306,6 +306,18 @@ export const messages = {
         title: 'Alerts that do not cry wolf',
         fix: 'Fix or delete the alerts that flap or resolve on their own.',
       },
+      'changes-paired': {
+        title: 'Production changes done in pairs',
+        fix: 'Apply to production with a second person beside you (or approving the run), and record them as the pair.',
+      },
+      'procedures-reviewed': {
+        title: 'Change procedures reviewed beforehand',
+        fix: 'Write the procedure in the pull request or a document before the change, and have someone else review it.',
+      },
+      'change-operators': {
+        title: 'Several people run production changes',
+        fix: 'Let a second person run the next applies and deploys, with the usual operator as pair.',
+      },
     },
     reasons: {
       noRepositoryHistory:
@@ -372,6 +384,21 @@ export const messages = {
         'baton.dev/last-drill "{{value}}" is not a date (YYYY-MM-DD).',
       drillAge: 'Last drill {{date}}, {{ago}}.',
       noisyShare: '{{percent}} of alerts were noisy.',
+      noChangeRecords: 'Production changes are not collected for this entity.',
+      noChangesToJudge:
+        'No production change recorded in the last {{days}} days: none to judge.',
+      pairedShare_one:
+        '{{paired}} of {{count}} production change in the last {{days}} days was done with a pair ({{percent}}).',
+      pairedShare_other:
+        '{{paired}} of {{count}} production changes in the last {{days}} days were done with a pair ({{percent}}).',
+      reviewedShare_one:
+        '{{reviewed}} of {{count}} production change in the last {{days}} days followed a procedure someone else reviewed ({{percent}}).',
+      reviewedShare_other:
+        '{{reviewed}} of {{count}} production changes in the last {{days}} days followed a procedure someone else reviewed ({{percent}}).',
+      changeOperators_one:
+        '{{count}} person ran production changes in the last {{days}} days ({{people}}).',
+      changeOperators_other:
+        '{{count}} people ran production changes in the last {{days}} days ({{people}}).',
     },
     levelReasons: {
       ready:
@@ -472,6 +499,10 @@ export const messages = {
       noAuthorLeft: 'No one left authors most of the code.',
       noResponderLeft: 'No one left who has handled its alerts.',
       noAdminLeft: 'No admin left for {{resource}}.',
+      noOperatorLeft:
+        'No one left who has run or paired on a production change of it in the last {{days}} days.',
+      noOperatorLeftOnlyPairs:
+        'No one left who has run a production change of it in the last {{days}} days; {{people}} only paired.',
     },
     knowledgeMap: {
       title: 'Knowledge map',

@@ -11,6 +11,7 @@ import {
   applyDurationTrend,
   ApplyDurationTrend,
   actualPairs,
+  actualReviewers,
   changeFindings,
   ChangeIdentity,
   ChangeInput,
@@ -18,6 +19,7 @@ import {
   ChangeListResponse,
   ChangePerson,
   ChangePersonStats,
+  ReadinessFacts,
   samePerson,
   summarizeChanges,
   TeamChangesResponse,
@@ -65,6 +67,12 @@ const ENTITY_CHANGE_CAP = 2_000;
 const TEAM_CHANGE_CAP = 20_000;
 /** Most alerts the followed-by-alerts rule reads for one answer. */
 const ALERT_CAP = 10_000;
+
+/** How many entities one readiness read asks the store about at a time. */
+const READINESS_REF_BATCH = 200;
+
+/** An entity's production changes as the readiness checks count them. */
+export type ChangeReadinessFacts = NonNullable<ReadinessFacts['changes']>;
 
 /** The time range of a request; `to` defaults to now, `from` to 30 days before it. */
 export interface ChangeRange {
@@ -336,6 +344,54 @@ export class ChangeService {
         alertWindowMinutes: this.options.config.policy.alertWindowMinutes,
       },
     };
+  }
+
+  /**
+   * Each entity's production changes over the last `days`, as the readiness
+   * checks count them: how many were paired and reviewed, and who ran and
+   * paired on them (their User, or the identity when unmatched). Every
+   * entity asked about has an entry, with zero changes when none started in
+   * the window.
+   */
+  async readinessFacts(
+    entityRefs: string[],
+    days: number,
+  ): Promise<Map<string, ChangeReadinessFacts>> {
+    const to = new Date(this.#now());
+    const from = new Date(to.getTime() - days * DAY_MS);
+    const facts = new Map<string, ChangeReadinessFacts>(
+      entityRefs.map(ref => [
+        ref,
+        { count: 0, paired: 0, reviewed: 0, operators: {}, pairs: {} },
+      ]),
+    );
+    for (let at = 0; at < entityRefs.length; at += READINESS_REF_BATCH) {
+      const changes = await this.options.store.listForEntities(
+        entityRefs.slice(at, at + READINESS_REF_BATCH),
+        from,
+        to,
+        TEAM_CHANGE_CAP,
+      );
+      for (const change of changes) {
+        const pairs = distinctPeople(actualPairs(change)).map(personKey);
+        const operators = distinctPeople(change.operators).map(personKey);
+        const reviewed = actualReviewers(change).length > 0;
+        for (const ref of change.entityRefs) {
+          const entry = facts.get(ref);
+          if (!entry) continue;
+          entry.count++;
+          if (pairs.length) entry.paired++;
+          if (reviewed) entry.reviewed++;
+          for (const key of operators) {
+            entry.operators[key] = (entry.operators[key] ?? 0) + 1;
+          }
+          for (const key of pairs) {
+            entry.pairs[key] = (entry.pairs[key] ?? 0) + 1;
+          }
+        }
+      }
+    }
+    return facts;
   }
 
   /**

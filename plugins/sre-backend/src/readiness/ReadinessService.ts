@@ -27,6 +27,7 @@ import {
 import { KnowledgeService } from './KnowledgeService';
 import type { AccessReviewStore } from '../access/AccessReviewStore';
 import type { AlertService } from '../alerts/AlertService';
+import type { ChangeService } from '../changes/ChangeService';
 import type { SloStore } from '../slo/SloStore';
 import { ReadinessHistoryStore } from './ReadinessHistoryStore';
 
@@ -70,6 +71,8 @@ export class ReadinessService {
       alerts?: Pick<AlertService, 'readinessFacts'>;
       /** Admins and sign-offs of access-reviewed Resources, from the campaigns' frozen inventories. */
       accessReviews?: Pick<AccessReviewStore, 'readinessFacts'>;
+      /** Who ran and paired on production changes, and how many were paired and reviewed. */
+      changes?: Pick<ChangeService, 'readinessFacts'>;
       policy: ReadinessPolicy;
       now?: () => Date;
     },
@@ -232,6 +235,10 @@ export class ReadinessService {
     const alerts =
       (await this.options.alerts?.readinessFacts(refs, thresholds)) ??
       new Map();
+    const changes = await this.options.changes?.readinessFacts(
+      refs,
+      thresholds.changesDays,
+    );
     const now = this.#now().toISOString();
     const accessResources = entities.map(entity =>
       accessResourcesOf(view, entity),
@@ -254,6 +261,7 @@ export class ReadinessService {
         ...resource,
         ...access.get(resource.ref),
       })),
+      changes: changes?.get(refs[index]),
     }));
   }
 }

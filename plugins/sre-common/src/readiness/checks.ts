@@ -7,7 +7,7 @@ import {
   ANNOTATION_OPENSLO,
   ANNOTATION_RUNBOOK,
 } from '../annotations';
-import { countedFacts, holderName, nameIn } from './counted';
+import { changePersonName, countedFacts, holderName, nameIn } from './counted';
 import type { ReadinessPolicy } from './policy';
 import type {
   KnowledgeReport,
@@ -41,6 +41,22 @@ export interface ReadinessFacts {
   };
   /** SLOs read from the entity's OpenSLO file. */
   slos?: { count: number };
+  /**
+   * Production changes of the entity over the policy's `changesDays`;
+   * undefined when the changes domain is not read. People are keyed by
+   * catalog User ref, or `kind:value` when the identity matched no User.
+   */
+  changes?: {
+    count: number;
+    /** Changes with someone other than their operators as pair. */
+    paired: number;
+    /** Changes whose procedure someone other than its authors reviewed. */
+    reviewed: number;
+    /** Changes each person ran. */
+    operators: Record<string, number>;
+    /** Changes each person was the pair of. */
+    pairs: Record<string, number>;
+  };
   /** Resources the entity depends on that stand for an access source. */
   accessResources: Array<{
     ref: string;
@@ -123,6 +139,62 @@ function knowledgeOutcome(
     );
   }
   return judge(knowledge);
+}
+
+/** Change checks: unknown without the changes domain, not applicable without a change in the window. */
+function changesOutcome(
+  facts: ReadinessFacts,
+  days: number,
+  judge: (changes: NonNullable<ReadinessFacts['changes']>) => Outcome,
+): Outcome {
+  if (!facts.changes) {
+    return unknown(
+      'noChangeRecords',
+      {},
+      'Production changes are not collected for this entity.',
+    );
+  }
+  if (facts.changes.count === 0) {
+    return notApplicable(
+      'noChangesToJudge',
+      { days },
+      `No production change recorded in the last ${days} days: none to judge.`,
+    );
+  }
+  return judge(facts.changes);
+}
+
+/** A share of the window's changes against the policy's minimum. */
+function changeShareOutcome(
+  facts: ReadinessFacts,
+  policy: ReadinessPolicy,
+  part: 'paired' | 'reviewed',
+): Outcome {
+  const { changesDays: days } = policy.thresholds;
+  const minimum =
+    part === 'paired'
+      ? policy.thresholds.minPairedShare
+      : policy.thresholds.minReviewedShare;
+  return changesOutcome(facts, days, changes => {
+    const share = changes[part] / changes.count;
+    const percent = Math.round(share * 100);
+    const params = {
+      count: changes.count,
+      [part]: changes[part],
+      days,
+      percent,
+    };
+    const what =
+      part === 'paired'
+        ? 'were done with a pair'
+        : 'followed a procedure someone else reviewed';
+    return judged(
+      share >= minimum,
+      part === 'paired' ? 'pairedShare' : 'reviewedShare',
+      params,
+      `${changes[part]} of ${changes.count} production changes in the last ${days} days ${what} (${percent}%).`,
+    );
+  });
 }
 
 /** Access checks: not applicable without access-reviewed dependencies; unknown until every one has data. */
@@ -533,6 +605,47 @@ const READINESS_CHECKS: CheckDefinition[] = [
         { percent },
         reason,
       );
+    },
+  },
+  {
+    id: 'changes-paired',
+    title: 'Production changes done in pairs',
+    category: 'practice',
+    fix: 'Apply to production with a second person beside you (or approving the run), and record them as the pair.',
+    evaluate: (facts, policy) => changeShareOutcome(facts, policy, 'paired'),
+  },
+  {
+    id: 'procedures-reviewed',
+    title: 'Change procedures reviewed beforehand',
+    category: 'practice',
+    fix: 'Write the procedure in the pull request or a document before the change, and have someone else review it.',
+    evaluate: (facts, policy) => changeShareOutcome(facts, policy, 'reviewed'),
+  },
+  {
+    id: 'change-operators',
+    title: 'Several people run production changes',
+    category: 'people',
+    fix: 'Let a second person run the next applies and deploys, with the usual operator as pair.',
+    evaluate: (facts, { thresholds }) => {
+      const days = thresholds.changesDays;
+      return changesOutcome(facts, days, changes => {
+        const operators = Object.keys(changes.operators)
+          .sort(
+            (a, b) =>
+              changes.operators[b] - changes.operators[a] ||
+              a.localeCompare(b, 'en'),
+          )
+          .map(key => changePersonName(facts, key));
+        const people = operators.join(', ');
+        return judged(
+          operators.length >= thresholds.minChangeOperators,
+          'changeOperators',
+          { count: operators.length, days, people },
+          `${operators.length} ${
+            operators.length === 1 ? 'person' : 'people'
+          } ran production changes in the last ${days} days (${people}).`,
+        );
+      });
     },
   },
 ];

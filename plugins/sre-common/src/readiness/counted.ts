@@ -88,3 +88,10 @@ export function holderName(
 ): string {
   return (person.userRef && facts.names?.[person.userRef]) || person.name;
 }
+
+/** A person the change facts name: their User's name, or the unmatched identity's value (`kind:value`). */
+export function changePersonName(facts: ReadinessFacts, key: string): string {
+  return key.startsWith('user:')
+    ? nameIn(facts, key)
+    : key.slice(key.indexOf(':') + 1);
+}

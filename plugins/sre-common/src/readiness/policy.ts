@@ -20,6 +20,14 @@ export interface ReadinessPolicy {
     accessReviewMaxAgeDays: number;
     drillMaxAgeDays: number;
     maxNoiseShare: number;
+    /** The window of the production-change checks. */
+    changesDays: number;
+    /** Share of production changes done with a pair (someone other than the operator). */
+    minPairedShare: number;
+    /** Share of production changes whose procedure someone other than its author reviewed. */
+    minReviewedShare: number;
+    /** People who ran a production change in the window. */
+    minChangeOperators: number;
     /** Score from which a service with no critical gap is `ready`. */
     readyScore: number;
   };
@@ -42,6 +50,9 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     'access-review': 1,
     drill: 1,
     'alert-noise': 1,
+    'changes-paired': 1,
+    'procedures-reviewed': 1,
+    'change-operators': 2,
   },
   critical: ['truck-factor', 'runbook', 'backups'],
   thresholds: {
@@ -58,6 +69,10 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     accessReviewMaxAgeDays: 120,
     drillMaxAgeDays: 180,
     maxNoiseShare: 0.2,
+    changesDays: 90,
+    minPairedShare: 0.8,
+    minReviewedShare: 0.8,
+    minChangeOperators: 2,
     readyScore: 80,
   },
 };

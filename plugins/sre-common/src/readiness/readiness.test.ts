@@ -395,18 +395,25 @@ describe('readiness checks', () => {
 describe('evaluateReadiness', () => {
   it('scores the weighted share of passed checks among the known ones', () => {
     const report = evaluateReadiness(facts(), DEFAULT_READINESS_POLICY);
-    // Total weight 23. Not applicable (no access-reviewed Resource):
-    // access-holders (2), access-review (1) → 20 applicable. Unknown:
-    // alert-responders (2), alert-noise (1) → known 17.
+    // Total weight 27. Not applicable (no access-reviewed Resource):
+    // access-holders (2), access-review (1) → 24 applicable. Unknown:
+    // alert-responders (2), alert-noise (1), and the change checks without
+    // change facts (1 + 1 + 2) → known 17.
     // Failed: slo (1, no annotation) → 16/17 = 94.
     expect(
       report.checks.filter(c => c.status === 'unknown').map(c => c.id),
-    ).toEqual(['alert-responders', 'alert-noise']);
+    ).toEqual([
+      'alert-responders',
+      'alert-noise',
+      'changes-paired',
+      'procedures-reviewed',
+      'change-operators',
+    ]);
     expect(
       report.checks.filter(c => c.status === 'not-applicable').map(c => c.id),
     ).toEqual(['access-holders', 'access-review']);
     expect(report.score).toBe(94);
-    expect(report.known).toBeCloseTo(17 / 20, 6);
+    expect(report.known).toBeCloseTo(17 / 24, 6);
     expect(report.level).toBe('ready');
   });
 
@@ -858,5 +865,157 @@ describe('former knowledge holders', () => {
     expect(annAway.uncoveredCodes).toEqual([
       { code: 'noAuthorLeft', params: {} },
     ]);
+  });
+});
+
+describe('production change checks', () => {
+  const FARID = 'user:default/farid';
+  const AIKO = 'user:default/aiko';
+  const changes = (
+    overrides: Partial<NonNullable<ReadinessFacts['changes']>> = {},
+  ): NonNullable<ReadinessFacts['changes']> => ({
+    count: 10,
+    paired: 9,
+    reviewed: 8,
+    operators: { [FARID]: 6, [AIKO]: 4 },
+    pairs: { [AIKO]: 5, [FARID]: 4 },
+    ...overrides,
+  });
+  const withChanges = (c?: NonNullable<ReadinessFacts['changes']>) =>
+    facts({
+      changes: c,
+      names: { [FARID]: 'Farid', [AIKO]: 'Aiko' },
+    });
+
+  it.each<[ReadinessCheckId, ReadinessFacts, string, string, RegExp]>([
+    [
+      'changes-paired',
+      withChanges(changes()),
+      'pass',
+      'pairedShare',
+      /^9 of 10 production changes in the last 90 days were done with a pair \(90%\)\.$/,
+    ],
+    [
+      'changes-paired',
+      withChanges(changes({ paired: 7 })),
+      'fail',
+      'pairedShare',
+      /7 of 10 .* \(70%\)/,
+    ],
+    [
+      'procedures-reviewed',
+      withChanges(changes()),
+      'pass',
+      'reviewedShare',
+      /^8 of 10 production changes in the last 90 days followed a procedure someone else reviewed \(80%\)\.$/,
+    ],
+    [
+      'procedures-reviewed',
+      withChanges(changes({ reviewed: 3 })),
+      'fail',
+      'reviewedShare',
+      /3 of 10/,
+    ],
+    [
+      'change-operators',
+      withChanges(changes()),
+      'pass',
+      'changeOperators',
+      /^2 people ran production changes in the last 90 days \(Farid, Aiko\)\.$/,
+    ],
+    [
+      'change-operators',
+      withChanges(
+        changes({ operators: { [FARID]: 9, 'github-login:ghost-bot': 1 } }),
+      ),
+      'pass',
+      'changeOperators',
+      /\(Farid, ghost-bot\)/,
+    ],
+    [
+      'change-operators',
+      withChanges(changes({ operators: { [FARID]: 10 } })),
+      'fail',
+      'changeOperators',
+      /^1 person ran production changes in the last 90 days \(Farid\)\.$/,
+    ],
+    [
+      'change-operators',
+      withChanges(
+        changes({ count: 0, paired: 0, reviewed: 0, operators: {}, pairs: {} }),
+      ),
+      'not-applicable',
+      'noChangesToJudge',
+      /No production change recorded in the last 90 days/,
+    ],
+    [
+      'changes-paired',
+      withChanges(undefined),
+      'unknown',
+      'noChangeRecords',
+      /not collected/,
+    ],
+  ])('%s: %s → %s (%s)', (id, f, status, code, reason) => {
+    const check = statusOf(f, id);
+    expect(check.status).toBe(status);
+    expect(check.reasonCode).toBe(code);
+    expect(check.reason).toMatch(reason);
+  });
+
+  it('takes the shares and the number of operators from the policy', () => {
+    const policy = readinessPolicy({
+      thresholds: { minPairedShare: 0.95, minChangeOperators: 3 },
+    });
+    const checks = runReadinessChecks(withChanges(changes()), policy);
+    const status = (id: ReadinessCheckId) =>
+      checks.find(c => c.id === id)!.status;
+    expect(status('changes-paired')).toBe('fail');
+    expect(status('change-operators')).toBe('fail');
+    expect(status('procedures-reviewed')).toBe('pass');
+  });
+
+  it('leaves the absent out of operators and pairs, and names the gap', () => {
+    // Farid ran every change; Aiko paired on some.
+    const faridOnly = withChanges(
+      changes({ operators: { [FARID]: 10 }, pairs: { [AIKO]: 9 } }),
+    );
+    const [farid] = simulateLeave(
+      [faridOnly],
+      [FARID],
+      DEFAULT_READINESS_POLICY,
+    );
+    expect(farid.uncoveredCodes).toContainEqual({
+      code: 'noOperatorLeftOnlyPairs',
+      params: { days: '90', people: 'Aiko' },
+    });
+    expect(farid.affected).toBe(true);
+    const operators = farid.after.checks.find(
+      c => c.id === 'change-operators',
+    )!;
+    expect(operators.reason).toMatch(/^0 people ran/);
+
+    // With both away nobody ran or paired.
+    const [both] = simulateLeave(
+      [faridOnly],
+      [FARID, AIKO],
+      DEFAULT_READINESS_POLICY,
+    );
+    expect(both.uncoveredCodes).toContainEqual({
+      code: 'noOperatorLeft',
+      params: { days: '90' },
+    });
+
+    // Aiko away: Farid still runs changes, so no operator gap.
+    const [aiko] = simulateLeave([faridOnly], [AIKO], DEFAULT_READINESS_POLICY);
+    expect(aiko.uncoveredCodes.map(gap => gap.code)).not.toContain(
+      'noOperatorLeftOnlyPairs',
+    );
+    expect(aiko.uncoveredCodes.map(gap => gap.code)).not.toContain(
+      'noOperatorLeft',
+    );
+    // Past changes stay paired: the share is history, not cover.
+    expect(aiko.after.checks.find(c => c.id === 'changes-paired')!.status).toBe(
+      'pass',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { greedyTruckFactor } from './knowledge/truckFactor';
 import type { ReadinessFacts } from './checks';
-import { countedFacts, nameIn } from './counted';
+import { changePersonName, countedFacts, nameIn } from './counted';
 import type { ReadinessPolicy } from './policy';
 import { evaluateReadiness, READINESS_LEVELS } from './score';
 import type { CheckFlip, KnowledgeReport, ReadinessReport } from './types';
@@ -31,8 +31,22 @@ export function factsWithout(
       ...resource,
       admins: resource.admins && without(resource.admins),
     })),
+    // Who ran and paired on changes: the absent are not there to do it again.
+    changes: facts.changes && {
+      ...facts.changes,
+      operators: withoutKeys(facts.changes.operators, absent),
+      pairs: withoutKeys(facts.changes.pairs, absent),
+    },
   };
 }
+
+const withoutKeys = (
+  counts: Record<string, number>,
+  absent: ReadonlySet<string>,
+) =>
+  Object.fromEntries(
+    Object.entries(counts).filter(([ref]) => !absent.has(ref)),
+  );
 
 /**
  * The knowledge map without some people: their authorship removed, the
@@ -111,6 +125,7 @@ export function simulateLeave(
     const gaps = uncoveredDuring(
       countedFacts(facts, policy),
       countedFacts(during, policy),
+      policy.thresholds.changesDays,
     );
     const uncovered = gaps.map(gap => gap.text);
     const flipped = after.checks.flatMap((check, index) =>
@@ -150,6 +165,7 @@ export function simulateLeave(
 function uncoveredDuring(
   before: ReadinessFacts,
   during: ReadinessFacts,
+  changesDays: number,
 ): Array<{ code: string; params: Record<string, string>; text: string }> {
   const gaps: Array<{
     code: string;
@@ -174,6 +190,27 @@ function uncoveredDuring(
       params: {},
       text: 'No one left who has handled its alerts.',
     });
+  }
+  const operators = (facts: ReadinessFacts) =>
+    Object.keys(facts.changes?.operators ?? {}).length;
+  if (operators(before) > 0 && operators(during) === 0) {
+    const pairs = Object.keys(during.changes?.pairs ?? {})
+      .map(key => changePersonName(during, key))
+      .join(', ');
+    const recently = `in the last ${changesDays} days`;
+    gaps.push(
+      pairs
+        ? {
+            code: 'noOperatorLeftOnlyPairs',
+            params: { days: String(changesDays), people: pairs },
+            text: `No one left who has run a production change of it ${recently}; ${pairs} only paired.`,
+          }
+        : {
+            code: 'noOperatorLeft',
+            params: { days: String(changesDays) },
+            text: `No one left who has run or paired on a production change of it ${recently}.`,
+          },
+    );
   }
   during.accessResources.forEach((resource, index) => {
     if (

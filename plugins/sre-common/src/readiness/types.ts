@@ -27,7 +27,10 @@ export type ReadinessCheckId =
   | 'access-holders'
   | 'access-review'
   | 'drill'
-  | 'alert-noise';
+  | 'alert-noise'
+  | 'changes-paired'
+  | 'procedures-reviewed'
+  | 'change-operators';
 
 /** What a readiness check is about. @public */
 export type ReadinessCategory =

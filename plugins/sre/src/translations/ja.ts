@@ -241,6 +241,16 @@ const ja = createTranslationMessages({
       'アラートがオオカミ少年になっていない',
     'readiness.checks.alert-noise.fix':
       'フラップするアラートや勝手に解消するアラートは、直すか削除しましょう。',
+    'readiness.checks.changes-paired.title': '本番作業をペアで行っている',
+    'readiness.checks.changes-paired.fix':
+      '本番への apply はもう一人に横についてもらう（または実行を承認してもらう）形で行い、その人をペアとして記録しましょう。',
+    'readiness.checks.procedures-reviewed.title':
+      '作業手順を事前にレビューしている',
+    'readiness.checks.procedures-reviewed.fix':
+      '作業前にプルリクエストやドキュメントに手順を書き、別の人にレビューしてもらいましょう。',
+    'readiness.checks.change-operators.title': '複数の人が本番作業をしている',
+    'readiness.checks.change-operators.fix':
+      '次の apply やデプロイは別の人が実行し、いつもの担当者はペアにまわりましょう。',
     'readiness.reasons.noRepositoryHistory':
       'このエンティティのリポジトリ履歴はまだ収集されていません。',
     'readiness.reasons.repositoryHistoryUnreadable':
@@ -326,6 +336,22 @@ const ja = createTranslationMessages({
       'baton.dev/last-drill の「{{value}}」は日付（YYYY-MM-DD）ではありません。',
     'readiness.reasons.drillAge': '最後の訓練は {{date}}（{{ago}}）です。',
     'readiness.reasons.noisyShare': 'アラートの {{percent}} がノイズでした。',
+    'readiness.reasons.noChangeRecords':
+      'このエンティティの本番作業は収集されていません。',
+    'readiness.reasons.noChangesToJudge':
+      '直近 {{days}} 日間に記録された本番作業がないため、判定できません。',
+    'readiness.reasons.pairedShare_one':
+      '直近 {{days}} 日間の本番作業 {{count}} 件のうち {{paired}} 件がペアで行われました（{{percent}}）。',
+    'readiness.reasons.pairedShare_other':
+      '直近 {{days}} 日間の本番作業 {{count}} 件のうち {{paired}} 件がペアで行われました（{{percent}}）。',
+    'readiness.reasons.reviewedShare_one':
+      '直近 {{days}} 日間の本番作業 {{count}} 件のうち {{reviewed}} 件が、他の人がレビューした手順に沿って行われました（{{percent}}）。',
+    'readiness.reasons.reviewedShare_other':
+      '直近 {{days}} 日間の本番作業 {{count}} 件のうち {{reviewed}} 件が、他の人がレビューした手順に沿って行われました（{{percent}}）。',
+    'readiness.reasons.changeOperators_one':
+      '直近 {{days}} 日間に {{count}} 人が本番作業を実行しました（{{people}}）。',
+    'readiness.reasons.changeOperators_other':
+      '直近 {{days}} 日間に {{count}} 人が本番作業を実行しました（{{people}}）。',
     'readiness.levelReasons.ready':
       'スコア {{score}} ≥ {{readyScore}} で、重要なチェックはすべて合格しています。',
     'readiness.levelReasons.belowScore':
@@ -415,6 +441,10 @@ const ja = createTranslationMessages({
     'team.uncovered.noResponderLeft':
       'アラートに対応したことのある人が誰も残りません。',
     'team.uncovered.noAdminLeft': '{{resource}} の管理者が誰も残りません。',
+    'team.uncovered.noOperatorLeft':
+      '直近 {{days}} 日間にこのサービスの本番作業を実行した人もペアを組んだ人も、誰も残りません。',
+    'team.uncovered.noOperatorLeftOnlyPairs':
+      '直近 {{days}} 日間にこのサービスの本番作業を実行した人が誰も残りません。{{people}} はペアを組んだだけです。',
     'team.knowledgeMap.title': 'ナレッジマップ',
     'team.knowledgeMap.help':
       '各サービスのファイルのうち、その人が書いた割合です（濃いほど大きい）。サービス名にカーソルを合わせると全体が表示されます。',
