@@ -283,6 +283,7 @@ export function createSreServices(options: {
     readiness,
     knowledge,
     accessReviews,
+    changes,
   });
 
   return {

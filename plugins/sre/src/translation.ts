@@ -956,6 +956,18 @@ export const messages = {
         campaignDue_one: '{{title}}: {{count}} item to decide, due {{date}}',
         campaignDue_other: '{{title}}: {{count}} items to decide, due {{date}}',
       },
+      changes: {
+        title: 'Production changes',
+        summary_one: '{{count}} change, {{percent}} paired',
+        summary_other: '{{count}} changes, {{percent}} paired',
+        empty: 'No production change of the team’s services was recorded.',
+        notable:
+          'Solo, off-hours and failed changes, and those alerts followed',
+        noneNotable:
+          'Every change was paired, in working hours, succeeded and no alert followed.',
+        more_one: 'and {{count}} more change not listed',
+        more_other: 'and {{count}} more changes not listed',
+      },
       activity: {
         title: 'Activity',
         summary_one: '{{count}} member',

@@ -20,6 +20,7 @@ import {
   ChangePerson,
   ChangePersonStats,
   ReadinessFacts,
+  ReviewChangesSection,
   samePerson,
   summarizeChanges,
   TeamChangesResponse,
@@ -67,6 +68,15 @@ const ENTITY_CHANGE_CAP = 2_000;
 const TEAM_CHANGE_CAP = 20_000;
 /** Most alerts the followed-by-alerts rule reads for one answer. */
 const ALERT_CAP = 10_000;
+
+/** Most notable changes a review agenda lists. */
+const AGENDA_NOTABLE_CAP = 50;
+
+/** A change worth talking about in a review: solo, off-hours, failed or rolled back, or followed by alerts. */
+const isNotable = (item: ChangeItem) =>
+  item.findings.some(finding => finding !== 'unreviewed-procedure') ||
+  item.outcome === 'failed' ||
+  item.outcome === 'rolled-back';
 
 /** How many entities one readiness read asks the store about at a time. */
 const READINESS_REF_BATCH = 200;
@@ -343,6 +353,45 @@ export class ChangeService {
         workingHours,
         alertWindowMinutes: this.options.config.policy.alertWindowMinutes,
       },
+    };
+  }
+
+  /**
+   * The Changes section of a team's review agenda: the changes of its
+   * services (`entityRefs`) that started in [since, until), counted, and the
+   * notable ones listed, newest first.
+   */
+  async reviewSection(
+    entityRefs: string[],
+    since: Date,
+    until: Date,
+    options: { visible?: EntityVisibility } = {},
+  ): Promise<ReviewChangesSection> {
+    const [index, stored] = await Promise.all([
+      this.options.snapshot.current(),
+      this.options.store.listForEntities(
+        entityRefs,
+        since,
+        until,
+        TEAM_CHANGE_CAP,
+      ),
+    ]);
+    const inScope = new Set(entityRefs);
+    const items = await this.#withFindings(
+      stored,
+      change =>
+        this.#workingHoursOf(
+          index,
+          change.entityRefs.find(ref => inScope.has(ref)) ??
+            change.entityRefs[0],
+        ),
+      options.visible,
+    );
+    const notable = items.filter(isNotable);
+    return {
+      summary: summarizeChanges(items),
+      notable: notable.slice(0, AGENDA_NOTABLE_CAP),
+      moreNotable: Math.max(0, notable.length - AGENDA_NOTABLE_CAP),
     };
   }
 

@@ -16,6 +16,7 @@ import {
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
 import type { AccessReviewService } from '../access/AccessReviewService';
+import type { ChangeService } from '../changes/ChangeService';
 import type { AlertService } from '../alerts/AlertService';
 import type { CostService } from '../cost/CostService';
 import type { KnowledgeService } from '../readiness/KnowledgeService';
@@ -65,6 +66,7 @@ export class ReviewService {
       readiness: Pick<ReadinessService, 'getTeamReport'>;
       knowledge: Pick<KnowledgeService, 'findReports'>;
       accessReviews: Pick<AccessReviewService, 'teamSummary'>;
+      changes: Pick<ChangeService, 'reviewSection'>;
       now?: () => Date;
     },
   ) {}
@@ -111,7 +113,7 @@ export class ReviewService {
       current: current ?? null,
       lastReview: last ?? null,
       openActionItems,
-      agenda: await this.#agenda(report, since, now),
+      agenda: await this.#agenda(report, since, now, query.visible),
       history,
     };
   }
@@ -214,6 +216,7 @@ export class ReviewService {
       await this.#teamReport(teamRef, visible),
       new Date(review.since),
       now,
+      visible,
     );
     // The store finishes it only if nobody did meanwhile.
     return this.options.store.finish({ teamRef, id, actor, agenda, now });
@@ -269,7 +272,12 @@ export class ReviewService {
     let agenda = await this.options.store.agendaOf(teamRef, id);
     let carriedOver: ReviewActionItem[] = [];
     if (review.state === 'in-progress') {
-      agenda = await this.#agenda(report, new Date(review.since), this.#now());
+      agenda = await this.#agenda(
+        report,
+        new Date(review.since),
+        this.#now(),
+        visible,
+      );
       carriedOver = (await this.options.store.openActions(teamRef)).filter(
         item => item.reviewId !== review.id,
       );
@@ -303,6 +311,7 @@ export class ReviewService {
     report: TeamReport,
     since: Date,
     until: Date,
+    visible?: EntityVisibility,
   ): Promise<ReviewAgenda> {
     const teamRef = report.team.ref;
     const services = report.services.map(service => ({
@@ -315,7 +324,7 @@ export class ReviewService {
     const refs = services.map(service => service.entityRef);
 
     const memberRefs = report.members.map(member => member.userRef);
-    const [alerts, slos, cost, knowledge, access] = await Promise.all([
+    const [alerts, slos, cost, knowledge, access, changes] = await Promise.all([
       // The services of the team and its sub-teams, as the readiness report has them.
       this.options.alerts.listForTeam(
         teamRef,
@@ -331,6 +340,7 @@ export class ReviewService {
       this.#costSection(teamRef, refs, since, until, titleOf),
       this.options.knowledge.findReports(refs),
       this.options.accessReviews.teamSummary(memberRefs, since),
+      this.options.changes.reviewSection(refs, since, until, { visible }),
     ]);
 
     const alertsSection = reviewAlertsSection(alerts.items, services);
@@ -412,6 +422,7 @@ export class ReviewService {
               },
             }),
       },
+      changes,
       activity: { members },
     };
   }

@@ -801,5 +801,127 @@ describe.each(databases.eachSupportedId())(
           .state,
       ).toBe('in-progress');
     });
+
+    it('puts the production changes since the review on the agenda and in the export', async () => {
+      const { server, get, post, sendAlerts } = await startBackend();
+      // A Wednesday 2 to 8 days ago, at midnight UTC; the default working hours are 09:00–18:00 UTC.
+      const wednesday = new Date(Math.floor(Date.now() / DAY) * DAY - 2 * DAY);
+      while (wednesday.getUTCDay() !== 3) {
+        wednesday.setTime(wednesday.getTime() - DAY);
+      }
+      const at = (hours: number) =>
+        new Date(wednesday.getTime() + hours * 3_600_000).toISOString();
+      const change = (externalId: string, extra: object) => ({
+        externalId,
+        kind: 'terraform-apply',
+        environment: 'production',
+        outcome: 'succeeded',
+        operators: [{ kind: 'email', value: 'farid.haddad@hanamori.example' }],
+        ...extra,
+      });
+      const recorded = await request(server)
+        .post('/api/sre/changes')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          source: 'api',
+          changes: [
+            // Solo at 02:00, and the sync stalled 20 minutes later.
+            change('late-apply', {
+              entityRefs: ['component:default/inventory-sync'],
+              title: 'Resize the inventory queue',
+              startedAt: at(2),
+            }),
+            // Paired, reviewed, at 10:00: nothing to talk about.
+            change('paired-apply', {
+              entityRefs: ['component:default/payments-adapter'],
+              title: 'Rotate the adapter credentials',
+              startedAt: at(10),
+              pairs: [{ kind: 'name', value: 'daniel.weiss' }],
+              procedure: {
+                url: 'https://github.com/hanamori-market/infra/pull/7',
+                authors: [{ kind: 'name', value: 'farid.haddad' }],
+                reviewers: [{ kind: 'name', value: 'emi.sato' }],
+              },
+            }),
+            // A failed deploy at 11:00, paired.
+            change('failed-deploy', {
+              entityRefs: ['component:default/media-streaming'],
+              kind: 'deploy',
+              title: 'Deploy media-streaming 4.2',
+              startedAt: at(11),
+              outcome: 'failed',
+              pairs: [{ kind: 'name', value: 'emi.sato' }],
+            }),
+            // Before the agenda's 14 days: not on it.
+            change('old-apply', {
+              entityRefs: ['component:default/inventory-sync'],
+              title: 'An apply of last month',
+              startedAt: new Date(Date.now() - 30 * DAY).toISOString(),
+            }),
+          ],
+        });
+      expect(recorded.status).toBe(200);
+      const delivered = await sendAlerts([
+        {
+          key: 'inventory-stall',
+          title: 'Inventory sync stalled',
+          severity: 'critical',
+          status: 'firing',
+          startsAt: at(2.33),
+          labels: { service: 'inventory-sync' },
+        },
+      ]);
+      expect(delivered.status).toBe(200);
+
+      const { changes } = (await get('/reviews/default/fulfilment')).body
+        .agenda;
+      expect(changes.summary).toMatchObject({
+        total: 3,
+        paired: 2,
+        solo: 1,
+        offHours: 1,
+        unreviewed: 2,
+        failed: 1,
+        followedByAlerts: 1,
+      });
+      expect(
+        changes.notable.map((c: { externalId: string }) => c.externalId),
+      ).toEqual(['failed-deploy', 'late-apply']);
+      expect(changes.notable[1].findings).toEqual([
+        'solo',
+        'unreviewed-procedure',
+        'off-hours',
+        'followed-by-alerts',
+      ]);
+      expect(changes.notable[1].alertsAfter).toEqual([
+        expect.objectContaining({ title: 'Inventory sync stalled' }),
+      ]);
+      expect(changes.moreNotable).toBe(0);
+
+      // The export lists the same, with the operator's catalog name.
+      const started = await post('/reviews/default/fulfilment', {
+        attendees: [DANIEL],
+      });
+      expect(started.status).toBe(201);
+      const markdown = await get(
+        `/reviews/default/fulfilment/${started.body.id}?format=markdown`,
+      );
+      expect(markdown.text).toContain(
+        '### Production changes\n\n3 changes, 2 paired (67%), 1 solo, 1 off-hours, 2 with an unreviewed procedure, 1 failed or rolled back, 1 followed by alerts.',
+      );
+      expect(markdown.text).toContain(
+        `- ${at(2)
+          .slice(0, 16)
+          .replace(
+            'T',
+            ' ',
+          )} UTC terraform-apply: Resize the inventory queue by Farid Haddad (solo, procedure not reviewed, off-hours, followed by alerts)`,
+      );
+      expect(markdown.text).toContain('Inventory sync stalled');
+      expect(markdown.text).toContain(
+        'Deploy media-streaming 4.2 by Farid Haddad (failed, procedure not reviewed)',
+      );
+      expect(markdown.text).not.toContain('An apply of last month');
+    });
   },
 );

@@ -1,4 +1,5 @@
 import { isPreviousPeriodPartial } from '../cost/analysis';
+import type { ChangeFinding, ChangePerson } from '../changes/types';
 import type { Money } from '../cost/types';
 import {
   budgetPercent,
@@ -104,11 +105,24 @@ export function reviewMarkdown(input: {
     lines.push('Carried over from earlier reviews:', '');
     for (const item of carried) lines.push(actionLine(item, name));
   }
-  if (agenda) lines.push('', ...agendaMarkdown(agenda));
+  // A change's people: their User's name when known, else the identity the source sent.
+  const personName = (person: ChangePerson) =>
+    (person.userRef && input.names?.[person.userRef]) || person.value;
+  if (agenda) lines.push('', ...agendaMarkdown(agenda, personName));
   return `${lines.join('\n')}\n`;
 }
 
-function agendaMarkdown(agenda: ReviewAgenda): string[] {
+const CHANGE_FINDING_WORDS: Record<ChangeFinding, string> = {
+  solo: 'solo',
+  'unreviewed-procedure': 'procedure not reviewed',
+  'off-hours': 'off-hours',
+  'followed-by-alerts': 'followed by alerts',
+};
+
+function agendaMarkdown(
+  agenda: ReviewAgenda,
+  personName: (person: ChangePerson) => string,
+): string[] {
   const lines = [
     `## Agenda: ${minute(agenda.since)} to ${minute(agenda.until)}`,
   ];
@@ -213,6 +227,46 @@ function agendaMarkdown(agenda: ReviewAgenda): string[] {
           'open item',
         )}${campaign.dueDate ? `, due ${campaign.dueDate}` : ''}`,
       );
+    }
+  }
+  const changes = agenda.changes;
+  if (changes && section('Production changes', changes.unavailable)) {
+    const { summary } = changes;
+    lines.push(
+      summary.total
+        ? `${count(summary.total, 'change')}, ${
+            summary.paired
+          } paired (${percent(summary.pairedShare ?? 0)}), ${
+            summary.solo
+          } solo, ${summary.offHours} off-hours, ${
+            summary.unreviewed
+          } with an unreviewed procedure, ${
+            summary.failed
+          } failed or rolled back, ${
+            summary.followedByAlerts
+          } followed by alerts.`
+        : 'No production change was recorded.',
+    );
+    for (const change of changes.notable) {
+      const notes = [
+        ...(change.outcome === 'succeeded' ? [] : [change.outcome]),
+        ...change.findings.map(finding => CHANGE_FINDING_WORDS[finding]),
+      ];
+      lines.push(
+        `- ${minute(change.startedAt)} ${change.kind}: ${literal(
+          change.title,
+        )} by ${change.operators
+          .map(person => literal(personName(person)))
+          .join(', ')}${notes.length ? ` (${notes.join(', ')})` : ''}`,
+      );
+      for (const alert of change.alertsAfter) {
+        lines.push(
+          `  - then ${minute(alert.startsAt)}: ${literal(alert.title)}`,
+        );
+      }
+    }
+    if (changes.moreNotable) {
+      lines.push(`- and ${count(changes.moreNotable, 'more change')}`);
     }
   }
   if (section('Activity')) {

@@ -1,4 +1,5 @@
 import type { AlertNoise, AlertSeverity } from '../alerts/types';
+import type { ChangeItem, ChangeSummary } from '../changes/types';
 import type { CostCoverage, Money } from '../cost/types';
 import type { ReadinessLevel } from '../readiness/types';
 import type { SloAlertState } from '../slo/types';
@@ -210,6 +211,16 @@ export interface ReviewActivitySection {
   }>;
 }
 
+/** Production changes of the team's services since the review: the counts, and the changes to talk about. @public */
+export interface ReviewChangesSection {
+  unavailable?: ReviewSectionUnavailable;
+  summary: ChangeSummary;
+  /** Solo, off-hours, failed or rolled-back changes and those alerts followed, newest first; at most 50. */
+  notable: ChangeItem[];
+  /** Notable changes beyond those listed. */
+  moreNotable: number;
+}
+
 /** A team's agenda since a time, section by section. @public */
 export interface ReviewAgenda {
   since: string;
@@ -219,6 +230,8 @@ export interface ReviewAgenda {
   cost: ReviewCostSection;
   readiness: ReviewReadinessSection;
   access: ReviewAccessSection;
+  /** Absent in agendas stored before it was added. */
+  changes?: ReviewChangesSection;
   activity: ReviewActivitySection;
 }
 

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { summarizeChanges } from '@baton/plugin-sre-common';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   catalogApiRef,
@@ -11,6 +12,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReviewActionPatch, SreApi, sreApiRef } from '../api/SreApi';
 import { backendError } from '../__testUtils__/backendError';
+import { pairedChange, soloChange } from '../__testUtils__/changeFixtures';
 import {
   carriedOverItem,
   currentReview,
@@ -281,6 +283,64 @@ describe('ReliabilityReview', () => {
     ).toBeInTheDocument();
     expect(
       within(access).getByText('Sandbox: 1 item to decide'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the production changes since the review, with the solo one and the alert that followed it', async () => {
+    const agenda = reviewAgenda();
+    const changes = [soloChange(), pairedChange()];
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReview({
+          agenda: {
+            ...agenda,
+            changes: {
+              summary: summarizeChanges(changes),
+              notable: [soloChange()],
+              moreNotable: 2,
+            },
+          },
+        }),
+      ),
+    });
+    const section = await screen.findByRole('region', {
+      name: /^Production changes 2 changes, 50% paired$/,
+    });
+    expect(
+      within(section).getByText('Resize the inventory queue'),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByText(/Inventory sync lag high/),
+    ).toBeInTheDocument();
+    expect(within(section).queryByText(/Deploy/)).not.toBeInTheDocument();
+    expect(
+      within(section).getByText('and 2 more changes not listed'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when no production change was recorded', async () => {
+    const agenda = reviewAgenda();
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReview({
+          agenda: {
+            ...agenda,
+            changes: {
+              summary: summarizeChanges([]),
+              notable: [],
+              moreNotable: 0,
+            },
+          },
+        }),
+      ),
+    });
+    const section = await screen.findByRole('region', {
+      name: /^Production changes 0 changes/,
+    });
+    expect(
+      within(section).getByText(
+        'No production change of the team’s services was recorded.',
+      ),
     ).toBeInTheDocument();
   });
 

@@ -839,6 +839,19 @@ const ja = createTranslationMessages({
       '{{title}}: 判断待ち {{count}} 件（期限 {{date}}）',
     'review.agenda.access.campaignDue_other':
       '{{title}}: 判断待ち {{count}} 件（期限 {{date}}）',
+    'review.agenda.changes.title': '本番作業',
+    'review.agenda.changes.summary_one': '{{count}} 件、ペア {{percent}}',
+    'review.agenda.changes.summary_other': '{{count}} 件、ペア {{percent}}',
+    'review.agenda.changes.empty':
+      'チームのサービスの本番作業は記録されていません。',
+    'review.agenda.changes.notable':
+      '一人での作業、時間外の作業、失敗した作業、アラートが続いた作業',
+    'review.agenda.changes.noneNotable':
+      'どの作業もペアで、業務時間内に行われ、成功し、アラートも続きませんでした。',
+    'review.agenda.changes.more_one':
+      'ほかに {{count}} 件（一覧には出していません）',
+    'review.agenda.changes.more_other':
+      'ほかに {{count}} 件（一覧には出していません）',
     'review.agenda.activity.title': 'メンバーの活動',
     'review.agenda.activity.summary_one': '{{count}} 人',
     'review.agenda.activity.summary_other': '{{count}} 人',

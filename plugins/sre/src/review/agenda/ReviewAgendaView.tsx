@@ -5,6 +5,7 @@ import { useSreText } from '../../language';
 import { AccessAgenda } from './AccessAgenda';
 import { ActivityAgenda } from './ActivityAgenda';
 import { AlertsAgenda } from './AlertsAgenda';
+import { ChangesAgenda } from './ChangesAgenda';
 import { CostAgenda } from './CostAgenda';
 import { ReadinessAgenda } from './ReadinessAgenda';
 import { SlosAgenda } from './SlosAgenda';
@@ -30,6 +31,7 @@ export function ReviewAgendaView({ agenda }: { agenda: ReviewAgenda }) {
       <CostAgenda section={agenda.cost} since={agenda.since} />
       <ReadinessAgenda section={agenda.readiness} since={agenda.since} />
       <AccessAgenda section={agenda.access} />
+      {agenda.changes && <ChangesAgenda section={agenda.changes} />}
       <ActivityAgenda section={agenda.activity} />
     </Box>
   );
