@@ -65,6 +65,7 @@ const change = (
   startedAt: daysAgo(10),
   outcome: 'succeeded',
   operators: [{ kind: 'name', value: 'farid' }],
+  pairs: [],
   ...overrides,
 });
 
