@@ -48,6 +48,31 @@ export interface Config {
        * `https://github.example.com/api/v3`; `https://api.github.com` unless set.
        */
       baseUrl?: string;
+      /**
+       * GitHub deployments as production changes (the change source
+       * `github`): the deployments to protected environments of the
+       * repositories that entities name in `baton.dev/repos` (else
+       * `backstage.io/source-location`) and `baton.dev/iac`, pulled on
+       * `sre.changes.schedule`. The token or App also needs the
+       * repositories' "Actions", "Deployments", "Contents" and "Pull
+       * requests" (read) permissions, or a classic token's `repo` scope.
+       */
+      changes?: {
+        /** Registers the change source; off unless true. */
+        enabled: boolean;
+        /**
+         * The environments whose deployments are production changes, e.g.
+         * `[production]` (any case). Unless set: every environment with a
+         * required-reviewers protection rule.
+         */
+        environments?: string[];
+        /**
+         * How many hours before the last pull a deployment is read again, so
+         * that one that was waiting or running then is stored with its
+         * outcome; 48 unless set, at most 720.
+         */
+        followUpHours?: number;
+      };
     };
   };
 }

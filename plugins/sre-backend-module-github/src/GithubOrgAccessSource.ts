@@ -5,13 +5,13 @@ import type {
   AccessInventory,
   AccessSource,
 } from '@baton/plugin-sre-node';
-import { createAppAuth } from '@octokit/auth-app';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { readGithubConfig } from './GithubConfig';
+import { createGithubOctokit } from './githubOctokit';
 import {
   appAuthenticationFailed,
+  githubRequestFailed,
   isRateLimited,
-  requestFailed,
   statusOf,
   type GithubCredential,
 } from './githubErrors';
@@ -102,38 +102,10 @@ export class GithubOrgAccessSource implements AccessSource {
     if (!github) {
       throw new Error('sre.github is not configured');
     }
-    const { logger } = options;
-    const octokit = new Octokit({
-      ...(github.app
-        ? {
-            // Every request carries an installation access token that
-            // auth-app gets with a JWT signed by the App's key (POST
-            // /app/installations/{id}/access_tokens, through this Octokit's
-            // own request, so to baseUrl and with its fetch), caches, and
-            // gets again before it expires.
-            authStrategy: createAppAuth,
-            auth: {
-              appId: github.app.appId,
-              privateKey: github.app.privateKey,
-              installationId: github.app.installationId,
-            },
-          }
-        : { auth: github.token }),
-      baseUrl: github.baseUrl,
-      userAgent: 'baton-sre-backend-module-github',
-      // Octokit logs each request at info and Backstage's logger would show
-      // them all: they are debug here.
-      log: {
-        debug: () => {},
-        info: message => logger?.debug(message),
-        warn: message => logger?.warn(message),
-        error: message => logger?.error(message),
-      },
-      ...(options.fetch && { request: { fetch: options.fetch } }),
-    });
+    const octokit = createGithubOctokit(github, options);
     return new GithubOrgAccessSource({
       octokit,
-      logger,
+      logger: options.logger,
       credential: github.app ? 'app' : 'token',
     });
   }
@@ -157,10 +129,7 @@ export class GithubOrgAccessSource implements AccessSource {
    * it says nothing about the request that was meant.
    */
   #failed(request: string, error: unknown, hint?: string): Error {
-    return (
-      appAuthenticationFailed(error) ??
-      requestFailed(request, error, hint, this.#credential)
-    );
+    return githubRequestFailed(request, error, this.#credential, hint);
   }
 
   /**

@@ -102,3 +102,20 @@ export function appAuthenticationFailed(error: unknown): Error | undefined {
     }${messageOf(error)}${hint ? ` (${hint})` : ''}`,
   );
 }
+
+/**
+ * A failed request as the Error to throw. A failure to get the App's
+ * installation access token is said as such first, whatever its status:
+ * it says nothing about the request that was meant.
+ */
+export function githubRequestFailed(
+  request: string,
+  error: unknown,
+  credential: GithubCredential,
+  hint?: string,
+): Error {
+  return (
+    appAuthenticationFailed(error) ??
+    requestFailed(request, error, hint, credential)
+  );
+}

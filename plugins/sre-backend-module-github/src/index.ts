@@ -1,7 +1,8 @@
 /**
  * Baton's GitHub module: the owners, members, outside collaborators, team
  * memberships and repository admins of GitHub organizations, as an access
- * inventory for access reviews.
+ * inventory for access reviews; and the deployments of GitHub Actions to
+ * protected environments, as production changes.
  *
  * @packageDocumentation
  */
@@ -11,3 +12,7 @@ export {
   GithubOrgAccessSource,
   type GithubOrgAccessSourceOptions,
 } from './GithubOrgAccessSource';
+export {
+  GithubDeploymentChangeSource,
+  type GithubDeploymentChangeSourceOptions,
+} from './GithubDeploymentChangeSource';

@@ -1,7 +1,14 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { sreAccessSourcesExtensionPoint } from '@baton/plugin-sre-node';
-import { sreAccessSourcesExtensionPointMock } from '@baton/plugin-sre-node/testUtils';
+import {
+  sreAccessSourcesExtensionPoint,
+  sreChangeSourcesExtensionPoint,
+} from '@baton/plugin-sre-node';
+import {
+  sreAccessSourcesExtensionPointMock,
+  sreChangeSourcesExtensionPointMock,
+} from '@baton/plugin-sre-node/testUtils';
 import { generateKeyPairSync } from 'node:crypto';
+import { GithubDeploymentChangeSource } from './GithubDeploymentChangeSource';
 import { GithubOrgAccessSource } from './GithubOrgAccessSource';
 import { sreModuleGithub } from './module';
 
@@ -19,16 +26,24 @@ const APP = { appId: 123456, privateKey: PRIVATE_KEY, installationId: 7890123 };
 
 async function startWith(data: ConfigData) {
   const access = sreAccessSourcesExtensionPointMock();
+  const changes = sreChangeSourcesExtensionPointMock();
   const logger = mockServices.logger.mock();
   await startTestBackend({
-    extensionPoints: [[sreAccessSourcesExtensionPoint, access]],
+    extensionPoints: [
+      [sreAccessSourcesExtensionPoint, access],
+      [sreChangeSourcesExtensionPoint, changes],
+    ],
     features: [
       sreModuleGithub,
       logger.factory,
       mockServices.rootConfig.factory({ data }),
     ],
   });
-  return { sources: access.accessSources, logger };
+  return {
+    sources: access.accessSources,
+    changeSources: changes.changeSources,
+    logger,
+  };
 }
 
 const logged = (logger: ReturnType<typeof mockServices.logger.mock>) =>
@@ -132,4 +147,57 @@ describe('sreModuleGithub', () => {
     );
     await expect(failure).rejects.not.toThrow(TOKEN);
   });
+
+  it('registers the github change source only when sre.github.changes.enabled is true', async () => {
+    const off = await startWith({ sre: { github: { token: TOKEN } } });
+    expect(off.changeSources).toEqual([]);
+
+    const disabled = await startWith({
+      sre: { github: { token: TOKEN, changes: { enabled: false } } },
+    });
+    expect(disabled.changeSources).toEqual([]);
+
+    const { changeSources, sources, logger } = await startWith({
+      sre: { github: { token: TOKEN, changes: { enabled: true } } },
+    });
+    expect(sources).toHaveLength(1);
+    expect(changeSources).toHaveLength(1);
+    expect(changeSources[0]).toBeInstanceOf(GithubDeploymentChangeSource);
+    expect(changeSources[0].id).toBe('github');
+    expect(logger.info).toHaveBeenCalledWith(
+      "GitHub deployment change source 'github' registered: https://api.github.com, token from sre.github.token",
+    );
+    expect(logged(logger)).not.toContain(TOKEN);
+  });
+
+  it('registers no change source without sre.github, even when changes are enabled elsewhere', async () => {
+    const { changeSources } = await startWith({ sre: { demo: false } });
+    expect(changeSources).toEqual([]);
+  });
+
+  it.each([
+    [
+      { environments: [] },
+      /sre\.github\.changes\.environments must list environment names/,
+    ],
+    [
+      { environments: ['production', ' '] },
+      /sre\.github\.changes\.environments must list environment names/,
+    ],
+    [
+      { followUpHours: 1000 },
+      /sre\.github\.changes\.followUpHours must be between 0 and 720 hours; got 1000/,
+    ],
+  ])(
+    'fails at start-up on the bad changes setting %j, naming it',
+    async (changes, message) => {
+      await expect(
+        startWith({
+          sre: {
+            github: { token: TOKEN, changes: { enabled: true, ...changes } },
+          },
+        }),
+      ).rejects.toThrow(message);
+    },
+  );
 });

@@ -2,13 +2,20 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { sreAccessSourcesExtensionPoint } from '@baton/plugin-sre-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  sreAccessSourcesExtensionPoint,
+  sreChangeSourcesExtensionPoint,
+} from '@baton/plugin-sre-node';
 import { readGithubConfig } from './GithubConfig';
+import { GithubDeploymentChangeSource } from './GithubDeploymentChangeSource';
 import { GithubOrgAccessSource } from './GithubOrgAccessSource';
 
 /**
  * Adds GitHub organizations to the sre plugin as an access source
- * (`github-org:<org>`), when `sre.github` is configured.
+ * (`github-org:<org>`), when `sre.github` is configured, and GitHub
+ * deployments to protected environments as a change source (`github`), when
+ * `sre.github.changes.enabled` is true.
  * @public
  */
 export const sreModuleGithub = createBackendModule({
@@ -19,9 +26,19 @@ export const sreModuleGithub = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         accessSources: sreAccessSourcesExtensionPoint,
+        changeSources: sreChangeSourcesExtensionPoint,
       },
-      async init({ config, logger, accessSources }) {
+      async init({
+        config,
+        logger,
+        auth,
+        catalog,
+        accessSources,
+        changeSources,
+      }) {
         // Read first: a bad setting stops the backend at start-up, naming it.
         const github = readGithubConfig(config);
         if (!github) {
@@ -40,6 +57,17 @@ export const sreModuleGithub = createBackendModule({
         logger.info(
           `GitHub organization access source '${source.prefix}' registered: ${github.baseUrl}, ${credential}`,
         );
+        const changes = GithubDeploymentChangeSource.fromConfig(config, {
+          catalog,
+          auth,
+          logger,
+        });
+        if (changes) {
+          changeSources.addChangeSource(changes);
+          logger.info(
+            `GitHub deployment change source '${changes.id}' registered: ${github.baseUrl}, ${credential}`,
+          );
+        }
       },
     });
   },
