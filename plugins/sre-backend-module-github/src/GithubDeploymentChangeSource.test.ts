@@ -310,6 +310,31 @@ describe('GithubDeploymentChangeSource', () => {
     expect(change?.procedure?.reviewers).toEqual([]);
   });
 
+  it('stores no change for a deployment its reviewers rejected', async () => {
+    const approval = (
+      fixture('actions-run-9001-approvals') as Array<Record<string, unknown>>
+    )[0];
+    const statuses = fixture('deployment-1300-statuses') as Array<
+      Record<string, unknown>
+    >;
+    const { source } = sourceFor({
+      [`GET ${API}/repos/acme/checkout-api/actions/runs/9000/approvals`]: {
+        body: [{ ...approval, state: 'rejected', comment: 'Not tonight' }],
+      },
+      // GitHub failed the job that never ran: no in_progress status.
+      [`GET ${API}/repos/acme/checkout-api/deployments/1300/statuses?per_page=100`]:
+        { body: statuses.filter(status => status.state !== 'in_progress') },
+    });
+
+    const changes = await pulled(source);
+
+    expect(changes.map(c => c.externalId)).toEqual(
+      EXPECTED.map(c => c.externalId).filter(
+        id => id !== 'acme/checkout-api#1300',
+      ),
+    );
+  });
+
   it('skips a repository GitHub does not find, with an info line', async () => {
     const { logger, source } = sourceFor();
 

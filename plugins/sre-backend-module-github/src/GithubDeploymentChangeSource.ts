@@ -144,6 +144,12 @@ function outcomeOf(state: string): ChangeOutcome | undefined {
 /** GitHub Actions points a deployment status's log at the job of its workflow run. */
 const RUN_URL = /\/actions\/runs\/(\d+)(?:[/?#]|$)/;
 
+/** Whether a deployment review was of `environment` (a run may deploy to several). */
+const isFor = (approval: Approval, environment: string) =>
+  approval.environments.some(
+    env => env.name !== undefined && lower(env.name) === lower(environment),
+  );
+
 /**
  * The users who approved the deployment review of a run for `environment`,
  * counted by their last review: a later rejection withdraws an approval.
@@ -151,18 +157,20 @@ const RUN_URL = /\/actions\/runs\/(\d+)(?:[/?#]|$)/;
 function approversOf(approvals: Approval[], environment: string): string[] {
   const last = new Map<string, Approval>();
   for (const approval of approvals) {
-    if (
-      approval.user &&
-      approval.environments.some(
-        env => env.name !== undefined && lower(env.name) === lower(environment),
-      )
-    ) {
+    if (approval.user && isFor(approval, environment)) {
       last.set(lower(approval.user.login), approval);
     }
   }
   return [...last.values()]
     .filter(approval => approval.state === 'approved')
     .map(approval => approval.user.login);
+}
+
+/** Whether a reviewer rejected the deployment of a run to `environment`. */
+function rejected(approvals: Approval[], environment: string): boolean {
+  return approvals.some(
+    approval => approval.state === 'rejected' && isFor(approval, environment),
+  );
 }
 
 /**
@@ -435,6 +443,13 @@ export class GithubDeploymentChangeSource implements ChangeSource {
       .find(Boolean)?.[1];
     const run = runId ? await this.#run(repository, runId) : undefined;
     const approvals = run ? await this.#approvals(repository, run.id) : [];
+    if (
+      !statuses.some(status => status.state === 'in_progress') &&
+      rejected(approvals, deployment.environment)
+    ) {
+      // Its reviewers rejected it: GitHub failed the job, but nothing was deployed.
+      return undefined;
+    }
     const operator =
       run?.triggering_actor?.login ??
       run?.actor?.login ??
