@@ -824,6 +824,7 @@ const teamReport: TeamReport = {
       soleKnowledgeHolder: ['component:default/checkout-api'],
       soleResponder: ['component:default/checkout-api'],
       soleAdmin: ['resource:default/aws'],
+      soleOperator: [],
     },
   ],
   knowledgeMap: [

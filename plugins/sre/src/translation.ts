@@ -473,6 +473,7 @@ export const messages = {
       knowledge: 'only one who knows {{services}}',
       responder: 'only responder of {{services}}',
       admin: 'only admin behind {{services}}',
+      operator: 'only one who ran production changes of {{services}}',
     },
     resources: {
       title: 'Resources and systems of {{team}}',

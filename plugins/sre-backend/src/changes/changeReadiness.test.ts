@@ -174,6 +174,13 @@ describe.each(databases.eachSupportedId())(
         const body = res.body as TeamReport;
         return body.services.find(s => s.entityRef === BILLING)!.during!;
       };
+      const plain = await request(server)
+        .get('/api/sre/teams/default/platform/report')
+        .set('Authorization', mockCredentials.user.header(FARID));
+      expect(
+        (plain.body as TeamReport).soleCovers.find(c => c.userRef === FARID)
+          ?.soleOperator,
+      ).toEqual([BILLING]);
       const faridAway = await report(FARID);
       expect(faridAway.uncoveredCodes).toContainEqual({
         code: 'noOperatorLeftOnlyPairs',

@@ -320,6 +320,7 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
         soleKnowledgeHolder: ['component:default/payments-adapter'],
         soleResponder: [],
         soleAdmin: [],
+        soleOperator: [],
       },
     ]);
     const mapOf = (userRef: string) =>

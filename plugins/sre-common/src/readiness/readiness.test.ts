@@ -701,6 +701,7 @@ describe('simulateLeave', () => {
         ],
         soleResponder: [],
         soleAdmin: ['component:default/billing', 'component:default/ledger'],
+        soleOperator: [],
       },
     ]);
   });
@@ -817,6 +818,7 @@ describe('former knowledge holders', () => {
         soleKnowledgeHolder: ['component:default/x'],
         soleResponder: [],
         soleAdmin: [],
+        soleOperator: [],
       },
     ]);
   });
@@ -1013,6 +1015,20 @@ describe('production change checks', () => {
     expect(aiko.uncoveredCodes.map(gap => gap.code)).not.toContain(
       'noOperatorLeft',
     );
+    // Farid alone ran the changes: the team cannot spare him; an unmatched identity is never a sole cover.
+    expect(
+      soleCovers([faridOnly], DEFAULT_READINESS_POLICY).find(
+        cover => cover.userRef === FARID,
+      )?.soleOperator,
+    ).toEqual(['component:default/x']);
+    const botOnly = withChanges(
+      changes({ operators: { 'github-login:deploy-bot': 10 } }),
+    );
+    expect(
+      soleCovers([botOnly], DEFAULT_READINESS_POLICY).flatMap(
+        cover => cover.soleOperator,
+      ),
+    ).toEqual([]);
     // Past changes stay paired: the share is history, not cover.
     expect(aiko.after.checks.find(c => c.id === 'changes-paired')!.status).toBe(
       'pass',

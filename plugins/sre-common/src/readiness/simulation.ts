@@ -235,10 +235,15 @@ export interface SoleCover {
   soleKnowledgeHolder: string[];
   soleResponder: string[];
   soleAdmin: string[];
+  /** Services whose production changes over the policy's window this person alone ran. */
+  soleOperator: string[];
 }
 
 const total = (c: SoleCover) =>
-  c.soleKnowledgeHolder.length + c.soleResponder.length + c.soleAdmin.length;
+  c.soleKnowledgeHolder.length +
+  c.soleResponder.length +
+  c.soleAdmin.length +
+  c.soleOperator.length;
 
 /**
  * For each person, the services where they alone hold the knowledge, the
@@ -258,6 +263,7 @@ export function soleCovers(
         userRef,
         soleKnowledgeHolder: [],
         soleResponder: [],
+        soleOperator: [],
         soleAdmin: [],
       };
       covers.set(userRef, entry);
@@ -273,6 +279,11 @@ export function soleCovers(
     }
     const responders = Object.keys(facts.alerts?.acknowledgements ?? {});
     if (responders.length === 1) cover(responders[0]).soleResponder.push(ref);
+    // Only a catalog User can be the one the team cannot spare; an unmatched identity is no one to ask.
+    const operators = Object.keys(facts.changes?.operators ?? {});
+    if (operators.length === 1 && operators[0].startsWith('user:')) {
+      cover(operators[0]).soleOperator.push(ref);
+    }
     for (const resource of facts.accessResources) {
       if (resource.admins?.length === 1) {
         const list = cover(resource.admins[0]).soleAdmin;

@@ -210,6 +210,8 @@ export interface TeamReport {
     soleKnowledgeHolder: string[];
     soleResponder: string[];
     soleAdmin: string[];
+    /** Services whose production changes in the window only this person ran. */
+    soleOperator: string[];
   }>;
   /** Person × service: the share of each service's files the person authors. */
   knowledgeMap: Array<{

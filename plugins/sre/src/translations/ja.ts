@@ -422,6 +422,7 @@ const ja = createTranslationMessages({
     'team.soleCovers.knowledge': '{{services}} を知っているのはこの人だけ',
     'team.soleCovers.responder': '{{services}} の一次対応はこの人だけ',
     'team.soleCovers.admin': '{{services}} の管理者はこの人だけ',
+    'team.soleCovers.operator': '{{services}} の本番作業をしたのはこの人だけ',
     'team.resources.title': '{{team}} のリソースとシステム',
     'team.resources.label': 'リソースとシステム',
     'team.resources.columns.entity': 'リソースまたはシステム',

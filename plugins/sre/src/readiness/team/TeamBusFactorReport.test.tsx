@@ -63,6 +63,7 @@ const baseReport: TeamReport = {
       soleKnowledgeHolder: ['component:default/payments'],
       soleResponder: [],
       soleAdmin: [],
+      soleOperator: ['component:default/payments'],
     },
   ],
   knowledgeMap: [
@@ -173,6 +174,11 @@ describe('TeamBusFactorReport', () => {
     expect(screen.getByText('Farid Haddad')).toBeInTheDocument();
     expect(
       screen.getByText('only one who knows Payments adapter'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'only one who ran production changes of Payments adapter',
+      ),
     ).toBeInTheDocument();
 
     // The knowledge map: a column per service someone authors, full names kept for the tooltip.

@@ -48,6 +48,7 @@ const SOLE_COVERS = [
   ['knowledge', 'soleKnowledgeHolder'],
   ['responder', 'soleResponder'],
   ['admin', 'soleAdmin'],
+  ['operator', 'soleOperator'],
 ] as const;
 
 /** Services (Components) first; Resources and Systems are listed apart. */
