@@ -335,6 +335,33 @@ describe('GithubDeploymentChangeSource', () => {
     );
   });
 
+  it("reads a workflow run GitHub no longer has as none: the deployment's creator ran it", async () => {
+    const { github, source } = sourceFor({
+      [`GET ${API}/repos/acme/checkout-api/actions/runs/9001`]: {
+        status: 404,
+        body: {
+          message: 'Not Found',
+          documentation_url:
+            'https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run',
+          status: '404',
+        },
+      },
+    });
+
+    const change = (await pulled(source)).find(
+      c => c.externalId === 'acme/checkout-api#1301',
+    );
+
+    expect(change).toMatchObject({
+      operators: [login('github-actions[bot]')],
+      pairs: [],
+      links: [pullRequest('checkout-api', 42)],
+    });
+    expect(github.requests).not.toContain(
+      `GET ${API}/repos/acme/checkout-api/actions/runs/9001/approvals`,
+    );
+  });
+
   it('skips a repository GitHub does not find, with an info line', async () => {
     const { logger, source } = sourceFor();
 
