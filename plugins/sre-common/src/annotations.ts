@@ -17,6 +17,10 @@ export const ANNOTATION_REPOS = 'baton.dev/repos';
 export const ANNOTATION_IAC = 'baton.dev/iac';
 /** How the entity's data is backed up (e.g. `cross-region,cross-account`). @public */
 export const ANNOTATION_BACKUPS = 'baton.dev/backups';
+/** `key=value[,…]` tags that map a backup source's protected resources to the entity (instead of `service=<name>`). @public */
+export const ANNOTATION_BACKUP_SELECTOR = 'baton.dev/backup-selector';
+/** Comma-separated ARNs of protected resources whose backups are the entity's, besides those its tags map. @public */
+export const ANNOTATION_BACKUP_RESOURCES = 'baton.dev/backup-resources';
 /** ISO 8601 date of the entity's last recovery drill. @public */
 export const ANNOTATION_LAST_DRILL = 'baton.dev/last-drill';
 /** URL of the entity's runbook. @public */

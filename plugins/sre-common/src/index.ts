@@ -27,6 +27,8 @@ export * from './alerts/permissions';
 export * from './changes/types';
 export * from './changes/rules';
 export * from './changes/permissions';
+export * from './backups/types';
+export * from './backups/evidence';
 export * from './cost/types';
 export * from './cost/decimal';
 export * from './cost/analysis';

@@ -11,4 +11,5 @@ export * from './cost/extensions';
 export * from './access/extensions';
 export * from './readiness/extensions';
 export * from './changes/extensions';
+export * from './backups/extensions';
 export * from './alerts/payloadFields';

@@ -367,6 +367,20 @@ export const messages = {
       backupsAcross: 'baton.dev/backups: {{value}}',
       backupsSameRegion:
         'baton.dev/backups is "{{value}}": neither cross-region nor cross-account.',
+      backupsDeclared:
+        'baton.dev/backups: {{value}} (declared, not verified: no backup source has evidence for this entity).',
+      backupsVerified_one:
+        'Verified: {{count}} protected resource copied to another region and another account within {{days}} days ({{resources}}).',
+      backupsVerified_other:
+        'Verified: {{count}} protected resources copied to another region and another account within {{days}} days ({{resources}}).',
+      backupCopyFailed:
+        'The latest copy job failed, and no copy to another region and another account completed within {{days}} days: {{resources}}.',
+      backupCopyStale:
+        'No copy to another region or account completed within {{days}} days: {{resources}}.',
+      backupCrossRegionMissing:
+        'Copied to another account, but not to another region within {{days}} days: {{resources}}.',
+      backupCrossAccountMissing:
+        'Copied to another region, but not to another account within {{days}} days: {{resources}}.',
       sloMissing: 'No baton.dev/openslo annotation.',
       sloNotRead: 'SLOs are declared in {{file}} but have not been read yet.',
       sloCount_one: '{{count}} SLO in {{file}}.',

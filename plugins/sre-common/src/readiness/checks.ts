@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_ALERT_SELECTOR,
+  ANNOTATION_BACKUP_RESOURCES,
   ANNOTATION_BACKUPS,
   ANNOTATION_IAC,
   ANNOTATION_LAST_DRILL,
@@ -57,6 +58,30 @@ export interface ReadinessFacts {
     /** Changes each person was the pair of. */
     pairs: Record<string, number>;
   };
+  /**
+   * The entity's protected resources as a backup source last saw them;
+   * undefined when no backup source has pulled yet (only the declaration in
+   * `baton.dev/backups` can be read). An empty list: sources have pulled,
+   * none of their resources maps to this entity.
+   */
+  backups?: {
+    resources: Array<{
+      /** The resource's name, or its ARN. */
+      name: string;
+      /** The latest completed copy to another region (ISO 8601); null when none. */
+      crossRegionCopyAt: string | null;
+      /** The latest completed copy to another account; null when none. */
+      crossAccountCopyAt: string | null;
+      /** The latest copy job that failed with none completed to its destination since; null when none. */
+      failedCopyAt: string | null;
+      /** The latest restore of one of its recovery points (a restore test or by hand); null when none. */
+      lastRestore: {
+        at: string;
+        state: string;
+        restoreTesting: boolean;
+      } | null;
+    }>;
+  };
   /** Resources the entity depends on that stand for an access source. */
   accessResources: Array<{
     ref: string;
@@ -76,6 +101,8 @@ type Outcome = {
   reason: string;
   reasonCode: string;
   reasonParams: MessageParams;
+  /** Scales the policy's weight: evidence of less worth (a declaration nothing verified) counts for less. */
+  weightFactor?: number;
 };
 
 interface CheckDefinition {
@@ -221,6 +248,59 @@ function accessOutcome(
     );
   }
   return judge(facts.accessResources);
+}
+
+/** What one protected resource's copies lack, worst first; undefined when nothing. */
+const BACKUP_GAPS = [
+  'backupCopyFailed',
+  'backupCopyStale',
+  'backupCrossRegionMissing',
+  'backupCrossAccountMissing',
+] as const;
+
+function backupGap(
+  resource: NonNullable<ReadinessFacts['backups']>['resources'][number],
+  now: string,
+  days: number,
+): (typeof BACKUP_GAPS)[number] | undefined {
+  const within = (at: string | null) =>
+    at !== null && daysBetween(at, now) <= days;
+  const region = within(resource.crossRegionCopyAt);
+  const account = within(resource.crossAccountCopyAt);
+  if (region && account) return undefined;
+  if (resource.failedCopyAt) return 'backupCopyFailed';
+  if (!region && !account) return 'backupCopyStale';
+  return region ? 'backupCrossAccountMissing' : 'backupCrossRegionMissing';
+}
+
+/** The backups check on a source's evidence: every resource copied to another region and another account within the window. */
+function backupEvidenceOutcome(
+  facts: ReadinessFacts,
+  resources: NonNullable<ReadinessFacts['backups']>['resources'],
+  days: number,
+): Outcome {
+  const gaps = resources.map(r => backupGap(r, facts.now, days));
+  const worst = BACKUP_GAPS.find(code => gaps.includes(code));
+  if (!worst) {
+    const names = resources.map(r => r.name).join(', ');
+    return pass(
+      'backupsVerified',
+      { count: resources.length, days, resources: names },
+      `Verified: ${resources.length} protected resources copied to another region and another account within ${days} days (${names}).`,
+    );
+  }
+  const names = resources
+    .filter((_, index) => gaps[index] === worst)
+    .map(r => r.name)
+    .join(', ');
+  const params = { count: resources.length, days, resources: names };
+  const reasons: Record<typeof worst, string> = {
+    backupCopyFailed: `The latest copy job failed, and no copy to another region and another account completed within ${days} days: ${names}.`,
+    backupCopyStale: `No copy to another region or account completed within ${days} days: ${names}.`,
+    backupCrossRegionMissing: `Copied to another account, but not to another region within ${days} days: ${names}.`,
+    backupCrossAccountMissing: `Copied to another region, but not to another account within ${days} days: ${names}.`,
+  };
+  return fail(worst, params, reasons[worst]);
 }
 
 /** Every check, in the order the card lists them. */
@@ -420,8 +500,16 @@ const READINESS_CHECKS: CheckDefinition[] = [
     id: 'backups',
     title: 'Backups across regions or accounts',
     category: 'safety-nets',
-    fix: `Copy backups to another region or account and say so in ${ANNOTATION_BACKUPS} (e.g. cross-region,cross-account).`,
-    evaluate: facts => {
+    fix: `Copy backups to another region and another account (e.g. AWS Backup copy rules), tag the resources service=<name> or list them in ${ANNOTATION_BACKUP_RESOURCES}; without a backup source, say so in ${ANNOTATION_BACKUPS} (e.g. cross-region,cross-account).`,
+    evaluate: (facts, { thresholds }) => {
+      const resources = facts.backups?.resources ?? [];
+      if (resources.length) {
+        return backupEvidenceOutcome(
+          facts,
+          resources,
+          thresholds.backupCopyMaxAgeDays,
+        );
+      }
       const value = annotation(facts, ANNOTATION_BACKUPS);
       if (!value) {
         return fail(
@@ -430,13 +518,25 @@ const READINESS_CHECKS: CheckDefinition[] = [
           `No ${ANNOTATION_BACKUPS} annotation.`,
         );
       }
-      return /cross-(region|account)/i.test(value)
-        ? pass('backupsAcross', { value }, `${ANNOTATION_BACKUPS}: ${value}`)
-        : fail(
-            'backupsSameRegion',
-            { value },
-            `${ANNOTATION_BACKUPS} is "${value}": neither cross-region nor cross-account.`,
-          );
+      if (!/cross-(region|account)/i.test(value)) {
+        return fail(
+          'backupsSameRegion',
+          { value },
+          `${ANNOTATION_BACKUPS} is "${value}": neither cross-region nor cross-account.`,
+        );
+      }
+      // Declared, not verified. With a backup source that has pulled, a
+      // declaration it has no evidence for counts for less than a verified copy.
+      return {
+        ...pass(
+          'backupsDeclared',
+          { value },
+          `${ANNOTATION_BACKUPS}: ${value} (declared, not verified: no backup source has evidence for this entity).`,
+        ),
+        ...(facts.backups
+          ? { weightFactor: thresholds.backupDeclaredWeight }
+          : {}),
+      };
     },
   },
   {
@@ -664,5 +764,8 @@ export function runReadinessChecks(
     ...check.evaluate(counted, policy),
     weight: policy.weights[check.id],
     critical: policy.critical.includes(check.id),
+  })).map(({ weightFactor, ...check }) => ({
+    ...check,
+    weight: check.weight * (weightFactor ?? 1),
   }));
 }

@@ -19,6 +19,10 @@ export interface ReadinessPolicy {
     minAdmins: number;
     accessReviewMaxAgeDays: number;
     drillMaxAgeDays: number;
+    /** A backup copy (cross-region, cross-account) counts when it completed within this many days. */
+    backupCopyMaxAgeDays: number;
+    /** The backups check's weight is multiplied by this (0..1) when it passes on a declaration a backup source has no evidence for. */
+    backupDeclaredWeight: number;
     maxNoiseShare: number;
     /** The window of the production-change checks. */
     changesDays: number;
@@ -68,6 +72,8 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     minAdmins: 2,
     accessReviewMaxAgeDays: 120,
     drillMaxAgeDays: 180,
+    backupCopyMaxAgeDays: 7,
+    backupDeclaredWeight: 0.5,
     maxNoiseShare: 0.2,
     changesDays: 90,
     minPairedShare: 0.8,
@@ -114,6 +120,12 @@ export function readinessPolicy(overrides?: {
   };
   numbers('weights', overrides?.weights, checkIds);
   numbers('thresholds', overrides?.thresholds, thresholdNames);
+  const declaredWeight = overrides?.thresholds?.backupDeclaredWeight;
+  if (declaredWeight !== undefined && declaredWeight > 1) {
+    throw new TypeError(
+      `sre.readiness.thresholds.backupDeclaredWeight: must be between 0 and 1, got ${declaredWeight}`,
+    );
+  }
   for (const id of overrides?.critical ?? []) {
     if (!checkIds.includes(id)) {
       throw new TypeError(

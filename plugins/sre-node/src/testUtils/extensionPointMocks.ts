@@ -3,6 +3,7 @@ import type {
   AccessSource,
   AlertPoller,
   AlertWebhookReceiver,
+  BackupSource,
   ChangeSource,
   CostFileFormat,
   CostSource,
@@ -11,6 +12,7 @@ import type {
   SreAccessSourcesExtensionPoint,
   SreAlertPollersExtensionPoint,
   SreAlertReceiversExtensionPoint,
+  SreBackupSourcesExtensionPoint,
   SreChangeSourcesExtensionPoint,
   SreCostSourcesExtensionPoint,
   SreKnowledgeSourcesExtensionPoint,
@@ -171,4 +173,24 @@ export interface SreChangeSourcesExtensionPointMock
 export function sreChangeSourcesExtensionPointMock(): SreChangeSourcesExtensionPointMock {
   const changeSources: ChangeSource[] = [];
   return { changeSources, addChangeSource: appendTo(changeSources) };
+}
+
+/**
+ * `SreBackupSourcesExtensionPoint` that keeps what a module added.
+ * @public
+ */
+export interface SreBackupSourcesExtensionPointMock
+  extends SreBackupSourcesExtensionPoint {
+  /** The backup sources added, in order. */
+  readonly backupSources: BackupSource[];
+}
+
+/**
+ * A backup sources extension point for a module's test, as
+ * {@link sreSliSourcesExtensionPointMock}.
+ * @public
+ */
+export function sreBackupSourcesExtensionPointMock(): SreBackupSourcesExtensionPointMock {
+  const backupSources: BackupSource[] = [];
+  return { backupSources, addBackupSource: appendTo(backupSources) };
 }

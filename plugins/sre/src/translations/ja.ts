@@ -313,6 +313,20 @@ const ja = createTranslationMessages({
     'readiness.reasons.backupsAcross': 'baton.dev/backups: {{value}}',
     'readiness.reasons.backupsSameRegion':
       'baton.dev/backups が「{{value}}」です: 別リージョンにも別アカウントにもなっていません。',
+    'readiness.reasons.backupsDeclared':
+      'baton.dev/backups: {{value}}(宣言のみで未検証: このエンティティについてバックアップソースの証跡がありません)。',
+    'readiness.reasons.backupsVerified_one':
+      '検証済み: 保護対象リソース {{count}} 件が {{days}} 日以内に別リージョンと別アカウントへコピーされています({{resources}})。',
+    'readiness.reasons.backupsVerified_other':
+      '検証済み: 保護対象リソース {{count}} 件が {{days}} 日以内に別リージョンと別アカウントへコピーされています({{resources}})。',
+    'readiness.reasons.backupCopyFailed':
+      '最新のコピージョブが失敗し、{{days}} 日以内に別リージョンと別アカウントへのコピーが完了していません: {{resources}}。',
+    'readiness.reasons.backupCopyStale':
+      '{{days}} 日以内に別リージョンにも別アカウントにもコピーが完了していません: {{resources}}。',
+    'readiness.reasons.backupCrossRegionMissing':
+      '別アカウントへはコピーされていますが、{{days}} 日以内に別リージョンへのコピーがありません: {{resources}}。',
+    'readiness.reasons.backupCrossAccountMissing':
+      '別リージョンへはコピーされていますが、{{days}} 日以内に別アカウントへのコピーがありません: {{resources}}。',
     'readiness.reasons.sloMissing':
       'アノテーション baton.dev/openslo がありません。',
     'readiness.reasons.sloNotRead':
