@@ -8,6 +8,8 @@ import { ChangeService } from './changes/ChangeService';
 import { createChangesRouter } from './changes/router';
 import { CostService, CostUploadLimits } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
+import { DrillService } from './drills/DrillService';
+import { createDrillsRouter } from './drills/router';
 import { createCostRouter } from './cost/router';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { ReadinessService } from './readiness/ReadinessService';
@@ -35,6 +37,7 @@ export async function createRouter(options: {
   reviews: ReviewService;
   accessReviews: AccessReviewService;
   sourceStatus: SourceStatusService;
+  drills: DrillService;
   authorizer: RequestAuthorizer;
   uploadLimits: CostUploadLimits & { maxBytes: number };
 }): Promise<express.Router> {
@@ -50,6 +53,7 @@ export async function createRouter(options: {
   router.use(createReviewRouter(options));
   router.use(createAccessRouter(options));
   router.use(createChangesRouter(options));
+  router.use(createDrillsRouter(options));
   router.use(createSourcesRouter(options));
 
   return router;

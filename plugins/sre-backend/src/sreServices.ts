@@ -42,6 +42,9 @@ import { DatabaseChangeStore } from './changes/ChangeStore';
 import { CostConfig, readCostConfig } from './cost/costConfig';
 import { CostService } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
+import { DrillsConfig, readDrillsConfig } from './drills/drillsConfig';
+import { DrillService } from './drills/DrillService';
+import { DrillStore } from './drills/DrillStore';
 import { DatabaseCostStore } from './cost/CostStore';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
@@ -78,6 +81,7 @@ export interface SreConfig {
   changes: ChangesConfig;
 }
 
+  drills: DrillsConfig;
 /** Reads every domain's config; throws for the first bad value, naming its key. */
 export function readSreConfig(config: Config): SreConfig {
   return {
@@ -90,6 +94,7 @@ export function readSreConfig(config: Config): SreConfig {
     changes: readChangesConfig(config),
   };
 }
+    drills: readDrillsConfig(config),
 
 /** What the extension points collect from modules before the plugin starts. */
 export interface SreRegistries {
@@ -228,6 +233,13 @@ export function createSreServices(options: {
     catalog,
     auth,
     logger,
+  const drills = new DrillService({
+    store: DrillStore.create(client),
+    snapshot: catalogSnapshot,
+    catalog,
+    auth,
+    config: config.drills,
+  });
     stepSeconds: config.slo.stepSeconds,
     maintenance: config.slo.maintenance,
     policy: config.slo.policy,
@@ -236,6 +248,7 @@ export function createSreServices(options: {
     store: DatabaseCostStore.create(client),
     sources: costSources,
     mapper: new SelectorEntityMapper({
+    drills,
       catalog,
       auth,
       snapshot: catalogSnapshot,
@@ -301,3 +314,4 @@ export function createSreServices(options: {
 
 /** Baton's services, as createSreServices makes them. */
 export type SreServices = ReturnType<typeof createSreServices>;
+    drills,

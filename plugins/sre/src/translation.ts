@@ -300,7 +300,7 @@ export const messages = {
       },
       drill: {
         title: 'A recent recovery drill',
-        fix: 'Run a restore or failover drill and record its date in baton.dev/last-drill.',
+        fix: 'Run a restore or failover drill and record it on the team’s Drills page (or its date in baton.dev/last-drill).',
       },
       'alert-noise': {
         title: 'Alerts that do not cry wolf',
@@ -313,6 +313,10 @@ export const messages = {
       'procedures-reviewed': {
         title: 'Change procedures reviewed beforehand',
         fix: 'Write the procedure in the pull request or a document before the change, and have someone else review it.',
+      },
+      'restore-practised': {
+        title: 'Restores practised by the team',
+        fix: 'Run a restore-from-backup drill with at least two people of the team, and record it with its participants.',
       },
       'change-operators': {
         title: 'Several people run production changes',
@@ -399,6 +403,16 @@ export const messages = {
       drillAge: 'Last drill {{date}}, {{ago}}.',
       noisyShare: '{{percent}} of alerts were noisy.',
       noChangeRecords: 'Production changes are not collected for this entity.',
+      drillRecorded: 'Last drill {{date}}, {{ago}}, with {{people}}.',
+      noBackupsToRestore:
+        'No baton.dev/backups annotation: no backup to restore.',
+      noDrillRecords: 'Drills are not collected for this entity.',
+      restorePractised_one:
+        '{{count}} of the team took part in a restore drill in the last {{days}} days ({{people}}).',
+      restorePractised_other:
+        '{{count}} of the team took part in a restore drill in the last {{days}} days ({{people}}).',
+      restorePractisedNoPeople:
+        'No one of the team took part in a restore drill in the last {{days}} days.',
       noChangesToJudge:
         'No production change recorded in the last {{days}} days: none to judge.',
       pairedShare_one:
@@ -514,6 +528,8 @@ export const messages = {
       noAuthorLeft: 'No one left authors most of the code.',
       noResponderLeft: 'No one left who has handled its alerts.',
       noAdminLeft: 'No admin left for {{resource}}.',
+      noRestorerLeft:
+        'No one at work has restored it from backup in a drill in the last {{days}} days.',
       noOperatorLeft:
         'No one left who has run or paired on a production change of it in the last {{days}} days.',
       noOperatorLeftOnlyPairs:

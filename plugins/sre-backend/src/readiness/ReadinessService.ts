@@ -73,6 +73,13 @@ export class ReadinessService {
       accessReviews?: Pick<AccessReviewStore, 'readinessFacts'>;
       /** Who ran and paired on production changes, and how many were paired and reviewed. */
       changes?: Pick<ChangeService, 'readinessFacts'>;
+      /** The recovery drills recorded on each entity (the drills domain, which builds on reviews). */
+      drills?: {
+        readinessFacts(
+          entityRefs: string[],
+          days: number,
+        ): Promise<Map<string, NonNullable<ReadinessFacts['drills']>>>;
+      };
       policy: ReadinessPolicy;
       now?: () => Date;
     },
@@ -239,6 +246,10 @@ export class ReadinessService {
       refs,
       thresholds.changesDays,
     );
+    const drills = await this.options.drills?.readinessFacts(
+      refs,
+      Math.max(thresholds.restorePractisedDays, thresholds.drillMaxAgeDays),
+    );
     const now = this.#now().toISOString();
     const accessResources = entities.map(entity =>
       accessResourcesOf(view, entity),
@@ -262,6 +273,7 @@ export class ReadinessService {
         ...access.get(resource.ref),
       })),
       changes: changes?.get(refs[index]),
+      drills: drills?.get(refs[index]),
     }));
   }
 }

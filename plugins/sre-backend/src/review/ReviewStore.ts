@@ -25,10 +25,12 @@ interface ReviewRow {
   agenda?: string | null;
 }
 
-interface ActionRow {
+/** A row of `sre_review_actions`: an item raised in a review, or from a drill. */
+export interface ActionRow {
   id: number | string;
   team_ref: string;
-  review_id: number | string;
+  review_id: number | string | null;
+  drill_id?: number | string | null;
   title: string;
   owner_ref: string | null;
   due: string | null;
@@ -73,10 +75,13 @@ function toSummary(row: ReviewRow): ReviewSummary {
   };
 }
 
-function toAction(row: ActionRow): ReviewActionItem {
+export function toAction(row: ActionRow): ReviewActionItem {
   return {
     id: String(row.id),
-    reviewId: String(row.review_id),
+    reviewId: row.review_id === null ? null : String(row.review_id),
+    ...(row.drill_id !== undefined && row.drill_id !== null
+      ? { drillId: String(row.drill_id) }
+      : {}),
     title: row.title,
     ownerRef: row.owner_ref,
     due: row.due,

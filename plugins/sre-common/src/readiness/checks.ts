@@ -9,6 +9,7 @@ import {
   ANNOTATION_RUNBOOK,
 } from '../annotations';
 import { changePersonName, countedFacts, holderName, nameIn } from './counted';
+import type { DrillOutcome, DrillScenario } from './drillKinds';
 import type { ReadinessPolicy } from './policy';
 import type {
   KnowledgeReport,
@@ -58,6 +59,18 @@ export interface ReadinessFacts {
     /** Changes each person was the pair of. */
     pairs: Record<string, number>;
   };
+  /**
+   * Drills recorded on the entity over the policy's `restorePractisedDays`
+   * (or `drillMaxAgeDays` if longer), newest first; undefined when the drills
+   * domain is not read.
+   */
+  drills?: Array<{
+    scenario: DrillScenario;
+    performedAt: string;
+    /** Catalog User refs. */
+    participants: string[];
+    outcome: DrillOutcome;
+  }>;
   /**
    * The entity's protected resources as a backup source last saw them;
    * undefined when no backup source has pulled yet (only the declaration in
@@ -655,8 +668,23 @@ const READINESS_CHECKS: CheckDefinition[] = [
     id: 'drill',
     title: 'A recent recovery drill',
     category: 'practice',
-    fix: `Run a restore or failover drill and record its date in ${ANNOTATION_LAST_DRILL}.`,
+    fix: `Run a restore or failover drill and record it on the team's Drills page (or its date in ${ANNOTATION_LAST_DRILL}).`,
     evaluate: (facts, { thresholds }) => {
+      // A recorded drill is evidence; the annotation is what someone typed.
+      const recorded = facts.drills?.[0];
+      if (recorded) {
+        const date = recorded.performedAt.slice(0, 10);
+        const age = Math.floor(daysBetween(recorded.performedAt, facts.now));
+        const people = recorded.participants
+          .map(ref => nameIn(facts, ref))
+          .join(', ');
+        return judged(
+          age <= thresholds.drillMaxAgeDays,
+          'drillRecorded',
+          { date, days: age, scenario: recorded.scenario, people },
+          `Last drill ${date} (${recorded.scenario}), ${age} days ago, with ${people}.`,
+        );
+      }
       const date = annotation(facts, ANNOTATION_LAST_DRILL);
       if (!date) {
         return fail(
@@ -748,7 +776,64 @@ const READINESS_CHECKS: CheckDefinition[] = [
       });
     },
   },
+  {
+    id: 'restore-practised',
+    title: 'Restores practised by the team',
+    category: 'practice',
+    fix: 'Run a restore-from-backup drill with at least two people of the team, and record it with its participants.',
+    evaluate: (facts, { thresholds }) => {
+      if (!annotation(facts, ANNOTATION_BACKUPS)) {
+        return notApplicable(
+          'noBackupsToRestore',
+          {},
+          `No ${ANNOTATION_BACKUPS} annotation: no backup to restore.`,
+        );
+      }
+      if (!facts.drills) {
+        return unknown(
+          'noDrillRecords',
+          {},
+          'Drills are not collected for this entity.',
+        );
+      }
+      const days = thresholds.restorePractisedDays;
+      const restorers = restorePractitioners(facts, days);
+      const people = restorers.map(ref => nameIn(facts, ref)).join(', ');
+      return judged(
+        restorers.length >= thresholds.minRestorePractised,
+        'restorePractised',
+        { count: restorers.length, days, people },
+        `${
+          restorers.length
+        } of the team took part in a restore drill in the last ${days} days${
+          people ? ` (${people})` : ''
+        }.`,
+      );
+    },
+  },
 ];
+
+/**
+ * The owners' members who took part in a restore-from-backup drill of the
+ * entity in the last `days`: someone who left the team is no cover.
+ * @public
+ */
+export function restorePractitioners(
+  facts: ReadinessFacts,
+  days: number,
+): string[] {
+  const members = new Set(facts.owner.members);
+  const since = Date.parse(facts.now) - days * DAY;
+  const people = new Set<string>();
+  for (const drill of facts.drills ?? []) {
+    if (drill.scenario !== 'restore-from-backup') continue;
+    if (Date.parse(drill.performedAt) < since) continue;
+    drill.participants
+      .filter(ref => members.has(ref))
+      .forEach(ref => people.add(ref));
+  }
+  return [...people].sort();
+}
 
 /** Runs every check on the facts, as they count (owners' acknowledgements, current knowledge holders), with the policy's weights and critical set. @public */
 export function runReadinessChecks(

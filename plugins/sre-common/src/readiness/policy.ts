@@ -32,6 +32,10 @@ export interface ReadinessPolicy {
     minReviewedShare: number;
     /** People who ran a production change in the window. */
     minChangeOperators: number;
+    /** The window of the restore-practised check (and of the drills readiness reads). */
+    restorePractisedDays: number;
+    /** Current team members who took part in a restore drill in that window. */
+    minRestorePractised: number;
     /** Score from which a service with no critical gap is `ready`. */
     readyScore: number;
   };
@@ -57,6 +61,7 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     'changes-paired': 1,
     'procedures-reviewed': 1,
     'change-operators': 2,
+    'restore-practised': 2,
   },
   critical: ['truck-factor', 'runbook', 'backups'],
   thresholds: {
@@ -79,6 +84,8 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     minPairedShare: 0.8,
     minReviewedShare: 0.8,
     minChangeOperators: 2,
+    restorePractisedDays: 365,
+    minRestorePractised: 2,
     readyScore: 80,
   },
 };

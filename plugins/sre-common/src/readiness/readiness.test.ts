@@ -395,10 +395,11 @@ describe('readiness checks', () => {
 describe('evaluateReadiness', () => {
   it('scores the weighted share of passed checks among the known ones', () => {
     const report = evaluateReadiness(facts(), DEFAULT_READINESS_POLICY);
-    // Total weight 27. Not applicable (no access-reviewed Resource):
-    // access-holders (2), access-review (1) → 24 applicable. Unknown:
-    // alert-responders (2), alert-noise (1), and the change checks without
-    // change facts (1 + 1 + 2) → known 17.
+    // Total weight 29. Not applicable (no access-reviewed Resource):
+    // access-holders (2), access-review (1) → 26 applicable. Unknown:
+    // alert-responders (2), alert-noise (1), the change checks without
+    // change facts (1 + 1 + 2) and restore-practised without drill facts (2)
+    // → known 17.
     // Failed: slo (1, no annotation) → 16/17 = 94.
     expect(
       report.checks.filter(c => c.status === 'unknown').map(c => c.id),
@@ -408,12 +409,13 @@ describe('evaluateReadiness', () => {
       'changes-paired',
       'procedures-reviewed',
       'change-operators',
+      'restore-practised',
     ]);
     expect(
       report.checks.filter(c => c.status === 'not-applicable').map(c => c.id),
     ).toEqual(['access-holders', 'access-review']);
     expect(report.score).toBe(94);
-    expect(report.known).toBeCloseTo(17 / 24, 6);
+    expect(report.known).toBeCloseTo(17 / 26, 6);
     expect(report.level).toBe('ready');
   });
 
@@ -1033,5 +1035,93 @@ describe('production change checks', () => {
     expect(aiko.after.checks.find(c => c.id === 'changes-paired')!.status).toBe(
       'pass',
     );
+  });
+});
+
+describe('drill checks', () => {
+  const FARID = 'user:default/farid';
+  const ANN = 'user:default/ann';
+  const BO = 'user:default/bo';
+  const drill = (
+    scenario: 'restore-from-backup' | 'region-failover',
+    days: number,
+    participants: string[],
+  ) => ({
+    scenario,
+    performedAt: daysAgo(days),
+    participants,
+    outcome: 'succeeded' as const,
+  });
+
+  it('reads the last recorded drill before the annotation', () => {
+    const recent = statusOf(
+      facts({
+        drills: [drill('region-failover', 12, [ANN, FARID])],
+        names: { [ANN]: 'Ann' },
+      }),
+      'drill',
+    );
+    expect(recent).toMatchObject({
+      status: 'pass',
+      reasonCode: 'drillRecorded',
+      reasonParams: { days: 12, people: `Ann, ${FARID}` },
+    });
+    // The annotation says 30 days ago; the recorded drill, 200 days ago, wins.
+    expect(
+      statusOf(
+        facts({ drills: [drill('restore-from-backup', 200, [ANN])] }),
+        'drill',
+      ).status,
+    ).toBe('fail');
+    // Without a recorded drill the annotation still counts.
+    expect(statusOf(facts({ drills: [] }), 'drill')).toMatchObject({
+      status: 'pass',
+      reasonCode: 'drillAge',
+    });
+  });
+
+  it('counts only current team members who restored within the window', () => {
+    const check = (drills: NonNullable<ReadinessFacts['drills']>) =>
+      statusOf(facts({ drills }), 'restore-practised');
+    expect(check([drill('restore-from-backup', 10, [ANN, BO])]).status).toBe(
+      'pass',
+    );
+    // Farid is no member of the owning team; a failover is no restore; 400 days is too long ago.
+    expect(
+      check([
+        drill('restore-from-backup', 10, [ANN, FARID]),
+        drill('region-failover', 5, [BO]),
+        drill('restore-from-backup', 400, [BO]),
+      ]),
+    ).toMatchObject({
+      status: 'fail',
+      reasonParams: { count: 1, people: ANN },
+    });
+    expect(statusOf(facts(), 'restore-practised')).toMatchObject({
+      status: 'unknown',
+      reasonCode: 'noDrillRecords',
+    });
+  });
+
+  it('names the gap when nobody who restored is at work', () => {
+    const restored = facts({
+      drills: [drill('restore-from-backup', 10, [ANN, BO])],
+    });
+    const [both] = simulateLeave(
+      [restored],
+      [ANN, BO],
+      DEFAULT_READINESS_POLICY,
+    );
+    expect(both.uncoveredCodes).toContainEqual({
+      code: 'noRestorerLeft',
+      params: { days: '365' },
+    });
+    const [one] = simulateLeave([restored], [ANN], DEFAULT_READINESS_POLICY);
+    expect(one.uncoveredCodes.map(gap => gap.code)).not.toContain(
+      'noRestorerLeft',
+    );
+    expect(
+      one.after.checks.find(c => c.id === 'restore-practised')!.status,
+    ).toBe('fail');
   });
 });

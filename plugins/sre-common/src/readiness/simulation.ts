@@ -1,6 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { greedyTruckFactor } from './knowledge/truckFactor';
-import type { ReadinessFacts } from './checks';
+import { ReadinessFacts, restorePractitioners } from './checks';
 import { changePersonName, countedFacts, nameIn } from './counted';
 import type { ReadinessPolicy } from './policy';
 import { evaluateReadiness, READINESS_LEVELS } from './score';
@@ -30,6 +30,11 @@ export function factsWithout(
     accessResources: facts.accessResources.map(resource => ({
       ...resource,
       admins: resource.admins && without(resource.admins),
+    })),
+    // Drill participants who are away cannot restore or fail over now.
+    drills: facts.drills?.map(drill => ({
+      ...drill,
+      participants: without(drill.participants),
     })),
     // Who ran and paired on changes: the absent are not there to do it again.
     changes: facts.changes && {
@@ -125,7 +130,7 @@ export function simulateLeave(
     const gaps = uncoveredDuring(
       countedFacts(facts, policy),
       countedFacts(during, policy),
-      policy.thresholds.changesDays,
+      policy.thresholds,
     );
     const uncovered = gaps.map(gap => gap.text);
     const flipped = after.checks.flatMap((check, index) =>
@@ -165,7 +170,7 @@ export function simulateLeave(
 function uncoveredDuring(
   before: ReadinessFacts,
   during: ReadinessFacts,
-  changesDays: number,
+  { changesDays, restorePractisedDays }: ReadinessPolicy['thresholds'],
 ): Array<{ code: string; params: Record<string, string>; text: string }> {
   const gaps: Array<{
     code: string;
@@ -211,6 +216,15 @@ function uncoveredDuring(
             text: `No one left who has run or paired on a production change of it ${recently}.`,
           },
     );
+  }
+  const restorers = (facts: ReadinessFacts) =>
+    restorePractitioners(facts, restorePractisedDays).length;
+  if (restorers(before) > 0 && restorers(during) === 0) {
+    gaps.push({
+      code: 'noRestorerLeft',
+      params: { days: String(restorePractisedDays) },
+      text: `No one at work has restored it from backup in a drill in the last ${restorePractisedDays} days.`,
+    });
   }
   during.accessResources.forEach((resource, index) => {
     if (

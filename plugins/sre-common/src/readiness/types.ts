@@ -30,7 +30,8 @@ export type ReadinessCheckId =
   | 'alert-noise'
   | 'changes-paired'
   | 'procedures-reviewed'
-  | 'change-operators';
+  | 'change-operators'
+  | 'restore-practised';
 
 /** What a readiness check is about. @public */
 export type ReadinessCategory =

@@ -17,8 +17,10 @@ export type ReviewActionStatus = 'open' | 'done' | 'dropped';
 /** An issue found in a review, to be done by someone before a later review. @public */
 export interface ReviewActionItem {
   id: string;
-  /** The review it was raised in. */
-  reviewId: string;
+  /** The review it was raised in; null for an item raised from a drill. */
+  reviewId: string | null;
+  /** The drill it was raised from, if any. */
+  drillId?: string | null;
   title: string;
   /** The catalog User who will do it; null until it is assigned. */
   ownerRef: string | null;

@@ -37,7 +37,12 @@ function reasonKey(code: string, params: MessageParams): string {
       params.former ? 'Former' : ''
     }`;
   }
-  if (code === 'recentCommitters' && !params.people) return `${code}NoPeople`;
+  if (
+    (code === 'recentCommitters' || code === 'restorePractised') &&
+    !params.people
+  ) {
+    return `${code}NoPeople`;
+  }
   if (code === 'ownerMissing' && !params.owner) return 'ownerMissingNone';
   return code;
 }

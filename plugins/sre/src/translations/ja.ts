@@ -236,7 +236,7 @@ const ja = createTranslationMessages({
       'このサービスが依存するリソースを対象に、アクセス権の棚卸しを実施しましょう。',
     'readiness.checks.drill.title': '最近、復旧訓練をしている',
     'readiness.checks.drill.fix':
-      'リストアやフェイルオーバーの訓練を実施し、その日付を baton.dev/last-drill に記録しましょう。',
+      'リストアやフェイルオーバーの訓練を実施し、チームの訓練ページに記録しましょう（または日付を baton.dev/last-drill に書きましょう）。',
     'readiness.checks.alert-noise.title':
       'アラートがオオカミ少年になっていない',
     'readiness.checks.alert-noise.fix':
@@ -248,6 +248,10 @@ const ja = createTranslationMessages({
       '作業手順を事前にレビューしている',
     'readiness.checks.procedures-reviewed.fix':
       '作業前にプルリクエストやドキュメントに手順を書き、別の人にレビューしてもらいましょう。',
+    'readiness.checks.restore-practised.title':
+      'チームでリストアを練習している',
+    'readiness.checks.restore-practised.fix':
+      'チームの 2 人以上でバックアップからのリストア訓練を行い、参加者とともに記録しましょう。',
     'readiness.checks.change-operators.title': '複数の人が本番作業をしている',
     'readiness.checks.change-operators.fix':
       '次の apply やデプロイは別の人が実行し、いつもの担当者はペアにまわりましょう。',
@@ -350,6 +354,18 @@ const ja = createTranslationMessages({
       'baton.dev/last-drill の「{{value}}」は日付（YYYY-MM-DD）ではありません。',
     'readiness.reasons.drillAge': '最後の訓練は {{date}}（{{ago}}）です。',
     'readiness.reasons.noisyShare': 'アラートの {{percent}} がノイズでした。',
+    'readiness.reasons.drillRecorded':
+      '最後の訓練は {{date}}（{{ago}}）、参加者: {{people}}。',
+    'readiness.reasons.noBackupsToRestore':
+      'baton.dev/backups アノテーションがないため、リストアするバックアップがありません。',
+    'readiness.reasons.noDrillRecords':
+      'このエンティティの訓練記録は収集されていません。',
+    'readiness.reasons.restorePractised_one':
+      '直近 {{days}} 日間にリストア訓練に参加したチームメンバーは {{count}} 人です（{{people}}）。',
+    'readiness.reasons.restorePractised_other':
+      '直近 {{days}} 日間にリストア訓練に参加したチームメンバーは {{count}} 人です（{{people}}）。',
+    'readiness.reasons.restorePractisedNoPeople':
+      '直近 {{days}} 日間にリストア訓練に参加したチームメンバーはいません。',
     'readiness.reasons.noChangeRecords':
       'このエンティティの本番作業は収集されていません。',
     'readiness.reasons.noChangesToJudge':
@@ -456,6 +472,8 @@ const ja = createTranslationMessages({
     'team.uncovered.noResponderLeft':
       'アラートに対応したことのある人が誰も残りません。',
     'team.uncovered.noAdminLeft': '{{resource}} の管理者が誰も残りません。',
+    'team.uncovered.noRestorerLeft':
+      '直近 {{days}} 日間にこのサービスをバックアップからリストアする訓練をした人は、誰も出勤していません。',
     'team.uncovered.noOperatorLeft':
       '直近 {{days}} 日間にこのサービスの本番作業を実行した人もペアを組んだ人も、誰も残りません。',
     'team.uncovered.noOperatorLeftOnlyPairs':

@@ -1,0 +1,302 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_BACKUPS,
+  Drill,
+  DrillDue,
+  DrillOutcome,
+  DrillScenario,
+  EntityDrillsResponse,
+  ReadinessFacts,
+  ReviewActionItem,
+  TeamDrillsResponse,
+} from '@baton/plugin-sre-common';
+import type { CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import type { EntityVisibility } from '../catalog/entityVisibility';
+import { ownershipClaims } from '../catalog/ownershipClaims';
+import { resolveUserRefs } from '../catalog/userRefs';
+import type { ReviewTeamResource } from '../review/permissionRules';
+import type { DrillsConfig } from './drillsConfig';
+import type { DrillStore } from './DrillStore';
+
+const DAY_MS = 86_400_000;
+/** A clock a little ahead is not "the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Most drills an entity's list, or one readiness read, takes. */
+const DRILL_READ_LIMIT = 5_000;
+
+/** A drill to plan, as the router parsed it. */
+export interface DrillPlanInput {
+  scenario: DrillScenario;
+  title: string;
+  entityRefs: string[];
+  plannedFor?: string | null;
+}
+
+/** How a drill went, as the router parsed it. */
+export interface DrillRecordInput {
+  performedAt: Date;
+  participants: string[];
+  outcome: DrillOutcome;
+  recoveryMinutes?: number | null;
+  notes?: string;
+}
+
+/** A follow-up item of a drill, as the router parsed it. */
+export interface DrillActionInput {
+  title: string;
+  ownerRef?: string | null;
+  due?: string | null;
+  link?: string | null;
+}
+
+/** An entity's recorded drills as the readiness checks read them. */
+export type DrillReadinessFacts = NonNullable<ReadinessFacts['drills']>;
+
+/**
+ * The drills domain: teams plan recovery drills and record how they went
+ * (who took part, the outcome, time to recover, what went wrong), raise
+ * follow-up action items that their next reliability review carries over,
+ * and see which services are due for a drill. Readiness reads the recorded
+ * drills.
+ */
+export class DrillService {
+  constructor(
+    private readonly options: {
+      store: DrillStore;
+      snapshot: CatalogSnapshot;
+      catalog: CatalogService;
+      auth: AuthService;
+      config: DrillsConfig;
+      now?: () => Date;
+    },
+  ) {}
+
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The team as a permission resource: drills are changed by those who may change its review. */
+  async teamResource(teamRef: string): Promise<ReviewTeamResource> {
+    return {
+      teamRef,
+      memberClaims: await ownershipClaims(this.options, [teamRef]),
+    };
+  }
+
+  /** A team's drills, newest first, with the services due for one; only entities `visible` lets through are named. */
+  async teamDrills(
+    teamRef: string,
+    options: { visible?: EntityVisibility } = {},
+  ): Promise<TeamDrillsResponse> {
+    const [index, stored] = await Promise.all([
+      this.options.snapshot.currentWith(teamRef),
+      this.options.store.listForTeam(teamRef),
+    ]);
+    let services = index.teamServices(teamRef);
+    let drills = stored;
+    if (options.visible) {
+      const readable = await options.visible([
+        ...new Set([
+          ...services.map(entity => stringifyEntityRef(entity)),
+          ...stored.flatMap(drill => drill.entityRefs),
+        ]),
+      ]);
+      services = services.filter(e => readable.has(stringifyEntityRef(e)));
+      drills = stored.map(drill => ({
+        ...drill,
+        entityRefs: drill.entityRefs.filter(ref => readable.has(ref)),
+      }));
+    }
+    const { intervals } = this.options.config;
+    const due: DrillDue[] = [];
+    const now = this.#now().getTime();
+    for (const entity of services) {
+      const entityRef = stringifyEntityRef(entity);
+      const keepsBackups = Boolean(
+        entity.metadata.annotations?.[ANNOTATION_BACKUPS]?.trim(),
+      );
+      for (const [scenario, days] of Object.entries(intervals) as Array<
+        [DrillScenario, number]
+      >) {
+        // Restores are drilled where there is something to restore.
+        if (scenario === 'restore-from-backup' && !keepsBackups) continue;
+        const last = drills.find(
+          drill =>
+            drill.scenario === scenario &&
+            drill.performedAt &&
+            drill.entityRefs.includes(entityRef),
+        )?.performedAt;
+        if (!last) {
+          due.push({
+            entityRef,
+            scenario,
+            lastPerformedAt: null,
+            dueSince: null,
+          });
+        } else if (Date.parse(last) + days * DAY_MS < now) {
+          due.push({
+            entityRef,
+            scenario,
+            lastPerformedAt: last,
+            dueSince: new Date(Date.parse(last) + days * DAY_MS)
+              .toISOString()
+              .slice(0, 10),
+          });
+        }
+      }
+    }
+    return { teamRef, drills, due, intervals };
+  }
+
+  /** The drills that practised on an entity, newest first. */
+  async entityDrills(entityRef: string): Promise<EntityDrillsResponse> {
+    return {
+      entityRef,
+      drills: await this.options.store.listForEntities([entityRef], {
+        limit: DRILL_READ_LIMIT,
+      }),
+    };
+  }
+
+  /** Plans a drill of the team, and records it at once when `record` is given. */
+  async plan(
+    teamRef: string,
+    input: DrillPlanInput,
+    actor: string,
+    options: { record?: DrillRecordInput; visible?: EntityVisibility } = {},
+  ): Promise<Drill> {
+    const { record } = options;
+    const entityRefs = await this.#entities(input.entityRefs, options.visible);
+    // Checked before anything is written: a bad record leaves no planned drill behind.
+    const recorded = record && (await this.#checkedRecord(record));
+    const now = this.#now();
+    const drill = await this.options.store.create({
+      teamRef,
+      scenario: input.scenario,
+      title: input.title,
+      entityRefs,
+      plannedFor: input.plannedFor ?? null,
+      actor,
+      now,
+      ...(recorded ? { record: { ...recorded, actor, now } } : {}),
+    });
+    return drill;
+  }
+
+  /** Records how a planned drill went. */
+  async record(
+    teamRef: string,
+    id: string,
+    input: DrillRecordInput,
+    actor: string,
+  ): Promise<Drill> {
+    const record = await this.#checkedRecord(input);
+    return this.options.store.record(teamRef, id, {
+      ...record,
+      actor,
+      now: this.#now(),
+    });
+  }
+
+  async addAction(
+    teamRef: string,
+    drillId: string,
+    input: DrillActionInput,
+    actor: string,
+  ): Promise<ReviewActionItem> {
+    const ownerRef = input.ownerRef
+      ? (
+          await resolveUserRefs(this.options, [
+            { ref: input.ownerRef, field: 'ownerRef' },
+          ])
+        )[0]
+      : null;
+    return this.options.store.addAction(teamRef, drillId, {
+      title: input.title,
+      ownerRef,
+      due: input.due ?? null,
+      link: input.link ?? null,
+      actor,
+      now: this.#now(),
+    });
+  }
+
+  /** Each entity's drills recorded as taking place in the last `days`, newest first. */
+  async readinessFacts(
+    entityRefs: string[],
+    days: number,
+  ): Promise<Map<string, DrillReadinessFacts>> {
+    const since = new Date(this.#now().getTime() - days * DAY_MS);
+    const drills = await this.options.store.listForEntities(entityRefs, {
+      performedSince: since,
+      limit: DRILL_READ_LIMIT,
+    });
+    const facts = new Map<string, DrillReadinessFacts>(
+      entityRefs.map(ref => [ref, []]),
+    );
+    for (const drill of drills) {
+      if (!drill.performedAt || !drill.outcome) continue;
+      for (const ref of drill.entityRefs) {
+        facts.get(ref)?.push({
+          scenario: drill.scenario,
+          performedAt: drill.performedAt,
+          participants: drill.participants,
+          outcome: drill.outcome,
+        });
+      }
+    }
+    return facts;
+  }
+
+  /**
+   * The entities named, each one in the catalog and readable by the caller
+   * (`visible`); a 400 names the first that is not, the same either way.
+   */
+  async #entities(
+    refs: string[],
+    visible?: EntityVisibility,
+  ): Promise<string[]> {
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    const readable = visible ? await visible(refs) : new Set(refs);
+    items.forEach((item, index) => {
+      if (!item || !readable.has(refs[index])) {
+        throw new InputError(
+          `entityRefs[${index}]: ${refs[index]} is not in the catalog`,
+        );
+      }
+    });
+    return [...new Set(refs)];
+  }
+
+  async #checkedRecord(input: DrillRecordInput) {
+    if (input.performedAt.getTime() > this.#now().getTime() + CLOCK_SKEW_MS) {
+      throw new InputError(
+        'performedAt: a recorded drill cannot take place in the future; plan it instead',
+      );
+    }
+    const participants = [
+      ...new Set(
+        await resolveUserRefs(
+          this.options,
+          input.participants.map((ref, index) => ({
+            ref,
+            field: `participants[${index}]`,
+          })),
+        ),
+      ),
+    ];
+    return {
+      performedAt: input.performedAt,
+      participants,
+      outcome: input.outcome,
+      recoveryMinutes: input.recoveryMinutes ?? null,
+      notes: input.notes ?? '',
+    };
+  }
+}

@@ -1,0 +1,326 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  Drill,
+  ReadinessCheck,
+  ReadinessReport,
+  TeamDrillsResponse,
+  TeamReport,
+} from '@baton/plugin-sre-common';
+import { ConfigReader } from '@backstage/config';
+import request from 'supertest';
+import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
+import { readSreAdmins } from '../policy/sreDefaultPolicy';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const PLATFORM = 'group:default/platform';
+const FARID = 'user:default/farid';
+const AIKO = 'user:default/aiko';
+const SAM = 'user:default/sam'; // in another team
+const ORDERS = 'component:default/orders';
+const WEB = 'component:default/web';
+
+const relation = (type: string, targetRef: string) => ({ type, targetRef });
+const user = (name: string, displayName: string, team: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { displayName } },
+  relations: [relation('memberOf', team)],
+});
+const group = (name: string, members: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: members.map(member => relation('hasMember', member)),
+});
+const service = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', owner: PLATFORM, lifecycle: 'production' },
+  relations: [relation('ownedBy', PLATFORM)],
+});
+const entities: Entity[] = [
+  group('platform', [FARID, AIKO]),
+  group('search', [SAM]),
+  user('farid', 'Farid', PLATFORM),
+  user('aiko', 'Aiko', PLATFORM),
+  user('sam', 'Sam', 'group:default/search'),
+  service('orders', { 'baton.dev/backups': 'cross-region' }),
+  service('web'),
+];
+
+const DAY = 86_400_000;
+const daysAgo = (days: number) =>
+  new Date(Date.now() - days * DAY).toISOString();
+
+describe.each(databases.eachSupportedId())('drills on %s', id => {
+  let server: Parameters<typeof request>[0];
+
+  beforeAll(async () => {
+    ({ server } = await startSreTestBackend({
+      knex: await databases.init(id),
+      entities,
+      // The shipped policy: a team's drills change only by its own people.
+      permissions: shippedPolicyPermissions(
+        readSreAdmins(new ConfigReader({})),
+      ),
+    }));
+  });
+
+  const as = (userRef: string) => ({
+    get: (url: string) =>
+      request(server)
+        .get(`/api/sre${url}`)
+        .set('Authorization', mockCredentials.user.header(userRef)),
+    post: (url: string, body: object) =>
+      request(server)
+        .post(`/api/sre${url}`)
+        .set('Authorization', mockCredentials.user.header(userRef))
+        .send(body),
+  });
+  const checksOf = async (entityRef: string) => {
+    const [kind, rest] = entityRef.split(':');
+    const res = await as(FARID).get(`/entities/${kind}/${rest}/readiness`);
+    expect(res.status).toBe(200);
+    return Object.fromEntries(
+      (res.body as ReadinessReport).checks.map(check => [check.id, check]),
+    ) as Record<string, ReadinessCheck>;
+  };
+  const teamDrills = async () => {
+    const res = await as(FARID).get('/drills/default/platform');
+    expect(res.status).toBe(200);
+    return res.body as TeamDrillsResponse;
+  };
+  const restoreDrill = {
+    scenario: 'restore-from-backup',
+    title: 'Restore orders-db from last night’s snapshot',
+    entityRefs: [ORDERS],
+  };
+
+  it('plans a drill, records it, and the readiness checks read it', async () => {
+    // Nothing recorded: restores are due on orders (it keeps backups), not on web.
+    const before = await teamDrills();
+    expect(before.due).toEqual([
+      {
+        entityRef: ORDERS,
+        scenario: 'restore-from-backup',
+        lastPerformedAt: null,
+        dueSince: null,
+      },
+    ]);
+    expect((await checksOf(ORDERS))['restore-practised']).toMatchObject({
+      status: 'fail',
+      reasonCode: 'restorePractised',
+      reasonParams: { count: 0, days: 365, people: '' },
+    });
+    expect((await checksOf(WEB))['restore-practised']).toMatchObject({
+      status: 'not-applicable',
+      reasonCode: 'noBackupsToRestore',
+    });
+
+    const planned = await as(FARID).post('/drills/default/platform', {
+      ...restoreDrill,
+      plannedFor: daysAgo(3).slice(0, 10),
+    });
+    expect(planned.status).toBe(201);
+    expect(planned.body).toMatchObject({
+      teamRef: PLATFORM,
+      scenario: 'restore-from-backup',
+      entityRefs: [ORDERS],
+      performedAt: null,
+      participants: [],
+      createdBy: FARID,
+    });
+
+    const recorded = await as(FARID).post(
+      `/drills/default/platform/${planned.body.id}/record`,
+      {
+        performedAt: daysAgo(3),
+        participants: ['farid'],
+        outcome: 'partly-succeeded',
+        recoveryMinutes: 95,
+        notes: 'The restore role lacked kms:Decrypt.',
+      },
+    );
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({
+      participants: [FARID],
+      outcome: 'partly-succeeded',
+      recoveryMinutes: 95,
+      recordedBy: FARID,
+    });
+
+    const afterOne = await checksOf(ORDERS);
+    expect(afterOne.drill).toMatchObject({
+      status: 'pass',
+      reasonCode: 'drillRecorded',
+      reasonParams: { days: 3, people: 'Farid' },
+    });
+    expect(afterOne['restore-practised']).toMatchObject({
+      status: 'fail',
+      reasonParams: { count: 1, people: 'Farid' },
+    });
+    expect((await teamDrills()).due).toEqual([]);
+
+    // A drill that already took place, planned and recorded at once, with Aiko.
+    const second = await as(AIKO).post('/drills/default/platform', {
+      ...restoreDrill,
+      title: 'Restore orders-db into a new account',
+      record: {
+        performedAt: daysAgo(1),
+        participants: [AIKO, FARID],
+        outcome: 'succeeded',
+      },
+    });
+    expect(second.status).toBe(201);
+    expect((await checksOf(ORDERS))['restore-practised']).toMatchObject({
+      status: 'pass',
+      reasonParams: { count: 2, people: 'Aiko, Farid' },
+      reason:
+        '2 of the team took part in a restore drill in the last 365 days (Aiko, Farid).',
+    });
+    const listed = (await teamDrills()).drills.map((d: Drill) => d.title);
+    expect(listed).toEqual([
+      'Restore orders-db into a new account',
+      'Restore orders-db from last night’s snapshot',
+    ]);
+  });
+
+  it('shows in the leave simulation when nobody who restored it is at work', async () => {
+    const report = async (absent: string[]) => {
+      const query = absent.map(ref => `absent=${ref}`).join('&');
+      const res = await as(FARID).get(
+        `/teams/default/platform/report?${query}`,
+      );
+      expect(res.status).toBe(200);
+      return (res.body as TeamReport).services.find(
+        s => s.entityRef === ORDERS,
+      )!.during!;
+    };
+    const both = await report([FARID, AIKO]);
+    expect(both.uncoveredCodes).toContainEqual({
+      code: 'noRestorerLeft',
+      params: { days: '365' },
+    });
+    expect(
+      both.flipped.find(flip => flip.id === 'restore-practised'),
+    ).toMatchObject({ before: 'pass', after: 'fail' });
+    const faridOnly = await report([FARID]);
+    expect(faridOnly.uncoveredCodes.map(gap => gap.code)).not.toContain(
+      'noRestorerLeft',
+    );
+  });
+
+  it('raises follow-up items that the team’s next review carries over', async () => {
+    const [drill] = (await teamDrills()).drills;
+    const item = await as(AIKO).post(
+      `/drills/default/platform/${drill.id}/actions`,
+      {
+        title: 'Give the restore role kms:Decrypt',
+        ownerRef: 'farid',
+        due: '2030-01-31',
+      },
+    );
+    expect(item.status).toBe(201);
+    expect(item.body).toMatchObject({
+      reviewId: null,
+      drillId: drill.id,
+      ownerRef: FARID,
+      status: 'open',
+    });
+    const review = await as(FARID).get('/reviews/default/platform');
+    expect(review.status).toBe(200);
+    expect(
+      review.body.openActionItems.map((i: { title: string }) => i.title),
+    ).toContain('Give the restore role kms:Decrypt');
+    expect(
+      (await teamDrills()).drills.find((d: Drill) => d.id === drill.id)!
+        .actionItems,
+    ).toEqual([expect.objectContaining({ id: item.body.id })]);
+    // Closed from the review page like any other item.
+    const closed = await request(server)
+      .patch(`/api/sre/reviews/default/platform/actions/${item.body.id}`)
+      .set('Authorization', mockCredentials.user.header(FARID))
+      .send({ status: 'done' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('done');
+  });
+
+  it('refuses bad input with a 400 naming the field, and stores nothing', async () => {
+    const count = async () => (await teamDrills()).drills.length;
+    const stored = await count();
+    const refused = async (body: object, field: RegExp) => {
+      const res = await as(FARID).post('/drills/default/platform', body);
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 400,
+        message: expect.stringMatching(field),
+      });
+    };
+    await refused(
+      {
+        ...restoreDrill,
+        record: {
+          performedAt: daysAgo(1),
+          participants: [],
+          outcome: 'succeeded',
+        },
+      },
+      /^record\.participants: at least one person took part/,
+    );
+    await refused(
+      {
+        ...restoreDrill,
+        record: {
+          performedAt: new Date(Date.now() + 2 * DAY).toISOString(),
+          participants: [FARID],
+          outcome: 'succeeded',
+        },
+      },
+      /^performedAt: a recorded drill cannot take place in the future/,
+    );
+    await refused(
+      { ...restoreDrill, entityRefs: ['component:default/nowhere'] },
+      /^entityRefs\[0\]: component:default\/nowhere is not in the catalog/,
+    );
+    await refused({ ...restoreDrill, scenario: 'fire-drill' }, /^scenario: /);
+    await refused(
+      {
+        ...restoreDrill,
+        record: {
+          performedAt: daysAgo(1),
+          participants: ['user:default/ghost'],
+          outcome: 'succeeded',
+        },
+      },
+      /^participants\[0\]: /,
+    );
+    expect(await count()).toBe(stored);
+    const recordPlanned = await as(FARID).post(
+      '/drills/default/platform/999999/record',
+      { performedAt: daysAgo(1), participants: [FARID], outcome: 'failed' },
+    );
+    expect(recordPlanned.status).toBe(404);
+  });
+
+  it('lets only the team (and the teams above it) change its drills', async () => {
+    const res = await as(SAM).post('/drills/default/platform', restoreDrill);
+    expect(res.status).toBe(403);
+    // Anyone may read them.
+    expect((await as(SAM).get('/drills/default/platform')).status).toBe(200);
+    const entity = await as(SAM).get(
+      '/entities/component/default/orders/drills',
+    );
+    expect(entity.status).toBe(200);
+    expect(entity.body.drills.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Config } from '@backstage/config';
+import { DRILL_SCENARIOS, DrillScenario } from '@baton/plugin-sre-common';
+
+/** `sre.drills`, read and checked. */
+export interface DrillsConfig {
+  /** Days between drills of a scenario; a service is due once its last drill of it is older. */
+  intervals: Partial<Record<DrillScenario, number>>;
+}
+
+/** By default only restores are due: twice a year, on services that keep backups. */
+const DEFAULT_INTERVALS: DrillsConfig['intervals'] = {
+  'restore-from-backup': 180,
+};
+
+/** Reads `sre.drills.intervals`; a TypeError names a key that is not a scenario or not a whole number of days. */
+export function readDrillsConfig(config: Config): DrillsConfig {
+  const key = 'sre.drills.intervals';
+  const section = config.getOptionalConfig(key);
+  if (!section) return { intervals: { ...DEFAULT_INTERVALS } };
+  const intervals: DrillsConfig['intervals'] = {};
+  for (const name of section.keys()) {
+    if (!(DRILL_SCENARIOS as readonly string[]).includes(name)) {
+      throw new TypeError(
+        `${key}.${name}: unknown scenario; expected one of ${DRILL_SCENARIOS.join(
+          ', ',
+        )}`,
+      );
+    }
+    const days = section.getNumber(name);
+    if (!Number.isInteger(days) || days < 1 || days > 3660) {
+      throw new TypeError(
+        `${key}.${name}: must be a whole number of days from 1 to 3660`,
+      );
+    }
+    intervals[name as DrillScenario] = days;
+  }
+  return { intervals };
+}

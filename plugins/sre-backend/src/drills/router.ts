@@ -1,0 +1,138 @@
+import {
+  DRILL_OUTCOMES,
+  DRILL_SCENARIOS,
+  reviewUpdatePermission,
+} from '@baton/plugin-sre-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { isReviewTeamMember } from '../review/permissionRules';
+import { isoDay, isoTimeAsDate } from '../routing/inputSchemas';
+import { parseInput } from '../routing/parseInput';
+import { RequestAuthorizer } from '../routing/RequestAuthorizer';
+import { DrillService } from './DrillService';
+
+const NOTES_LIMIT = 20_000;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+const link = z
+  .string()
+  .max(2048)
+  .url('must be a URL')
+  .refine(
+    value => /^https?:$/.test(new URL(value).protocol),
+    'must be an http or https URL',
+  );
+
+const drillParams = z.object({
+  id: z.string().regex(/^[1-9]\d{0,17}$/, 'must be a drill id'),
+});
+
+const recordBody = z
+  .object({
+    performedAt: isoTimeAsDate,
+    participants: z
+      .array(z.string().min(1))
+      .min(1, 'at least one person took part')
+      .max(100),
+    outcome: z.enum(DRILL_OUTCOMES),
+    recoveryMinutes: z.number().int().min(0).max(100_000).nullable().optional(),
+    notes: z
+      .string()
+      .max(NOTES_LIMIT, `must be at most ${NOTES_LIMIT} characters`)
+      .optional(),
+  })
+  .strict();
+
+const planBody = z
+  .object({
+    scenario: z.enum(DRILL_SCENARIOS),
+    title: text(500),
+    entityRefs: z
+      .array(z.string().min(1).max(512))
+      .min(1, 'name at least one service')
+      .max(50),
+    plannedFor: isoDay.nullable().optional(),
+    /** A drill that already took place: planned and recorded at once. */
+    record: recordBody.optional(),
+  })
+  .strict();
+
+const actionBody = z
+  .object({
+    title: text(500),
+    ownerRef: z.string().min(1).nullable().optional(),
+    due: isoDay.nullable().optional(),
+    link: link.nullable().optional(),
+  })
+  .strict();
+
+/** Routes of the drills domain: a team's drills, planning and recording them, their action items, an entity's drills. */
+export function createDrillsRouter(options: {
+  drills: DrillService;
+  authorizer: RequestAuthorizer;
+}): express.Router {
+  const router = Router();
+  const { authorizer, drills } = options;
+  router.use('/drills', express.json({ limit: '256kb' }));
+
+  /** A change to a team's drills: by a person, allowed by `sre.review.update` on that team. */
+  const change = async (req: express.Request) => {
+    const { caller, teamRef } = await authorizer.readableTeam(req, 'user');
+    await authorizer.authorizeResource(
+      caller,
+      reviewUpdatePermission,
+      [isReviewTeamMember],
+      () => drills.teamResource(teamRef),
+    );
+    return {
+      teamRef,
+      by: caller.userEntityRef!,
+      visible: authorizer.visibility(caller),
+    };
+  };
+
+  router.get('/drills/:namespace/:team', async (req, res) => {
+    const { caller, teamRef } = await authorizer.readableTeam(req);
+    res.json(
+      await drills.teamDrills(teamRef, {
+        visible: authorizer.visibility(caller),
+      }),
+    );
+  });
+
+  router.post('/drills/:namespace/:team', async (req, res) => {
+    const { teamRef, by, visible } = await change(req);
+    const { record, ...plan } = parseInput(planBody, req.body ?? {});
+    res
+      .status(201)
+      .json(await drills.plan(teamRef, plan, by, { record, visible }));
+  });
+
+  router.post('/drills/:namespace/:team/:id/record', async (req, res) => {
+    const { teamRef, by } = await change(req);
+    const { id } = parseInput(drillParams, req.params);
+    const body = parseInput(recordBody, req.body ?? {});
+    res.json(await drills.record(teamRef, id, body, by));
+  });
+
+  router.post('/drills/:namespace/:team/:id/actions', async (req, res) => {
+    const { teamRef, by } = await change(req);
+    const { id } = parseInput(drillParams, req.params);
+    const body = parseInput(actionBody, req.body ?? {});
+    res.status(201).json(await drills.addAction(teamRef, id, body, by));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/drills', async (req, res) => {
+    const { entityRef } = await authorizer.readableEntity(req);
+    res.json(await drills.entityDrills(entityRef));
+  });
+
+  return router;
+}
