@@ -1,3 +1,4 @@
+import { fetchFailureReason } from '@baton/plugin-sre-node';
 import type { MackerelInstance } from './MackerelConfig';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -45,11 +46,7 @@ export class MackerelApiClient {
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
-      const reason =
-        // A DOMException, not always an `Error` of this realm.
-        (error as { name?: unknown } | null)?.name === 'TimeoutError'
-          ? `no answer within ${this.#timeoutMs / 1000}s`
-          : networkReason(error);
+      const reason = fetchFailureReason(error, this.#timeoutMs);
       throw this.error(what, `${url.origin} is unreachable (${reason})`);
     }
 
@@ -93,15 +90,6 @@ function errorMessage(body: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND…) in `cause`. */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } })
-    ?.cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A last guard: no message leaves with the API key in it, whatever a server echoed. */

@@ -8,6 +8,7 @@ import {
   sreAccessSourcesExtensionPoint,
   sreAlertPollersExtensionPoint,
   sreAlertReceiversExtensionPoint,
+  sreChangeReceiversExtensionPoint,
   sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
@@ -17,6 +18,7 @@ import { AccessSourceRegistry } from './access/AccessSourceRegistry';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { GenericAlertReceiver } from './alerts/GenericAlertReceiver';
+import { ChangeReceiverRegistry } from './changes/ChangeReceiverRegistry';
 import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { applyDatabaseMigrations } from './database/migrations';
@@ -45,6 +47,7 @@ export const sreBackendPlugin = createBackendPlugin({
       accessSources: new AccessSourceRegistry(),
       knowledgeSources: new KnowledgeSourceRegistry(),
       changeSources: new ChangeSourceRegistry(),
+      changeReceivers: new ChangeReceiverRegistry(),
     };
     registries.alertReceivers.addAlertReceiver(new GenericAlertReceiver());
     env.registerExtensionPoint(
@@ -74,6 +77,10 @@ export const sreBackendPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       sreChangeSourcesExtensionPoint,
       registries.changeSources,
+    );
+    env.registerExtensionPoint(
+      sreChangeReceiversExtensionPoint,
+      registries.changeReceivers,
     );
 
     env.registerInit({
@@ -153,7 +160,14 @@ export const sreBackendPlugin = createBackendPlugin({
             registries.sliSources.types().join(', ') || 'none'
           }; cost sources: ${
             registries.costSources.list().length
-          }; change sources: ${registries.changeSources.list().length}`,
+          }; change sources: ${
+            registries.changeSources.list().length
+          }; change webhooks: ${
+            registries.changeReceivers
+              .list()
+              .map(receiver => receiver.source)
+              .join(', ') || 'none'
+          }`,
         );
       },
     });

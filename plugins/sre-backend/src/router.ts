@@ -5,6 +5,7 @@ import { createAccessRouter } from './access/router';
 import { AlertService } from './alerts/AlertService';
 import { createAlertsRouter } from './alerts/router';
 import { ChangeService } from './changes/ChangeService';
+import { ChangeWebhookService } from './changes/ChangeWebhookService';
 import { createChangesRouter } from './changes/router';
 import { CostService, CostUploadLimits } from './cost/CostService';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
@@ -34,6 +35,7 @@ export async function createRouter(options: {
   costs: CostService;
   costSources: CostSourceRegistry;
   changes: ChangeService;
+  changeWebhooks: ChangeWebhookService;
   reviews: ReviewService;
   accessReviews: AccessReviewService;
   sourceStatus: SourceStatusService;

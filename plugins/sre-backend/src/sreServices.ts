@@ -36,7 +36,9 @@ import {
   catalogSnapshotMaxAgeMs,
 } from './catalog/CatalogSnapshot';
 import { ChangesConfig, readChangesConfig } from './changes/changesConfig';
+import { ChangeReceiverRegistry } from './changes/ChangeReceiverRegistry';
 import { ChangeService } from './changes/ChangeService';
+import { ChangeWebhookService } from './changes/ChangeWebhookService';
 import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
 import { DatabaseChangeStore } from './changes/ChangeStore';
 import { CostConfig, readCostConfig } from './cost/costConfig';
@@ -105,6 +107,7 @@ export interface SreRegistries {
   accessSources: AccessSourceRegistry;
   knowledgeSources: KnowledgeSourceRegistry;
   changeSources: ChangeSourceRegistry;
+  changeReceivers: ChangeReceiverRegistry;
 }
 
 /** Baton's services, one per domain, on one database and catalog snapshot. */
@@ -130,6 +133,7 @@ export function createSreServices(options: {
     accessSources,
     knowledgeSources,
     changeSources,
+    changeReceivers,
   } = options.registries;
   // Every scheduled pull, cost source, poller and webhook records its last success and error.
   const sourceStatus = new SourceStatusService({
@@ -170,6 +174,22 @@ export function createSreServices(options: {
         id: source.id,
         provider: providerName(source),
       })),
+    ),
+  });
+  const changeWebhooks = new ChangeWebhookService({
+    receivers: changeReceivers,
+    secrets: webhookSecrets,
+    changes,
+    logger,
+    webhookStatus: sourceStatus.observer(
+      { prefix: 'webhook', kind: 'changes', trigger: 'webhook' },
+      changeReceivers
+        .list()
+        .flatMap(receiver =>
+          webhookSecrets.enabled(receiver.source)
+            ? [{ id: receiver.source, provider: providerName(receiver) }]
+            : [],
+        ),
     ),
   });
   const reviewStore = DatabaseReviewStore.create(client);
@@ -309,6 +329,7 @@ export function createSreServices(options: {
     accessReviews,
     reviews,
     changes,
+    changeWebhooks,
   };
 }
 

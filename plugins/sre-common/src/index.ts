@@ -27,6 +27,7 @@ export * from './alerts/permissions';
 export * from './changes/types';
 export * from './changes/rules';
 export * from './changes/permissions';
+export * from './changes/terraformWorkspaces';
 export * from './drills/types';
 export * from './backups/types';
 export * from './backups/evidence';

@@ -13,3 +13,4 @@ export * from './readiness/extensions';
 export * from './changes/extensions';
 export * from './backups/extensions';
 export * from './alerts/payloadFields';
+export * from './http/fetchFailure';

@@ -14,12 +14,14 @@ import {
   type AlertPoller,
   type AlertWebhookReceiver,
   type ChangeSource,
+  type ChangeWebhookReceiver,
   type CostFileFormat,
   type CostSource,
   type KnowledgeSource,
   type SliSource,
   sreAlertPollersExtensionPoint,
   sreAlertReceiversExtensionPoint,
+  sreChangeReceiversExtensionPoint,
   sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
@@ -42,6 +44,7 @@ export interface SreTestSources {
   costFileFormats?: CostFileFormat[];
   knowledgeSources?: KnowledgeSource[];
   changeSources?: ChangeSource[];
+  changeReceivers?: ChangeWebhookReceiver[];
 }
 
 /** How an integration test's sre backend differs from the plain one. */
@@ -85,8 +88,17 @@ function sourcesModule(sources: SreTestSources) {
           costs: sreCostSourcesExtensionPoint,
           knowledge: sreKnowledgeSourcesExtensionPoint,
           changes: sreChangeSourcesExtensionPoint,
+          changeReceivers: sreChangeReceiversExtensionPoint,
         },
-        async init({ sli, receivers, pollers, costs, knowledge, changes }) {
+        async init({
+          sli,
+          receivers,
+          pollers,
+          costs,
+          knowledge,
+          changes,
+          changeReceivers,
+        }) {
           sli.addSliSource(...(sources.sliSources ?? []));
           receivers.addAlertReceiver(...(sources.alertReceivers ?? []));
           pollers.addAlertPoller(...(sources.alertPollers ?? []));
@@ -94,6 +106,7 @@ function sourcesModule(sources: SreTestSources) {
           costs.addCostFileFormat(...(sources.costFileFormats ?? []));
           knowledge.addKnowledgeSource(...(sources.knowledgeSources ?? []));
           changes.addChangeSource(...(sources.changeSources ?? []));
+          changeReceivers.addChangeReceiver(...(sources.changeReceivers ?? []));
         },
       });
     },

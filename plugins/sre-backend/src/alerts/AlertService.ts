@@ -170,11 +170,6 @@ export class AlertService {
         `The ${source} webhook needs its backend module, @baton/plugin-sre-backend-module-${source}`,
       );
     }
-    if (!this.options.secrets.enabled(source)) {
-      throw new NotFoundError(
-        `The ${source} webhook is disabled: set sre.webhooks.${source}.secret`,
-      );
-    }
     // The secret or the source's signature over the raw bytes comes before anything reads the body.
     this.options.secrets.authenticate(
       source,

@@ -1,4 +1,7 @@
-import { alertAcknowledgePermission } from '@baton/plugin-sre-common';
+import {
+  ALERT_SOURCES,
+  alertAcknowledgePermission,
+} from '@baton/plugin-sre-common';
 import { isError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -6,6 +9,7 @@ import { z } from 'zod';
 import { isoTimeAsDate } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
+import type { ChangeWebhookService } from '../changes/ChangeWebhookService';
 import { AlertService } from './AlertService';
 import { isAlertOwner } from './permissionRules';
 
@@ -44,9 +48,14 @@ export function withoutQueryValues(url: string): string {
   return `${url.slice(0, start)}?${query}`;
 }
 
-/** Routes of the alerts domain: webhooks (open, checked by each source's secret), history, acknowledge. */
+/**
+ * Routes of the alerts domain: webhooks (open, checked by each source's
+ * secret; a source that is not an alert source is a module's change webhook,
+ * handed to `changeWebhooks`), history, acknowledge.
+ */
 export function createAlertsRouter(options: {
   alerts: AlertService;
+  changeWebhooks?: ChangeWebhookService;
   authorizer: RequestAuthorizer;
 }): express.Router {
   const router = Router();
@@ -65,12 +74,21 @@ export function createAlertsRouter(options: {
     // The raw bytes: signatures are over the body as sent, and SNS posts text/plain.
     express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
     async (req, res) => {
+      const { source } = req.params;
+      const delivery = {
+        rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        headers: req.headers,
+        queryToken: res.locals.webhookToken,
+      };
+      if (
+        options.changeWebhooks &&
+        !(ALERT_SOURCES as readonly string[]).includes(source)
+      ) {
+        res.json(await options.changeWebhooks.receive(source, delivery));
+        return;
+      }
       try {
-        const result = await options.alerts.receiveWebhook(req.params.source, {
-          rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-          headers: req.headers,
-          queryToken: res.locals.webhookToken,
-        });
+        const result = await options.alerts.receiveWebhook(source, delivery);
         res.status(200).json(result);
       } catch (error) {
         // A 401 names its scheme; Amazon SNS sends the subscription URL's user and password only when asked.

@@ -1,11 +1,16 @@
 import type { Config } from '@backstage/config';
-import { AuthenticationError } from '@backstage/errors';
-import { ALERT_SOURCES, AlertSource } from '@baton/plugin-sre-common';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import type {
   AlertWebhookReceiver,
   AlertWebhookRequest,
 } from '@baton/plugin-sre-node';
 import { createHash, timingSafeEqual } from 'crypto';
+
+/** How a receiver's deliveries prove their secret: an alert or a change webhook receiver. */
+export type WebhookProof = Pick<
+  AlertWebhookReceiver,
+  'acceptsQueryToken' | 'verifySignature'
+>;
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function secretsEqual(given: string, expected: string): boolean {
@@ -44,16 +49,16 @@ function headerSecret(
 /**
  * The webhook secrets of each source from `sre.webhooks.<source>.secret`
  * and `.secrets` (all of them accepted, so a secret can be rotated without
- * losing deliveries); a source without any is disabled. Secrets never leave
- * this class.
+ * losing deliveries), alert and change sources alike; a source without any
+ * is disabled. Secrets never leave this class.
  */
 export class WebhookSecrets {
-  readonly #secrets = new Map<AlertSource, string[]>();
+  readonly #secrets = new Map<string, string[]>();
   readonly confirmSnsSubscriptions: boolean;
 
   constructor(config: Config) {
     const webhooks = config.getOptionalConfig('sre.webhooks');
-    for (const source of ALERT_SOURCES) {
+    for (const source of webhooks?.keys() ?? []) {
       const secrets = [
         webhooks?.getOptionalString(`${source}.secret`),
         ...(webhooks?.getOptionalStringArray(`${source}.secrets`) ?? []),
@@ -64,7 +69,7 @@ export class WebhookSecrets {
       webhooks?.getOptionalBoolean('cloudwatch.confirmSubscriptions') ?? false;
   }
 
-  enabled(source: AlertSource): boolean {
+  enabled(source: string): boolean {
     return this.#secrets.has(source);
   }
 
@@ -75,18 +80,21 @@ export class WebhookSecrets {
    * password), or as `?token=` for the sources that can only call a URL.
    * Any other source refuses `?token=` outright, even beside a good header,
    * so a secret in a URL (which proxies and access logs keep) is noticed.
-   * Throws an AuthenticationError that never contains a secret.
+   * Throws a NotFoundError while the source has no secret (it is off), and
+   * otherwise an AuthenticationError that never contains a secret.
    */
   authenticate(
-    source: AlertSource,
+    source: string,
     request: Pick<AlertWebhookRequest, 'rawBody' | 'headers'> & {
       queryToken: unknown;
     },
-    receiver: AlertWebhookReceiver,
+    receiver: WebhookProof,
   ): void {
     const secrets = this.#secrets.get(source);
     if (!secrets) {
-      throw new AuthenticationError(`The ${source} webhook has no secret`);
+      throw new NotFoundError(
+        `The ${source} webhook is disabled: set sre.webhooks.${source}.secret`,
+      );
     }
     const webhookRequest = { ...request, body: undefined };
     if (request.queryToken !== undefined && !receiver.acceptsQueryToken) {
@@ -127,7 +135,7 @@ export class WebhookSecrets {
 }
 
 /** How a source's deliveries carry the secret, for the 401's message. */
-function how(source: AlertSource, receiver: AlertWebhookReceiver): string {
+function how(source: string, receiver: WebhookProof): string {
   if (receiver.verifySignature) {
     return `the ${source} webhook takes only the source's signature, made with sre.webhooks.${source}.secret`;
   }

@@ -5,6 +5,7 @@ import type {
   AlertWebhookReceiver,
   BackupSource,
   ChangeSource,
+  ChangeWebhookReceiver,
   CostFileFormat,
   CostSource,
   KnowledgeSource,
@@ -13,6 +14,7 @@ import type {
   SreAlertPollersExtensionPoint,
   SreAlertReceiversExtensionPoint,
   SreBackupSourcesExtensionPoint,
+  SreChangeReceiversExtensionPoint,
   SreChangeSourcesExtensionPoint,
   SreCostSourcesExtensionPoint,
   SreKnowledgeSourcesExtensionPoint,
@@ -173,6 +175,26 @@ export interface SreChangeSourcesExtensionPointMock
 export function sreChangeSourcesExtensionPointMock(): SreChangeSourcesExtensionPointMock {
   const changeSources: ChangeSource[] = [];
   return { changeSources, addChangeSource: appendTo(changeSources) };
+}
+
+/**
+ * `SreChangeReceiversExtensionPoint` that keeps what a module added.
+ * @public
+ */
+export interface SreChangeReceiversExtensionPointMock
+  extends SreChangeReceiversExtensionPoint {
+  /** The change webhook receivers added, in order. */
+  readonly changeReceivers: ChangeWebhookReceiver[];
+}
+
+/**
+ * A change receivers extension point for a module's test, as
+ * {@link sreSliSourcesExtensionPointMock}.
+ * @public
+ */
+export function sreChangeReceiversExtensionPointMock(): SreChangeReceiversExtensionPointMock {
+  const changeReceivers: ChangeWebhookReceiver[] = [];
+  return { changeReceivers, addChangeReceiver: appendTo(changeReceivers) };
 }
 
 /**
