@@ -47,6 +47,7 @@ backend.add(import('@baton/plugin-sre-backend-module-focus'));
 backend.add(import('@baton/plugin-sre-backend-module-aws-cost'));
 backend.add(import('@baton/plugin-sre-backend-module-github'));
 backend.add(import('@baton/plugin-sre-backend-module-aws-iam'));
+backend.add(import('@baton/plugin-sre-backend-module-terraform'));
 // Scripted data for the demo catalog; inert unless sre.demo is true.
 backend.add(import('@baton/plugin-sre-backend-module-demo'));
 
