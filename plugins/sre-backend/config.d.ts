@@ -117,6 +117,11 @@ export interface Config {
       };
     };
     /** Production changes: who made them, paired or not, reviewed or not, at what hour. */
+    /** Backups: the backup sources' pulls (protected resources, copy and restore jobs). */
+    backups?: {
+      /** How often every backup source is pulled; defaults to every 6 hours, first 1 minute after start. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     changes?: {
       /** How often every change source is pulled; defaults to every 30 minutes, first 30 s after start. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

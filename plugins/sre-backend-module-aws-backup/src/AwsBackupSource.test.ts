@@ -356,7 +356,7 @@ describe('AwsBackupSource', () => {
         },
       });
 
-      const failure = await pulled(source).catch(error => error as Error);
+      const failure = (await pulled(source).catch(error => error)) as Error;
 
       expect(failure).toBeInstanceOf(Error);
       expect(failure.name).toBe('AccessDeniedException');

@@ -5,6 +5,7 @@ import {
 import {
   sreAccessSourcesExtensionPoint,
   sreAlertPollersExtensionPoint,
+  sreBackupSourcesExtensionPoint,
   sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
@@ -12,6 +13,7 @@ import {
 } from '@baton/plugin-sre-node';
 import { DemoAccessSource } from './access/DemoAccessSource';
 import { DemoAlertPoller } from './alerts/DemoAlertPoller';
+import { DemoBackupSource } from './backups/DemoBackupSource';
 import { DemoChangeSource } from './changes/DemoChangeSource';
 import { DemoCostSource } from './DemoCostSource';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
@@ -31,6 +33,7 @@ export const sreModuleDemo = createBackendModule({
         costSources: sreCostSourcesExtensionPoint,
         accessSources: sreAccessSourcesExtensionPoint,
         changeSources: sreChangeSourcesExtensionPoint,
+        backupSources: sreBackupSourcesExtensionPoint,
       },
       async init({
         config,
@@ -40,6 +43,7 @@ export const sreModuleDemo = createBackendModule({
         costSources,
         accessSources,
         changeSources,
+        backupSources,
       }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
@@ -50,6 +54,7 @@ export const sreModuleDemo = createBackendModule({
         );
         costSources.addCostSource(new DemoCostSource());
         changeSources.addChangeSource(new DemoChangeSource());
+        backupSources.addBackupSource(new DemoBackupSource());
         accessSources.addAccessSource(
           new DemoAccessSource('github-org'),
           new DemoAccessSource('aws-account'),

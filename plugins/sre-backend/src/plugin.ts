@@ -8,6 +8,7 @@ import {
   sreAccessSourcesExtensionPoint,
   sreAlertPollersExtensionPoint,
   sreAlertReceiversExtensionPoint,
+  sreBackupSourcesExtensionPoint,
   sreChangeReceiversExtensionPoint,
   sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
@@ -18,6 +19,7 @@ import { AccessSourceRegistry } from './access/AccessSourceRegistry';
 import { AlertPollerRegistry } from './alerts/AlertPollerRegistry';
 import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { GenericAlertReceiver } from './alerts/GenericAlertReceiver';
+import { BackupSourceRegistry } from './backups/BackupSourceRegistry';
 import { ChangeReceiverRegistry } from './changes/ChangeReceiverRegistry';
 import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
@@ -47,6 +49,7 @@ export const sreBackendPlugin = createBackendPlugin({
       accessSources: new AccessSourceRegistry(),
       knowledgeSources: new KnowledgeSourceRegistry(),
       changeSources: new ChangeSourceRegistry(),
+      backupSources: new BackupSourceRegistry(),
       changeReceivers: new ChangeReceiverRegistry(),
     };
     registries.alertReceivers.addAlertReceiver(new GenericAlertReceiver());
@@ -77,6 +80,10 @@ export const sreBackendPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       sreChangeSourcesExtensionPoint,
       registries.changeSources,
+    );
+    env.registerExtensionPoint(
+      sreBackupSourcesExtensionPoint,
+      registries.backupSources,
     );
     env.registerExtensionPoint(
       sreChangeReceiversExtensionPoint,

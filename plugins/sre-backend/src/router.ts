@@ -4,6 +4,8 @@ import { AccessReviewService } from './access/AccessReviewService';
 import { createAccessRouter } from './access/router';
 import { AlertService } from './alerts/AlertService';
 import { createAlertsRouter } from './alerts/router';
+import { BackupService } from './backups/BackupService';
+import { createBackupsRouter } from './backups/router';
 import { ChangeService } from './changes/ChangeService';
 import { ChangeWebhookService } from './changes/ChangeWebhookService';
 import { createChangesRouter } from './changes/router';
@@ -35,6 +37,7 @@ export async function createRouter(options: {
   costs: CostService;
   costSources: CostSourceRegistry;
   changes: ChangeService;
+  backups: BackupService;
   changeWebhooks: ChangeWebhookService;
   reviews: ReviewService;
   accessReviews: AccessReviewService;
@@ -55,6 +58,7 @@ export async function createRouter(options: {
   router.use(createReviewRouter(options));
   router.use(createAccessRouter(options));
   router.use(createChangesRouter(options));
+  router.use(createBackupsRouter(options));
   router.use(createDrillsRouter(options));
   router.use(createSourcesRouter(options));
 

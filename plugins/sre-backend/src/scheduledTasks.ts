@@ -6,6 +6,8 @@ import type { AccessReviewsConfig } from './access/accessConfig';
 import type { AccessReviewService } from './access/AccessReviewService';
 import type { AlertService } from './alerts/AlertService';
 import type { AlertsConfig } from './alerts/alertsConfig';
+import type { BackupsConfig } from './backups/backupsConfig';
+import type { BackupService } from './backups/BackupService';
 import type { ChangesConfig } from './changes/changesConfig';
 import type { ChangeService } from './changes/ChangeService';
 import type { CostConfig } from './cost/costConfig';
@@ -32,6 +34,7 @@ export async function scheduleSreTasks(options: {
     cost: CostConfig;
     accessReviews: AccessReviewsConfig;
     changes: ChangesConfig;
+    backups: BackupsConfig;
   };
   knowledge: KnowledgeService;
   readiness: ReadinessService;
@@ -40,6 +43,7 @@ export async function scheduleSreTasks(options: {
   costs: CostService;
   accessReviews: AccessReviewService;
   changes: ChangeService;
+  backups: BackupService;
 }): Promise<void> {
   const { scheduler, sourceStatus, logger, config } = options;
 
@@ -118,6 +122,21 @@ export async function scheduleSreTasks(options: {
           `Change sources stored ${received} changes; ${failed} sources failed`,
         );
         return { received, failed };
+      },
+    }),
+  );
+
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-backup-pull',
+      kind: 'backups',
+      ...config.backups.schedule,
+      fn: async () => {
+        const { resources, failed } = await options.backups.pullAll();
+        logger.info(
+          `Backup sources stored ${resources} protected resources; ${failed} sources failed`,
+        );
+        return { resources, failed };
       },
     }),
   );

@@ -40,13 +40,17 @@ import { ChangeReceiverRegistry } from './changes/ChangeReceiverRegistry';
 import { ChangeService } from './changes/ChangeService';
 import { ChangeWebhookService } from './changes/ChangeWebhookService';
 import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
+import { BackupsConfig, readBackupsConfig } from './backups/backupsConfig';
+import { BackupService } from './backups/BackupService';
+import { BackupSourceRegistry } from './backups/BackupSourceRegistry';
+import { DatabaseBackupStore } from './backups/BackupStore';
 import { DatabaseChangeStore } from './changes/ChangeStore';
 import { CostConfig, readCostConfig } from './cost/costConfig';
-import { CostService } from './cost/CostService';
-import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { DrillsConfig, readDrillsConfig } from './drills/drillsConfig';
 import { DrillService } from './drills/DrillService';
 import { DrillStore } from './drills/DrillStore';
+import { CostService } from './cost/CostService';
+import { CostSourceRegistry } from './cost/CostSourceRegistry';
 import { DatabaseCostStore } from './cost/CostStore';
 import { KnowledgeService } from './readiness/KnowledgeService';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
@@ -81,9 +85,10 @@ export interface SreConfig {
   accessReviews: AccessReviewsConfig;
   readinessPolicy: ReadinessPolicy;
   changes: ChangesConfig;
+  backups: BackupsConfig;
+  drills: DrillsConfig;
 }
 
-  drills: DrillsConfig;
 /** Reads every domain's config; throws for the first bad value, naming its key. */
 export function readSreConfig(config: Config): SreConfig {
   return {
@@ -94,9 +99,10 @@ export function readSreConfig(config: Config): SreConfig {
     accessReviews: readAccessReviewsConfig(config),
     readinessPolicy: readReadinessPolicy(config),
     changes: readChangesConfig(config),
+    backups: readBackupsConfig(config),
+    drills: readDrillsConfig(config),
   };
 }
-    drills: readDrillsConfig(config),
 
 /** What the extension points collect from modules before the plugin starts. */
 export interface SreRegistries {
@@ -107,6 +113,7 @@ export interface SreRegistries {
   accessSources: AccessSourceRegistry;
   knowledgeSources: KnowledgeSourceRegistry;
   changeSources: ChangeSourceRegistry;
+  backupSources: BackupSourceRegistry;
   changeReceivers: ChangeReceiverRegistry;
 }
 
@@ -233,7 +240,30 @@ export function createSreServices(options: {
   });
   const sloStore = DatabaseSloStore.create(client);
   const accessReviewStore = DatabaseAccessReviewStore.create(client);
+  const drills = new DrillService({
+    store: DrillStore.create(client),
+    snapshot: catalogSnapshot,
+    catalog,
+    auth,
+    config: config.drills,
+  });
+  const { backupSources } = options.registries;
+  const backups = new BackupService({
+    store: DatabaseBackupStore.create(client),
+    sources: backupSources,
+    snapshot: catalogSnapshot,
+    logger,
+    copyMaxAgeDays: config.readinessPolicy.thresholds.backupCopyMaxAgeDays,
+    sourceStatus: sourceStatus.observer(
+      { prefix: 'backup-source', kind: 'backups', trigger: 'schedule' },
+      backupSources.list().map(source => ({
+        id: source.id,
+        provider: providerName(source),
+      })),
+    ),
+  });
   const readiness = new ReadinessService({
+    backups,
     catalog: catalogSnapshot,
     knowledge,
     history: DatabaseReadinessHistoryStore.create(client),
@@ -241,6 +271,7 @@ export function createSreServices(options: {
     alerts,
     accessReviews: accessReviewStore,
     changes,
+    drills,
     policy: config.readinessPolicy,
   });
   const slos = new SloService({
@@ -253,13 +284,6 @@ export function createSreServices(options: {
     catalog,
     auth,
     logger,
-  const drills = new DrillService({
-    store: DrillStore.create(client),
-    snapshot: catalogSnapshot,
-    catalog,
-    auth,
-    config: config.drills,
-  });
     stepSeconds: config.slo.stepSeconds,
     maintenance: config.slo.maintenance,
     policy: config.slo.policy,
@@ -268,7 +292,6 @@ export function createSreServices(options: {
     store: DatabaseCostStore.create(client),
     sources: costSources,
     mapper: new SelectorEntityMapper({
-    drills,
       catalog,
       auth,
       snapshot: catalogSnapshot,
@@ -321,6 +344,7 @@ export function createSreServices(options: {
 
   return {
     sourceStatus,
+    backups,
     knowledge,
     readiness,
     slos,
@@ -328,6 +352,7 @@ export function createSreServices(options: {
     costs,
     accessReviews,
     reviews,
+    drills,
     changes,
     changeWebhooks,
   };
@@ -335,4 +360,3 @@ export function createSreServices(options: {
 
 /** Baton's services, as createSreServices makes them. */
 export type SreServices = ReturnType<typeof createSreServices>;
-    drills,

@@ -27,6 +27,7 @@ import {
 import { KnowledgeService } from './KnowledgeService';
 import type { AccessReviewStore } from '../access/AccessReviewStore';
 import type { AlertService } from '../alerts/AlertService';
+import type { BackupService } from '../backups/BackupService';
 import type { ChangeService } from '../changes/ChangeService';
 import type { SloStore } from '../slo/SloStore';
 import { ReadinessHistoryStore } from './ReadinessHistoryStore';
@@ -73,6 +74,8 @@ export class ReadinessService {
       accessReviews?: Pick<AccessReviewStore, 'readinessFacts'>;
       /** Who ran and paired on production changes, and how many were paired and reviewed. */
       changes?: Pick<ChangeService, 'readinessFacts'>;
+      /** Protected resources and what their copies prove, from the backup sources' latest pulls. */
+      backups?: Pick<BackupService, 'readinessFacts'>;
       /** The recovery drills recorded on each entity (the drills domain, which builds on reviews). */
       drills?: {
         readinessFacts(
@@ -250,6 +253,7 @@ export class ReadinessService {
       refs,
       Math.max(thresholds.restorePractisedDays, thresholds.drillMaxAgeDays),
     );
+    const backups = await this.options.backups?.readinessFacts(entities, view);
     const now = this.#now().toISOString();
     const accessResources = entities.map(entity =>
       accessResourcesOf(view, entity),
@@ -273,6 +277,7 @@ export class ReadinessService {
         ...access.get(resource.ref),
       })),
       changes: changes?.get(refs[index]),
+      ...(backups ? { backups: backups.get(refs[index]) } : {}),
       drills: drills?.get(refs[index]),
     }));
   }

@@ -222,6 +222,12 @@ const ROUTES: Record<string, RouteRow> = {
     path: () => '/entities/component/default/checkout/readiness',
     success: 200,
   },
+  'GET /entities/:kind/:namespace/:name/backups': {
+    access: 'user-or-service',
+    catalogEntity: true,
+    path: () => '/entities/component/default/checkout/backups',
+    success: 200,
+  },
   'GET /teams/:namespace/:name/report': {
     access: 'user-or-service',
     catalogEntity: true,

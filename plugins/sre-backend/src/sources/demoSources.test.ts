@@ -52,6 +52,7 @@ describe.each(databases.eachSupportedId())(
         'sre-access-campaign',
         'sre-access-reminders',
         'sre-alert-poll',
+        'sre-backup-pull',
         'sre-change-pull',
         'sre-cost-pull',
         'sre-knowledge-refresh',

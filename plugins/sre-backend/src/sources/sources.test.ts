@@ -95,6 +95,7 @@ describe.each(databases.eachSupportedId())('GET /sources on %s', id => {
       'cost:billing-export',
       'task:sre-access-reminders',
       'task:sre-alert-poll',
+      'task:sre-backup-pull',
       'task:sre-change-pull',
       'task:sre-cost-pull',
       'task:sre-knowledge-refresh',

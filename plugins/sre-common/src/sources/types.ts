@@ -5,7 +5,8 @@ export type SourceKind =
   | 'alerts'
   | 'cost'
   | 'access'
-  | 'changes';
+  | 'changes'
+  | 'backups';
 
 /** How its data comes in: pulled on the backend's schedule, or delivered to a webhook. @public */
 export type SourceTrigger = 'schedule' | 'webhook';
@@ -20,6 +21,7 @@ export const SOURCE_COUNT_NAMES = [
   'failed',
   'reviewers',
   'campaigns',
+  'resources',
 ] as const;
 
 /** @public */

@@ -17,6 +17,7 @@ const TASK_NAMES = {
   'sre-access-reminders': 'admin.sources.tasks.accessReminders',
   'sre-access-campaign': 'admin.sources.tasks.accessCampaign',
   'sre-change-pull': 'admin.sources.tasks.changePull',
+  'sre-backup-pull': 'admin.sources.tasks.backupPull',
 } as const;
 
 /** What a person calls a source: the task's name, or the kind of provider with its id. */
@@ -34,6 +35,9 @@ export function sourceName(t: SreTranslate, id: string): string {
   if (prefix === 'webhook') return t('admin.sources.names.webhook', { name });
   if (prefix === 'change-source') {
     return t('admin.sources.names.changeSource', { name });
+  }
+  if (prefix === 'backup-source') {
+    return t('admin.sources.names.backupSource', { name });
   }
   return id;
 }

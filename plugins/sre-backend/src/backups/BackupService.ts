@@ -1,0 +1,215 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { isError, NotFoundError } from '@backstage/errors';
+import {
+  ANNOTATION_BACKUP_RESOURCES,
+  ANNOTATION_BACKUP_SELECTOR,
+  backupCopyRule,
+  backupCopyStatus,
+  EntityBackupResource,
+  EntityBackupsResponse,
+  ReadinessFacts,
+} from '@baton/plugin-sre-common';
+import type { CatalogIndex, CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import { SelectorEntityMap } from '../catalog/SelectorEntityMapper';
+import type { SourceRunObserver } from '../sources/SourceStatusService';
+import { parseBackupEvidence } from './backupEvidenceSchema';
+import type { BackupSourceRegistry } from './BackupSourceRegistry';
+import type { BackupStore, StoredBackupEvidence } from './BackupStore';
+
+const DAY_MS = 86_400_000;
+/** How long pulls are kept as history (a source's latest is always kept). */
+const HISTORY_DAYS = 400;
+
+/** An entity's protected resources as the readiness check reads them. */
+export type BackupReadinessFacts = NonNullable<ReadinessFacts['backups']>;
+
+/** The ARNs an entity lists in `baton.dev/backup-resources`. */
+function listedArns(entity: Entity): Set<string> {
+  return new Set(
+    (entity.metadata.annotations?.[ANNOTATION_BACKUP_RESOURCES] ?? '')
+      .split(',')
+      .map(arn => arn.trim())
+      .filter(Boolean),
+  );
+}
+
+/**
+ * The backups domain: pulls the backup sources on the schedule (each pull
+ * kept as history), and maps their protected resources to catalog entities
+ * — by tag (`service=<entity name>`, or the entity's
+ * `baton.dev/backup-selector`) or by the ARNs an entity lists in
+ * `baton.dev/backup-resources` — for an entity's backups and its readiness.
+ */
+export class BackupService {
+  constructor(
+    private readonly options: {
+      store: BackupStore;
+      sources: BackupSourceRegistry;
+      snapshot: CatalogSnapshot;
+      logger: LoggerService;
+      /** The readiness policy's `backupCopyMaxAgeDays`. */
+      copyMaxAgeDays: number;
+      sourceStatus?: SourceRunObserver;
+      now?: () => number;
+    },
+  ) {}
+
+  #now(): Date {
+    return new Date(this.options.now?.() ?? Date.now());
+  }
+
+  /**
+   * Pulls every backup source and stores what each said, all or nothing per
+   * source: one that fails (or hands over a bad resource) stores nothing and
+   * is recorded as failed; its previous pull stays, and ages.
+   */
+  async pullAll(): Promise<{ resources: number; failed: number }> {
+    let resources = 0;
+    let failed = 0;
+    for (const source of this.options.sources.list()) {
+      const now = this.#now();
+      let count: number;
+      try {
+        const items: unknown[] = [];
+        for await (const item of source.pull({ now })) items.push(item);
+        const evidence = parseBackupEvidence(source.id, items);
+        await this.options.store.recordPull(source.id, now, evidence);
+        count = evidence.length;
+      } catch (error) {
+        failed++;
+        this.options.logger.warn(
+          `Backup source ${source.id} failed: ${
+            isError(error) ? error.message : error
+          }`,
+        );
+        await this.options.sourceStatus?.failed(source.id, error);
+        continue;
+      }
+      resources += count;
+      await this.options.sourceStatus?.succeeded(source.id, {
+        resources: count,
+      });
+    }
+    await this.options.store.prune(
+      new Date(this.#now().getTime() - HISTORY_DAYS * DAY_MS),
+    );
+    return { resources, failed };
+  }
+
+  /** The registered sources' latest evidence; undefined before any of them has pulled. */
+  async #latest(): Promise<StoredBackupEvidence[] | undefined> {
+    const ids = this.options.sources.list().map(source => source.id);
+    const { pulls, items } = await this.options.store.latest(ids);
+    return pulls.length ? items : undefined;
+  }
+
+  /** Which stored resources belong to which of `entities`. */
+  #resourcesOf(
+    entities: Entity[],
+    items: StoredBackupEvidence[],
+    index: CatalogIndex,
+  ): Map<string, Array<StoredBackupEvidence & { matchedBy: 'arn' | 'tags' }>> {
+    // The selector map is built over every service, so a name means what it means in the catalog.
+    const map = new SelectorEntityMap(
+      index.services(),
+      ANNOTATION_BACKUP_SELECTOR,
+    );
+    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const wanted = new Set(refs);
+    const arns = new Map(
+      entities.map((entity, i) => [refs[i], listedArns(entity)]),
+    );
+    const result = new Map<
+      string,
+      Array<StoredBackupEvidence & { matchedBy: 'arn' | 'tags' }>
+    >(refs.map(ref => [ref, []]));
+    for (const item of items) {
+      const byTags = new Set(
+        map.entityRefsFor(item.evidence.tags).filter(ref => wanted.has(ref)),
+      );
+      for (const ref of refs) {
+        if (arns.get(ref)!.has(item.evidence.resourceArn)) {
+          result.get(ref)!.push({ ...item, matchedBy: 'arn' });
+        } else if (byTags.has(ref)) {
+          result.get(ref)!.push({ ...item, matchedBy: 'tags' });
+        }
+      }
+    }
+    return result;
+  }
+
+  /** An entity's protected resources with their latest evidence and what their copies prove now. */
+  async forEntity(entityRef: string): Promise<EntityBackupsResponse> {
+    const index = await this.options.snapshot.currentWith(entityRef);
+    const entity = index.byRef.get(entityRef);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const days = this.options.copyMaxAgeDays;
+    const now = this.#now().toISOString();
+    const latest = await this.#latest();
+    const mine =
+      this.#resourcesOf([entity], latest ?? [], index).get(entityRef) ?? [];
+    const items: EntityBackupResource[] = mine.map(
+      ({ sourceId, pulledAt, evidence, matchedBy }) => ({
+        ...evidence,
+        sourceId,
+        pulledAt,
+        matchedBy,
+        ...backupCopyStatus(evidence, now, days),
+      }),
+    );
+    return {
+      entityRef,
+      collected: this.options.sources.list().length > 0,
+      copyMaxAgeDays: days,
+      selector:
+        entity.metadata.annotations?.[ANNOTATION_BACKUP_SELECTOR]?.trim() ||
+        `service=${entity.metadata.name}`,
+      items,
+      rule: backupCopyRule(days),
+    };
+  }
+
+  /**
+   * Each entity's protected resources as the backups check reads them;
+   * undefined when no backup source has pulled yet (the check then reads
+   * the declaration alone).
+   */
+  async readinessFacts(
+    entities: Entity[],
+    index: CatalogIndex,
+  ): Promise<Map<string, BackupReadinessFacts> | undefined> {
+    const latest = await this.#latest();
+    if (!latest) return undefined;
+    const now = this.#now().toISOString();
+    const days = this.options.copyMaxAgeDays;
+    const facts = new Map<string, BackupReadinessFacts>();
+    for (const [ref, items] of this.#resourcesOf(entities, latest, index)) {
+      facts.set(ref, {
+        resources: items.map(({ evidence }) => {
+          const status = backupCopyStatus(evidence, now, days);
+          const failedAt = status.failedCopies
+            .map(copy => copy.at)
+            .sort()
+            .pop();
+          return {
+            name: evidence.resourceName ?? evidence.resourceArn,
+            crossRegionCopyAt: status.crossRegion.lastCopy?.at ?? null,
+            crossAccountCopyAt: status.crossAccount.lastCopy?.at ?? null,
+            failedCopyAt: failedAt ?? null,
+            lastRestore: evidence.lastRestore
+              ? {
+                  at: evidence.lastRestore.at,
+                  state: evidence.lastRestore.state,
+                  restoreTesting: evidence.lastRestore.restoreTesting,
+                }
+              : null,
+          };
+        }),
+      });
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,125 @@
+import type { ProtectedResourceEvidence } from '@baton/plugin-sre-common';
+import type { Knex } from 'knex';
+import { isoTime } from '../database/timestamps';
+
+const PULLS = 'sre_backup_pulls';
+const EVIDENCE = 'sre_backup_evidence';
+/** Rows per insert: 6 columns each, well under SQLite's 999 bound variables. */
+const INSERT_CHUNK = 100;
+
+/** A resource's evidence as its source's latest pull stored it. */
+export interface StoredBackupEvidence {
+  sourceId: string;
+  pulledAt: string;
+  evidence: ProtectedResourceEvidence;
+}
+
+/** Backup sources' pulls and the evidence of each, kept as history. */
+export interface BackupStore {
+  /** Stores a successful pull and its evidence, all or nothing; returns the pull's id. */
+  recordPull(
+    sourceId: string,
+    pulledAt: Date,
+    items: ProtectedResourceEvidence[],
+  ): Promise<number>;
+  /** The latest pull of each of `sourceIds` and the evidence it stored. */
+  latest(sourceIds: string[]): Promise<{
+    pulls: Array<{ sourceId: string; pulledAt: string; resources: number }>;
+    items: StoredBackupEvidence[];
+  }>;
+  /** Deletes pulls before `before`, except each source's latest; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/** The backup store on the plugin's database. */
+export class DatabaseBackupStore implements BackupStore {
+  static create(knex: Knex): DatabaseBackupStore {
+    return new DatabaseBackupStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async recordPull(
+    sourceId: string,
+    pulledAt: Date,
+    items: ProtectedResourceEvidence[],
+  ): Promise<number> {
+    return this.knex.transaction(async tx => {
+      const [row] = await tx(PULLS)
+        .insert({
+          source_id: sourceId,
+          pulled_at: pulledAt,
+          resources: items.length,
+        })
+        .returning('id');
+      const pullId = Number(typeof row === 'object' ? row.id : row);
+      const rows = items.map(item => ({
+        pull_id: pullId,
+        resource_arn: item.resourceArn,
+        resource_type: item.resourceType,
+        account_id: item.accountId,
+        region: item.region,
+        evidence: JSON.stringify(item),
+      }));
+      for (let at = 0; at < rows.length; at += INSERT_CHUNK) {
+        await tx(EVIDENCE).insert(rows.slice(at, at + INSERT_CHUNK));
+      }
+      return pullId;
+    });
+  }
+
+  async latest(sourceIds: string[]) {
+    if (!sourceIds.length) return { pulls: [], items: [] };
+    const latestIds = this.knex(PULLS)
+      .max('id')
+      .whereIn('source_id', sourceIds)
+      .groupBy('source_id');
+    const pulls = await this.knex(PULLS)
+      .select('id', 'source_id', 'pulled_at', 'resources')
+      .whereIn('id', latestIds);
+    const rows = await this.knex(EVIDENCE)
+      .select('pull_id', 'evidence')
+      .whereIn('pull_id', latestIds)
+      .orderBy(['pull_id', 'resource_arn']);
+    const byId = new Map(
+      pulls.map(pull => [
+        Number(pull.id),
+        {
+          sourceId: pull.source_id as string,
+          pulledAt: isoTime(pull.pulled_at),
+          resources: Number(pull.resources),
+        },
+      ]),
+    );
+    return {
+      pulls: [...byId.values()].sort((a, b) =>
+        a.sourceId.localeCompare(b.sourceId, 'en'),
+      ),
+      items: rows.map(row => {
+        const pull = byId.get(Number(row.pull_id))!;
+        return {
+          sourceId: pull.sourceId,
+          pulledAt: pull.pulledAt,
+          evidence: JSON.parse(row.evidence) as ProtectedResourceEvidence,
+        };
+      }),
+    };
+  }
+
+  async prune(before: Date): Promise<number> {
+    const keep = this.knex(PULLS).max('id').groupBy('source_id');
+    return this.knex.transaction(async tx => {
+      const old = tx(PULLS)
+        .select('id')
+        .where('pulled_at', '<', before)
+        .whereNotIn('id', keep);
+      // Explicitly: SQLite enforces the foreign key's cascade only with its pragma on.
+      await tx(EVIDENCE).whereIn('pull_id', old).delete();
+      const pruned = await tx(PULLS)
+        .where('pulled_at', '<', before)
+        .whereNotIn('id', keep.clone())
+        .delete();
+      return Number(pruned ?? 0);
+    });
+  }
+}
