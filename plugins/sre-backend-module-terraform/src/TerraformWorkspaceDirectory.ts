@@ -9,6 +9,13 @@ import {
   type TerraformWorkspaceRef,
 } from '@baton/plugin-sre-common';
 
+/**
+ * The most entities one change names (the sre backend refuses more): a
+ * workspace named by more gives its runs to the first this many, in the
+ * catalog's order, rather than have every one of its runs refused.
+ */
+const MAX_ENTITIES_PER_CHANGE = 20;
+
 /** The annotated workspaces, each with the entities that name it. @public */
 export interface TerraformWorkspaceMap {
   /** Each workspace once, as the first entity wrote it. */
@@ -72,6 +79,14 @@ export class TerraformWorkspaceDirectory {
           entry.entityRefs.push(entityRef);
         }
         byKey.set(key, entry);
+      }
+    }
+    for (const { workspace, entityRefs } of byKey.values()) {
+      if (entityRefs.length > MAX_ENTITIES_PER_CHANGE) {
+        this.options.logger.warn(
+          `Terraform workspace ${workspace.organization}/${workspace.workspace} is named by ${entityRefs.length} entities; its runs are recorded for the first ${MAX_ENTITIES_PER_CHANGE}`,
+        );
+        entityRefs.splice(MAX_ENTITIES_PER_CHANGE);
       }
     }
     return {
