@@ -14,6 +14,7 @@ for bench in packages/sre-cli/src/bench/truckFactorBench.ts \
   plugins/sre-backend/src/slo/sloEvaluationBench.ts \
   plugins/sre-backend/src/alerts/alertIngestionBench.ts \
   plugins/sre-backend/src/cost/costReportBench.ts \
+  plugins/sre-backend/src/changes/changeBench.ts \
   plugins/sre-backend/src/bench/largeCatalogBench.ts \
   plugins/sre-backend-module-focus/src/bench/focusImportBench.ts; do
   echo "── $(basename "$bench" .ts)"
