@@ -30,7 +30,7 @@ import { AlertReceiverRegistry } from './alerts/AlertReceiverRegistry';
 import { AlertsConfig, readAlertsConfig } from './alerts/alertsConfig';
 import { AlertService } from './alerts/AlertService';
 import { DatabaseAlertStore } from './alerts/AlertStore';
-import { WebhookSecrets } from './alerts/webhookSecrets';
+import { WebhookSecrets } from './routing/webhookSecrets';
 import {
   CatalogSnapshot,
   catalogSnapshotMaxAgeMs,

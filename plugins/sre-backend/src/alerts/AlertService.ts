@@ -49,7 +49,7 @@ import {
 } from './AlertStore';
 import { namesOf, responderNames } from './responderNames';
 import { storableAlertEvent } from './storableAlertEvent';
-import { WebhookSecrets } from './webhookSecrets';
+import { WebhookSecrets } from '../routing/webhookSecrets';
 import type { SourceRunObserver } from '../sources/SourceStatusService';
 
 const DAY = 86_400_000;

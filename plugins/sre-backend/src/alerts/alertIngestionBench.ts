@@ -21,7 +21,7 @@ import { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
 import { AlertReceiverRegistry } from './AlertReceiverRegistry';
 import { AlertService } from './AlertService';
 import { DatabaseAlertStore } from './AlertStore';
-import { WebhookSecrets } from './webhookSecrets';
+import { WebhookSecrets } from '../routing/webhookSecrets';
 
 // `npm run bench`: (a) generic-webhook ingestion into a real backend process
 // over loopback — goal ≥ 2,000 alerts/s sustained with p99 < 50 ms — and (b)

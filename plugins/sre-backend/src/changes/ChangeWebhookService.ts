@@ -5,7 +5,7 @@ import type {
   ChangeWebhookReceiver,
   ChangeWebhookRequest,
 } from '@baton/plugin-sre-node';
-import type { WebhookSecrets } from '../alerts/webhookSecrets';
+import type { WebhookSecrets } from '../routing/webhookSecrets';
 import type { SourceRunObserver } from '../sources/SourceStatusService';
 import type { ChangeReceiverRegistry } from './ChangeReceiverRegistry';
 
