@@ -79,6 +79,7 @@ interface Context {
   actionId: string;
   campaignId: string;
   itemIds: string[];
+  drillId: string;
 }
 
 interface RouteRow {
@@ -311,6 +312,53 @@ const ROUTES: Record<string, RouteRow> = {
       expect(started.status).toBe(201);
       ctx.reviewId = started.body.id;
     },
+    success: 200,
+  },
+  'GET /drills/:namespace/:team': {
+    access: 'user-or-service',
+    catalogEntity: true,
+    path: () => '/drills/default/team',
+    success: 200,
+  },
+  'POST /drills/:namespace/:team': {
+    access: 'user',
+    permission: 'sre.review.update',
+    catalogEntity: true,
+    path: () => '/drills/default/team',
+    body: () => ({
+      scenario: 'restore-from-backup',
+      title: 'Route table drill',
+      entityRefs: ['component:default/checkout'],
+    }),
+    after: (ctx, drill) => {
+      ctx.drillId = drill.id;
+    },
+    success: 201,
+  },
+  'POST /drills/:namespace/:team/:id/record': {
+    access: 'user',
+    permission: 'sre.review.update',
+    catalogEntity: true,
+    path: ctx => `/drills/default/team/${ctx.drillId}/record`,
+    body: () => ({
+      performedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      participants: ['user:default/mock'],
+      outcome: 'succeeded',
+    }),
+    success: 200,
+  },
+  'POST /drills/:namespace/:team/:id/actions': {
+    access: 'user',
+    permission: 'sre.review.update',
+    catalogEntity: true,
+    path: ctx => `/drills/default/team/${ctx.drillId}/actions`,
+    body: () => ({ title: 'Grant the restore role kms:Decrypt' }),
+    success: 201,
+  },
+  'GET /entities/:kind/:namespace/:name/drills': {
+    access: 'user-or-service',
+    catalogEntity: true,
+    path: () => '/entities/component/default/checkout/drills',
     success: 200,
   },
   'GET /access-reviews': {
