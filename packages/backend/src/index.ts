@@ -44,6 +44,7 @@ backend.add(import('@baton/plugin-sre-backend-module-alertmanager'));
 backend.add(import('@baton/plugin-sre-backend-module-cloudwatch'));
 backend.add(import('@baton/plugin-sre-backend-module-sentry'));
 backend.add(import('@baton/plugin-sre-backend-module-focus'));
+backend.add(import('@baton/plugin-sre-backend-module-aws-backup'));
 backend.add(import('@baton/plugin-sre-backend-module-aws-cost'));
 backend.add(import('@baton/plugin-sre-backend-module-github'));
 backend.add(import('@baton/plugin-sre-backend-module-aws-iam'));
