@@ -55,6 +55,8 @@ export class BackupService {
     },
   ) {}
 
+  #cached?: { key: string; items: StoredBackupEvidence[] };
+
   #now(): Date {
     return new Date(this.options.now?.() ?? Date.now());
   }
@@ -97,11 +99,20 @@ export class BackupService {
     return { resources, failed };
   }
 
-  /** The registered sources' latest evidence; undefined before any of them has pulled. */
+  /**
+   * The registered sources' latest evidence; undefined before any of them
+   * has pulled. Read again only when a source has pulled since: an entity
+   * page does not parse every resource's evidence each time.
+   */
   async #latest(): Promise<StoredBackupEvidence[] | undefined> {
     const ids = this.options.sources.list().map(source => source.id);
-    const { pulls, items } = await this.options.store.latest(ids);
-    return pulls.length ? items : undefined;
+    const pulls = await this.options.store.latestPulls(ids);
+    if (!pulls.length) return undefined;
+    const key = pulls.map(pull => pull.id).join(',');
+    if (this.#cached?.key !== key) {
+      this.#cached = { key, items: await this.options.store.evidenceOf(pulls) };
+    }
+    return this.#cached.items;
   }
 
   /** Which stored resources belong to which of `entities`. */

@@ -39,17 +39,30 @@ describe.each(databases.eachSupportedId())('DatabaseBackupStore on %s', id => {
       Array.from({ length: 150 }, (_, i) => resource(`db${i}`)),
     );
 
-    const latest = await store.latest(['a', 'b']);
-    expect(latest.pulls).toEqual([
-      { sourceId: 'a', pulledAt: daysAgo(450).toISOString(), resources: 1 },
-      { sourceId: 'b', pulledAt: daysAgo(1).toISOString(), resources: 1 },
+    const latest = await store.latestPulls(['a', 'b']);
+    expect(latest).toEqual([
+      {
+        id: expect.any(Number),
+        sourceId: 'a',
+        pulledAt: daysAgo(450).toISOString(),
+        resources: 1,
+      },
+      {
+        id: expect.any(Number),
+        sourceId: 'b',
+        pulledAt: daysAgo(1).toISOString(),
+        resources: 1,
+      },
     ]);
-    expect(latest.items.map(item => item.evidence.tags.service)).toEqual([
+    const evidence = await store.evidenceOf(latest);
+    expect(evidence.map(item => item.evidence.tags.service)).toEqual([
       'one',
       'four',
     ]);
-    expect((await store.latest(['c'])).items).toHaveLength(150);
-    expect(await store.latest([])).toEqual({ pulls: [], items: [] });
+    expect(await store.evidenceOf(await store.latestPulls(['c']))).toHaveLength(
+      150,
+    );
+    expect(await store.latestPulls([])).toEqual([]);
 
     expect(await store.prune(daysAgo(400))).toBe(2);
     const pulls = await knex('sre_backup_pulls')
@@ -58,6 +71,8 @@ describe.each(databases.eachSupportedId())('DatabaseBackupStore on %s', id => {
     expect(pulls.map(p => p.source_id)).toEqual(['a', 'b', 'c']);
     const rows = await knex('sre_backup_evidence').count({ n: '*' });
     expect(Number(rows[0].n)).toBe(1 + 1 + 150);
-    expect((await store.latest(['a', 'b'])).items).toHaveLength(2);
+    expect(
+      await store.evidenceOf(await store.latestPulls(['a', 'b'])),
+    ).toHaveLength(2);
   });
 });

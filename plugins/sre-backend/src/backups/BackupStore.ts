@@ -14,6 +14,14 @@ export interface StoredBackupEvidence {
   evidence: ProtectedResourceEvidence;
 }
 
+/** A successful pull of a backup source. */
+export interface StoredBackupPull {
+  id: number;
+  sourceId: string;
+  pulledAt: string;
+  resources: number;
+}
+
 /** Backup sources' pulls and the evidence of each, kept as history. */
 export interface BackupStore {
   /** Stores a successful pull and its evidence, all or nothing; returns the pull's id. */
@@ -22,11 +30,10 @@ export interface BackupStore {
     pulledAt: Date,
     items: ProtectedResourceEvidence[],
   ): Promise<number>;
-  /** The latest pull of each of `sourceIds` and the evidence it stored. */
-  latest(sourceIds: string[]): Promise<{
-    pulls: Array<{ sourceId: string; pulledAt: string; resources: number }>;
-    items: StoredBackupEvidence[];
-  }>;
+  /** The latest pull of each of `sourceIds`, by source id. */
+  latestPulls(sourceIds: string[]): Promise<StoredBackupPull[]>;
+  /** The evidence those pulls stored, by pull and resource ARN. */
+  evidenceOf(pulls: StoredBackupPull[]): Promise<StoredBackupEvidence[]>;
   /** Deletes pulls before `before`, except each source's latest; returns how many. */
   prune(before: Date): Promise<number>;
 }
@@ -68,42 +75,41 @@ export class DatabaseBackupStore implements BackupStore {
     });
   }
 
-  async latest(sourceIds: string[]) {
-    if (!sourceIds.length) return { pulls: [], items: [] };
-    const latestIds = this.knex(PULLS)
-      .max('id')
-      .whereIn('source_id', sourceIds)
-      .groupBy('source_id');
-    const pulls = await this.knex(PULLS)
+  async latestPulls(sourceIds: string[]): Promise<StoredBackupPull[]> {
+    if (!sourceIds.length) return [];
+    const rows = await this.knex(PULLS)
       .select('id', 'source_id', 'pulled_at', 'resources')
-      .whereIn('id', latestIds);
+      .whereIn(
+        'id',
+        this.knex(PULLS)
+          .max('id')
+          .whereIn('source_id', sourceIds)
+          .groupBy('source_id'),
+      )
+      .orderBy('source_id');
+    return rows.map(row => ({
+      id: Number(row.id),
+      sourceId: row.source_id,
+      pulledAt: isoTime(row.pulled_at),
+      resources: Number(row.resources),
+    }));
+  }
+
+  async evidenceOf(pulls: StoredBackupPull[]): Promise<StoredBackupEvidence[]> {
+    if (!pulls.length) return [];
+    const byId = new Map(pulls.map(pull => [pull.id, pull]));
     const rows = await this.knex(EVIDENCE)
       .select('pull_id', 'evidence')
-      .whereIn('pull_id', latestIds)
+      .whereIn('pull_id', [...byId.keys()])
       .orderBy(['pull_id', 'resource_arn']);
-    const byId = new Map(
-      pulls.map(pull => [
-        Number(pull.id),
-        {
-          sourceId: pull.source_id as string,
-          pulledAt: isoTime(pull.pulled_at),
-          resources: Number(pull.resources),
-        },
-      ]),
-    );
-    return {
-      pulls: [...byId.values()].sort((a, b) =>
-        a.sourceId.localeCompare(b.sourceId, 'en'),
-      ),
-      items: rows.map(row => {
-        const pull = byId.get(Number(row.pull_id))!;
-        return {
-          sourceId: pull.sourceId,
-          pulledAt: pull.pulledAt,
-          evidence: JSON.parse(row.evidence) as ProtectedResourceEvidence,
-        };
-      }),
-    };
+    return rows.map(row => {
+      const pull = byId.get(Number(row.pull_id))!;
+      return {
+        sourceId: pull.sourceId,
+        pulledAt: pull.pulledAt,
+        evidence: JSON.parse(row.evidence) as ProtectedResourceEvidence,
+      };
+    });
   }
 
   async prune(before: Date): Promise<number> {
