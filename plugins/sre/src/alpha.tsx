@@ -11,6 +11,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentIcon from '@material-ui/icons/Assignment';
+import FitnessCenterIcon from '@material-ui/icons/FitnessCenter';
 import SettingsInputComponentIcon from '@material-ui/icons/SettingsInputComponent';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import PeopleIcon from '@material-ui/icons/People';
@@ -21,6 +22,7 @@ import {
   accessReviewsRouteRef,
   batonAdminRouteRef,
   busFactorRouteRef,
+  drillsRouteRef,
   reliabilityReviewRouteRef,
 } from './routes';
 import { sreTranslationRef } from './translation';
@@ -152,6 +154,35 @@ export const teamBusFactorPage = PageBlueprint.make({
 });
 
 /** @alpha */
+export const entityTeamDrillsContent = EntityContentBlueprint.make({
+  name: 'drills',
+  params: {
+    path: '/drills',
+    title: sreTranslationRef('drills.tabTitle'),
+    filter: (entity: Entity) =>
+      entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./drills/EntityTeamDrillsContent').then(m => (
+        <m.EntityTeamDrillsContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const teamDrillsPage = PageBlueprint.make({
+  name: 'drills',
+  params: {
+    path: '/drills',
+    title: sreTranslationRef('drills.pageTitle'),
+    // With an icon, the page gets a sidebar item.
+    icon: <FitnessCenterIcon fontSize="inherit" />,
+    routeRef: drillsRouteRef,
+    loader: () =>
+      import('./drills/TeamDrillsPage').then(m => <m.TeamDrillsPage />),
+  },
+});
+
+/** @alpha */
 export const entityReliabilityReviewContent = EntityContentBlueprint.make({
   name: 'reliability-review',
   params: {
@@ -230,6 +261,8 @@ export default createFrontendPlugin({
     entityTeamBusFactorContent,
     entityTeamChangesContent,
     teamBusFactorPage,
+    entityTeamDrillsContent,
+    teamDrillsPage,
     entityReliabilityReviewContent,
     reliabilityReviewPage,
     accessReviewsPage,
@@ -237,6 +270,7 @@ export default createFrontendPlugin({
   ],
   routes: {
     busFactor: busFactorRouteRef,
+    drills: drillsRouteRef,
     reliabilityReview: reliabilityReviewRouteRef,
     accessReviews: accessReviewsRouteRef,
     batonAdmin: batonAdminRouteRef,

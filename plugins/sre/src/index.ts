@@ -16,6 +16,8 @@ export {
   EntityReadyForLeaveCard,
   EntityTeamBusFactorContent,
   TeamBusFactorPage,
+  EntityTeamDrillsContent,
+  TeamDrillsPage,
   EntityReliabilityReviewContent,
   ReliabilityReviewPage,
   AccessReviewsPage,
@@ -23,6 +25,7 @@ export {
 } from './plugin';
 export {
   busFactorRouteRef,
+  drillsRouteRef,
   reliabilityReviewRouteRef,
   accessReviewsRouteRef,
   accessReviewTasksRouteRef,
@@ -41,6 +44,8 @@ export {
   type AccessDecisionInput,
   type ChangeQuery,
   type CostQuery,
+  type DrillPlanInput,
+  type DrillRecordInput,
   type ReviewActionInput,
   type ReviewActionPatch,
   type SreApi,

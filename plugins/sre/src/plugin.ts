@@ -12,6 +12,7 @@ import {
   accessReviewsRouteRef,
   batonAdminRouteRef,
   busFactorRouteRef,
+  drillsRouteRef,
   reliabilityReviewRouteRef,
 } from './routes';
 
@@ -20,6 +21,7 @@ export const srePlugin = createPlugin({
   id: 'sre',
   routes: {
     busFactor: busFactorRouteRef,
+    drills: drillsRouteRef,
     reliabilityReview: reliabilityReviewRouteRef,
     accessReviews: accessReviewsRouteRef,
     batonAdmin: batonAdminRouteRef,
@@ -136,6 +138,29 @@ export const TeamBusFactorPage: () => JSX.Element = srePlugin.provide(
       import('./readiness/team/TeamBusFactorPage').then(
         m => m.TeamBusFactorPage,
       ),
+  }),
+);
+
+/** A team's drills — what is due, planned and recorded drills, their action items — for a Group entity page tab. @public */
+export const EntityTeamDrillsContent: () => JSX.Element = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamDrillsContent',
+    component: {
+      lazy: () =>
+        import('./drills/EntityTeamDrillsContent').then(
+          m => m.EntityTeamDrillsContent,
+        ),
+    },
+  }),
+);
+
+/** The team drills page with its team picker. @public */
+export const TeamDrillsPage: () => JSX.Element = srePlugin.provide(
+  createRoutableExtension({
+    name: 'TeamDrillsPage',
+    mountPoint: drillsRouteRef,
+    component: () =>
+      import('./drills/TeamDrillsPage').then(m => m.TeamDrillsPage),
   }),
 );
 

@@ -3,6 +3,9 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 /** The team bus-factor page. @public */
 export const busFactorRouteRef = createRouteRef({ id: 'sre:bus-factor' });
 
+/** The team drills page. @public */
+export const drillsRouteRef = createRouteRef({ id: 'sre:drills' });
+
 /** The team reliability-review page. @public */
 export const reliabilityReviewRouteRef = createRouteRef({
   id: 'sre:reliability-review',

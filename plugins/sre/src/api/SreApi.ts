@@ -8,6 +8,10 @@ import type {
   AlertListResponse,
   ChangeListResponse,
   CostReport,
+  Drill,
+  DrillOutcome,
+  DrillScenario,
+  EntityDrillsResponse,
   KnowledgeReport,
   TeamCostReport,
   ReadinessReport,
@@ -19,6 +23,7 @@ import type {
   ReviewAgenda,
   SourceStatus,
   TeamChangesResponse,
+  TeamDrillsResponse,
   TeamReviewResponse,
 } from '@baton/plugin-sre-common';
 
@@ -60,6 +65,30 @@ export type ReviewActionPatch = Partial<ReviewActionInput> & {
 export interface ChangeQuery {
   from?: string;
   to?: string;
+}
+
+/** How a drill went: when, who took part, the outcome, time to recover and what went wrong. @public */
+export interface DrillRecordInput {
+  /** When it took place, ISO 8601; not in the future. */
+  performedAt: string;
+  /** Catalog User refs; at least one. */
+  participants: string[];
+  outcome: DrillOutcome;
+  /** Minutes from the start of the drill to the service recovered. */
+  recoveryMinutes?: number | null;
+  /** What went wrong, what was learnt (Markdown). */
+  notes?: string;
+}
+
+/** A drill to plan; with `record`, one that already took place. @public */
+export interface DrillPlanInput {
+  scenario: DrillScenario;
+  title: string;
+  /** The services (or resources) it practises on. */
+  entityRefs: string[];
+  /** YYYY-MM-DD. */
+  plannedFor?: string | null;
+  record?: DrillRecordInput;
 }
 
 /** A new access-review campaign. @public */
@@ -175,6 +204,29 @@ export interface SreApi {
     actionId: string,
     patch: ReviewActionPatch,
   ): Promise<ReviewActionItem>;
+  /** A team's drills, newest first, the services due for one, and the intervals between drills. */
+  getTeamDrills(groupRef: string): Promise<TeamDrillsResponse>;
+  /**
+   * Plans a drill of the team, or records one that took place (`record`).
+   * A 400 ResponseError names the field (`entityRefs[0]: …`,
+   * `record.participants: …`, `performedAt: …`), a 403 one says the caller
+   * is not of the team.
+   */
+  planDrill(groupRef: string, input: DrillPlanInput): Promise<Drill>;
+  /** Records how a planned drill went; a 400 ResponseError names the field. */
+  recordDrill(
+    groupRef: string,
+    drillId: string,
+    input: DrillRecordInput,
+  ): Promise<Drill>;
+  /** Raises a follow-up action item from a drill; the team's next review carries it over. */
+  addDrillAction(
+    groupRef: string,
+    drillId: string,
+    input: ReviewActionInput,
+  ): Promise<ReviewActionItem>;
+  /** The drills that practised on an entity, newest first. */
+  getEntityDrills(entityRef: string): Promise<EntityDrillsResponse>;
   /** The access-review campaigns, newest first, each with its progress. */
   listAccessCampaigns(): Promise<AccessCampaign[]>;
   /** Starts a campaign: the inventory of every Resource in scope is frozen now. A 400 ResponseError names a bad field. */

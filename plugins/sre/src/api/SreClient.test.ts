@@ -427,6 +427,128 @@ describe('SreClient', () => {
     ]);
   });
 
+  it('reads, plans, records and raises action items of drills under /drills with JSON bodies', async () => {
+    const calls: Array<{ method: string; path: string; body: unknown }> = [];
+    const record = async ({ request }: { request: Request }) => {
+      calls.push({
+        method: request.method,
+        path: new URL(request.url).pathname.replace('/api/sre', ''),
+        body: request.method === 'GET' ? null : await request.json(),
+      });
+      return HttpResponse.json({ id: '3', drills: [] });
+    };
+    server.use(
+      http.get(`${baseUrl}/drills/:namespace/:name`, record),
+      http.post(`${baseUrl}/drills/:namespace/:name`, record),
+      http.post(`${baseUrl}/drills/:namespace/:name/:id/record`, record),
+      http.post(`${baseUrl}/drills/:namespace/:name/:id/actions`, record),
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name/drills`, record),
+    );
+    const team = 'group:platform/fulfilment-squad';
+    const took = {
+      performedAt: '2026-11-20T09:00:00.000Z',
+      participants: ['user:default/farid.haddad'],
+      outcome: 'succeeded' as const,
+      recoveryMinutes: 42,
+      notes: 'The snapshot was in the wrong region.',
+    };
+
+    await client.getTeamDrills(team);
+    await client.planDrill(team, {
+      scenario: 'restore-from-backup',
+      title: 'Restore orders-db',
+      entityRefs: ['resource:default/orders-db'],
+      plannedFor: '2026-12-10',
+    });
+    await client.planDrill(team, {
+      scenario: 'region-failover',
+      title: 'Fail over to Osaka',
+      entityRefs: ['component:default/storefront'],
+      record: took,
+    });
+    await client.recordDrill(team, '3', took);
+    await client.addDrillAction(team, '3', {
+      title: 'Copy snapshots to the other region',
+      ownerRef: 'user:default/emi.sato',
+    });
+    const drills = await client.getEntityDrills('Resource:default/orders-db');
+
+    expect(drills).toEqual({ id: '3', drills: [] });
+    expect(calls).toEqual([
+      { method: 'GET', path: '/drills/platform/fulfilment-squad', body: null },
+      {
+        method: 'POST',
+        path: '/drills/platform/fulfilment-squad',
+        body: {
+          scenario: 'restore-from-backup',
+          title: 'Restore orders-db',
+          entityRefs: ['resource:default/orders-db'],
+          plannedFor: '2026-12-10',
+        },
+      },
+      {
+        method: 'POST',
+        path: '/drills/platform/fulfilment-squad',
+        body: {
+          scenario: 'region-failover',
+          title: 'Fail over to Osaka',
+          entityRefs: ['component:default/storefront'],
+          record: took,
+        },
+      },
+      {
+        method: 'POST',
+        path: '/drills/platform/fulfilment-squad/3/record',
+        body: took,
+      },
+      {
+        method: 'POST',
+        path: '/drills/platform/fulfilment-squad/3/actions',
+        body: {
+          title: 'Copy snapshots to the other region',
+          ownerRef: 'user:default/emi.sato',
+        },
+      },
+      {
+        method: 'GET',
+        path: '/entities/resource/default/orders-db/drills',
+        body: null,
+      },
+    ]);
+  });
+
+  it('throws a ResponseError naming the field when a drill is recorded without participants', async () => {
+    const message = 'record.participants: at least one person took part';
+    server.use(
+      http.post(`${baseUrl}/drills/:namespace/:name`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'InputError', message },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+
+    await expect(
+      client.planDrill('group:default/fulfilment-squad', {
+        scenario: 'restore-from-backup',
+        title: 'Restore orders-db',
+        entityRefs: ['resource:default/orders-db'],
+        record: {
+          performedAt: '2026-11-20T09:00:00.000Z',
+          participants: [],
+          outcome: 'failed',
+        },
+      }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      body: { error: { message } },
+    });
+  });
+
   it('abandons a review with a POST to its abandon path, with no body', async () => {
     let seen = { method: '', path: '', body: 'unread' };
     server.use(

@@ -103,6 +103,21 @@ export class SreClient implements SreApi {
       patch,
     );
 
+  getTeamDrills: SreApi['getTeamDrills'] = groupRef =>
+    this.#get(this.#drillsPath(groupRef));
+
+  planDrill: SreApi['planDrill'] = (groupRef, input) =>
+    this.#send('POST', this.#drillsPath(groupRef), input);
+
+  recordDrill: SreApi['recordDrill'] = (groupRef, drillId, input) =>
+    this.#send('POST', this.#drillsPath(groupRef, drillId, 'record'), input);
+
+  addDrillAction: SreApi['addDrillAction'] = (groupRef, drillId, input) =>
+    this.#send('POST', this.#drillsPath(groupRef, drillId, 'actions'), input);
+
+  getEntityDrills: SreApi['getEntityDrills'] = entityRef =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/drills`);
+
   listAccessCampaigns: SreApi['listAccessCampaigns'] = async () =>
     (await this.#get<{ items: AccessCampaign[] }>('/access-reviews')).items;
 
@@ -157,7 +172,10 @@ export class SreClient implements SreApi {
   }
 
   /** `/teams/{namespace}/{name}` of a group ref such as `group:default/team-a` or `team-a`. */
-  #teamPath(groupRef: string, root: 'teams' | 'reviews' = 'teams'): string {
+  #teamPath(
+    groupRef: string,
+    root: 'teams' | 'reviews' | 'drills' = 'teams',
+  ): string {
     const { namespace, name } = parseEntityRef(groupRef, {
       defaultKind: 'group',
     });
@@ -170,6 +188,14 @@ export class SreClient implements SreApi {
   #reviewsPath(groupRef: string, ...segments: string[]): string {
     return [
       this.#teamPath(groupRef, 'reviews'),
+      ...segments.map(encodeURIComponent),
+    ].join('/');
+  }
+
+  /** `/drills/{namespace}/{name}` of a group ref, with further path segments, e.g. a drill's id. */
+  #drillsPath(groupRef: string, ...segments: string[]): string {
+    return [
+      this.#teamPath(groupRef, 'drills'),
       ...segments.map(encodeURIComponent),
     ].join('/');
   }

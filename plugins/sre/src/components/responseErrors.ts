@@ -23,18 +23,23 @@ export const isNotAllowed = (error: unknown): boolean =>
 /**
  * The field a 400 message names and what it says about it, e.g.
  * `due: must be a date` → `{ field: 'due', message: 'must be a date' }`;
- * no field when the message names none of `fields`. With `list`, the field
- * may also be one of a list's entries, e.g. `decisions[1].comment: …`.
+ * no field when the message names none of `fields`. An entry of a list
+ * field counts as the field (`entityRefs[0]: …`, `entityRefs.0: …`). With
+ * `within`, the field may also be one of an object's, or of a list's
+ * entries, e.g. `record.participants: …` or `decisions[1].comment: …`.
  */
 export function fieldError<F extends string>(
   error: unknown,
   fields: readonly F[],
-  list?: string,
+  within?: string,
 ): { field?: F; message: string } {
   const message = errorMessage(error);
   if (!ResponseError.is(error) || error.statusCode !== 400) return { message };
-  const entry = list ? `(?:${list}\\[\\d+\\]\\.)?` : '';
-  const match = new RegExp(`^${entry}([A-Za-z]+):\\s*(.+)$`, 's').exec(message);
+  const entry = within ? `(?:${within}(?:\\[\\d+\\])?\\.)?` : '';
+  const match = new RegExp(
+    `^${entry}([A-Za-z]+)(?:\\[\\d+\\]|\\.\\d+)?:\\s*(.+)$`,
+    's',
+  ).exec(message);
   const field = fields.find(name => name === match?.[1]);
   return field ? { field, message: match![2] } : { message };
 }

@@ -1,4 +1,3 @@
-import { useApi } from '@backstage/core-plugin-api';
 import type {
   ReviewActionItem,
   TeamReviewResponse,
@@ -10,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useId, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { sreApiRef } from '../api/SreApi';
+import type { ReviewActionInput } from '../api/SreApi';
 import { useWriteConfirmation } from '../components/useWriteConfirmation';
 import { useSreText } from '../language';
 import { fieldError } from '../components/responseErrors';
@@ -26,21 +25,26 @@ const EMPTY: Record<Field, string> = {
   link: '',
 };
 
-/** Raises an action item in the review in progress; the backend's 400 message shows under the field it names. */
+/**
+ * Raises an action item — in the review in progress, or from a drill — with
+ * `add`; the backend's 400 message shows under the field it names.
+ */
 export function ActionItemForm(props: {
-  groupRef: string;
-  reviewId: string;
   members: TeamReviewResponse['members'];
+  add(input: ReviewActionInput): Promise<ReviewActionItem>;
   onAdded(item: ReviewActionItem): void;
+  /** The form's heading; by default the review's. */
+  title?: string;
+  /** Why a write failed, for an error that names no field; by default the review's words. */
+  describeError?(error: unknown): string;
 }) {
-  const { groupRef, reviewId, onAdded } = props;
-  const sreApi = useApi(sreApiRef);
+  const { add: send, onAdded } = props;
   const { t } = useSreText();
   const confirm = useWriteConfirmation();
   const id = useId();
   const [values, setValues] = useState(EMPTY);
   const [added, add] = useAsyncFn(async () => {
-    const item = await sreApi.addReviewAction(groupRef, reviewId, {
+    const item = await send({
       title: values.title.trim(),
       ownerRef: values.ownerRef || null,
       due: values.due || null,
@@ -49,7 +53,7 @@ export function ActionItemForm(props: {
     setValues(EMPTY);
     confirm(t('review.actions.form.added', { title: item.title }));
     onAdded(item);
-  }, [sreApi, groupRef, reviewId, values, onAdded, confirm, t]);
+  }, [send, values, onAdded, confirm, t]);
   const problem = added.error && fieldError(added.error, FIELDS);
   const field = (name: Field) => ({
     id: `${id}-${name}`,
@@ -67,16 +71,10 @@ export function ActionItemForm(props: {
     add();
   };
 
+  const title = props.title ?? t('review.actions.form.title');
   return (
-    <Box
-      component="form"
-      mt={2}
-      onSubmit={submit}
-      aria-label={t('review.actions.form.title')}
-    >
-      <Typography variant="subtitle2">
-        {t('review.actions.form.title')}
-      </Typography>
+    <Box component="form" mt={2} onSubmit={submit} aria-label={title}>
+      <Typography variant="subtitle2">{title}</Typography>
       <TextField
         {...field('title')}
         required
@@ -110,7 +108,9 @@ export function ActionItemForm(props: {
       {problem && !problem.field && (
         <Alert severity="error">
           {t('review.actions.form.failed', {
-            error: reviewChangeError(t, added.error),
+            error: (props.describeError ?? (e => reviewChangeError(t, e)))(
+              added.error,
+            ),
           })}
         </Alert>
       )}

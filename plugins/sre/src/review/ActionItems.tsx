@@ -70,7 +70,7 @@ export function ActionItemDetails({ item }: { item: ReviewActionItem }) {
 }
 
 /**
- * An open item: carried-over ones say which review raised them. Its title
+ * An open item: carried-over ones say which review (or that a drill) raised them. Its title
  * wraps between words, and the buttons move below it when the column is
  * too narrow for both, so nothing is cut off at the card's edge.
  */
@@ -84,6 +84,15 @@ function OpenActionItem(props: {
   const { item, response } = props;
   const carriedOver = item.reviewId !== response.current?.id;
   const raisedIn = response.history.find(review => review.id === item.reviewId);
+  const carriedOverText = () => {
+    // Raised from a drill, not in a review: no review to name.
+    if (item.reviewId === null) return t('review.actions.fromDrill');
+    return raisedIn
+      ? t('review.actions.carriedOver', {
+          date: format.date(raisedIn.startedAt),
+        })
+      : t('review.actions.carriedOverUnknown');
+  };
   return (
     <ListItem divider style={{ flexWrap: 'wrap', columnGap: 8 }}>
       <ListItemText
@@ -104,11 +113,7 @@ function OpenActionItem(props: {
                   style={{ maxWidth: '100%', height: 'auto' }}
                   label={
                     <span style={{ whiteSpace: 'normal' }}>
-                      {raisedIn
-                        ? t('review.actions.carriedOver', {
-                            date: format.date(raisedIn.startedAt),
-                          })
-                        : t('review.actions.carriedOverUnknown')}
+                      {carriedOverText()}
                     </span>
                   }
                 />
@@ -202,9 +207,10 @@ export function ActionItems(props: {
         )}
         {response.current && (
           <ActionItemForm
-            groupRef={groupRef}
-            reviewId={response.current.id}
             members={response.members}
+            add={input =>
+              sreApi.addReviewAction(groupRef, response.current!.id, input)
+            }
             onAdded={item => onChange(withAddedAction(item))}
           />
         )}

@@ -303,18 +303,20 @@ describe('ReliabilityReview', () => {
         }),
       ),
     });
-    const section = await screen.findByRole('region', {
+    const changesSection = await screen.findByRole('region', {
       name: /^Production changes 2 changes, 50% paired$/,
     });
     expect(
-      within(section).getByText('Resize the inventory queue'),
+      within(changesSection).getByText('Resize the inventory queue'),
     ).toBeInTheDocument();
     expect(
-      within(section).getByText(/Inventory sync lag high/),
+      within(changesSection).getByText(/Inventory sync lag high/),
     ).toBeInTheDocument();
-    expect(within(section).queryByText(/Deploy/)).not.toBeInTheDocument();
     expect(
-      within(section).getByText('and 2 more changes not listed'),
+      within(changesSection).queryByText(/Deploy/),
+    ).not.toBeInTheDocument();
+    expect(
+      within(changesSection).getByText('and 2 more changes not listed'),
     ).toBeInTheDocument();
   });
 
@@ -334,11 +336,11 @@ describe('ReliabilityReview', () => {
         }),
       ),
     });
-    const section = await screen.findByRole('region', {
+    const changesSection = await screen.findByRole('region', {
       name: /^Production changes 0 changes/,
     });
     expect(
-      within(section).getByText(
+      within(changesSection).getByText(
         'No production change of the team’s services was recorded.',
       ),
     ).toBeInTheDocument();
@@ -604,6 +606,30 @@ describe('ReliabilityReview', () => {
     expect(snackbar(alertApi)).toEqual([
       'Action item added: Rehearse the payments failover',
     ]);
+  });
+
+  it('says an open item raised from a drill came from a drill, not from an unknown review', async () => {
+    const fromDrill = reviewActionItem({
+      id: '31',
+      reviewId: null,
+      drillId: '4',
+      title: 'Copy snapshots to the other region',
+    });
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReview({
+          openActionItems: [carriedOverItem, fromDrill, reviewActionItem()],
+        }),
+      ),
+    });
+
+    const list = await screen.findByRole('list', { name: 'Open action items' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[1]).toHaveTextContent('Copy snapshots to the other region');
+    expect(within(items[1]).getByText('from a drill')).toBeInTheDocument();
+    expect(items[1]).not.toHaveTextContent(/review/);
+    expect(items[0]).not.toHaveTextContent('from a drill');
+    expect(items[2]).not.toHaveTextContent('from a drill');
   });
 
   it('marks carried-over action items with the review they came from, and closes items', async () => {

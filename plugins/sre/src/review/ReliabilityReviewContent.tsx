@@ -1,22 +1,16 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EmptyState } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { GroupEntityContent } from '../components/GroupEntityContent';
 import { useSreText } from '../language';
 import { ReliabilityReview } from './ReliabilityReview';
 
 /** The reliability-review tab of a Group entity page. @public */
 export function ReliabilityReviewContent() {
-  const { entity } = useEntity();
   const { t } = useSreText();
-  if (entity.kind.toLocaleLowerCase('en-US') !== 'group') {
-    return (
-      <EmptyState
-        missing="info"
-        title={t('review.notGroupTitle')}
-        description={t('review.notGroup', { kind: entity.kind })}
-      />
-    );
-  }
-  const groupRef = stringifyEntityRef(entity);
-  return <ReliabilityReview key={groupRef} groupRef={groupRef} />;
+  return (
+    <GroupEntityContent
+      notGroupTitle={t('review.notGroupTitle')}
+      notGroup={kind => t('review.notGroup', { kind })}
+    >
+      {groupRef => <ReliabilityReview key={groupRef} groupRef={groupRef} />}
+    </GroupEntityContent>
+  );
 }
