@@ -129,4 +129,54 @@ describe('CsvRecordScanner', () => {
 
     expect(thrown(pieces).message).toMatch(/^Max Record Size: .* at line 2$/);
   });
+
+  it('refuses a record longer than a megabyte that arrives whole, as one that arrives in pieces', () => {
+    const long = `1,${'x'.repeat(1024 * 1024)}\n`;
+
+    expect(thrown([`a,b\n${long}`]).message).toMatch(
+      /^Max Record Size: .* at line 2$/,
+    );
+    expect(thrown([`a,b\n`, long]).message).toMatch(
+      /^Max Record Size: .* at line 2$/,
+    );
+  });
+
+  it('reads a later part of a file on its own with the layout of its first record', () => {
+    const scanner = new CsvRecordScanner();
+    scanner.append('\ufeffa,b,c\r\n1,2,3\r\n');
+    expect(scanner.layout()).toBeUndefined();
+    expect(scanner.next(false)).toBe(true);
+    scanner.read([1, -1, 0], 2);
+    expect(scanner.next(false)).toBe(true);
+    expect(scanner.pending).toBe(false);
+    const layout = scanner.layout()!;
+    expect(layout).toEqual({
+      eol: '\n',
+      fields: 3,
+      slots: [1, -1, 0],
+      size: 2,
+      escapedSlot: -1,
+    });
+
+    // A byte order mark is text here: only the file's first bytes have one.
+    const later = CsvRecordScanner.continuing(layout);
+    later.append('\ufeffx,y,z\r\n"p\r\nq",r,s\r\n7,8,9');
+    const records: unknown[] = [];
+    while (later.next(false)) records.push([...later.cells]);
+    expect(later.pending).toBe(true);
+    expect(later.next(true)).toBe(true);
+    records.push([...later.cells]);
+
+    expect(records).toEqual([
+      ['z', '\ufeffx'],
+      ['s', 'p\r\nq'],
+      ['9', '7'],
+    ]);
+    expect(later.records).toBe(3);
+    expect(later.lines).toBe(4);
+    expect(() => {
+      later.append('\n1,2\n');
+      later.next(true);
+    }).toThrow(/Invalid Record Length: expect 3, got 2 on line 6/);
+  });
 });

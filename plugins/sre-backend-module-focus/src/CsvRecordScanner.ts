@@ -15,6 +15,21 @@ const SKIPPED = 2;
  */
 const MAX_RECORD_CHARACTERS = 1024 * 1024;
 
+/**
+ * What a scanner learnt from a file's first record: enough for another
+ * scanner to read a later part of the file on its own (see
+ * `CsvRecordScanner.continuing`).
+ */
+export interface CsvLayout {
+  /** '\n' (also for CRLF lines) or '\r'. */
+  eol: '\n' | '\r';
+  /** Fields per record. */
+  fields: number;
+  slots: number[];
+  size: number;
+  escapedSlot: number;
+}
+
 /** Text that is not CSV (RFC 4180), at a 1-based line of the file. */
 export class CsvSyntaxError extends Error {
   readonly line: number;
@@ -61,13 +76,45 @@ export class CsvRecordScanner {
   /** The next quote at or after #position, or the text's length if none. */
   #quote = -1;
   /** '\n' (which also ends CRLF lines), or '\r' for a file of CR-only lines; found on the first line. */
-  #eol: string | undefined;
+  #eol: '\n' | '\r' | undefined;
   /** Fields per record, set by the first record. */
   #fields = -1;
   /** Where each field's text goes in `cells`, or -1 to skip it; undefined keeps every field. */
   #slots: Int32Array | undefined;
   #escapedSlot = -1;
   #first = true;
+
+  /**
+   * A scanner for text that starts at a record boundary after the first
+   * record of a file with this layout: no byte order mark is looked for,
+   * and `records` and `lines` count from 0 at that boundary.
+   */
+  static continuing(layout: CsvLayout): CsvRecordScanner {
+    const scanner = new CsvRecordScanner();
+    scanner.#first = false;
+    scanner.#eol = layout.eol;
+    scanner.#fields = layout.fields;
+    scanner.read(layout.slots, layout.size, layout.escapedSlot);
+    return scanner;
+  }
+
+  /** The layout once the first record and the line end are known and `read` was called; undefined before. */
+  layout(): CsvLayout | undefined {
+    const eol = this.#eol;
+    if (eol === undefined || this.#fields < 0 || !this.#slots) return undefined;
+    return {
+      eol,
+      fields: this.#fields,
+      slots: Array.from(this.#slots),
+      size: this.cells.length,
+      escapedSlot: this.#escapedSlot,
+    };
+  }
+
+  /** Whether text of a record not read yet (an incomplete one) is held: false at a record boundary. */
+  get pending(): boolean {
+    return this.#position < this.#text.length;
+  }
 
   /**
    * From the next record on, keeps the text of field `i` in
@@ -249,6 +296,8 @@ export class CsvRecordScanner {
     }
     // p is at the record's line end (after a CR of CRLF, at its LF), or the text's end.
     if (p < n && s.charCodeAt(p) === CR && crlf) p += 1;
+    // The same limit whether the record arrived in one piece or waited for more.
+    if (p - start > MAX_RECORD_CHARACTERS) this.#tooLong();
     this.#position = p < n ? p + 1 : n;
     this.#lineEnd = lineEnd;
     this.#quote = quote;
@@ -269,7 +318,7 @@ export class CsvRecordScanner {
   }
 
   /** The line end the first line uses: LF (also for CRLF), or CR alone. */
-  #findEol(final: boolean): string | undefined {
+  #findEol(final: boolean): '\n' | '\r' | undefined {
     const s = this.#text;
     const lf = s.indexOf('\n');
     const cr = s.indexOf('\r');
@@ -284,14 +333,18 @@ export class CsvRecordScanner {
   /** Waits for more text for the record at `start`, unless it is already too long. */
   #incomplete(final: boolean, start: number): number {
     if (!final && this.#text.length - start > MAX_RECORD_CHARACTERS) {
-      throw new CsvSyntaxError(
-        `Max Record Size: record exceed the maximum number of tolerated bytes of ${MAX_RECORD_CHARACTERS} at line ${
-          this.lines + 1
-        }`,
-        this.lines + 1,
-      );
+      this.#tooLong();
     }
     this.#position = start;
     return INCOMPLETE;
+  }
+
+  #tooLong(): never {
+    throw new CsvSyntaxError(
+      `Max Record Size: record exceed the maximum number of tolerated bytes of ${MAX_RECORD_CHARACTERS} at line ${
+        this.lines + 1
+      }`,
+      this.lines + 1,
+    );
   }
 }

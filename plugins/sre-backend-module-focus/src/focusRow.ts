@@ -1,6 +1,23 @@
 import { InputError } from '@backstage/errors';
-import { parseDecimal } from '@baton/plugin-sre-common';
+import type { parseDecimal as ParseDecimal } from '@baton/plugin-sre-common';
 import type { CostRow } from '@baton/plugin-sre-node';
+
+let loadedParseDecimal: typeof ParseDecimal | undefined;
+
+/**
+ * sre-common's parseDecimal, loaded on first use: the CSV reader's worker
+ * threads load this module, and need it only for rare amounts (an exponent,
+ * more than 30 characters); sre-common from source takes a worker ~0.3 s to
+ * load.
+ */
+function parseDecimal(text: string): bigint | undefined {
+  loadedParseDecimal ??=
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (
+      require('@baton/plugin-sre-common') as typeof import('@baton/plugin-sre-common')
+    ).parseDecimal;
+  return loadedParseDecimal(text);
+}
 
 // The FOCUS columns the reader uses; every other column (the spec's others,
 // a newer version's, and providers' own: `x_…`, OCI's `oci_…`) is ignored.
@@ -575,30 +592,60 @@ export class ReadCache {
 }
 
 /**
- * One data row as a CostRow; throws for the first bad cell. `cells` holds
- * each used column's value at its SLOT: text from CSV, a typed value from
- * Parquet, undefined for a column the file does not have. `escapedTags`:
- * the Tags cell is CSV text that still has its quotes doubled.
+ * What readRow reads from a data row, times as epoch milliseconds: its
+ * work without the row object, for a caller that sends the values on
+ * (the CSV reader's worker threads).
  */
-export function readRow(
+export interface RowValues {
+  start: number;
+  end: number;
+  billedCost: string;
+  effectiveCost: string;
+  billingCurrency: string;
+  chargeCategory: string | undefined;
+  serviceName: string | undefined;
+  serviceCategory: string | undefined;
+  resourceId: string | undefined;
+  subAccountId: string | undefined;
+  tags: Readonly<Record<string, string>>;
+}
+
+/** RowValues to fill with readRowValues, again and again. */
+export function emptyRowValues(): RowValues {
+  return {
+    start: 0,
+    end: 0,
+    billedCost: '',
+    effectiveCost: '',
+    billingCurrency: '',
+    chargeCategory: undefined,
+    serviceName: undefined,
+    serviceCategory: undefined,
+    resourceId: undefined,
+    subAccountId: undefined,
+    tags: EMPTY_TAGS,
+  };
+}
+
+/** Reads a data row into `values` as readRow does, with the same checks in the same order; throws for the first bad cell. */
+export function readRowValues(
   cells: ArrayLike<unknown>,
   row: number,
   cache: ReadCache,
-  escapedTags = false,
-): CostRow {
-  let billedCost: string;
-  let effectiveCost: string;
+  escapedTags: boolean,
+  values: RowValues,
+): RowValues {
   try {
-    billedCost = amountOf(cells[SLOT.BilledCost]);
+    values.billedCost = amountOf(cells[SLOT.BilledCost]);
   } catch (error) {
     throw atCell(error, row, 'BilledCost');
   }
   try {
-    effectiveCost = amountOf(cells[SLOT.EffectiveCost]);
+    values.effectiveCost = amountOf(cells[SLOT.EffectiveCost]);
   } catch (error) {
     throw atCell(error, row, 'EffectiveCost');
   }
-  const billingCurrency = cache.currency(cells[SLOT.BillingCurrency], row);
+  values.billingCurrency = cache.currency(cells[SLOT.BillingCurrency], row);
   const start = cache.time(
     cells[SLOT.ChargePeriodStart],
     row,
@@ -618,27 +665,58 @@ export function readRow(
       'ChargePeriodEnd',
     );
   }
+  values.start = start;
+  values.end = end;
+  values.chargeCategory = cache.text(
+    cells[SLOT.ChargeCategory],
+    row,
+    'ChargeCategory',
+  );
+  values.serviceName = cache.text(cells[SLOT.ServiceName], row, 'ServiceName');
+  values.serviceCategory = cache.text(
+    cells[SLOT.ServiceCategory],
+    row,
+    'ServiceCategory',
+  );
+  // Mostly distinct: not worth a cache.
+  values.resourceId = uncachedText(cells[SLOT.ResourceId], row, 'ResourceId');
+  values.subAccountId = cache.text(
+    cells[SLOT.SubAccountId],
+    row,
+    'SubAccountId',
+  );
+  values.tags = cache.tags(cells[SLOT.Tags], row, escapedTags);
+  return values;
+}
+
+/** readRow's values, filled for each row. */
+const rowValues = emptyRowValues();
+
+/**
+ * One data row as a CostRow; throws for the first bad cell. `cells` holds
+ * each used column's value at its SLOT: text from CSV, a typed value from
+ * Parquet, undefined for a column the file does not have. `escapedTags`:
+ * the Tags cell is CSV text that still has its quotes doubled.
+ */
+export function readRow(
+  cells: ArrayLike<unknown>,
+  row: number,
+  cache: ReadCache,
+  escapedTags = false,
+): CostRow {
+  const values = readRowValues(cells, row, cache, escapedTags, rowValues);
   return {
     // Each row its own Dates: a caller may change one.
-    chargePeriodStart: new Date(start),
-    chargePeriodEnd: new Date(end),
-    billedCost,
-    effectiveCost,
-    billingCurrency,
-    chargeCategory: cache.text(
-      cells[SLOT.ChargeCategory],
-      row,
-      'ChargeCategory',
-    ),
-    serviceName: cache.text(cells[SLOT.ServiceName], row, 'ServiceName'),
-    serviceCategory: cache.text(
-      cells[SLOT.ServiceCategory],
-      row,
-      'ServiceCategory',
-    ),
-    // Mostly distinct: not worth a cache.
-    resourceId: uncachedText(cells[SLOT.ResourceId], row, 'ResourceId'),
-    subAccountId: cache.text(cells[SLOT.SubAccountId], row, 'SubAccountId'),
-    tags: cache.tags(cells[SLOT.Tags], row, escapedTags),
+    chargePeriodStart: new Date(values.start),
+    chargePeriodEnd: new Date(values.end),
+    billedCost: values.billedCost,
+    effectiveCost: values.effectiveCost,
+    billingCurrency: values.billingCurrency,
+    chargeCategory: values.chargeCategory,
+    serviceName: values.serviceName,
+    serviceCategory: values.serviceCategory,
+    resourceId: values.resourceId,
+    subAccountId: values.subAccountId,
+    tags: values.tags,
   };
 }
