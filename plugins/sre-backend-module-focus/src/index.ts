@@ -6,7 +6,7 @@
  */
 
 export { sreModuleFocus as default } from './module';
-export { readFocusCsv } from './FocusCsvReader';
+export { readFocusCsv, type FocusCsvReadOptions } from './FocusCsvReader';
 export { readFocusFile, readFocusFilePath } from './readFocusFile';
 export { focusCostFileFormat } from './focusFormat';
 export {

@@ -5,7 +5,7 @@ import os from 'os';
 import path from 'path';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
-import { readFocusCsv, readHead } from './FocusCsvReader';
+import { FocusCsvReadOptions, readFocusCsv, readHead } from './FocusCsvReader';
 import {
   PARQUET_MAGIC,
   fileAsyncBuffer,
@@ -88,14 +88,21 @@ async function openFocusFilePath(
  * gzip-compressed CSV, told apart by their first bytes. CSV is read as it
  * streams in. Parquet keeps its index at the end of the file, so an upload
  * of it is first written to a temporary file (bounded by the upload limit)
- * and read from there; the file is removed when reading ends.
+ * and read from there; the file is removed when reading ends. `options`
+ * apply to CSV.
  * @public
  */
-export function readFocusFile(body: Readable): AsyncIterableIterator<CostRow> {
-  return openedOnFirstRow(() => openFocusFile(body));
+export function readFocusFile(
+  body: Readable,
+  options: FocusCsvReadOptions = {},
+): AsyncIterableIterator<CostRow> {
+  return openedOnFirstRow(() => openFocusFile(body, options));
 }
 
-async function openFocusFile(body: Readable): Promise<AsyncIterator<CostRow>> {
+async function openFocusFile(
+  body: Readable,
+  options: FocusCsvReadOptions,
+): Promise<AsyncIterator<CostRow>> {
   // As in readFocusCsv: an 'error' before a listener is attached would crash.
   const ignoreUntilRead = () => {};
   body.on('error', ignoreUntilRead);
@@ -115,7 +122,7 @@ async function openFocusFile(body: Readable): Promise<AsyncIterator<CostRow>> {
     body.unshift(head);
   }
   body.off('error', ignoreUntilRead);
-  if (!isParquet(head)) return readFocusCsv(rest);
+  if (!isParquet(head)) return readFocusCsv(rest, options);
   return readParquetUpload(body, rest);
 }
 

@@ -17,7 +17,8 @@ import path from 'path';
 // each peak RSS is its own. On PostgreSQL when
 // BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING is set, else SQLite.
 // BATON_BENCH_FOCUS_ROWS overrides the row count for quick runs;
-// BATON_BENCH_FOCUS_CPU_PROF=<dir> writes each child's CPU profile there.
+// BATON_BENCH_FOCUS_CPU_PROF=<dir> writes each child's CPU profile there;
+// BATON_BENCH_FOCUS_WORKERS=<n> reads the CSV on n worker threads.
 const ROWS = Number(process.env.BATON_BENCH_FOCUS_ROWS ?? 1_000_000);
 const RSS_GOAL_MB = 300;
 const SERVICES = 200;
@@ -32,6 +33,8 @@ const SOURCE = 'bench';
 const UNITS_TO_SCALED = 100n; // parseDecimal's scale is 10^12
 
 const cpuProfileDir = process.env.BATON_BENCH_FOCUS_CPU_PROF;
+/** Worker threads reading the CSV (readFocusCsv's `workers`); 0, the default, reads on the importing thread. */
+const CSV_WORKERS = Number(process.env.BATON_BENCH_FOCUS_WORKERS ?? 0);
 const pgUrl = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
 
 /** The server's URL with another database (pg lets a connectionString's empty database win over `database`). */
@@ -377,6 +380,8 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     require('@baton/plugin-sre-common') as typeof import('@baton/plugin-sre-common');
   const { focusCostFileFormat } =
     require('../focusFormat') as typeof import('../focusFormat');
+  const { readFocusFile } =
+    require('../readFocusFile') as typeof import('../readFocusFile');
   const { SelectorEntityMapper } =
     require('@baton/plugin-sre-backend/src/catalog/SelectorEntityMapper') as typeof import('@baton/plugin-sre-backend/src/catalog/SelectorEntityMapper');
   const { CostService } =
@@ -443,9 +448,13 @@ async function batonChild(csv: string, spec: string): Promise<ChildReport> {
     const baselineRSS = process.resourceUsage().maxRSS;
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
+    const body = fs.createReadStream(csv);
     const result = await service.importBatch(SOURCE, {
       origin: csv,
-      rows: focusCostFileFormat.read(fs.createReadStream(csv)),
+      // The format's reader (readFocusFile) with the CSV workers asked for.
+      rows: CSV_WORKERS
+        ? readFocusFile(body, { workers: CSV_WORKERS })
+        : focusCostFileFormat.read(body),
     });
     return {
       rows: result.rows,
@@ -652,7 +661,13 @@ async function main() {
       console.log(
         `${label}: FOCUS import of ${thousands(ROWS)} rows (${megabytes(
           expected.bytes,
-        )}): Baton ${thousands(ROWS / baton.seconds)} rows/s (${seconds(
+        )}): Baton${
+          CSV_WORKERS
+            ? ` (CSV read on ${CSV_WORKERS} worker thread${
+                CSV_WORKERS > 1 ? 's' : ''
+              })`
+            : ''
+        } ${thousands(ROWS / baton.seconds)} rows/s (${seconds(
           baton.seconds,
         )}, CPU ${seconds(baton.cpuSeconds)}), peak RSS ${thousands(
           batonRSS,
