@@ -385,6 +385,8 @@ export const messages = {
         'Copied to another account, but not to another region within {{days}} days: {{resources}}.',
       backupCrossAccountMissing:
         'Copied to another region, but not to another account within {{days}} days: {{resources}}.',
+      backupEvidenceStale:
+        'The backup source has not reported within {{days}} days on: {{resources}}.',
       sloMissing: 'No baton.dev/openslo annotation.',
       sloNotRead: 'SLOs are declared in {{file}} but have not been read yet.',
       sloCount_one: '{{count}} SLO in {{file}}.',

@@ -199,7 +199,7 @@ export class BackupService {
     const facts = new Map<string, BackupReadinessFacts>();
     for (const [ref, items] of this.#resourcesOf(entities, latest, index)) {
       facts.set(ref, {
-        resources: items.map(({ evidence }) => {
+        resources: items.map(({ evidence, pulledAt }) => {
           const status = backupCopyStatus(evidence, now, days);
           const failedAt = status.failedCopies
             .map(copy => copy.at)
@@ -210,6 +210,7 @@ export class BackupService {
             crossRegionCopyAt: status.crossRegion.lastCopy?.at ?? null,
             crossAccountCopyAt: status.crossAccount.lastCopy?.at ?? null,
             failedCopyAt: failedAt ?? null,
+            pulledAt,
             lastRestore: evidence.lastRestore
               ? {
                   at: evidence.lastRestore.at,

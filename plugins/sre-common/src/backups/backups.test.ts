@@ -210,6 +210,38 @@ describe('the backups readiness check', () => {
     expect(check.reasonParams).toMatchObject({ days: 7 });
   });
 
+  it('is unknown on evidence the source has not renewed within the window, unless a fresh one fails', () => {
+    const stale = evidence({ name: 'media', pulledAt: daysAgo(8) });
+    const check = backupsCheck(
+      facts({
+        backups: { resources: [evidence({ pulledAt: daysAgo(0) }), stale] },
+      }),
+    );
+    expect(check).toMatchObject({
+      status: 'unknown',
+      reasonCode: 'backupEvidenceStale',
+      reasonParams: { resources: 'media', days: 7, count: 2 },
+    });
+    expect(check.reason).toBe(
+      'The backup source has not reported within 7 days on: media.',
+    );
+    const freshFailure = backupsCheck(
+      facts({
+        backups: {
+          resources: [
+            evidence({ crossAccountCopyAt: null, pulledAt: daysAgo(0) }),
+            stale,
+          ],
+        },
+      }),
+    );
+    expect(freshFailure).toMatchObject({
+      status: 'fail',
+      reasonCode: 'backupCrossAccountMissing',
+      reasonParams: { resources: 'orders' },
+    });
+  });
+
   it('passes a failed copy when verified copies remain within the window', () => {
     const check = backupsCheck(
       facts({

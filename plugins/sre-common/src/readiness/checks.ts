@@ -87,6 +87,8 @@ export interface ReadinessFacts {
       crossAccountCopyAt: string | null;
       /** The latest copy job that failed with none completed to its destination since; null when none. */
       failedCopyAt: string | null;
+      /** When the source last saw it (ISO 8601): evidence older than the copy window proves nothing either way. */
+      pulledAt?: string;
       /** The latest restore of one of its recovery points (a restore test or by hand); null when none. */
       lastRestore: {
         at: string;
@@ -292,8 +294,21 @@ function backupEvidenceOutcome(
   resources: NonNullable<ReadinessFacts['backups']>['resources'],
   days: number,
 ): Outcome {
-  const gaps = resources.map(r => backupGap(r, facts.now, days));
+  // Evidence the source has not renewed within the window (its pulls fail) is no verdict.
+  const unread = resources.filter(
+    r => r.pulledAt !== undefined && daysBetween(r.pulledAt, facts.now) > days,
+  );
+  const read = resources.filter(r => !unread.includes(r));
+  const gaps = read.map(r => backupGap(r, facts.now, days));
   const worst = BACKUP_GAPS.find(code => gaps.includes(code));
+  if (!worst && unread.length) {
+    const names = unread.map(r => r.name).join(', ');
+    return unknown(
+      'backupEvidenceStale',
+      { count: resources.length, days, resources: names },
+      `The backup source has not reported within ${days} days on: ${names}.`,
+    );
+  }
   if (!worst) {
     const names = resources.map(r => r.name).join(', ');
     return pass(
@@ -302,7 +317,7 @@ function backupEvidenceOutcome(
       `Verified: ${resources.length} protected resources copied to another region and another account within ${days} days (${names}).`,
     );
   }
-  const names = resources
+  const names = read
     .filter((_, index) => gaps[index] === worst)
     .map(r => r.name)
     .join(', ');

@@ -331,6 +331,8 @@ const ja = createTranslationMessages({
       '別アカウントへはコピーされていますが、{{days}} 日以内に別リージョンへのコピーがありません: {{resources}}。',
     'readiness.reasons.backupCrossAccountMissing':
       '別リージョンへはコピーされていますが、{{days}} 日以内に別アカウントへのコピーがありません: {{resources}}。',
+    'readiness.reasons.backupEvidenceStale':
+      'バックアップソースから {{days}} 日以上報告がありません: {{resources}}。',
     'readiness.reasons.sloMissing':
       'アノテーション baton.dev/openslo がありません。',
     'readiness.reasons.sloNotRead':
