@@ -116,12 +116,28 @@ export interface Config {
         rates: { [currency: string]: number };
       };
     };
-    /** Production changes: who made them, paired or not, reviewed or not, at what hour. */
     /** Backups: the backup sources' pulls (protected resources, copy and restore jobs). */
     backups?: {
       /** How often every backup source is pulled; defaults to every 6 hours, first 1 minute after start. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Recovery drills: when a service is due for one, and the import of drills recorded outside Baton. */
+    drills?: {
+      /** Days between drills of a scenario, e.g. `restore-from-backup: 180` (the default, the only scenario due unless set). */
+      intervals?: Partial<
+        Record<
+          | 'restore-from-backup'
+          | 'region-failover'
+          | 'access-loss'
+          | 'on-call-handover'
+          | 'other',
+          number
+        >
+      >;
+      /** How often drills recorded outside Baton are imported from the drill sources; defaults to every 30 minutes, first 30 s after start. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /** Production changes: who made them, paired or not, reviewed or not, at what hour. */
     changes?: {
       /** How often every change source is pulled; defaults to every 30 minutes, first 30 s after start. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -8,6 +8,7 @@ import {
   sreBackupSourcesExtensionPoint,
   sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
+  sreDrillSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
@@ -16,6 +17,7 @@ import { DemoAlertPoller } from './alerts/DemoAlertPoller';
 import { DemoBackupSource } from './backups/DemoBackupSource';
 import { DemoChangeSource } from './changes/DemoChangeSource';
 import { DemoCostSource } from './DemoCostSource';
+import { DemoDrillSource } from './drills/DemoDrillSource';
 import { DemoKnowledgeSource } from './readiness/DemoKnowledgeSource';
 import { DemoSliSource } from './slo/DemoSliSource';
 
@@ -34,6 +36,7 @@ export const sreModuleDemo = createBackendModule({
         accessSources: sreAccessSourcesExtensionPoint,
         changeSources: sreChangeSourcesExtensionPoint,
         backupSources: sreBackupSourcesExtensionPoint,
+        drillSources: sreDrillSourcesExtensionPoint,
       },
       async init({
         config,
@@ -44,6 +47,7 @@ export const sreModuleDemo = createBackendModule({
         accessSources,
         changeSources,
         backupSources,
+        drillSources,
       }) {
         if (!config.getOptionalBoolean('sre.demo')) return;
         knowledgeSources.addKnowledgeSource(new DemoKnowledgeSource());
@@ -55,6 +59,7 @@ export const sreModuleDemo = createBackendModule({
         costSources.addCostSource(new DemoCostSource());
         changeSources.addChangeSource(new DemoChangeSource());
         backupSources.addBackupSource(new DemoBackupSource());
+        drillSources.addDrillSource(new DemoDrillSource());
         accessSources.addAccessSource(
           new DemoAccessSource('github-org'),
           new DemoAccessSource('aws-account'),

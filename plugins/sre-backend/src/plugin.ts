@@ -12,6 +12,7 @@ import {
   sreChangeReceiversExtensionPoint,
   sreChangeSourcesExtensionPoint,
   sreCostSourcesExtensionPoint,
+  sreDrillSourcesExtensionPoint,
   sreKnowledgeSourcesExtensionPoint,
   sreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
@@ -23,6 +24,7 @@ import { BackupSourceRegistry } from './backups/BackupSourceRegistry';
 import { ChangeReceiverRegistry } from './changes/ChangeReceiverRegistry';
 import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
 import { CostSourceRegistry } from './cost/CostSourceRegistry';
+import { DrillSourceRegistry } from './drills/DrillSourceRegistry';
 import { applyDatabaseMigrations } from './database/migrations';
 import { registerSrePermissions } from './policy/registerSrePermissions';
 import { KnowledgeSourceRegistry } from './readiness/KnowledgeSourceRegistry';
@@ -51,6 +53,7 @@ export const sreBackendPlugin = createBackendPlugin({
       changeSources: new ChangeSourceRegistry(),
       backupSources: new BackupSourceRegistry(),
       changeReceivers: new ChangeReceiverRegistry(),
+      drillSources: new DrillSourceRegistry(),
     };
     registries.alertReceivers.addAlertReceiver(new GenericAlertReceiver());
     env.registerExtensionPoint(
@@ -88,6 +91,11 @@ export const sreBackendPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       sreChangeReceiversExtensionPoint,
       registries.changeReceivers,
+    );
+
+    env.registerExtensionPoint(
+      sreDrillSourcesExtensionPoint,
+      registries.drillSources,
     );
 
     env.registerInit({

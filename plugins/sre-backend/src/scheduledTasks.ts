@@ -12,6 +12,8 @@ import type { ChangesConfig } from './changes/changesConfig';
 import type { ChangeService } from './changes/ChangeService';
 import type { CostConfig } from './cost/costConfig';
 import type { CostService } from './cost/CostService';
+import type { DrillsConfig } from './drills/drillsConfig';
+import type { DrillService } from './drills/DrillService';
 import type { KnowledgeService } from './readiness/KnowledgeService';
 import type { KnowledgeConfig } from './readiness/readinessConfig';
 import type { ReadinessService } from './readiness/ReadinessService';
@@ -35,6 +37,7 @@ export async function scheduleSreTasks(options: {
     accessReviews: AccessReviewsConfig;
     changes: ChangesConfig;
     backups: BackupsConfig;
+    drills: DrillsConfig;
   };
   knowledge: KnowledgeService;
   readiness: ReadinessService;
@@ -44,6 +47,7 @@ export async function scheduleSreTasks(options: {
   accessReviews: AccessReviewService;
   changes: ChangeService;
   backups: BackupService;
+  drills: DrillService;
 }): Promise<void> {
   const { scheduler, sourceStatus, logger, config } = options;
 
@@ -120,6 +124,22 @@ export async function scheduleSreTasks(options: {
         const { received, failed } = await options.changes.pullAll();
         logger.info(
           `Change sources stored ${received} changes; ${failed} sources failed`,
+        );
+        return { received, failed };
+      },
+    }),
+  );
+
+  await scheduler.scheduleTask(
+    sourceStatus.scheduledTask({
+      id: 'sre-drill-import',
+      kind: 'drills',
+      ...config.drills.schedule,
+      fn: async () => {
+        const { received, failed, errors } = await options.drills.importAll();
+        errors.forEach(error => logger.warn(error));
+        logger.info(
+          `Drill sources: ${received} drills recorded; ${failed} sources failed`,
         );
         return { received, failed };
       },

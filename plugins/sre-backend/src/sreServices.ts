@@ -40,6 +40,7 @@ import { ChangeReceiverRegistry } from './changes/ChangeReceiverRegistry';
 import { ChangeService } from './changes/ChangeService';
 import { ChangeWebhookService } from './changes/ChangeWebhookService';
 import { ChangeSourceRegistry } from './changes/ChangeSourceRegistry';
+import type { DrillSourceRegistry } from './drills/DrillSourceRegistry';
 import { BackupsConfig, readBackupsConfig } from './backups/backupsConfig';
 import { BackupService } from './backups/BackupService';
 import { BackupSourceRegistry } from './backups/BackupSourceRegistry';
@@ -115,6 +116,7 @@ export interface SreRegistries {
   changeSources: ChangeSourceRegistry;
   backupSources: BackupSourceRegistry;
   changeReceivers: ChangeReceiverRegistry;
+  drillSources: DrillSourceRegistry;
 }
 
 /** Baton's services, one per domain, on one database and catalog snapshot. */
@@ -246,6 +248,7 @@ export function createSreServices(options: {
     catalog,
     auth,
     config: config.drills,
+    sources: options.registries.drillSources.list(),
   });
   const { backupSources } = options.registries;
   const backups = new BackupService({

@@ -12,5 +12,6 @@ export * from './access/extensions';
 export * from './readiness/extensions';
 export * from './changes/extensions';
 export * from './backups/extensions';
+export * from './drills/extensions';
 export * from './alerts/payloadFields';
 export * from './http/fetchFailure';

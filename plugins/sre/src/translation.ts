@@ -1303,6 +1303,7 @@ export const messages = {
         access: 'Access reviews',
         changes: 'Production changes',
         backups: 'Backups',
+        drills: 'Drills',
       },
       trigger: { schedule: 'scheduled', webhook: 'webhook' },
       kindAndTrigger: '{{kind}} ({{trigger}})',
@@ -1315,6 +1316,7 @@ export const messages = {
         accessCampaign: 'Scheduled access-review campaign',
         changePull: 'Production change pull',
         backupPull: 'Backup pull',
+        drillImport: 'Drill import',
       },
       names: {
         cost: 'Cost source {{name}}',

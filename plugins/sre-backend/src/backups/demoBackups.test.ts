@@ -1,70 +1,17 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   EntityBackupsResponse,
   ReadinessReport,
 } from '@baton/plugin-sre-common';
 import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
-import fs from 'fs';
-import path from 'path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
+import { DEMO_TOUR_LEVELS, demoCatalog } from '../__testUtils__/demoCatalog';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(180_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
-const examples = path.resolve(__dirname, '../../../../examples');
-
-/** The demo catalog (examples/org.yaml and entities.yaml) with the relations the catalog would add. */
-function demoCatalog(): Entity[] {
-  const entities = ['org.yaml', 'entities.yaml'].flatMap(file =>
-    parseAllDocuments(fs.readFileSync(path.join(examples, file), 'utf8'))
-      .map(doc => doc.toJSON() as Entity)
-      .filter(Boolean),
-  );
-  const ref = (target: string, defaultKind: string) =>
-    stringifyEntityRef(
-      parseEntityRef(target, { defaultKind, defaultNamespace: 'default' }),
-    );
-  const relations = new Map<string, Entity['relations']>(
-    entities.map(e => [stringifyEntityRef(e), []]),
-  );
-  const relate = (from: string, type: string, to: string) =>
-    relations.get(from)?.push({ type, targetRef: to });
-  for (const entity of entities) {
-    const self = stringifyEntityRef(entity);
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    if (typeof spec.owner === 'string') {
-      const owner = ref(spec.owner, 'group');
-      relate(self, 'ownedBy', owner);
-      relate(owner, 'ownerOf', self);
-    }
-    for (const target of (spec.dependsOn as string[] | undefined) ?? []) {
-      relate(self, 'dependsOn', ref(target, 'component'));
-    }
-    for (const group of (spec.memberOf as string[] | undefined) ?? []) {
-      relate(self, 'memberOf', ref(group, 'group'));
-      relate(ref(group, 'group'), 'hasMember', self);
-    }
-    if (typeof spec.parent === 'string') {
-      relate(self, 'childOf', ref(spec.parent, 'group'));
-      relate(ref(spec.parent, 'group'), 'parentOf', self);
-    }
-    if (typeof spec.system === 'string') {
-      relate(self, 'partOf', ref(spec.system, 'system'));
-    }
-  }
-  return entities.map(entity => ({
-    ...entity,
-    metadata: { namespace: 'default', ...entity.metadata },
-    relations: relations.get(stringifyEntityRef(entity)),
-  }));
-}
 
 const TASKS = [
   'sre-knowledge-refresh',
@@ -72,11 +19,6 @@ const TASKS = [
   'sre-alert-poll',
   'sre-cost-pull',
   'sre-change-pull',
-];
-const LEVELS: Array<[string, string]> = [
-  ['component:default/storefront', 'ready'],
-  ['component:default/order-batch', 'at-risk'],
-  ['component:default/catalog-search', 'single-point-of-failure'],
 ];
 
 describe.each(databases.eachSupportedId())('the demo backups on %s', id => {
@@ -98,15 +40,19 @@ describe.each(databases.eachSupportedId())('the demo backups on %s', id => {
     };
     for (const task of TASKS) await scheduler.triggerTask(task);
     const levelsBefore = await Promise.all(
-      LEVELS.map(async ([ref]) => (await get(ref, 'readiness')).level),
+      DEMO_TOUR_LEVELS.map(
+        async ([ref]) => (await get(ref, 'readiness')).level,
+      ),
     );
 
     await scheduler.triggerTask('sre-backup-pull');
 
     const levels = await Promise.all(
-      LEVELS.map(async ([ref]) => (await get(ref, 'readiness')).level),
+      DEMO_TOUR_LEVELS.map(
+        async ([ref]) => (await get(ref, 'readiness')).level,
+      ),
     );
-    expect(levels).toEqual(LEVELS.map(([, level]) => level));
+    expect(levels).toEqual(DEMO_TOUR_LEVELS.map(([, level]) => level));
     expect(levelsBefore).toEqual(levels);
 
     const check = async (ref: string) =>

@@ -2,6 +2,7 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { DrillSource } from '@baton/plugin-sre-node';
 import {
   ANNOTATION_BACKUPS,
   Drill,
@@ -70,6 +71,8 @@ export class DrillService {
       catalog: CatalogService;
       auth: AuthService;
       config: DrillsConfig;
+      /** Where drills recorded outside Baton come from. */
+      sources?: DrillSource[];
       now?: () => Date;
     },
   ) {}
@@ -222,6 +225,61 @@ export class DrillService {
       actor,
       now: this.#now(),
     });
+  }
+
+  /**
+   * Records the drills each source has that the team has not: a drill of
+   * the team with the same title and time is the same drill. A source that
+   * fails, or a drill the checks refuse (e.g. a service the catalog does
+   * not have yet), counts as failed and is tried again on the next run.
+   */
+  async importAll(): Promise<{
+    received: number;
+    failed: number;
+    errors: string[];
+  }> {
+    let received = 0;
+    const errors: string[] = [];
+    for (const source of this.options.sources ?? []) {
+      try {
+        for (const drill of await source.readDrills({ now: this.#now() })) {
+          const performedAt = new Date(drill.performedAt);
+          const known = await this.options.store.listForTeam(drill.teamRef);
+          if (
+            known.some(
+              other =>
+                other.title === drill.title &&
+                other.performedAt !== null &&
+                Date.parse(other.performedAt) === performedAt.getTime(),
+            )
+          ) {
+            continue;
+          }
+          await this.plan(
+            drill.teamRef,
+            {
+              scenario: drill.scenario,
+              title: drill.title,
+              entityRefs: drill.entityRefs,
+            },
+            drill.recordedBy,
+            {
+              record: {
+                performedAt,
+                participants: drill.participants,
+                outcome: drill.outcome,
+                recoveryMinutes: drill.recoveryMinutes,
+                notes: drill.notes,
+              },
+            },
+          );
+          received++;
+        }
+      } catch (error) {
+        errors.push(`Drill source ${source.id}: ${(error as Error).message}`);
+      }
+    }
+    return { received, failed: errors.length, errors };
   }
 
   /** Each entity's drills recorded as taking place in the last `days`, newest first. */

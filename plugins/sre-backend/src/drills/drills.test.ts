@@ -8,9 +8,15 @@ import type {
   TeamReport,
 } from '@baton/plugin-sre-common';
 import { ConfigReader } from '@backstage/config';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  ImportedDrill,
+  sreDrillSourcesExtensionPoint,
+} from '@baton/plugin-sre-node';
 import request from 'supertest';
 import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
+import type { TriggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { readSreAdmins } from '../policy/sreDefaultPolicy';
 
 jest.setTimeout(120_000);
@@ -63,13 +69,36 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * DAY).toISOString();
 
+/** What the test's drill source returns on its next read; it fails while `failWith` is set. */
+const imported: { drills: ImportedDrill[]; failWith?: string } = { drills: [] };
+const drillSourceModule = createBackendModule({
+  pluginId: 'sre',
+  moduleId: 'test-drill-source',
+  register(env) {
+    env.registerInit({
+      deps: { drills: sreDrillSourcesExtensionPoint },
+      async init({ drills }) {
+        drills.addDrillSource({
+          id: 'game-days',
+          readDrills: async () => {
+            if (imported.failWith) throw new Error(imported.failWith);
+            return imported.drills;
+          },
+        });
+      },
+    });
+  },
+});
+
 describe.each(databases.eachSupportedId())('drills on %s', id => {
   let server: Parameters<typeof request>[0];
+  let scheduler: TriggerableScheduler;
 
   beforeAll(async () => {
-    ({ server } = await startSreTestBackend({
+    ({ server, scheduler } = await startSreTestBackend({
       knex: await databases.init(id),
       entities,
+      features: [drillSourceModule],
       // The shipped policy: a team's drills change only by its own people.
       permissions: shippedPolicyPermissions(
         readSreAdmins(new ConfigReader({})),
@@ -322,5 +351,62 @@ describe.each(databases.eachSupportedId())('drills on %s', id => {
     );
     expect(entity.status).toBe(200);
     expect(entity.body.drills.length).toBeGreaterThan(0);
+  });
+
+  it('imports the drills a drill source recorded, once, and tries a refused one again', async () => {
+    const gameDay: ImportedDrill = {
+      teamRef: PLATFORM,
+      scenario: 'region-failover',
+      title: 'Game day: fail web over to the other region',
+      entityRefs: [WEB],
+      performedAt: daysAgo(10),
+      participants: [AIKO, 'farid'],
+      outcome: 'succeeded',
+      recoveryMinutes: 12,
+      notes: 'DNS switched in 4 minutes.',
+      recordedBy: AIKO,
+    };
+    const notYet: ImportedDrill = {
+      ...gameDay,
+      title: 'Game day: restore a service not in the catalog yet',
+      entityRefs: ['component:default/not-yet'],
+      performedAt: daysAgo(9),
+    };
+    imported.drills = [gameDay, notYet];
+    await scheduler.triggerTask('sre-drill-import');
+    const titles = async () =>
+      (await teamDrills()).drills
+        .map((d: Drill) => d.title)
+        .filter(title => title.startsWith('Game day'));
+    expect(await titles()).toEqual([gameDay.title]);
+    expect(
+      (await teamDrills()).drills.find(d => d.title === gameDay.title),
+    ).toMatchObject({
+      scenario: 'region-failover',
+      entityRefs: [WEB],
+      participants: [AIKO, FARID],
+      outcome: 'succeeded',
+      recoveryMinutes: 12,
+      notes: 'DNS switched in 4 minutes.',
+      createdBy: AIKO,
+      recordedBy: AIKO,
+      performedAt: gameDay.performedAt,
+    });
+    expect((await checksOf(WEB)).drill).toMatchObject({
+      status: 'pass',
+      reasonCode: 'drillRecorded',
+      reasonParams: { days: 10, people: 'Aiko, Farid' },
+    });
+
+    // Read again: the same drill is not recorded twice; the refused one is tried again.
+    imported.drills = [gameDay, { ...notYet, entityRefs: [ORDERS] }];
+    await scheduler.triggerTask('sre-drill-import');
+    expect(await titles()).toEqual([notYet.title, gameDay.title]);
+
+    // A source that fails records nothing and stops nothing.
+    imported.failWith = 'the game-day tool is down';
+    await scheduler.triggerTask('sre-drill-import');
+    imported.failWith = undefined;
+    expect(await titles()).toEqual([notYet.title, gameDay.title]);
   });
 });

@@ -1,22 +1,37 @@
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { DRILL_SCENARIOS, DrillScenario } from '@baton/plugin-sre-common';
+import { scheduleFromConfig } from '../sources/scheduleFromConfig';
 
 /** `sre.drills`, read and checked. */
 export interface DrillsConfig {
   /** Days between drills of a scenario; a service is due once its last drill of it is older. */
   intervals: Partial<Record<DrillScenario, number>>;
+  /** When drills recorded outside Baton are imported from the drill sources. */
+  schedule: SchedulerServiceTaskScheduleDefinition;
 }
+
+const DEFAULT_IMPORT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 30 },
+};
 
 /** By default only restores are due: twice a year, on services that keep backups. */
 const DEFAULT_INTERVALS: DrillsConfig['intervals'] = {
   'restore-from-backup': 180,
 };
 
-/** Reads `sre.drills.intervals`; a TypeError names a key that is not a scenario or not a whole number of days. */
+/** Reads `sre.drills` (intervals, schedule); a TypeError names a key that is not a scenario or not a whole number of days. */
 export function readDrillsConfig(config: Config): DrillsConfig {
+  const schedule = scheduleFromConfig(
+    config.getOptionalConfig('sre.drills'),
+    'schedule',
+    DEFAULT_IMPORT_SCHEDULE,
+  );
   const key = 'sre.drills.intervals';
   const section = config.getOptionalConfig(key);
-  if (!section) return { intervals: { ...DEFAULT_INTERVALS } };
+  if (!section) return { intervals: { ...DEFAULT_INTERVALS }, schedule };
   const intervals: DrillsConfig['intervals'] = {};
   for (const name of section.keys()) {
     if (!(DRILL_SCENARIOS as readonly string[]).includes(name)) {
@@ -34,5 +49,5 @@ export function readDrillsConfig(config: Config): DrillsConfig {
     }
     intervals[name as DrillScenario] = days;
   }
-  return { intervals };
+  return { intervals, schedule };
 }

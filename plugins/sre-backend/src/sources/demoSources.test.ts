@@ -55,6 +55,7 @@ describe.each(databases.eachSupportedId())(
         'sre-backup-pull',
         'sre-change-pull',
         'sre-cost-pull',
+        'sre-drill-import',
         'sre-knowledge-refresh',
         'sre-slo-evaluation',
       ]);

@@ -98,6 +98,7 @@ describe.each(databases.eachSupportedId())('GET /sources on %s', id => {
       'task:sre-backup-pull',
       'task:sre-change-pull',
       'task:sre-cost-pull',
+      'task:sre-drill-import',
       'task:sre-knowledge-refresh',
       'task:sre-slo-evaluation',
       'webhook:generic',

@@ -6,7 +6,8 @@ export type SourceKind =
   | 'cost'
   | 'access'
   | 'changes'
-  | 'backups';
+  | 'backups'
+  | 'drills';
 
 /** How its data comes in: pulled on the backend's schedule, or delivered to a webhook. @public */
 export type SourceTrigger = 'schedule' | 'webhook';

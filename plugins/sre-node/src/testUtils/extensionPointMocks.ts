@@ -8,6 +8,7 @@ import type {
   ChangeWebhookReceiver,
   CostFileFormat,
   CostSource,
+  DrillSource,
   KnowledgeSource,
   SliSource,
   SreAccessSourcesExtensionPoint,
@@ -17,6 +18,7 @@ import type {
   SreChangeReceiversExtensionPoint,
   SreChangeSourcesExtensionPoint,
   SreCostSourcesExtensionPoint,
+  SreDrillSourcesExtensionPoint,
   SreKnowledgeSourcesExtensionPoint,
   SreSliSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
@@ -215,4 +217,24 @@ export interface SreBackupSourcesExtensionPointMock
 export function sreBackupSourcesExtensionPointMock(): SreBackupSourcesExtensionPointMock {
   const backupSources: BackupSource[] = [];
   return { backupSources, addBackupSource: appendTo(backupSources) };
+}
+
+/**
+ * `SreDrillSourcesExtensionPoint` that keeps what a module added.
+ * @public
+ */
+export interface SreDrillSourcesExtensionPointMock
+  extends SreDrillSourcesExtensionPoint {
+  /** The drill sources added, in order. */
+  readonly drillSources: DrillSource[];
+}
+
+/**
+ * A drill sources extension point for a module's test, as
+ * {@link sreSliSourcesExtensionPointMock}.
+ * @public
+ */
+export function sreDrillSourcesExtensionPointMock(): SreDrillSourcesExtensionPointMock {
+  const drillSources: DrillSource[] = [];
+  return { drillSources, addDrillSource: appendTo(drillSources) };
 }

@@ -18,6 +18,7 @@ const TASK_NAMES = {
   'sre-access-campaign': 'admin.sources.tasks.accessCampaign',
   'sre-change-pull': 'admin.sources.tasks.changePull',
   'sre-backup-pull': 'admin.sources.tasks.backupPull',
+  'sre-drill-import': 'admin.sources.tasks.drillImport',
 } as const;
 
 /** What a person calls a source: the task's name, or the kind of provider with its id. */

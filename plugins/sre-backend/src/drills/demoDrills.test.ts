@@ -1,0 +1,107 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  ReadinessReport,
+  TeamDrillsResponse,
+  TeamReport,
+} from '@baton/plugin-sre-common';
+import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
+import request from 'supertest';
+import { DEMO_TOUR_LEVELS, demoCatalog } from '../__testUtils__/demoCatalog';
+import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
+
+jest.setTimeout(180_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const TASKS = [
+  'sre-knowledge-refresh',
+  'sre-slo-evaluation',
+  'sre-alert-poll',
+  'sre-cost-pull',
+  'sre-change-pull',
+  'sre-backup-pull',
+];
+const FARID = 'user:default/farid.haddad';
+const ORDERS_DB = 'resource:default/orders-db';
+
+describe.each(databases.eachSupportedId())('the demo drills on %s', id => {
+  it('record Farid alone restoring orders-db, and keep the levels the demo tour shows', async () => {
+    const knex = await databases.init(id);
+    const { server, scheduler } = await startSreTestBackend({
+      knex,
+      config: { sre: { demo: true } },
+      entities: demoCatalog(),
+      features: [sreModuleDemo],
+    });
+    const get = async (url: string) => {
+      const response = await request(server).get(`/api/sre${url}`);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    const checks = async (ref: string) => {
+      const { kind, namespace, name } = parseEntityRef(ref);
+      const report: ReadinessReport = await get(
+        `/entities/${kind}/${namespace}/${name}/readiness`,
+      );
+      return report;
+    };
+    const check = async (ref: string, checkId: string) =>
+      (await checks(ref)).checks.find(c => c.id === checkId)!;
+    for (const task of TASKS) await scheduler.triggerTask(task);
+    const levelsBefore = await Promise.all(
+      DEMO_TOUR_LEVELS.map(async ([ref]) => (await checks(ref)).level),
+    );
+
+    await scheduler.triggerTask('sre-drill-import');
+    // A second run (the schedule's next) records nothing again.
+    await scheduler.triggerTask('sre-drill-import');
+
+    const levels = await Promise.all(
+      DEMO_TOUR_LEVELS.map(async ([ref]) => (await checks(ref)).level),
+    );
+    expect(levels).toEqual(DEMO_TOUR_LEVELS.map(([, level]) => level));
+    expect(levelsBefore).toEqual(levels);
+
+    const fulfilment: TeamDrillsResponse = await get(
+      '/drills/default/fulfilment-squad',
+    );
+    expect(fulfilment.drills.map(d => d.title)).toEqual([
+      'Restore orders-db from the Osaka copy into staging',
+    ]);
+    const storefront: TeamDrillsResponse = await get(
+      '/drills/default/storefront-squad',
+    );
+    expect(storefront.drills).toHaveLength(1);
+    expect(storefront.drills[0].participants).toHaveLength(2);
+
+    // orders-db: drilled, but restores are practised by Farid alone.
+    const drill = await check(ORDERS_DB, 'drill');
+    expect(drill).toMatchObject({
+      status: 'pass',
+      reasonCode: 'drillRecorded',
+      reasonParams: { scenario: 'restore-from-backup', people: 'Farid Haddad' },
+    });
+    // 47 days before 10:00 UTC today: 46 full days before then.
+    expect([46, 47]).toContain(drill.reasonParams!.days);
+    expect(await check(ORDERS_DB, 'restore-practised')).toMatchObject({
+      status: 'fail',
+      reasonCode: 'restorePractised',
+      reasonParams: { count: 1, people: 'Farid Haddad' },
+    });
+    expect(await check('component:default/storefront', 'drill')).toMatchObject({
+      status: 'pass',
+      reasonCode: 'drillRecorded',
+      reasonParams: { people: 'Aiko Tanaka, Chihiro Mori' },
+    });
+
+    // With Farid away, nobody at work has restored orders-db.
+    const away: TeamReport = await get(
+      `/teams/default/fulfilment-squad/report?absent=${FARID}`,
+    );
+    expect(
+      away.services.find(s => s.entityRef === ORDERS_DB)!.during!
+        .uncoveredCodes,
+    ).toContainEqual({ code: 'noRestorerLeft', params: { days: '365' } });
+  });
+});
