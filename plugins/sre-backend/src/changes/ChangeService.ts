@@ -80,6 +80,8 @@ const isNotable = (item: ChangeItem) =>
 
 /** How many entities one readiness read asks the store about at a time. */
 const READINESS_REF_BATCH = 200;
+/** Changes per page when readiness reads every change of a window. */
+const READINESS_PAGE = 5_000;
 
 /** An entity's production changes as the readiness checks count them. */
 export type ChangeReadinessFacts = NonNullable<ReadinessFacts['changes']>;
@@ -93,6 +95,25 @@ export interface ChangeRange {
 /** How a person is counted in a team's stats: their User, or their identity when unmatched. */
 const personKey = (person: ChangePerson) =>
   person.userRef ?? `${person.kind}:${person.value.toLowerCase()}`;
+
+/** Each change of a pulled batch once, as the source last handed it over; anything else is left to the input checks. */
+function lastOfEachExternalId(batch: unknown[]): unknown[] {
+  const keyOf = (item: unknown) =>
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as { externalId?: unknown }).externalId === 'string'
+      ? (item as { externalId: string }).externalId
+      : undefined;
+  const last = new Map<string, number>();
+  batch.forEach((item, index) => {
+    const key = keyOf(item);
+    if (key !== undefined) last.set(key, index);
+  });
+  return batch.filter((item, index) => {
+    const key = keyOf(item);
+    return key === undefined || last.get(key) === index;
+  });
+}
 
 /** Each person once: a source may name the same operator twice. */
 function distinctPeople(people: ChangePerson[]): ChangePerson[] {
@@ -226,7 +247,11 @@ export class ChangeService {
         let batch: unknown[] = [];
         const flush = async () => {
           if (!batch.length) return;
-          const inputs = parseChangeInputs(batch, `${source.id} changes`);
+          // A change a source hands over twice (a page that shifted under it) is stored once, as last seen.
+          const inputs = parseChangeInputs(
+            lastOfEachExternalId(batch),
+            `${source.id} changes`,
+          );
           await this.#store(source.id, inputs);
           count += batch.length;
           batch = [];
@@ -290,17 +315,39 @@ export class ChangeService {
       }));
     }
     const { alertWindowMinutes } = this.options.config.policy;
+    const windowMs = alertWindowMinutes * 60_000;
     const starts = changes.map(change => Date.parse(change.startedAt));
     const entityRefs = [...new Set(changes.flatMap(c => c.entityRefs))];
     const alerts = await this.options.alerts.allForEntities(
       entityRefs,
       new Date(Math.min(...starts)),
       // [from, to): an alert at the window's last millisecond still counts.
-      new Date(Math.max(...starts) + alertWindowMinutes * 60_000 + 1),
+      new Date(Math.max(...starts) + windowMs + 1),
       ALERT_CAP,
     );
-    return changes.map(change => {
-      const alertsAfter = alertsAfterChange(change, alerts, {
+    // Sorted once by start: each change's rule then reads only the alerts of
+    // its own window (thousands of changes × thousands of alerts otherwise).
+    const byStart = alerts
+      .map(alert => ({ alert, at: Date.parse(alert.startsAt) }))
+      .sort((a, b) => a.at - b.at);
+    const firstAtOrAfter = (time: number) => {
+      let low = 0;
+      let high = byStart.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (byStart[middle].at < time) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    return changes.map((change, index) => {
+      const inWindow = byStart
+        .slice(
+          firstAtOrAfter(starts[index]),
+          firstAtOrAfter(starts[index] + windowMs + 1),
+        )
+        .map(entry => entry.alert);
+      const alertsAfter = alertsAfterChange(change, inWindow, {
         alertWindowMinutes,
       });
       return {
@@ -415,11 +462,10 @@ export class ChangeService {
       ]),
     );
     for (let at = 0; at < entityRefs.length; at += READINESS_REF_BATCH) {
-      const changes = await this.options.store.listForEntities(
+      const changes = await this.#allForEntities(
         entityRefs.slice(at, at + READINESS_REF_BATCH),
         from,
         to,
-        TEAM_CHANGE_CAP,
       );
       for (const change of changes) {
         const pairs = distinctPeople(actualPairs(change)).map(personKey);
@@ -441,6 +487,44 @@ export class ChangeService {
       }
     }
     return facts;
+  }
+
+  /**
+   * Every change of the entities in [from, to), read a page at a time from
+   * the newest back: readiness counts them all, where a list shows a capped
+   * number.
+   */
+  async #allForEntities(
+    entityRefs: string[],
+    from: Date,
+    to: Date,
+  ): Promise<StoredChange[]> {
+    const all: StoredChange[] = [];
+    const seen = new Set<string>();
+    let end = to;
+    for (;;) {
+      const page = await this.options.store.listForEntities(
+        entityRefs,
+        from,
+        end,
+        READINESS_PAGE,
+      );
+      const fresh = page.filter(change => !seen.has(change.id));
+      fresh.forEach(change => seen.add(change.id));
+      all.push(...fresh);
+      if (page.length < READINESS_PAGE) return all;
+      // The next page ends just after this page's oldest start: changes that
+      // share it may straddle the pages; those already read are skipped.
+      const next = new Date(Date.parse(page[page.length - 1].startedAt) + 1);
+      if (!fresh.length || next.getTime() >= end.getTime()) {
+        // A full page of changes at one instant cannot be paged by time.
+        this.options.logger.warn(
+          `More than ${READINESS_PAGE} changes of one instant; readiness counts ${all.length} changes of ${entityRefs.length} entities`,
+        );
+        return all;
+      }
+      end = next;
+    }
   }
 
   /**

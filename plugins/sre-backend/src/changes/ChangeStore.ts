@@ -201,37 +201,54 @@ export class DatabaseChangeStore implements ChangeStore {
 
   async record(source: string, changes: MatchedChange[]): Promise<string[]> {
     const recordedAt = new Date();
+    // The same change twice in one request: the later one is what is stored.
+    const latest = new Map(changes.map(change => [change.externalId, change]));
+    const distinct = [...latest.values()];
     return this.db.transaction(async tx => {
-      const ids: string[] = [];
-      for (const change of changes) {
-        // The row keeps its id when sent again; its entities and people are replaced.
-        const [inserted] = await tx('sre_changes')
-          .insert(changeRow(source, change, recordedAt))
-          .onConflict(['source', 'external_id'])
-          .merge()
-          .returning('id');
-        const id = Number(
-          typeof inserted === 'object' ? inserted.id : inserted,
-        );
-        await tx('sre_change_entities').where('change_id', id).delete();
-        await tx('sre_change_people').where('change_id', id).delete();
-        await tx.batchInsert(
-          'sre_change_entities',
-          change.entityRefs.map(entityRef => ({
-            change_id: id,
-            entity_ref: entityRef,
-            started_at: new Date(change.startedAt),
-          })),
-          INSERT_BATCH,
-        );
-        await tx.batchInsert(
-          'sre_change_people',
-          peopleRows(id, change),
-          INSERT_BATCH,
-        );
-        ids.push(String(id));
+      // Multi-row statements, not several per change: a 1,000-change request
+      // is a few dozen statements. A change sent again keeps its row's id.
+      const idOf = new Map<string, number>();
+      for (let at = 0; at < distinct.length; at += INSERT_BATCH) {
+        const inserted: Array<{ id: string | number; external_id: string }> =
+          await tx('sre_changes')
+            .insert(
+              distinct
+                .slice(at, at + INSERT_BATCH)
+                .map(change => changeRow(source, change, recordedAt)),
+            )
+            .onConflict(['source', 'external_id'])
+            .merge()
+            .returning(['id', 'external_id']);
+        for (const row of inserted) idOf.set(row.external_id, Number(row.id));
       }
-      return ids;
+      const ids = distinct.map(change => idOf.get(change.externalId)!);
+      // Its entities and people are replaced.
+      for (let at = 0; at < ids.length; at += READ_BATCH) {
+        const chunk = ids.slice(at, at + READ_BATCH);
+        await tx('sre_change_entities').whereIn('change_id', chunk).delete();
+        await tx('sre_change_people').whereIn('change_id', chunk).delete();
+      }
+      const entityRows = distinct.flatMap((change, index) =>
+        change.entityRefs.map(entityRef => ({
+          change_id: ids[index],
+          entity_ref: entityRef,
+          started_at: new Date(change.startedAt),
+        })),
+      );
+      const personRows = distinct.flatMap((change, index) =>
+        peopleRows(ids[index], change),
+      );
+      for (let at = 0; at < entityRows.length; at += INSERT_BATCH) {
+        await tx('sre_change_entities').insert(
+          entityRows.slice(at, at + INSERT_BATCH),
+        );
+      }
+      for (let at = 0; at < personRows.length; at += INSERT_BATCH) {
+        await tx('sre_change_people').insert(
+          personRows.slice(at, at + INSERT_BATCH),
+        );
+      }
+      return changes.map(change => String(idOf.get(change.externalId)!));
     });
   }
 

@@ -46,6 +46,7 @@ const entities: Entity[] = [
   user('aiko', 'Aiko'),
   service('billing'),
   service('web'),
+  service('busy'),
 ];
 
 const DAY = 86_400_000;
@@ -197,6 +198,66 @@ describe.each(databases.eachSupportedId())(
       expect(aikoAway.uncoveredCodes.map(gap => gap.code)).not.toContain(
         'noOperatorLeft',
       );
+    });
+
+    it('counts every change of a busy service, past any page of the store', async () => {
+      // 5,050 changes in 80 days, the odd ones paired; 40 of them at one
+      // instant, where a page of 5,000 (newest first) ends.
+      const BUSY = 'component:default/busy';
+      const total = 5_050;
+      const now = Date.now();
+      const startOf = (i: number) =>
+        i >= 4_980 && i < 5_020
+          ? now - 4_980 * 1_000_000
+          : now - i * 1_000_000 - (i >= 5_020 ? 40_000 : 0);
+      const changes = Array.from({ length: total }, (_, i) =>
+        change(`busy-${i}`, {
+          entityRefs: [BUSY],
+          startedAt: new Date(startOf(i)).toISOString(),
+          // Never paired with oneself: the pair is the other person.
+          pairs:
+            i % 2 ? [{ kind: 'name', value: i % 3 ? 'aiko' : 'farid' }] : [],
+          operators: [{ kind: 'name', value: i % 3 ? 'farid' : 'aiko' }],
+        }),
+      );
+      for (let at = 0; at < total; at += 1_000) {
+        const res = await request(server)
+          .post('/api/sre/changes')
+          .set('Authorization', mockCredentials.service.header())
+          .send({ source: 'api', changes: changes.slice(at, at + 1_000) });
+        expect(res.status).toBe(200);
+      }
+      const checks = byId((await readiness(BUSY)).checks);
+      expect(checks['changes-paired']).toMatchObject({
+        reasonParams: { count: total, paired: total / 2 },
+      });
+      expect(checks['change-operators']).toMatchObject({
+        status: 'pass',
+        reasonParams: { count: 2 },
+      });
+    });
+
+    it('refuses a change sent twice in one request, naming it, and stores neither', async () => {
+      const sent = await request(server)
+        .post('/api/sre/changes')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          source: 'api',
+          changes: [
+            change('twice', { entityRefs: [WEB], title: 'First' }),
+            change('twice', { entityRefs: [WEB], title: 'Second' }),
+          ],
+        });
+      expect(sent.status).toBe(400);
+      expect(sent.body.error.message).toMatch(/^changes\[1\]\.externalId: /);
+      const listed = await request(server)
+        .get(`/api/sre/changes?entityRef=${WEB}`)
+        .set('Authorization', mockCredentials.user.header(FARID));
+      expect(
+        listed.body.items.filter(
+          (item: { externalId: string }) => item.externalId === 'twice',
+        ),
+      ).toEqual([]);
     });
   },
 );

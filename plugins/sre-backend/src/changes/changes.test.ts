@@ -544,4 +544,22 @@ describe.each(databases.eachSupportedId())('changes on %s', id => {
     expect(ids).not.toContain('ci-2');
     pullCalls.length = 0;
   });
+
+  it('stores a change a source hands over twice in one pull once, as last handed over', async () => {
+    pulled = [
+      change({ externalId: 'ci-twice', title: 'Deploy, as first listed' }),
+      change({ externalId: 'ci-4', title: 'Another deploy' }),
+      change({ externalId: 'ci-twice', title: 'Deploy, as listed again' }),
+    ];
+    await scheduler.triggerTask('sre-change-pull');
+    pulled = [];
+    pullCalls.length = 0;
+    const items = (await list(CHECKOUT)).items.filter(
+      i => i.externalId === 'ci-twice' || i.externalId === 'ci-4',
+    );
+    expect(items.map(i => [i.externalId, i.title]).sort()).toEqual([
+      ['ci-4', 'Another deploy'],
+      ['ci-twice', 'Deploy, as listed again'],
+    ]);
+  });
 });
