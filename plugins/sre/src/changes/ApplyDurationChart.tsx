@@ -72,7 +72,8 @@ export function ApplyDurationChart({ trend }: { trend: ApplyDurationTrend }) {
             minTickGap={8}
           />
           <YAxis
-            width={40}
+            // Wide enough for "20 min" on one line; narrower, the number is cut off.
+            width={64}
             tickFormatter={minutes => format.duration(minutes * 60)}
           />
           <Tooltip

@@ -71,12 +71,13 @@ export function TeamChangesReport({ teamRef }: { teamRef: string }) {
             )}
           </InfoCard>
         </Grid>
-        <Grid item xs={12} lg={6}>
+        {/* Side by side only where the per-person table fits whole. */}
+        <Grid item xs={12} xl={6}>
           <InfoCard title={t('changes.team.people.title')}>
             <ChangePeopleTable people={shown.people} />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12} xl={6}>
           <InfoCard title={t('changes.team.solo.title')}>
             {shown.solo.length ? (
               <ChangeList
