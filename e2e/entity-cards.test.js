@@ -192,6 +192,12 @@ describe('a demo service page', () => {
     // Its level today, then during the absence (the last cell): a single point of failure with truck factor 1.
     await inventory.getByText('Single point of failure').last().waitFor();
     expect(await inventory.getByText(/truck factor 1/).count()).toBe(1);
+    // Farid ran every production change of inventory-sync in 90 days, alone: nobody is left who has.
+    await inventory
+      .getByText(
+        'No one left who has run or paired on a production change of it in the last 90 days.',
+      )
+      .waitFor();
     await page.screenshot({
       path: path.join(resultsDir, 'team-bus-factor-farid-away.png'),
       fullPage: true,

@@ -42,6 +42,11 @@ const PAGES = [
     // The agenda's SLO section, which arrives after the review's header.
     ready: 'SLOs at risk',
   },
+  {
+    name: 'product-team-changes',
+    path: '/catalog/default/group/product-team/changes',
+    ready: 'Pairing rate',
+  },
   { name: 'access-reviews', path: '/access-reviews', ready: /access review/i },
   {
     name: 'my-access-reviews',
