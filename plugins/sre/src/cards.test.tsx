@@ -9,7 +9,7 @@ import type {
   KnowledgeReport,
   ReadinessReport,
 } from '@baton/plugin-sre-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SreApi, sreApiRef } from './api/SreApi';
 import { formats } from './language';
@@ -245,6 +245,53 @@ describe('EntityReadyForLeaveCard', () => {
     expect(screen.getByLabelText('readiness trend')).toHaveTextContent(
       '70 → 88 (+18) since Nov 20, 2026',
     );
+  });
+
+  it('shows the recorded drill behind the drill check, with a link to the owning team’s drills', async () => {
+    const owned: Entity = {
+      ...withSource,
+      relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
+    };
+    const drill = {
+      id: 'drill',
+      title: 'A recent recovery drill',
+      category: 'practice',
+      status: 'pass' as const,
+      reason:
+        'Last drill 2026-11-20 (restore-from-backup), 14 days ago, with Farid Haddad.',
+      reasonCode: 'drillRecorded',
+      reasonParams: {
+        date: '2026-11-20',
+        days: 14,
+        scenario: 'restore-from-backup',
+        people: 'Farid Haddad',
+      },
+      fix: 'Run a drill.',
+      weight: 1,
+      critical: false,
+    };
+    await renderCard(<EntityReadyForLeaveCard />, owned, {
+      getReadiness: jest
+        .fn()
+        .mockResolvedValue({
+          ...readiness,
+          checks: [...readiness.checks, drill],
+        }),
+      getKnowledge: jest.fn().mockResolvedValue(report),
+    });
+    const item = (await screen.findByText('A recent recovery drill')).closest(
+      'li',
+    )!;
+    expect(item).toHaveTextContent(
+      'Last drill Nov 20, 2026, 14 days ago, with Farid Haddad.',
+    );
+    expect(
+      within(item).getByRole('link', { name: 'The team’s drills' }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-a/drills');
+    // Only the drill checks link there.
+    expect(
+      screen.getAllByRole('link', { name: 'The team’s drills' }),
+    ).toHaveLength(1);
   });
 
   it('asks for baton.dev/repos for the knowledge part when it cannot find the code', async () => {

@@ -1,6 +1,14 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  entityRouteRef,
+  getEntityRelations,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_REPOS,
   KnowledgeReport,
@@ -17,7 +25,7 @@ import { MissingAnnotation } from '../components/MissingAnnotation';
 import { useSreText } from '../language';
 import { KnowledgeView } from './KnowledgeView';
 import { LevelChip } from './LevelChip';
-import { ReadinessChecks } from './ReadinessChecks';
+import { ReadinessCheckLink, ReadinessChecks } from './ReadinessChecks';
 import { levelReasonText, readinessRuleText } from './readinessText';
 import { ReadinessTrend } from './ReadinessTrend';
 import { isReadyForLeaveAvailable } from './isReadyForLeaveAvailable';
@@ -59,6 +67,7 @@ export function EntityReadyForLeaveCard() {
     >
       {value && (
         <ReadinessView
+          entity={entity}
           readiness={value.readiness}
           knowledge={value.knowledge}
           hasRepos={hasRepos}
@@ -68,13 +77,36 @@ export function EntityReadyForLeaveCard() {
   );
 }
 
+/** The drill checks link to the owning team's Drills tab, where drills are planned and recorded. */
+function useDrillLinks(
+  entity: Entity,
+): Partial<Record<string, ReadinessCheckLink>> {
+  const { t } = useSreText();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const [team] = getEntityRelations(entity, RELATION_OWNED_BY, {
+    kind: 'group',
+  });
+  if (!team) return {};
+  const link = {
+    href: `${entityRoute({
+      kind: 'group',
+      namespace: team.namespace,
+      name: team.name,
+    })}/drills`,
+    label: t('drills.checkLink'),
+  };
+  return { drill: link, 'restore-practised': link };
+}
+
 function ReadinessView(props: {
+  entity: Entity;
   readiness: ReadinessReport;
   knowledge?: KnowledgeReport;
   hasRepos: boolean;
 }) {
   const { readiness, knowledge, hasRepos } = props;
   const { t, format } = useSreText();
+  const links = useDrillLinks(props.entity);
   const applicable = readiness.checks.filter(
     c => c.status !== 'not-applicable',
   ).length;
@@ -109,7 +141,7 @@ function ReadinessView(props: {
           <ReadinessTrend trend={readiness.trend} />
         </Box>
       </Box>
-      <ReadinessChecks checks={readiness.checks} />
+      <ReadinessChecks checks={readiness.checks} links={links} />
       <Divider />
       <Box mt={2}>
         <Typography variant="h6">

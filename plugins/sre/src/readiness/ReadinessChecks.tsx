@@ -2,6 +2,7 @@ import type {
   ReadinessCheck,
   ReadinessCheckStatus,
 } from '@baton/plugin-sre-common';
+import { Link } from '@backstage/core-components';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
@@ -37,8 +38,24 @@ const ORDER: Record<ReadinessCheckStatus, number> = {
   'not-applicable': 3,
 };
 
-/** The checks of a readiness report: failures first, then unknowns, passes, and the not-applicable ones in grey. */
-export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
+/** A link under a check to where its evidence is kept, e.g. the team's drills. */
+export interface ReadinessCheckLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * The checks of a readiness report: failures first, then unknowns, passes,
+ * and the not-applicable ones in grey; `links` adds, per check id, a link
+ * to where its evidence is kept.
+ */
+export function ReadinessChecks({
+  checks,
+  links = {},
+}: {
+  checks: ReadinessCheck[];
+  links?: Partial<Record<string, ReadinessCheckLink>>;
+}) {
   const { t, format } = useSreText();
   const sorted = [...checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return (
@@ -76,6 +93,17 @@ export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
                       display="block"
                     >
                       {t('readiness.fix', { fix: checkFix(t, check) })}
+                    </Typography>
+                  )}
+                  {links[check.id] && (
+                    <Typography
+                      component="span"
+                      variant="caption"
+                      display="block"
+                    >
+                      <Link to={links[check.id]!.href}>
+                        {links[check.id]!.label}
+                      </Link>
                     </Typography>
                   )}
                 </>
