@@ -271,12 +271,10 @@ describe('EntityReadyForLeaveCard', () => {
       critical: false,
     };
     await renderCard(<EntityReadyForLeaveCard />, owned, {
-      getReadiness: jest
-        .fn()
-        .mockResolvedValue({
-          ...readiness,
-          checks: [...readiness.checks, drill],
-        }),
+      getReadiness: jest.fn().mockResolvedValue({
+        ...readiness,
+        checks: [...readiness.checks, drill],
+      }),
       getKnowledge: jest.fn().mockResolvedValue(report),
     });
     const item = (await screen.findByText('A recent recovery drill')).closest(
