@@ -797,7 +797,11 @@ const READINESS_CHECKS: CheckDefinition[] = [
     category: 'practice',
     fix: 'Run a restore-from-backup drill with at least two people of the team, and record it with its participants.',
     evaluate: (facts, { thresholds }) => {
-      if (!annotation(facts, ANNOTATION_BACKUPS)) {
+      // Backups declared, or found by a backup source.
+      if (
+        !annotation(facts, ANNOTATION_BACKUPS) &&
+        !facts.backups?.resources.length
+      ) {
         return notApplicable(
           'noBackupsToRestore',
           {},

@@ -1101,6 +1101,34 @@ describe('drill checks', () => {
       status: 'unknown',
       reasonCode: 'noDrillRecords',
     });
+    // Without the annotation it has nothing to restore, unless a backup source found its backups.
+    const undeclared = entity('x', {});
+    expect(
+      statusOf(facts({ entity: undeclared, drills: [] }), 'restore-practised'),
+    ).toMatchObject({
+      status: 'not-applicable',
+      reasonCode: 'noBackupsToRestore',
+    });
+    expect(
+      statusOf(
+        facts({
+          entity: undeclared,
+          drills: [],
+          backups: {
+            resources: [
+              {
+                name: 'orders-db',
+                crossRegionCopyAt: null,
+                crossAccountCopyAt: null,
+                failedCopyAt: null,
+                lastRestore: null,
+              },
+            ],
+          },
+        }),
+        'restore-practised',
+      ),
+    ).toMatchObject({ status: 'fail', reasonCode: 'restorePractised' });
   });
 
   it('names the gap when nobody who restored is at work', () => {
