@@ -33,7 +33,7 @@ export type SourceCounts = Partial<Record<SourceCountName, number>>;
 
 /** One source or scheduled pull as `GET /sources` lists it. @public */
 export interface SourceStatus {
-  /** `task:<scheduled task id>`, `cost:<source id>`, `alert-poller:<poller id>` or `webhook:<alert source>`. */
+  /** `task:<scheduled task id>`, `cost:<source id>`, `alert-poller:<poller id>`, `change-source:<source id>`, `backup-source:<source id>` or `webhook:<alert or change source>`. */
   id: string;
   kind: SourceKind;
   trigger: SourceTrigger;
