@@ -112,13 +112,23 @@ function DrillEntry(props: {
                     {format.duration(drill.recoveryMinutes * 60)}
                   </Fact>
                 )}
-                <Fact label={t('drills.list.notes')}>
-                  {drill.notes.trim() ? (
+                {drill.notes.trim() ? (
+                  // Markdown paragraphs go under their label, not beside it.
+                  <Box mt={0.5}>
+                    <Typography
+                      variant="body2"
+                      color="textSecondary"
+                      component="span"
+                    >
+                      {t('drills.list.notes')}
+                    </Typography>
                     <MarkdownContent content={drill.notes} dialect="gfm" />
-                  ) : (
-                    t('drills.list.noNotes')
-                  )}
-                </Fact>
+                  </Box>
+                ) : (
+                  <Fact label={t('drills.list.notes')}>
+                    {t('drills.list.noNotes')}
+                  </Fact>
+                )}
               </>
             )}
             <Fact label={t('drills.list.actions')}>

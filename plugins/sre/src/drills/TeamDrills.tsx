@@ -84,10 +84,11 @@ export function TeamDrills({ groupRef }: { groupRef: string }) {
       )}
       {loading && <Progress />}
       <Grid container spacing={3}>
-        <Grid item xs={12} lg={5}>
+        {/* Full width: scenario names (and Japanese, which breaks anywhere) need the room. */}
+        <Grid item xs={12}>
           <DueDrills response={drills} team={team} />
         </Grid>
-        <Grid item xs={12} lg={7}>
+        <Grid item xs={12}>
           {drills.drills.length ? (
             <DrillList
               groupRef={groupRef}
