@@ -538,6 +538,7 @@ describe.each(databases.eachSupportedId())(
         actionId: '',
         campaignId: '',
         itemIds: [],
+        drillId: '',
       };
       const as: Caller = (verb, url, header = headers.member) =>
         open(verb, `/api/sre${url}`).set('Authorization', header);
