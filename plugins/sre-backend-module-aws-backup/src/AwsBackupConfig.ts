@@ -1,6 +1,6 @@
 import type { Config } from '@backstage/config';
 
-/** One entry of `sre.awsBackup.accounts`, checked. */
+/** One entry of `sre.awsBackup.accounts`, checked. @public */
 export interface AwsBackupAccountConfig {
   /** The 12-digit account id. */
   accountId: string;

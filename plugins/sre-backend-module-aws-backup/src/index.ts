@@ -10,3 +10,4 @@ export {
   AwsBackupSource,
   type AwsBackupSourceOptions,
 } from './AwsBackupSource';
+export type { AwsBackupAccountConfig } from './AwsBackupConfig';
