@@ -343,6 +343,7 @@ export function createSreServices(options: {
     knowledge,
     accessReviews,
     changes,
+    drills,
   });
 
   return {

@@ -28,7 +28,7 @@ export * from './changes/types';
 export * from './changes/rules';
 export * from './changes/permissions';
 export * from './changes/terraformWorkspaces';
-export * from './drills/types';
+export * from './review/drills';
 export * from './backups/types';
 export * from './backups/evidence';
 export * from './cost/types';

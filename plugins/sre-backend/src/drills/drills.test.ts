@@ -269,6 +269,20 @@ describe.each(databases.eachSupportedId())('drills on %s', id => {
     });
     const review = await as(FARID).get('/reviews/default/platform');
     expect(review.status).toBe(200);
+    // The agenda's backups and drills: both restore drills took place in its 14 days; web declares no backups.
+    const { backupsDrills } = review.body.agenda;
+    expect(backupsDrills.drillsDone.map((d: Drill) => d.title).sort()).toEqual([
+      'Restore orders-db from last night’s snapshot',
+      'Restore orders-db into a new account',
+    ]);
+    expect(backupsDrills.drillsDue).toEqual([]);
+    expect(backupsDrills.backupGaps).toEqual([
+      expect.objectContaining({
+        entityRef: WEB,
+        status: 'fail',
+        reasonCode: 'backupsMissing',
+      }),
+    ]);
     expect(
       review.body.openActionItems.map((i: { title: string }) => i.title),
     ).toContain('Give the restore role kms:Decrypt');

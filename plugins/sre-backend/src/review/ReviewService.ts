@@ -14,6 +14,7 @@ import {
   reviewSlosSection,
   TeamReport,
   TeamReviewResponse,
+  TeamDrillsResponse,
 } from '@baton/plugin-sre-common';
 import type { AccessReviewService } from '../access/AccessReviewService';
 import type { ChangeService } from '../changes/ChangeService';
@@ -67,6 +68,13 @@ export class ReviewService {
       knowledge: Pick<KnowledgeService, 'findReports'>;
       accessReviews: Pick<AccessReviewService, 'teamSummary'>;
       changes: Pick<ChangeService, 'reviewSection'>;
+      /** The team's drills (the drills domain, which builds on reviews). */
+      drills: {
+        teamDrills(
+          teamRef: string,
+          options: { visible?: EntityVisibility },
+        ): Promise<TeamDrillsResponse>;
+      };
       now?: () => Date;
     },
   ) {}
@@ -324,24 +332,26 @@ export class ReviewService {
     const refs = services.map(service => service.entityRef);
 
     const memberRefs = report.members.map(member => member.userRef);
-    const [alerts, slos, cost, knowledge, access, changes] = await Promise.all([
-      // The services of the team and its sub-teams, as the readiness report has them.
-      this.options.alerts.listForTeam(
-        teamRef,
-        { from: since, to: until, limit: AGENDA_ALERT_LIMIT },
-        { entityRefs: refs },
-      ),
-      Promise.all(
-        services.map(async service => ({
-          ...service,
-          slos: (await this.options.slos.getSlos(service.entityRef)).items,
-        })),
-      ),
-      this.#costSection(teamRef, refs, since, until, titleOf),
-      this.options.knowledge.findReports(refs),
-      this.options.accessReviews.teamSummary(memberRefs, since),
-      this.options.changes.reviewSection(refs, since, until, { visible }),
-    ]);
+    const [alerts, slos, cost, knowledge, access, changes, drills] =
+      await Promise.all([
+        // The services of the team and its sub-teams, as the readiness report has them.
+        this.options.alerts.listForTeam(
+          teamRef,
+          { from: since, to: until, limit: AGENDA_ALERT_LIMIT },
+          { entityRefs: refs },
+        ),
+        Promise.all(
+          services.map(async service => ({
+            ...service,
+            slos: (await this.options.slos.getSlos(service.entityRef)).items,
+          })),
+        ),
+        this.#costSection(teamRef, refs, since, until, titleOf),
+        this.options.knowledge.findReports(refs),
+        this.options.accessReviews.teamSummary(memberRefs, since),
+        this.options.changes.reviewSection(refs, since, until, { visible }),
+        this.options.drills.teamDrills(teamRef, { visible }),
+      ]);
 
     const alertsSection = reviewAlertsSection(alerts.items, services);
     const slosSection = reviewSlosSection(slos, since.toISOString());
@@ -423,6 +433,31 @@ export class ReviewService {
             }),
       },
       changes,
+      backupsDrills: {
+        backupGaps: report.services.flatMap(service => {
+          const check = service.readiness.checks.find(c => c.id === 'backups');
+          return check &&
+            (check.status === 'fail' || check.status === 'unknown')
+            ? [
+                {
+                  entityRef: service.entityRef,
+                  title: service.title,
+                  status: check.status,
+                  reason: check.reason,
+                  reasonCode: check.reasonCode,
+                  reasonParams: check.reasonParams,
+                },
+              ]
+            : [];
+        }),
+        drillsDone: drills.drills.filter(
+          drill =>
+            drill.performedAt !== null &&
+            Date.parse(drill.performedAt) >= since.getTime() &&
+            Date.parse(drill.performedAt) <= until.getTime(),
+        ),
+        drillsDue: drills.due,
+      },
       activity: { members },
     };
   }

@@ -922,6 +922,11 @@ describe.each(databases.eachSupportedId())(
         'Deploy media-streaming 4.2 by Farid Haddad (failed, procedure not reviewed)',
       );
       expect(markdown.text).not.toContain('An apply of last month');
+      // Backups and drills: payments-adapter declares no backups; no drill took place.
+      expect(markdown.text).toContain('### Backups and drills');
+      expect(markdown.text).toContain(
+        '- Backups of payments-adapter (fail): No baton.dev/backups annotation.',
+      );
     });
   },
 );

@@ -269,6 +269,41 @@ function agendaMarkdown(
       lines.push(`- and ${count(changes.moreNotable, 'more change')}`);
     }
   }
+  const backupsDrills = agenda.backupsDrills;
+  if (backupsDrills && section('Backups and drills')) {
+    if (!backupsDrills.backupGaps.length) {
+      lines.push('Every service’s backups check passes.');
+    }
+    for (const gap of backupsDrills.backupGaps) {
+      lines.push(
+        `- Backups of ${literal(gap.title)} (${gap.status}): ${literal(
+          gap.reason,
+        )}`,
+      );
+    }
+    for (const drill of backupsDrills.drillsDone) {
+      lines.push(
+        `- Drill ${day(drill.performedAt!)} ${drill.scenario}: ${literal(
+          drill.title,
+        )}, ${drill.outcome ?? 'not recorded'}, with ${
+          drill.participants
+            .map(ref =>
+              literal(personName({ kind: 'name', value: ref, userRef: ref })),
+            )
+            .join(', ') || 'nobody'
+        }`,
+      );
+    }
+    for (const due of backupsDrills.drillsDue) {
+      lines.push(
+        `- Due: ${due.scenario} drill of ${literal(due.entityRef)} (${
+          due.lastPerformedAt
+            ? `last ${day(due.lastPerformedAt)}`
+            : 'never drilled'
+        })`,
+      );
+    }
+  }
   if (section('Activity')) {
     for (const member of activity.members) {
       const services = member.commits.map(c => literal(c.title)).join(', ');

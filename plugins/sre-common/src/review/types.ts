@@ -1,5 +1,6 @@
 import type { AlertNoise, AlertSeverity } from '../alerts/types';
 import type { ChangeItem, ChangeSummary } from '../changes/types';
+import type { Drill, DrillDue } from './drills';
 import type { CostCoverage, Money } from '../cost/types';
 import type { ReadinessLevel } from '../readiness/types';
 import type { SloAlertState } from '../slo/types';
@@ -223,6 +224,23 @@ export interface ReviewChangesSection {
   moreNotable: number;
 }
 
+/** Backups and drills of the team's services: what the review should look at. @public */
+export interface ReviewBackupsDrillsSection {
+  /** Services whose backups check does not pass now, with the check's reason (failed, stale or one-sided copies, or nothing declared). */
+  backupGaps: Array<{
+    entityRef: string;
+    title: string;
+    status: 'fail' | 'unknown';
+    reason: string;
+    reasonCode: string;
+    reasonParams: Record<string, string | number>;
+  }>;
+  /** Drills that took place since the agenda's start, newest first. */
+  drillsDone: Drill[];
+  /** Services due for a drill by the policy's intervals. */
+  drillsDue: DrillDue[];
+}
+
 /** A team's agenda since a time, section by section. @public */
 export interface ReviewAgenda {
   since: string;
@@ -234,6 +252,8 @@ export interface ReviewAgenda {
   access: ReviewAccessSection;
   /** Absent in agendas stored before it was added. */
   changes?: ReviewChangesSection;
+  /** Absent in agendas stored before it was added. */
+  backupsDrills?: ReviewBackupsDrillsSection;
   activity: ReviewActivitySection;
 }
 

@@ -1,5 +1,5 @@
 import type { DrillOutcome, DrillScenario } from '../readiness/drillKinds';
-import type { ReviewActionItem } from '../review/types';
+import type { ReviewActionItem } from './types';
 
 /**
  * A recovery drill of a team: planned (a day, the services, the scenario),
