@@ -17,6 +17,7 @@ import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import PeopleIcon from '@material-ui/icons/People';
 import { isServiceKind } from '@baton/plugin-sre-common';
 import { sreApiRef } from './api/SreApi';
+import { isBackupsAvailable } from './backups/isBackupsAvailable';
 import { SreClient } from './api/SreClient';
 import {
   accessReviewsRouteRef,
@@ -93,6 +94,16 @@ export const entityChangesCard = EntityCardBlueprint.make({
     filter: isServiceLike,
     loader: () =>
       import('./changes/EntityChangesCard').then(m => <m.EntityChangesCard />),
+  },
+});
+
+/** @alpha */
+export const entityBackupsCard = EntityCardBlueprint.make({
+  name: 'backups',
+  params: {
+    filter: isBackupsAvailable,
+    loader: () =>
+      import('./backups/EntityBackupsCard').then(m => <m.EntityBackupsCard />),
   },
 });
 
@@ -258,6 +269,7 @@ export default createFrontendPlugin({
     entityTeamCostCard,
     entityChangesCard,
     entityReadyForLeaveCard,
+    entityBackupsCard,
     entityTeamBusFactorContent,
     entityTeamChangesContent,
     teamBusFactorPage,

@@ -12,6 +12,7 @@ export {
   EntityCostCard,
   TeamCostCard,
   EntityChangesCard,
+  EntityBackupsCard,
   EntityTeamChangesContent,
   EntityReadyForLeaveCard,
   EntityTeamBusFactorContent,
@@ -37,6 +38,7 @@ export { isSloAvailable } from './slo/isSloAvailable';
 export { isAlertHistoryAvailable } from './alerts/isAlertHistoryAvailable';
 export { isCostAvailable } from './cost/isCostAvailable';
 export { isChangesAvailable } from './changes/isChangesAvailable';
+export { isBackupsAvailable } from './backups/isBackupsAvailable';
 export { isReadyForLeaveAvailable } from './readiness/isReadyForLeaveAvailable';
 export {
   sreApiRef,

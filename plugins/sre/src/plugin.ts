@@ -90,6 +90,17 @@ export const EntityChangesCard: () => JSX.Element = srePlugin.provide(
   }),
 );
 
+/** The entity's protected resources: last backup, last copy to another region and another account, failing copies and the last restore test. @public */
+export const EntityBackupsCard: () => JSX.Element = srePlugin.provide(
+  createComponentExtension({
+    name: 'EntityBackupsCard',
+    component: {
+      lazy: () =>
+        import('./backups/EntityBackupsCard').then(m => m.EntityBackupsCard),
+    },
+  }),
+);
+
 /** The "ready for leave" card: score, level, checks, truck factor and who holds the knowledge. @public */
 export const EntityReadyForLeaveCard: () => JSX.Element = srePlugin.provide(
   createComponentExtension({

@@ -1493,6 +1493,109 @@ export const messages = {
       },
     },
   },
+  backups: {
+    checkLink: 'See Backups',
+    card: {
+      title: 'Backups',
+      subheader:
+        'A copy counts within {{days}} days · resources tagged {{selector}}',
+      unsupportedTitle: 'No backups for this kind of entity',
+      unsupportedKind:
+        'Baton shows the backups of components and resources; a {{kind}} has none of its own.',
+      notConfiguredTitle: 'No backup source is set up in this portal',
+      notConfiguredDescription:
+        'Nothing can be verified until the backend has a backup source, such as {{module}}. It will find this entity’s resources by the tag {{selector}} (other tags with the annotation {{selectorAnnotation}}) and by the ARNs listed in {{resourcesAnnotation}}.',
+      emptyTitle: 'No protected resource maps to this entity',
+      emptyDescription:
+        'The backup sources protect no resource tagged {{selector}} or listed in {{resourcesAnnotation}}. Tag the resources {{selector}}, choose other tags with {{selectorAnnotation}}, or list their ARNs in {{resourcesAnnotation}}.',
+    },
+    list: {
+      label: 'Protected resources',
+      location: '{{type}} · account {{account}} · {{region}}',
+      lastBackup: 'Last backup',
+      noBackup: 'none completed in the source’s look-back',
+      failedBackup: 'Last failed backup',
+      crossRegion: 'Copy to another region',
+      crossAccount: 'Copy to another account',
+      noCopy: 'none',
+      destination: '{{region}}, account {{account}}',
+      copyTo: '{{date}} to {{destination}}',
+      failingCopy: 'Failing copy',
+      failedCopy: 'to {{destination}}, {{date}}: {{state}}',
+      failedBackupAt: '{{date}}: {{state}}',
+      lastRestore: 'Last restore',
+      neverRestored: 'never',
+      restore: '{{date}} · {{how}} · {{state}}',
+      restoreValidated:
+        '{{date}} · {{how}} · {{state}}, validation {{validation}}',
+      restoreTesting: 'restore testing',
+      restoreByHand: 'by hand',
+      seen: 'Seen by {{source}} on {{date}}; {{matched}}',
+      matchedByArn: 'listed by ARN',
+      matchedByTags: 'matched by its tags',
+    },
+    state: {
+      COMPLETED: 'completed',
+      FAILED: 'failed',
+      ABORTED: 'aborted',
+      EXPIRED: 'expired',
+      RUNNING: 'running',
+      PENDING: 'pending',
+      CREATED: 'created',
+    },
+    validation: {
+      SUCCESSFUL: 'successful',
+      FAILED: 'failed',
+      TIMED_OUT: 'timed out',
+      VALIDATING: 'validating',
+    },
+    chip: {
+      label: 'What the evidence shows',
+      crossRegionVerified: 'Cross-region verified',
+      crossRegionVerifiedHelp:
+        'A copy to {{region}} completed {{date}}, within {{days}} days.',
+      crossRegionStale: 'Cross-region copy too old',
+      crossRegionStaleHelp:
+        'The last copy to another region ({{region}}) completed {{date}}, more than {{days}} days ago.',
+      crossRegionMissing: 'No cross-region copy',
+      crossRegionMissingHelp:
+        'No completed copy to a vault in another region is known.',
+      crossAccountVerified: 'Cross-account verified',
+      crossAccountVerifiedHelp:
+        'A copy to account {{account}} completed {{date}}, within {{days}} days.',
+      crossAccountStale: 'Cross-account copy too old',
+      crossAccountStaleHelp:
+        'The last copy to another account ({{account}}) completed {{date}}, more than {{days}} days ago.',
+      crossAccountMissing: 'No cross-account copy',
+      crossAccountMissingHelp:
+        'No completed copy to a vault in another account is known.',
+      copyFailing: 'Copy failing',
+      copyFailingHelp:
+        'The latest copy job to {{destinations}} failed, and none completed since.',
+      restoreTested: 'Restore tested',
+      restoreTestedHelp: 'A restore test completed {{date}}.',
+      restoredByHand: 'Restored by hand',
+      restoredByHandHelp: 'A restore started by hand completed {{date}}.',
+      restoreFailed: 'Restore failed',
+      restoreFailedHelp: 'The last restore, {{date}}, did not succeed.',
+      restoreRunning: 'Restore running',
+      restoreRunningHelp: 'A restore started {{date}} has not finished.',
+      neverRestored: 'Never restore-tested',
+      neverRestoredHelp:
+        'No restore of its recovery points is known: nothing shows these backups can be restored.',
+    },
+    why: {
+      show: 'Why?',
+      hide: 'Hide why',
+      rule: 'A copy counts when its copy job completed within the last {{days}} days. Cross-region: the destination vault’s region (read from its ARN) differs from the resource’s; cross-account: the vault’s account differs from the resource’s. A vault in the same account and region is neither.',
+      failing:
+        'A destination whose latest copy job failed, with none completed since, is listed as failing.',
+      restore:
+        'The last restore of each resource is shown as evidence, by a restore testing plan or by hand; the readiness check does not judge it yet.',
+      selector:
+        'This entity’s resources: tagged {{selector}}, or listed by ARN in {{resourcesAnnotation}}.',
+    },
+  },
   drills: {
     tabTitle: 'Drills',
     pageTitle: 'Drills',

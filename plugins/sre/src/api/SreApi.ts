@@ -11,6 +11,7 @@ import type {
   Drill,
   DrillOutcome,
   DrillScenario,
+  EntityBackupsResponse,
   EntityDrillsResponse,
   KnowledgeReport,
   TeamCostReport,
@@ -227,6 +228,8 @@ export interface SreApi {
   ): Promise<ReviewActionItem>;
   /** The drills that practised on an entity, newest first. */
   getEntityDrills(entityRef: string): Promise<EntityDrillsResponse>;
+  /** The entity's protected resources with their last backup, copies and restore, and whether a cross-region and a cross-account copy are verified. */
+  getBackups(entityRef: string): Promise<EntityBackupsResponse>;
   /** The access-review campaigns, newest first, each with its progress. */
   listAccessCampaigns(): Promise<AccessCampaign[]>;
   /** Starts a campaign: the inventory of every Resource in scope is frozen now. A 400 ResponseError names a bad field. */

@@ -37,6 +37,37 @@ describe('SreClient', () => {
     expect(report).toMatchObject({ score: 40, name: 'checkout-api' });
   });
 
+  it('reads the backups of an entity by its path-form ref', async () => {
+    let seenUrl = '';
+    server.use(
+      http.get(
+        `${baseUrl}/entities/:kind/:namespace/:name/backups`,
+        ({ request, params }) => {
+          seenUrl = request.url;
+          return HttpResponse.json({
+            entityRef: `resource:default/${params.name}`,
+            collected: true,
+            copyMaxAgeDays: 7,
+            selector: `service=${params.name}`,
+            items: [],
+            rule: 'A copy counts when …',
+          });
+        },
+      ),
+    );
+
+    const response = await client.getBackups('Resource:default/orders-db');
+
+    expect(seenUrl).toBe(
+      `${baseUrl}/entities/resource/default/orders-db/backups`,
+    );
+    expect(response).toMatchObject({
+      entityRef: 'resource:default/orders-db',
+      selector: 'service=orders-db',
+      copyMaxAgeDays: 7,
+    });
+  });
+
   it('reads the SLOs of an entity with the problems of its definitions', async () => {
     server.use(
       http.get(`${baseUrl}/entities/component/default/checkout-api/slos`, () =>

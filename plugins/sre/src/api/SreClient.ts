@@ -118,6 +118,9 @@ export class SreClient implements SreApi {
   getEntityDrills: SreApi['getEntityDrills'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/drills`);
 
+  getBackups: SreApi['getBackups'] = entityRef =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/backups`);
+
   listAccessCampaigns: SreApi['listAccessCampaigns'] = async () =>
     (await this.#get<{ items: AccessCampaign[] }>('/access-reviews')).items;
 

@@ -4,20 +4,13 @@ import {
   type ChangeItem,
   type ChangeOutcome,
 } from '@baton/plugin-sre-common';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
-import Tooltip from '@material-ui/core/Tooltip';
+import {
+  ToneChipList,
+  type Tone,
+  type ToneChipSpec,
+} from '../components/ToneChip';
 import { usePersonName } from '../components/PeopleNames';
 import { useSreText } from '../language';
-
-const TONES = {
-  good: '#2e7d32',
-  warning: '#ed6c02',
-  bad: '#c62828',
-  neutral: '#757575',
-};
-
-type Tone = keyof typeof TONES;
 
 const OUTCOME_TONES: Record<ChangeOutcome, Tone> = {
   succeeded: 'good',
@@ -25,34 +18,6 @@ const OUTCOME_TONES: Record<ChangeOutcome, Tone> = {
   'rolled-back': 'bad',
   'in-progress': 'neutral',
 };
-
-function ToneChip(props: { label: string; help: string; tone: Tone }) {
-  const color = TONES[props.tone];
-  // Findings fill in their colour; what is fine is only outlined in it.
-  const filled = props.tone === 'warning' || props.tone === 'bad';
-  return (
-    <Tooltip title={props.help}>
-      <Chip
-        size="small"
-        variant={filled ? 'default' : 'outlined'}
-        label={props.label}
-        style={{
-          margin: '0 4px 4px 0',
-          borderColor: color,
-          ...(filled ? { backgroundColor: color, color: '#fff' } : { color }),
-        }}
-      />
-    </Tooltip>
-  );
-}
-
-/** A chip of a change: its colour, text and hover text. */
-interface ChipSpec {
-  key: string;
-  tone: Tone;
-  label: string;
-  help: string;
-}
 
 /**
  * What the rules found about a change, as chips: paired or solo, reviewed
@@ -65,7 +30,7 @@ export function ChangeChips({ change }: { change: ChangeItem }) {
   const names = (people: Array<{ value: string; userRef: string | null }>) =>
     format.list(people.map(p => (p.userRef ? personName(p.userRef) : p.value)));
   const found = new Set(change.findings);
-  const specs: ChipSpec[] = [
+  const specs: ToneChipSpec[] = [
     found.has('solo')
       ? {
           key: 'solo',
@@ -124,18 +89,5 @@ export function ChangeChips({ change }: { change: ChangeItem }) {
       }),
     });
   }
-  return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      role="list"
-      aria-label={t('changes.chip.label')}
-    >
-      {specs.map(({ key, ...chip }) => (
-        <Box role="listitem" key={key} component="span">
-          <ToneChip {...chip} />
-        </Box>
-      ))}
-    </Box>
-  );
+  return <ToneChipList label={t('changes.chip.label')} chips={specs} />;
 }

@@ -17,6 +17,8 @@ import {
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
+import { BACKUPS_ANCHOR } from '../backups/backupsAnchor';
+import { isBackupsAvailable } from '../backups/isBackupsAvailable';
 import { isNotFound } from '../components/responseErrors';
 import { useCardData } from '../components/useCardData';
 import { sreApiRef } from '../api/SreApi';
@@ -106,7 +108,13 @@ function ReadinessView(props: {
 }) {
   const { readiness, knowledge, hasRepos } = props;
   const { t, format } = useSreText();
-  const links = useDrillLinks(props.entity);
+  const links = {
+    ...useDrillLinks(props.entity),
+    // The Backups card on the same page shows the copies and restores behind the check.
+    ...(isBackupsAvailable(props.entity) && {
+      backups: { href: `#${BACKUPS_ANCHOR}`, label: t('backups.checkLink') },
+    }),
+  };
   const applicable = readiness.checks.filter(
     c => c.status !== 'not-applicable',
   ).length;

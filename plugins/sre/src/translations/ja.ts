@@ -1312,6 +1312,102 @@ const ja = createTranslationMessages({
       'ウィンドウ内の apply が少なく、傾向は判断できません。',
     'changes.team.apply.risingChip': '増加中',
 
+    'backups.checkLink': 'バックアップを見る',
+    'backups.card.title': 'バックアップ',
+    'backups.card.subheader':
+      '{{days}}日以内のコピーを有効とする · タグ {{selector}} のリソース',
+    'backups.card.unsupportedTitle':
+      'この種類のエンティティにはバックアップがありません',
+    'backups.card.unsupportedKind':
+      'Baton はコンポーネントとリソースのバックアップを表示します。{{kind}} 自体にはバックアップがありません。',
+    'backups.card.notConfiguredTitle':
+      'このポータルにはバックアップソースが設定されていません',
+    'backups.card.notConfiguredDescription':
+      'バックエンドにバックアップソース（{{module}} など）が入るまで、何も検証できません。ソースはこのエンティティのリソースをタグ {{selector}}（別のタグはアノテーション {{selectorAnnotation}} で指定）と、{{resourcesAnnotation}} に列挙された ARN で見つけます。',
+    'backups.card.emptyTitle':
+      'このエンティティに対応する保護対象リソースはありません',
+    'backups.card.emptyDescription':
+      'バックアップソースは、タグ {{selector}} の付いたリソースも {{resourcesAnnotation}} に列挙されたリソースも保護していません。リソースにタグ {{selector}} を付けるか、{{selectorAnnotation}} で別のタグを指定するか、{{resourcesAnnotation}} に ARN を列挙してください。',
+    'backups.list.label': '保護対象リソース',
+    'backups.list.location': '{{type}} · アカウント {{account}} · {{region}}',
+    'backups.list.lastBackup': '最後のバックアップ',
+    'backups.list.noBackup': 'ソースの遡及期間内に完了したものはありません',
+    'backups.list.failedBackup': '最後に失敗したバックアップ',
+    'backups.list.crossRegion': '別リージョンへのコピー',
+    'backups.list.crossAccount': '別アカウントへのコピー',
+    'backups.list.noCopy': 'なし',
+    'backups.list.destination': '{{region}}（アカウント {{account}}）',
+    'backups.list.copyTo': '{{date}} に {{destination}} へ',
+    'backups.list.failingCopy': '失敗しているコピー',
+    'backups.list.failedCopy': '{{destination}} へ、{{date}}: {{state}}',
+    'backups.list.failedBackupAt': '{{date}}: {{state}}',
+    'backups.list.lastRestore': '最後の復元',
+    'backups.list.neverRestored': 'なし',
+    'backups.list.restore': '{{date}} · {{how}} · {{state}}',
+    'backups.list.restoreValidated':
+      '{{date}} · {{how}} · {{state}}、検証 {{validation}}',
+    'backups.list.restoreTesting': '復元テスト',
+    'backups.list.restoreByHand': '手動',
+    'backups.list.seen': '{{source}} が {{date}} に確認。{{matched}}',
+    'backups.list.matchedByArn': 'ARN で列挙',
+    'backups.list.matchedByTags': 'タグで対応',
+    'backups.state.COMPLETED': '完了',
+    'backups.state.FAILED': '失敗',
+    'backups.state.ABORTED': '中止',
+    'backups.state.EXPIRED': '期限切れ',
+    'backups.state.RUNNING': '実行中',
+    'backups.state.PENDING': '待機中',
+    'backups.state.CREATED': '作成済み',
+    'backups.validation.SUCCESSFUL': '成功',
+    'backups.validation.FAILED': '失敗',
+    'backups.validation.TIMED_OUT': 'タイムアウト',
+    'backups.validation.VALIDATING': '検証中',
+    'backups.chip.label': '証跡からわかること',
+    'backups.chip.crossRegionVerified': '別リージョン検証済み',
+    'backups.chip.crossRegionVerifiedHelp':
+      '{{date}} に {{region}} へのコピーが完了しました（{{days}}日以内）。',
+    'backups.chip.crossRegionStale': '別リージョンのコピーが古い',
+    'backups.chip.crossRegionStaleHelp':
+      '別リージョン（{{region}}）への最後のコピーは {{date}} に完了しており、{{days}}日より前です。',
+    'backups.chip.crossRegionMissing': '別リージョンのコピーなし',
+    'backups.chip.crossRegionMissingHelp':
+      '別リージョンのボールトへの完了したコピーは見つかっていません。',
+    'backups.chip.crossAccountVerified': '別アカウント検証済み',
+    'backups.chip.crossAccountVerifiedHelp':
+      '{{date}} にアカウント {{account}} へのコピーが完了しました（{{days}}日以内）。',
+    'backups.chip.crossAccountStale': '別アカウントのコピーが古い',
+    'backups.chip.crossAccountStaleHelp':
+      '別アカウント（{{account}}）への最後のコピーは {{date}} に完了しており、{{days}}日より前です。',
+    'backups.chip.crossAccountMissing': '別アカウントのコピーなし',
+    'backups.chip.crossAccountMissingHelp':
+      '別アカウントのボールトへの完了したコピーは見つかっていません。',
+    'backups.chip.copyFailing': 'コピー失敗中',
+    'backups.chip.copyFailingHelp':
+      '{{destinations}} への最新のコピージョブが失敗し、その後完了したものはありません。',
+    'backups.chip.restoreTested': '復元テスト済み',
+    'backups.chip.restoreTestedHelp': '{{date}} に復元テストが完了しました。',
+    'backups.chip.restoredByHand': '手動で復元済み',
+    'backups.chip.restoredByHandHelp':
+      '{{date}} に手動で始めた復元が完了しました。',
+    'backups.chip.restoreFailed': '復元失敗',
+    'backups.chip.restoreFailedHelp':
+      '最後の復元（{{date}}）は成功しませんでした。',
+    'backups.chip.restoreRunning': '復元中',
+    'backups.chip.restoreRunningHelp':
+      '{{date}} に始まった復元はまだ終わっていません。',
+    'backups.chip.neverRestored': '復元テストなし',
+    'backups.chip.neverRestoredHelp':
+      'リカバリーポイントを復元した記録がなく、このバックアップから復元できることを示すものがありません。',
+    'backups.why.show': 'なぜ？',
+    'backups.why.hide': '説明を閉じる',
+    'backups.why.rule':
+      'コピージョブが直近{{days}}日以内に完了していれば、そのコピーを有効とします。別リージョン: コピー先ボールトのリージョン（ARN から読み取り）がリソースと異なる。別アカウント: ボールトのアカウントがリソースと異なる。同じアカウント・同じリージョンのボールトはどちらにも当たりません。',
+    'backups.why.failing':
+      '最新のコピージョブが失敗し、その後完了したものがないコピー先は、失敗中として表示します。',
+    'backups.why.restore':
+      '各リソースの最後の復元（復元テスト計画によるもの、または手動）を証跡として表示します。準備度チェックはまだ復元を評価しません。',
+    'backups.why.selector':
+      'このエンティティのリソース: タグ {{selector}} の付いたもの、または {{resourcesAnnotation}} に ARN で列挙されたもの。',
     'drills.tabTitle': '訓練',
     'drills.pageTitle': '訓練',
     'drills.teamPicker': 'チーム',
