@@ -8,6 +8,7 @@ const {
 
 const SERVICE = '/catalog/default/component/inventory-sync';
 const TITLE = 'Restore inventory-sync from last night’s backup';
+const ACTION = 'Grant the restore role kms:Decrypt in Terraform';
 const RESTORE_GAP =
   'No one at work has restored it from backup in a drill in the last 365 days.';
 
@@ -76,6 +77,26 @@ describe('drills', () => {
       path: path.join(resultsDir, 'drills-recorded.png'),
       fullPage: true,
     });
+
+    // A follow-up item of the drill is on the team's review, from a drill.
+    await recorded
+      .first()
+      .getByRole('button', { name: `Add an action item to “${TITLE}”` })
+      .click();
+    const form = page.getByRole('form', {
+      name: 'Add an action item to this drill',
+    });
+    await form.getByLabel(/^Title/).fill(ACTION);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await recorded.first().getByText(ACTION).waitFor();
+    await page.goto(
+      `${baseUrl}/catalog/default/group/fulfilment-squad/reliability-review`,
+    );
+    const item = page
+      .getByRole('list', { name: 'Open action items' })
+      .getByRole('listitem')
+      .filter({ hasText: ACTION });
+    await item.getByText('from a drill').waitFor({ timeout: 60_000 });
 
     // The drill check reads the recorded drill: it passes, naming Farid.
     await page.goto(`${baseUrl}${SERVICE}`);
