@@ -249,6 +249,13 @@ export function createSreServices(options: {
     auth,
     config: config.drills,
     sources: options.registries.drillSources.list(),
+    sourceStatus: sourceStatus.observer(
+      { prefix: 'drill-source', kind: 'drills', trigger: 'schedule' },
+      options.registries.drillSources.list().map(source => ({
+        id: source.id,
+        provider: providerName(source),
+      })),
+    ),
   });
   const { backupSources } = options.registries;
   const backups = new BackupService({

@@ -1324,6 +1324,7 @@ export const messages = {
         webhook: '{{name}} webhook',
         changeSource: 'Change source {{name}}',
         backupSource: 'Backup source {{name}}',
+        drillSource: 'Drill source {{name}}',
       },
       counts: {
         rows_one: '{{count}} row',

@@ -19,6 +19,7 @@ import type { EntityVisibility } from '../catalog/entityVisibility';
 import { ownershipClaims } from '../catalog/ownershipClaims';
 import { resolveUserRefs } from '../catalog/userRefs';
 import type { ReviewTeamResource } from '../review/permissionRules';
+import type { SourceRunObserver } from '../sources/SourceStatusService';
 import type { DrillsConfig } from './drillsConfig';
 import type { DrillStore } from './DrillStore';
 
@@ -73,6 +74,8 @@ export class DrillService {
       config: DrillsConfig;
       /** Where drills recorded outside Baton come from. */
       sources?: DrillSource[];
+      /** Records each source's last import, or why it failed, for the admin page. */
+      sourceStatus?: SourceRunObserver;
       now?: () => Date;
     },
   ) {}
@@ -241,6 +244,7 @@ export class DrillService {
     let received = 0;
     const errors: string[] = [];
     for (const source of this.options.sources ?? []) {
+      let recorded = 0;
       try {
         for (const drill of await source.readDrills({ now: this.#now() })) {
           const performedAt = new Date(drill.performedAt);
@@ -273,11 +277,18 @@ export class DrillService {
               },
             },
           );
-          received++;
+          recorded++;
         }
       } catch (error) {
+        received += recorded;
         errors.push(`Drill source ${source.id}: ${(error as Error).message}`);
+        await this.options.sourceStatus?.failed(source.id, error);
+        continue;
       }
+      received += recorded;
+      await this.options.sourceStatus?.succeeded(source.id, {
+        received: recorded,
+      });
     }
     return { received, failed: errors.length, errors };
   }

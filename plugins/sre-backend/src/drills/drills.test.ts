@@ -4,6 +4,7 @@ import type {
   Drill,
   ReadinessCheck,
   ReadinessReport,
+  SourceStatus,
   TeamDrillsResponse,
   TeamReport,
 } from '@baton/plugin-sre-common';
@@ -27,6 +28,7 @@ const PLATFORM = 'group:default/platform';
 const FARID = 'user:default/farid';
 const AIKO = 'user:default/aiko';
 const SAM = 'user:default/sam'; // in another team
+const ROOT = 'user:default/root'; // an sre admin, in no team
 const ORDERS = 'component:default/orders';
 const WEB = 'component:default/web';
 
@@ -99,9 +101,11 @@ describe.each(databases.eachSupportedId())('drills on %s', id => {
       knex: await databases.init(id),
       entities,
       features: [drillSourceModule],
-      // The shipped policy: a team's drills change only by its own people.
+      // The shipped policy: a team's drills change only by its own people;
+      // root, an admin of Baton's, reads the sources' status.
+      config: { sre: { admins: [ROOT] } },
       permissions: shippedPolicyPermissions(
-        readSreAdmins(new ConfigReader({})),
+        readSreAdmins(new ConfigReader({ sre: { admins: [ROOT] } })),
       ),
     }));
   });
@@ -417,10 +421,31 @@ describe.each(databases.eachSupportedId())('drills on %s', id => {
     await scheduler.triggerTask('sre-drill-import');
     expect(await titles()).toEqual([notYet.title, gameDay.title]);
 
-    // A source that fails records nothing and stops nothing.
+    const status = async () => {
+      const res = await as(ROOT).get('/sources');
+      expect(res.status).toBe(200);
+      return (res.body.items as SourceStatus[]).find(
+        item => item.id === 'drill-source:game-days',
+      )!;
+    };
+    // The second run succeeded after the first one's refusal.
+    const afterSecond = await status();
+    expect(afterSecond).toMatchObject({
+      kind: 'drills',
+      lastCounts: { received: 1 },
+    });
+    expect(afterSecond.lastError).toContain(
+      'component:default/not-yet is not in the catalog',
+    );
+    expect(Date.parse(afterSecond.lastSuccessAt!)).toBeGreaterThanOrEqual(
+      Date.parse(afterSecond.lastErrorAt!),
+    );
+
+    // A source that fails records nothing and stops nothing; the admin page says why.
     imported.failWith = 'the game-day tool is down';
     await scheduler.triggerTask('sre-drill-import');
     imported.failWith = undefined;
     expect(await titles()).toEqual([notYet.title, gameDay.title]);
+    expect((await status()).lastError).toContain('the game-day tool is down');
   });
 });

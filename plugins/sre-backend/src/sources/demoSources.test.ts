@@ -8,6 +8,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
 import { readSreAdmins } from '../policy/sreDefaultPolicy';
+import { demoCatalog } from '../__testUtils__/demoCatalog';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
@@ -32,6 +33,8 @@ describe.each(databases.eachSupportedId())(
       const { server, scheduler } = await startSreTestBackend({
         knex,
         config: { sre: demoConfig.sre },
+        // The demo's drills name its services and people.
+        entities: demoCatalog(),
         permissions: shippedPolicyPermissions(
           readSreAdmins(new ConfigReader({ sre: demoConfig.sre })),
         ),

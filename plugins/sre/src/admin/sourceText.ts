@@ -40,6 +40,9 @@ export function sourceName(t: SreTranslate, id: string): string {
   if (prefix === 'backup-source') {
     return t('admin.sources.names.backupSource', { name });
   }
+  if (prefix === 'drill-source') {
+    return t('admin.sources.names.drillSource', { name });
+  }
   return id;
 }
 

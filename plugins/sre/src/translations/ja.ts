@@ -1162,6 +1162,7 @@ const ja = createTranslationMessages({
     'admin.sources.names.webhook': '{{name}} の Webhook',
     'admin.sources.names.changeSource': '変更ソース {{name}}',
     'admin.sources.names.backupSource': 'バックアップソース {{name}}',
+    'admin.sources.names.drillSource': '訓練ソース {{name}}',
     'admin.sources.counts.rows_one': '{{count}} 行',
     'admin.sources.counts.rows_other': '{{count}} 行',
     'admin.sources.counts.alerts_one': '{{count}} 件のアラートを保存',
