@@ -280,7 +280,7 @@ export const messages = {
       },
       backups: {
         title: 'Backups across regions or accounts',
-        fix: 'Copy backups to another region or account and say so in baton.dev/backups (e.g. cross-region,cross-account).',
+        fix: 'Copy backups to another region and another account (e.g. AWS Backup copy rules), tag the resources service=<name> or list them in baton.dev/backup-resources; without a backup source, say so in baton.dev/backups (e.g. cross-region,cross-account).',
       },
       slo: {
         title: 'At least one SLO',
@@ -1519,6 +1519,8 @@ export const messages = {
       crossRegion: 'Copy to another region',
       crossAccount: 'Copy to another account',
       noCopy: 'none',
+      localCopy: 'Copy within its own account and region',
+      neither: '{{copy}} (counts as neither)',
       destination: '{{region}}, account {{account}}',
       copyTo: '{{date}} to {{destination}}',
       failingCopy: 'Failing copy',

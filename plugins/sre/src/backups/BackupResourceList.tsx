@@ -15,6 +15,7 @@ import {
   backupChips,
   destinationText,
   jobStateText,
+  lastLocalCopy,
   validationText,
 } from './backupStatus';
 
@@ -79,6 +80,7 @@ function BackupResource(props: {
   const { t, format } = useSreText();
   const name = resourceName(resource);
   const failedBackup = resource.lastFailedBackup;
+  const localCopy = lastLocalCopy(resource);
   // A failure older than the last completed backup has been made good.
   const showFailedBackup =
     failedBackup &&
@@ -126,6 +128,13 @@ function BackupResource(props: {
       <EvidenceLine label={t('backups.list.crossAccount')}>
         {copyText(t, format, resource.crossAccount.lastCopy)}
       </EvidenceLine>
+      {localCopy && (
+        <EvidenceLine label={t('backups.list.localCopy')}>
+          {t('backups.list.neither', {
+            copy: copyText(t, format, localCopy),
+          })}
+        </EvidenceLine>
+      )}
       {resource.failedCopies.map(copy => (
         <EvidenceLine key={copy.jobId} label={t('backups.list.failingCopy')}>
           {withMessage(

@@ -101,6 +101,9 @@ describe('EntityBackupsCard', () => {
       /^Last restore: Nov 2[89], 2026, .+ · restore testing · completed, validation successful$/,
     );
     expect(within(resource(name)).queryByText(/Failing copy/)).toBeNull();
+    expect(
+      within(resource(name)).queryByText(/own account and region/),
+    ).toBeNull();
     expect(resource(name)).toHaveTextContent(
       /Seen by aws-backup-123456789012 on Dec [34], 2026, .+; matched by its tags/,
     );
@@ -168,6 +171,10 @@ describe('EntityBackupsCard', () => {
       'No restore of its recovery points is known: nothing shows these backups can be restored.',
     );
     expect(line(name, 'Last restore')).toBe('Last restore: never');
+    // The copy to a vault beside it is shown, and why it does not count.
+    expect(line(name, 'Copy within its own account and region')).toMatch(
+      /^Copy within its own account and region: Nov 20, 2026, .+ to ap-northeast-1, account 123456789012 \(counts as neither\)$/,
+    );
     expect(line(name, 'Last failed backup')).toMatch(
       /: failed — Bucket versioning is disabled$/,
     );

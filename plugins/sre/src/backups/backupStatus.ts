@@ -1,8 +1,9 @@
-import type {
-  BackupCopyEvidence,
-  BackupCopyReach,
-  BackupRestoreEvidence,
-  EntityBackupResource,
+import {
+  copyReach,
+  type BackupCopyEvidence,
+  type BackupCopyReach,
+  type BackupRestoreEvidence,
+  type EntityBackupResource,
 } from '@baton/plugin-sre-common';
 import type { ToneChipSpec } from '../components/ToneChip';
 import type { Formats } from '../language';
@@ -61,6 +62,24 @@ export function jobStateText(t: SreTranslate, state: string): string {
 export function validationText(t: SreTranslate, status: string): string {
   const known = KNOWN_VALIDATIONS.find(s => s === status);
   return known ? t(`backups.validation.${known}`) : status;
+}
+
+/**
+ * The latest completed copy that stays in the resource's account and region:
+ * it counts as neither, and the card says so, so a copy that exists but does
+ * not protect against a region or account loss is not a mystery.
+ */
+export function lastLocalCopy(
+  resource: EntityBackupResource,
+): BackupCopyEvidence | undefined {
+  return resource.copies
+    .filter(copy => {
+      const reach = copyReach(resource, copy);
+      return (
+        copy.state === 'COMPLETED' && !reach.crossRegion && !reach.crossAccount
+      );
+    })
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
 }
 
 /** Where a copy went, e.g. "ap-northeast-3, account 123456789012". */

@@ -219,7 +219,7 @@ const ja = createTranslationMessages({
     'readiness.checks.backups.title':
       'バックアップが別リージョン・別アカウントにもある',
     'readiness.checks.backups.fix':
-      'バックアップを別リージョンまたは別アカウントにコピーし、baton.dev/backups にそう書きましょう（例: cross-region,cross-account）。',
+      'バックアップを別リージョンと別アカウントの両方にコピーし（AWS Backup のコピールールなど）、リソースにタグ service=<name> を付けるか baton.dev/backup-resources に列挙しましょう。バックアップソースがない場合は baton.dev/backups にそう書きましょう（例: cross-region,cross-account）。',
     'readiness.checks.slo.title': 'SLO が 1 つ以上ある',
     'readiness.checks.slo.fix':
       'OpenSLO ファイルで SLO を宣言し、baton.dev/openslo でそのファイルを指定しましょう。',
@@ -1337,6 +1337,9 @@ const ja = createTranslationMessages({
     'backups.list.crossRegion': '別リージョンへのコピー',
     'backups.list.crossAccount': '別アカウントへのコピー',
     'backups.list.noCopy': 'なし',
+    'backups.list.localCopy': '同じアカウント・リージョン内のコピー',
+    'backups.list.neither':
+      '{{copy}}（別リージョンにも別アカウントにも当たりません）',
     'backups.list.destination': '{{region}}（アカウント {{account}}）',
     'backups.list.copyTo': '{{date}} に {{destination}} へ',
     'backups.list.failingCopy': '失敗しているコピー',
