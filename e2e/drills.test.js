@@ -10,7 +10,7 @@ const SERVICE = '/catalog/default/component/inventory-sync';
 const TITLE = 'Restore inventory-sync from last night’s backup';
 const ACTION = 'Grant the restore role kms:Decrypt in Terraform';
 const RESTORE_GAP =
-  'No one at work has restored it from backup in a drill in the last 365 days.';
+  'No one at work has restored it from backup in a drill in the last 365 days';
 
 describe('drills', () => {
   let browser;

@@ -195,7 +195,7 @@ describe('a demo service page', () => {
     // Farid ran every production change of inventory-sync in 90 days, alone: nobody is left who has.
     await inventory
       .getByText(
-        'No one left who has run or paired on a production change of it in the last 90 days.',
+        'No one left who has run or paired on a production change of it in the last 90 days',
       )
       .waitFor();
     await page.screenshot({

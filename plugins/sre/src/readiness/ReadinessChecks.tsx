@@ -71,6 +71,8 @@ export function ReadinessChecks({
               <StatusIcon status={check.status} />
             </ListItemIcon>
             <ListItemText
+              // A long URL in a reason breaks instead of widening every line past the card's edge.
+              style={{ overflowWrap: 'anywhere' }}
               primary={
                 check.critical && !notApplicable
                   ? t('readiness.critical', { title })

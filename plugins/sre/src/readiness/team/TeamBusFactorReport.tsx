@@ -61,20 +61,25 @@ function duringSummary(
   during: ServiceDuringAbsence,
 ): string {
   const failing = during.flipped.filter(f => f.after === 'fail');
-  return [
-    t('team.services.duringTruckFactor', {
-      truckFactor:
-        during.truckFactor === null ? '—' : format.number(during.truckFactor),
-    }),
-    ...uncoveredTexts(t, during),
-    ...(failing.length
-      ? [
-          t('team.services.nowFailing', {
-            checks: format.list(failing.map(flip => checkTitle(t, flip))),
-          }),
-        ]
-      : []),
-  ].join(t('common.partSeparator'));
+  return (
+    [
+      t('team.services.duringTruckFactor', {
+        truckFactor:
+          during.truckFactor === null ? '—' : format.number(during.truckFactor),
+      }),
+      ...uncoveredTexts(t, during),
+      ...(failing.length
+        ? [
+            t('team.services.nowFailing', {
+              checks: format.list(failing.map(flip => checkTitle(t, flip))),
+            }),
+          ]
+        : []),
+    ]
+      // Parts are sentences of their own; joined, they lose their full stops ("days.; …").
+      .map(part => part.replace(/[.。]$/, ''))
+      .join(t('common.partSeparator'))
+  );
 }
 
 /** A team's bus-factor report with its leave simulation. @public */
