@@ -346,6 +346,75 @@ describe('ReliabilityReview', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists the backups not verified, the drills done and those due', async () => {
+    const agenda = reviewAgenda();
+    await renderReview({
+      getTeamReview: jest.fn().mockResolvedValue(
+        teamReview({
+          agenda: {
+            ...agenda,
+            backupsDrills: {
+              backupGaps: [
+                {
+                  entityRef: 'component:default/orders',
+                  title: 'Orders',
+                  status: 'fail',
+                  reason:
+                    'Copied to another region, but not to another account within 7 days: orders-db.',
+                  reasonCode: 'backupCrossAccountMissing',
+                  reasonParams: { count: 1, days: 7, resources: 'orders-db' },
+                },
+              ],
+              drillsDone: [
+                {
+                  id: '1',
+                  teamRef: REVIEW_TEAM,
+                  scenario: 'restore-from-backup',
+                  title: 'Restore orders-db',
+                  entityRefs: ['component:default/orders'],
+                  plannedFor: null,
+                  performedAt: '2026-11-20T10:00:00.000Z',
+                  participants: ['user:default/farid'],
+                  outcome: 'succeeded',
+                  recoveryMinutes: 40,
+                  notes: '',
+                  createdAt: '2026-11-20T12:00:00.000Z',
+                  createdBy: 'user:default/farid',
+                  recordedAt: '2026-11-20T12:00:00.000Z',
+                  recordedBy: 'user:default/farid',
+                  actionItems: [],
+                },
+              ],
+              drillsDue: [
+                {
+                  entityRef: 'component:default/ledger',
+                  scenario: 'restore-from-backup',
+                  lastPerformedAt: null,
+                  dueSince: null,
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    });
+    const section = await screen.findByRole('region', {
+      name: /^Backups and drills 1 services with backups not verified, 1 drills done, 1 due$/,
+    });
+    expect(within(section).getByText('Orders')).toBeInTheDocument();
+    expect(
+      within(section).getByText(/not to another account within 7 days/),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByText(
+        'Nov 20, 2026 · Restore from backup · 1 participant',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByText('Restore from backup: never drilled'),
+    ).toBeInTheDocument();
+  });
+
   it('collapses a section and keeps its count in the header', async () => {
     await renderReview({
       getTeamReview: jest.fn().mockResolvedValue(teamReview()),

@@ -5,6 +5,7 @@ import { useSreText } from '../../language';
 import { AccessAgenda } from './AccessAgenda';
 import { ActivityAgenda } from './ActivityAgenda';
 import { AlertsAgenda } from './AlertsAgenda';
+import { BackupsDrillsAgenda } from './BackupsDrillsAgenda';
 import { ChangesAgenda } from './ChangesAgenda';
 import { CostAgenda } from './CostAgenda';
 import { ReadinessAgenda } from './ReadinessAgenda';
@@ -32,6 +33,9 @@ export function ReviewAgendaView({ agenda }: { agenda: ReviewAgenda }) {
       <ReadinessAgenda section={agenda.readiness} since={agenda.since} />
       <AccessAgenda section={agenda.access} />
       {agenda.changes && <ChangesAgenda section={agenda.changes} />}
+      {agenda.backupsDrills && (
+        <BackupsDrillsAgenda section={agenda.backupsDrills} />
+      )}
       <ActivityAgenda section={agenda.activity} />
     </Box>
   );
