@@ -201,7 +201,7 @@ export interface Config {
       weights?: { [checkId: string]: number };
       /** Checks that keep a service from `ready` when they fail or are unknown. */
       critical?: string[];
-      /** minTruckFactor, recentCommitDays, drillMaxAgeDays, readyScore, … */
+      /** minTruckFactor, recentCommitDays, drillMaxAgeDays, runbookMaxAgeDays, readyScore, … */
       thresholds?: { [name: string]: number };
     };
     /** Access reviews: campaigns over Resources with `baton.dev/access-source`. */

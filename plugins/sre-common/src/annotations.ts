@@ -25,6 +25,10 @@ export const ANNOTATION_BACKUP_RESOURCES = 'baton.dev/backup-resources';
 export const ANNOTATION_LAST_DRILL = 'baton.dev/last-drill';
 /** URL of the entity's runbook. @public */
 export const ANNOTATION_RUNBOOK = 'baton.dev/runbook';
+/** Date (YYYY-MM-DD) someone last reviewed a runbook whose history Baton cannot read. @public */
+export const ANNOTATION_RUNBOOK_REVIEWED = 'baton.dev/runbook-reviewed';
+/** Who did that review: a User ref (`user:aiko.tanaka`) or a name. @public */
+export const ANNOTATION_RUNBOOK_REVIEWER = 'baton.dev/runbook-reviewer';
 /** Comma-separated HCP Terraform workspaces (`organization/workspace`) whose runs are the entity's production changes. @public */
 export const ANNOTATION_TERRAFORM_WORKSPACES = 'baton.dev/terraform-workspaces';
 /** On a Resource: the access source it stands for, e.g. `github-org:acme`. @public */

@@ -702,9 +702,52 @@ const notFound = () =>
     ),
   );
 
+/** The runbook check's freshness reasons: a stale file from the history, and reviews by annotation. */
+const staleRunbook: ReadinessFacts = {
+  ...heldByOne,
+  entity: entity('checkout-api', {
+    ...heldByOne.entity.metadata.annotations,
+    'baton.dev/runbook': '/srv/git/checkout.git/docs/runbook.md',
+  }),
+  knowledge: {
+    ...knowledge,
+    runbook: {
+      url: '/srv/git/checkout.git/docs/runbook.md',
+      repository: '/srv/git/checkout.git',
+      path: 'docs/runbook.md',
+      lastChangedAt: '2026-02-01T09:00:00.000Z',
+      lastChangedBy: [
+        { name: 'Aiko', userRef: 'user:default/aiko', changes: 2 },
+      ],
+      changedBy: [{ name: 'Aiko', userRef: 'user:default/aiko', changes: 2 }],
+    },
+  },
+};
+const reviewedRunbook = (reviewed: string, reviewer?: string) => ({
+  ...bare,
+  entity: entity('admin-console', {
+    ...bare.entity.metadata.annotations,
+    'baton.dev/runbook': 'https://wiki.example/admin',
+    'baton.dev/runbook-reviewed': reviewed,
+    ...(reviewer ? { 'baton.dev/runbook-reviewer': reviewer } : {}),
+  }),
+});
+
 describe('the ready-for-leave card in Japanese', () => {
   it.each([
     ['held by one person', heldByOne, knowledge],
+    ['with a stale runbook', staleRunbook, knowledge],
+    [
+      'with a runbook reviewed lately',
+      reviewedRunbook('2026-11-01', 'user:default/aiko'),
+      knowledge,
+    ],
+    [
+      'with a runbook reviewed long ago',
+      reviewedRunbook('2025-01-10'),
+      knowledge,
+    ],
+    ['with a review date that is no date', reviewedRunbook('soon'), knowledge],
     [
       'with little known',
       bare,

@@ -272,7 +272,7 @@ export const messages = {
       },
       runbook: {
         title: 'A runbook',
-        fix: 'Write the runbook and link it with baton.dev/runbook (or an entity link of type runbook).',
+        fix: 'Write the runbook and link it with baton.dev/runbook (or an entity link of type runbook); keep it current: in the service’s repository its commits show it, elsewhere record each review in baton.dev/runbook-reviewed (YYYY-MM-DD) and baton.dev/runbook-reviewer.',
       },
       iac: {
         title: 'Infrastructure as code',
@@ -360,8 +360,21 @@ export const messages = {
         '{{count}} responders among the owners in {{days}} days; {{top}} took {{percent}}.',
       techdocsSet: 'backstage.io/techdocs-ref is set.',
       techdocsMissing: 'No backstage.io/techdocs-ref annotation.',
-      runbookLinked: 'Runbook: {{url}}',
+      runbookLinked:
+        'Runbook: {{url}} (declared, not verified: no history or baton.dev/runbook-reviewed date says when it was last kept).',
       runbookMissing: 'No runbook is linked.',
+      runbookFresh:
+        'Runbook {{path}} last changed {{date}} ({{ago}}) by {{people}}.',
+      runbookStale:
+        'Runbook {{path}} last changed {{date}} ({{ago}}, more than {{maxAgeDays}} days) by {{people}}.',
+      runbookReviewed: 'Runbook reviewed {{date}} ({{ago}}) by {{people}}.',
+      runbookReviewedNoPeople: 'Runbook reviewed {{date}} ({{ago}}).',
+      runbookReviewStale:
+        'Runbook last reviewed {{date}} ({{ago}}, more than {{maxAgeDays}} days) by {{people}}.',
+      runbookReviewStaleNoPeople:
+        'Runbook last reviewed {{date}} ({{ago}}, more than {{maxAgeDays}} days).',
+      runbookReviewedInvalid:
+        'baton.dev/runbook-reviewed is "{{value}}", not a date (YYYY-MM-DD).',
       iacAnnotated: 'baton.dev/iac: {{value}}',
       terraformFiles_one: '{{count}} Terraform file in the repository.',
       terraformFiles_other: '{{count}} Terraform files in the repository.',
@@ -1000,21 +1013,6 @@ export const messages = {
           'Every change was paired, in working hours, succeeded and no alert followed.',
         more_one: 'and {{count}} more change not listed',
         more_other: 'and {{count}} more changes not listed',
-      },
-      backupsDrills: {
-        title: 'Backups and drills',
-        summary:
-          '{{gaps}} services with backups not verified, {{done}} drills done, {{due}} due',
-        gaps: 'Backups not verified',
-        noGaps: 'Every service’s backups check passes.',
-        done: 'Drills since the review',
-        noneDone: 'No drill took place since the review.',
-        drill_one: '{{date}} · {{scenario}} · {{count}} participant',
-        drill_other: '{{date}} · {{scenario}} · {{count}} participants',
-        due: 'Drills due',
-        noneDue: 'No drill is due.',
-        dueSince: '{{scenario}}: last drilled {{date}}',
-        neverDrilled: '{{scenario}}: never drilled',
       },
       activity: {
         title: 'Activity',

@@ -34,7 +34,12 @@ export class TestRepo {
   commit(
     who: readonly [string, string],
     files: Record<string, string | null>,
-    options: { message?: string; renames?: Record<string, string> } = {},
+    options: {
+      message?: string;
+      renames?: Record<string, string>;
+      /** When the commit is made; later commits follow it an hour apart. */
+      daysAgo?: number;
+    } = {},
   ) {
     for (const [from, to] of Object.entries(options.renames ?? {})) {
       fs.mkdirSync(path.dirname(path.join(this.dir, to)), { recursive: true });
@@ -47,7 +52,10 @@ export class TestRepo {
         this.git('add', file);
       }
     }
-    this.#time += 3600;
+    this.#time =
+      options.daysAgo === undefined
+        ? this.#time + 3600
+        : Math.floor(Date.now() / 1000) - options.daysAgo * 86400;
     execFileSync('git', ['commit', '-q', '-m', options.message ?? 'change'], {
       cwd: this.dir,
       env: {

@@ -9,12 +9,18 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DOA_COEFFICIENTS,
+  FollowedFile,
+  KnowledgePerson,
+  KnowledgeRunbook,
+  RunbookChanger,
   isRemoteLocation,
   KnowledgeFileFilter,
   loadLinguistRules,
   KnowledgeReport,
   RepoSpec,
   repoSpecsOf,
+  runbookFileIn,
+  runbookUrlOf,
   TruckFactorCalculator,
   redactCredentials,
   SERVICE_KINDS,
@@ -145,6 +151,14 @@ export class KnowledgeService {
     const calculator = new TruckFactorCalculator({
       botPatterns: this.options.botPatterns,
     });
+    // The runbook's file, when it lies in a repository read here: followed in the same pass.
+    const runbookUrl = runbookUrlOf(entity);
+    const found = runbookUrl ? runbookFileIn(runbookUrl, specs) : undefined;
+    const runbookFile =
+      found && runbookUrl ? { ...found, url: runbookUrl } : undefined;
+    const runbookPath =
+      runbookFile &&
+      (specs.length > 1 ? `${runbookFile.index}:` : '') + runbookFile.path;
     const filter = new KnowledgeFileFilter(
       loadLinguistRules(),
       this.options.exclude,
@@ -201,7 +215,11 @@ export class KnowledgeService {
           read.dispose();
         }
       }
-      const result = calculator.compute(files);
+      const result = calculator.compute(files, {
+        follow: runbookPath ? [runbookPath] : [],
+      });
+      const matched = result.people.map(holder => people.match(holder));
+      const runbook = runbookFile && result.followed?.[0];
       snapshot = {
         entityRef,
         computedAt: new Date().toISOString(),
@@ -211,12 +229,19 @@ export class KnowledgeService {
         fileCount: result.fileCount,
         filesWithoutAuthor: result.filesWithoutAuthor,
         mode: result.mode,
-        people: result.people.map(holder => people.match(holder)),
+        people: matched,
         truckFactorAuthors: result.truckFactorAuthors.map(holder =>
           people.match(holder),
         ),
         authorSets: result.authorSets,
         iacFiles,
+        ...(runbook && {
+          runbook: knowledgeRunbook(runbook, matched, {
+            url: runbookFile.url,
+            repository: repositories[runbookFile.index].location,
+            path: runbookFile.path,
+          }),
+        }),
       };
     } catch (error) {
       // The whole refresh was stopped: this entity keeps what it had.
@@ -280,6 +305,28 @@ export class KnowledgeService {
       location: path.resolve(path.dirname(file), spec.location),
     };
   }
+}
+
+/** A followed runbook file with its people as the knowledge map matched them to catalog Users. */
+function knowledgeRunbook(
+  followed: FollowedFile,
+  people: KnowledgePerson[],
+  where: { url: string; repository: string; path: string },
+): KnowledgeRunbook {
+  const changes = new Map(
+    followed.changedBy.map(({ person, changes: count }) => [person, count]),
+  );
+  const changer = (index: number): RunbookChanger => ({
+    name: people[index].name,
+    userRef: people[index].userRef,
+    changes: changes.get(index) ?? 0,
+  });
+  return {
+    ...where,
+    lastChangedAt: followed.lastChangedAt,
+    lastChangedBy: followed.lastChangedBy.map(changer),
+    changedBy: followed.changedBy.map(({ person }) => changer(person)),
+  };
 }
 
 /** The refresh task's signal aborted: the refresh stopped and stored nothing half-done. */

@@ -27,6 +27,8 @@ interface KnowledgeRow {
   truck_factor_authors: string;
   author_sets: string;
   iac_files: number;
+  /** JSON; null before it was read and when the runbook is in none of the repositories. */
+  runbook?: string | null;
 }
 
 /** KnowledgeStore on the plugin's database (SQLite or PostgreSQL). */
@@ -55,6 +57,7 @@ export class DatabaseKnowledgeStore implements KnowledgeStore {
       truck_factor_authors: JSON.stringify(snapshot.truckFactorAuthors),
       author_sets: JSON.stringify(snapshot.authorSets),
       iac_files: snapshot.iacFiles,
+      runbook: snapshot.runbook ? JSON.stringify(snapshot.runbook) : null,
     };
     // One row per entity; concurrent refreshes on replicas collapse to the last write.
     await this.db<KnowledgeRow>('sre_knowledge')
@@ -106,5 +109,6 @@ function snapshotOf(row: KnowledgeRow): KnowledgeSnapshot {
     truckFactorAuthors: JSON.parse(row.truck_factor_authors),
     authorSets: JSON.parse(row.author_sets),
     iacFiles: row.iac_files,
+    ...(row.runbook ? { runbook: JSON.parse(row.runbook) } : {}),
   };
 }

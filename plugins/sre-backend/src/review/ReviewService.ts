@@ -12,6 +12,7 @@ import {
   reviewAlertsSection,
   reviewMarkdown,
   reviewSlosSection,
+  STALE_RUNBOOK_REASONS,
   TeamReport,
   TeamReviewResponse,
   TeamDrillsResponse,
@@ -443,6 +444,21 @@ export class ReviewService {
                   entityRef: service.entityRef,
                   title: service.title,
                   status: check.status,
+                  reason: check.reason,
+                  reasonCode: check.reasonCode,
+                  reasonParams: check.reasonParams,
+                },
+              ]
+            : [];
+        }),
+        staleRunbooks: report.services.flatMap(service => {
+          const check = service.readiness.checks.find(c => c.id === 'runbook');
+          return check?.status === 'fail' &&
+            STALE_RUNBOOK_REASONS.includes(check.reasonCode)
+            ? [
+                {
+                  entityRef: service.entityRef,
+                  title: service.title,
                   reason: check.reason,
                   reasonCode: check.reasonCode,
                   reasonParams: check.reasonParams,

@@ -144,6 +144,8 @@ describe.each(databases.eachSupportedId())(
       }),
       service('inventory-sync', {
         'baton.dev/runbook': 'https://runbooks.example/inventory',
+        'baton.dev/runbook-reviewed': '2025-03-01',
+        'baton.dev/runbook-reviewer': DANIEL,
       }),
       service('payments-adapter'),
     ];
@@ -873,8 +875,21 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(delivered.status).toBe(200);
 
-      const { changes } = (await get('/reviews/default/fulfilment')).body
-        .agenda;
+      const { changes, backupsDrills } = (
+        await get('/reviews/default/fulfilment')
+      ).body.agenda;
+      // Stale runbooks: inventory-sync's was last reviewed in March 2025; media-streaming's passes as declared.
+      expect(backupsDrills.staleRunbooks).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/inventory-sync',
+          title: 'inventory-sync',
+          reasonCode: 'runbookReviewStale',
+          reasonParams: expect.objectContaining({
+            date: '2025-03-01',
+            people: 'Daniel Weiss',
+          }),
+        }),
+      ]);
       expect(changes.summary).toMatchObject({
         total: 3,
         paired: 2,
@@ -926,6 +941,9 @@ describe.each(databases.eachSupportedId())(
       expect(markdown.text).toContain('### Backups and drills');
       expect(markdown.text).toContain(
         '- Backups of payments-adapter (fail): No baton.dev/backups annotation.',
+      );
+      expect(markdown.text).toMatch(
+        /- Stale runbook of inventory-sync: Runbook last reviewed 2025-03-01 \(\d+ days ago, more than 180\) by Daniel Weiss: https:\/\/runbooks.example\/inventory/,
       );
     });
   },

@@ -7,6 +7,8 @@ import {
   ANNOTATION_LAST_DRILL,
   ANNOTATION_OPENSLO,
   ANNOTATION_RUNBOOK,
+  ANNOTATION_RUNBOOK_REVIEWED,
+  ANNOTATION_RUNBOOK_REVIEWER,
 } from '../annotations';
 import { changePersonName, countedFacts, holderName, nameIn } from './counted';
 import type { DrillOutcome, DrillScenario } from './drillKinds';
@@ -331,6 +333,97 @@ function backupEvidenceOutcome(
   return fail(worst, params, reasons[worst]);
 }
 
+/**
+ * The entity's runbook link: `baton.dev/runbook`, else its first entity link
+ * of type runbook.
+ * @public
+ */
+export function runbookUrlOf(entity: Entity): string | undefined {
+  return (
+    entity.metadata.annotations?.[ANNOTATION_RUNBOOK]?.trim() ||
+    entity.metadata.links?.find(link => link.type === 'runbook')?.url
+  );
+}
+
+/** Reason codes of a runbook check that fails because the runbook was not kept within the policy's window. @public */
+export const STALE_RUNBOOK_REASONS: readonly string[] = [
+  'runbookStale',
+  'runbookReviewStale',
+];
+
+/**
+ * A linked runbook judged by its freshness: its last change in the
+ * repository history (when the link points into a repository Baton reads),
+ * else the review date in `baton.dev/runbook-reviewed`. Without either it
+ * passes as declared, as before freshness was read: a link is what the team
+ * can give for a wiki page nobody dated, and failing it would punish every
+ * runbook outside git on the day this check learnt about dates.
+ */
+function runbookFreshness(
+  facts: ReadinessFacts,
+  url: string,
+  maxAgeDays: number,
+): Outcome {
+  const history = facts.knowledge?.runbook;
+  if (history?.url === url && history.lastChangedAt) {
+    const date = history.lastChangedAt.slice(0, 10);
+    const days = Math.floor(daysBetween(history.lastChangedAt, facts.now));
+    const people = history.lastChangedBy
+      .map(person => holderName(facts, person))
+      .join(', ');
+    const params = { url, path: history.path, date, days, people, maxAgeDays };
+    return days <= maxAgeDays
+      ? pass(
+          'runbookFresh',
+          params,
+          `Runbook ${history.path} last changed ${date} (${days} days ago) by ${people}.`,
+        )
+      : fail(
+          'runbookStale',
+          params,
+          `Runbook ${history.path} last changed ${date} (${days} days ago, more than ${maxAgeDays}) by ${people}.`,
+        );
+  }
+  const reviewed = annotation(facts, ANNOTATION_RUNBOOK_REVIEWED);
+  if (reviewed) {
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(reviewed)
+      ? Date.parse(`${reviewed}T00:00:00Z`)
+      : NaN;
+    if (Number.isNaN(at)) {
+      return fail(
+        'runbookReviewedInvalid',
+        { url, value: reviewed },
+        `${ANNOTATION_RUNBOOK_REVIEWED} is "${reviewed}", not a date (YYYY-MM-DD).`,
+      );
+    }
+    const date = reviewed;
+    const days = Math.max(
+      0,
+      Math.floor(daysBetween(new Date(at).toISOString(), facts.now)),
+    );
+    const reviewer = annotation(facts, ANNOTATION_RUNBOOK_REVIEWER);
+    const people = reviewer ? nameIn(facts, reviewer) : '';
+    const params = { url, date, days, people, maxAgeDays };
+    const by = people ? ` by ${people}` : '';
+    return days <= maxAgeDays
+      ? pass(
+          'runbookReviewed',
+          params,
+          `Runbook reviewed ${date} (${days} days ago)${by}: ${url}`,
+        )
+      : fail(
+          'runbookReviewStale',
+          params,
+          `Runbook last reviewed ${date} (${days} days ago, more than ${maxAgeDays})${by}: ${url}`,
+        );
+  }
+  return pass(
+    'runbookLinked',
+    { url, maxAgeDays },
+    `Runbook: ${url} (declared, not verified: no history or ${ANNOTATION_RUNBOOK_REVIEWED} date says when it was last kept).`,
+  );
+}
+
 /** Every check, in the order the card lists them. */
 const READINESS_CHECKS: CheckDefinition[] = [
   {
@@ -485,13 +578,11 @@ const READINESS_CHECKS: CheckDefinition[] = [
     id: 'runbook',
     title: 'A runbook',
     category: 'docs',
-    fix: `Write the runbook and link it with ${ANNOTATION_RUNBOOK} (or an entity link of type runbook).`,
-    evaluate: facts => {
-      const url =
-        annotation(facts, ANNOTATION_RUNBOOK) ??
-        facts.entity.metadata.links?.find(link => link.type === 'runbook')?.url;
+    fix: `Write the runbook and link it with ${ANNOTATION_RUNBOOK} (or an entity link of type runbook); keep it current: in the service’s repository its commits show it, elsewhere record each review in ${ANNOTATION_RUNBOOK_REVIEWED} (YYYY-MM-DD) and ${ANNOTATION_RUNBOOK_REVIEWER}.`,
+    evaluate: (facts, { thresholds }) => {
+      const url = runbookUrlOf(facts.entity);
       return url
-        ? pass('runbookLinked', { url }, `Runbook: ${url}`)
+        ? runbookFreshness(facts, url, thresholds.runbookMaxAgeDays)
         : fail('runbookMissing', {}, 'No runbook is linked.');
     },
   },

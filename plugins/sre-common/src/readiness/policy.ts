@@ -19,6 +19,8 @@ export interface ReadinessPolicy {
     minAdmins: number;
     accessReviewMaxAgeDays: number;
     drillMaxAgeDays: number;
+    /** A runbook changed (git) or reviewed (baton.dev/runbook-reviewed) longer ago than this is stale. */
+    runbookMaxAgeDays: number;
     /** A backup copy (cross-region, cross-account) counts when it completed within this many days. */
     backupCopyMaxAgeDays: number;
     /** The backups check's weight is multiplied by this (0..1) when it passes on a declaration a backup source has no evidence for. */
@@ -77,6 +79,7 @@ export const DEFAULT_READINESS_POLICY: ReadinessPolicy = {
     minAdmins: 2,
     accessReviewMaxAgeDays: 120,
     drillMaxAgeDays: 180,
+    runbookMaxAgeDays: 180,
     backupCopyMaxAgeDays: 7,
     backupDeclaredWeight: 0.5,
     maxNoiseShare: 0.2,

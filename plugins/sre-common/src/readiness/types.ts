@@ -129,6 +129,34 @@ export interface KnowledgePerson {
   former?: boolean;
 }
 
+/** Someone who changed a runbook file, as the knowledge map matches people to catalog Users. @public */
+export interface RunbookChanger {
+  /** The name used in git (a UI shows the matched User's display name). */
+  name: string;
+  userRef: string | null;
+  /** Commits of theirs that changed the file (authored or co-authored). */
+  changes: number;
+}
+
+/**
+ * An entity's runbook file as its repository's history shows it, read in the
+ * same pass over the commits as the knowledge map.
+ * @public
+ */
+export interface KnowledgeRunbook {
+  /** The runbook link as the entity declares it. */
+  url: string;
+  /** The repository (as in the report's `repositories`) and the file's path in it. */
+  repository: string;
+  path: string;
+  /** The latest commit (by a person, not a bot) that changed the file, ISO 8601; null when the history shows none. */
+  lastChangedAt: string | null;
+  /** The people of that commit: its author and co-authors. */
+  lastChangedBy: RunbookChanger[];
+  /** Everyone who changed the file (following renames), most changes first. */
+  changedBy: RunbookChanger[];
+}
+
 /** An entity's knowledge map and truck factor as `GET /entities/{ref}/knowledge` returns it. @public */
 export interface KnowledgeReport {
   entityRef: string;
@@ -156,6 +184,8 @@ export interface KnowledgeReport {
   authorSets: AuthorSet[];
   /** Infrastructure-as-code files (Terraform) found at the revision. */
   iacFiles: number;
+  /** The runbook's history, when the entity's runbook link points at a file of these repositories; absent in snapshots from before it was read. */
+  runbook?: KnowledgeRunbook;
   /** The rule that produced the numbers, for the card's "why". */
   rule: string;
 }

@@ -281,6 +281,13 @@ function agendaMarkdown(
         )}`,
       );
     }
+    for (const runbook of backupsDrills.staleRunbooks ?? []) {
+      lines.push(
+        `- Stale runbook of ${literal(runbook.title)}: ${literal(
+          runbook.reason,
+        )}`,
+      );
+    }
     for (const drill of backupsDrills.drillsDone) {
       lines.push(
         `- Drill ${day(drill.performedAt!)} ${drill.scenario}: ${literal(

@@ -235,6 +235,14 @@ export interface ReviewBackupsDrillsSection {
     reasonCode: string;
     reasonParams: Record<string, string | number>;
   }>;
+  /** Services whose runbook was last changed or reviewed longer ago than the policy allows, with the check's reason; absent in agendas stored before it was added. */
+  staleRunbooks?: Array<{
+    entityRef: string;
+    title: string;
+    reason: string;
+    reasonCode: string;
+    reasonParams: Record<string, string | number>;
+  }>;
   /** Drills that took place since the agenda's start, newest first. */
   drillsDone: Drill[];
   /** Services due for a drill by the policy's intervals. */

@@ -38,7 +38,10 @@ function reasonKey(code: string, params: MessageParams): string {
     }`;
   }
   if (
-    (code === 'recentCommitters' || code === 'restorePractised') &&
+    (code === 'recentCommitters' ||
+      code === 'restorePractised' ||
+      code === 'runbookReviewed' ||
+      code === 'runbookReviewStale') &&
     !params.people
   ) {
     return `${code}NoPeople`;

@@ -212,7 +212,7 @@ const ja = createTranslationMessages({
       'コードの隣にドキュメントを置き、アノテーション backstage.io/techdocs-ref を設定しましょう。',
     'readiness.checks.runbook.title': 'Runbook がある',
     'readiness.checks.runbook.fix':
-      'Runbook を書き、baton.dev/runbook（または type が runbook のエンティティリンク）でリンクしましょう。',
+      'Runbook を書き、baton.dev/runbook（または type が runbook のエンティティリンク）でリンクしましょう。最新に保つこと: サービスのリポジトリにあればコミットが示します。それ以外の場所なら、レビューのたびに baton.dev/runbook-reviewed（YYYY-MM-DD）と baton.dev/runbook-reviewer を記録しましょう。',
     'readiness.checks.iac.title': 'インフラがコード化されている（IaC）',
     'readiness.checks.iac.fix':
       'インフラを Terraform で管理し、baton.dev/iac でその場所を指定しましょう。',
@@ -303,8 +303,23 @@ const ja = createTranslationMessages({
       'backstage.io/techdocs-ref が設定されています。',
     'readiness.reasons.techdocsMissing':
       'アノテーション backstage.io/techdocs-ref がありません。',
-    'readiness.reasons.runbookLinked': 'Runbook: {{url}}',
+    'readiness.reasons.runbookLinked':
+      'Runbook: {{url}}（宣言のみで未検証: 最後に手入れされた日を示す履歴も baton.dev/runbook-reviewed の日付もありません）。',
     'readiness.reasons.runbookMissing': 'Runbook がリンクされていません。',
+    'readiness.reasons.runbookFresh':
+      'Runbook {{path}} の最終更新は {{date}}（{{ago}}）、更新者: {{people}}。',
+    'readiness.reasons.runbookStale':
+      'Runbook {{path}} の最終更新は {{date}}（{{ago}}）で、{{maxAgeDays}} 日より前です。更新者: {{people}}。',
+    'readiness.reasons.runbookReviewed':
+      'Runbook は {{date}}（{{ago}}）にレビューされました。レビュー担当: {{people}}。',
+    'readiness.reasons.runbookReviewedNoPeople':
+      'Runbook は {{date}}（{{ago}}）にレビューされました。',
+    'readiness.reasons.runbookReviewStale':
+      'Runbook の最終レビューは {{date}}（{{ago}}）で、{{maxAgeDays}} 日より前です。レビュー担当: {{people}}。',
+    'readiness.reasons.runbookReviewStaleNoPeople':
+      'Runbook の最終レビューは {{date}}（{{ago}}）で、{{maxAgeDays}} 日より前です。',
+    'readiness.reasons.runbookReviewedInvalid':
+      'baton.dev/runbook-reviewed の「{{value}}」は日付（YYYY-MM-DD）ではありません。',
     'readiness.reasons.iacAnnotated': 'baton.dev/iac: {{value}}',
     'readiness.reasons.terraformFiles_one':
       'リポジトリに Terraform ファイルが {{count}} 個あります。',
@@ -887,23 +902,6 @@ const ja = createTranslationMessages({
       'ほかに {{count}} 件（一覧には出していません）',
     'review.agenda.changes.more_other':
       'ほかに {{count}} 件（一覧には出していません）',
-    'review.agenda.backupsDrills.title': 'バックアップと訓練',
-    'review.agenda.backupsDrills.summary':
-      'バックアップ未検証 {{gaps}} サービス、訓練実施 {{done}} 件、予定 {{due}} 件',
-    'review.agenda.backupsDrills.gaps': '検証できていないバックアップ',
-    'review.agenda.backupsDrills.noGaps':
-      'すべてのサービスでバックアップのチェックに合格しています。',
-    'review.agenda.backupsDrills.done': '前回のレビュー以降の訓練',
-    'review.agenda.backupsDrills.noneDone':
-      '前回のレビュー以降、訓練は行われていません。',
-    'review.agenda.backupsDrills.drill_one':
-      '{{date}} · {{scenario}} · 参加 {{count}} 人',
-    'review.agenda.backupsDrills.drill_other':
-      '{{date}} · {{scenario}} · 参加 {{count}} 人',
-    'review.agenda.backupsDrills.due': '実施時期の訓練',
-    'review.agenda.backupsDrills.noneDue': '実施時期を迎えた訓練はありません。',
-    'review.agenda.backupsDrills.dueSince': '{{scenario}}: 前回 {{date}}',
-    'review.agenda.backupsDrills.neverDrilled': '{{scenario}}: 未実施',
     'review.agenda.activity.title': 'メンバーの活動',
     'review.agenda.activity.summary_one': '{{count}} 人',
     'review.agenda.activity.summary_other': '{{count}} 人',

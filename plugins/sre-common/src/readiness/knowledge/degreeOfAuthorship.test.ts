@@ -234,3 +234,51 @@ describe('TruckFactorCalculator', () => {
     expect(result.people[0].lastCommitAt).toBe(last.timestamp.toISOString());
   });
 });
+
+describe('TruckFactorCalculator following a file', () => {
+  it('reports its last change by a person, that change’s people and everyone who changed it through renames', () => {
+    const calculator = new TruckFactorCalculator();
+    const history = [
+      commit(alice, [['A', 'docs/ops.md']]),
+      commit(alice, [['M', 'docs/ops.md']]),
+      commit(bob, [['R', 'docs/ops.md', 'docs/runbook.md']]),
+      commit(carol, [['M', 'src/a.ts']]),
+      commit(bob, [['M', 'docs/runbook.md']], [carol]),
+      // A bot's change is nobody's review of the runbook.
+      commit(bot, [['M', 'docs/runbook.md']]),
+    ];
+    history.forEach(c => calculator.addCommit(c));
+    const result = calculator.compute(['docs/runbook.md', 'src/a.ts'], {
+      follow: ['docs/runbook.md', 'docs/ops.md', 'nowhere.md'],
+    });
+    expect(result.followed).toHaveLength(1);
+    const [followed] = result.followed!;
+    const who = (indexes: number[]) => indexes.map(i => result.people[i].name);
+    expect(followed.path).toBe('docs/runbook.md');
+    expect(followed.lastChangedAt).toBe(history[4].timestamp.toISOString());
+    expect(who(followed.lastChangedBy)).toEqual(['Bob', 'Carol']);
+    expect(
+      followed.changedBy.map(c => [result.people[c.person].name, c.changes]),
+    ).toEqual([
+      ['Alice', 2],
+      ['Bob', 2],
+      ['Carol', 1],
+    ]);
+  });
+
+  it('reports nothing unless asked, and no change for a file only bots touched', () => {
+    const calculator = new TruckFactorCalculator();
+    calculator.addCommit(commit(bot, [['A', 'RUNBOOK.md']]));
+    expect(calculator.compute(['RUNBOOK.md']).followed).toBeUndefined();
+    expect(
+      calculator.compute(['RUNBOOK.md'], { follow: ['RUNBOOK.md'] }).followed,
+    ).toEqual([
+      {
+        path: 'RUNBOOK.md',
+        lastChangedAt: null,
+        lastChangedBy: [],
+        changedBy: [],
+      },
+    ]);
+  });
+});

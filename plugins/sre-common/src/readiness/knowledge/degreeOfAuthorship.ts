@@ -60,6 +60,19 @@ export interface TruckFactorResult {
   authorSets: AuthorSet[];
   /** `pairing` counts `Co-authored-by:` trailers; `classic` is the published algorithm. */
   mode: 'pairing' | 'classic';
+  /** With `follow`: the history of each of those files that the commits touched. */
+  followed?: FollowedFile[];
+}
+
+/** What the history shows of one file: when people last changed it and who did (people as indexes into `people`). @public */
+export interface FollowedFile {
+  path: string;
+  /** The latest change by a person (bots left out); null when only bots changed it. */
+  lastChangedAt: string | null;
+  /** The people of that change: author and co-authors. */
+  lastChangedBy: number[];
+  /** Everyone who created or changed the file (through renames), most changes first. */
+  changedBy: Array<{ person: number; changes: number }>;
 }
 
 interface FileRecord {
@@ -67,6 +80,9 @@ interface FileRecord {
   creator: number;
   /** Changes after creation, by raw identity. */
   changes: Map<number, number>;
+  /** The latest commit by a person that touched it (ms), and their raw identities; shared with the commit, not copied. */
+  lastAt?: number;
+  lastBy?: number[];
 }
 
 /**
@@ -139,37 +155,52 @@ export class TruckFactorCalculator {
     }
 
     for (const change of commit.changes) {
-      switch (change.status) {
-        case 'A':
-        case 'C': {
-          const record: FileRecord = { creator: author, changes: new Map() };
+      const record = this.#apply(change, author, contributors);
+      // Bots' changes (formatting, dependency bumps) are nobody's review of the file.
+      if (record && contributors.length) {
+        record.lastAt = time;
+        record.lastBy = contributors;
+      }
+    }
+  }
+
+  /** Applies one change to the file records; the record of the file as it is after it (none when deleted). */
+  #apply(
+    change: HistoryCommit['changes'][number],
+    author: number,
+    contributors: number[],
+  ): FileRecord | undefined {
+    switch (change.status) {
+      case 'A':
+      case 'C': {
+        const record: FileRecord = { creator: author, changes: new Map() };
+        this.#files.set(change.path, record);
+        // The author created the file; co-authors paired on it.
+        this.#count(record, contributors.slice(author === -1 ? 0 : 1));
+        return record;
+      }
+      case 'D':
+        this.#files.delete(change.path);
+        return undefined;
+      case 'R': {
+        const previous = change.previousPath
+          ? this.#files.get(change.previousPath)
+          : undefined;
+        if (change.previousPath) this.#files.delete(change.previousPath);
+        const record = previous ?? { creator: -1, changes: new Map() };
+        this.#files.set(change.path, record);
+        this.#count(record, contributors);
+        return record;
+      }
+      default: {
+        let record = this.#files.get(change.path);
+        if (!record) {
+          // Created before the history we can see (e.g. outside a subfolder scope).
+          record = { creator: -1, changes: new Map() };
           this.#files.set(change.path, record);
-          // The author created the file; co-authors paired on it.
-          this.#count(record, contributors.slice(author === -1 ? 0 : 1));
-          break;
         }
-        case 'D':
-          this.#files.delete(change.path);
-          break;
-        case 'R': {
-          const previous = change.previousPath
-            ? this.#files.get(change.previousPath)
-            : undefined;
-          if (change.previousPath) this.#files.delete(change.previousPath);
-          const record = previous ?? { creator: -1, changes: new Map() };
-          this.#files.set(change.path, record);
-          this.#count(record, contributors);
-          break;
-        }
-        default: {
-          let record = this.#files.get(change.path);
-          if (!record) {
-            // Created before the history we can see (e.g. outside a subfolder scope).
-            record = { creator: -1, changes: new Map() };
-            this.#files.set(change.path, record);
-          }
-          this.#count(record, contributors);
-        }
+        this.#count(record, contributors);
+        return record;
       }
     }
   }
@@ -178,7 +209,13 @@ export class TruckFactorCalculator {
    * The truck factor over the given files (those at the revision, already
    * filtered), with the authors of each person.
    */
-  compute(files: Iterable<string>): TruckFactorResult {
+  compute(
+    files: Iterable<string>,
+    options: {
+      /** Files (paths at the revision) whose last change and changers to report, e.g. a runbook. */
+      follow?: string[];
+    } = {},
+  ): TruckFactorResult {
     const roots = this.#identities.map((_, id) => this.#find(id));
     const filesByPerson = new Map<number, number>();
     const authorsByFile: number[][] = [];
@@ -221,6 +258,34 @@ export class TruckFactorCalculator {
       people: people.map(p => p.holder),
       authorSets,
       mode: this.#pairing ? 'pairing' : 'classic',
+      ...(options.follow && {
+        followed: options.follow.flatMap(path => {
+          const record = this.#files.get(path);
+          if (!record) return [];
+          const person = (id: number) => indexByRoot.get(roots[id])!;
+          const changes = new Map<number, number>();
+          for (const [id, count] of record.changes) {
+            changes.set(person(id), (changes.get(person(id)) ?? 0) + count);
+          }
+          if (record.creator !== -1) {
+            const creator = person(record.creator);
+            changes.set(creator, (changes.get(creator) ?? 0) + 1);
+          }
+          return [
+            {
+              path,
+              lastChangedAt:
+                record.lastAt === undefined
+                  ? null
+                  : new Date(record.lastAt).toISOString(),
+              lastChangedBy: [...new Set((record.lastBy ?? []).map(person))],
+              changedBy: [...changes]
+                .map(([index, count]) => ({ person: index, changes: count }))
+                .sort((a, b) => b.changes - a.changes || a.person - b.person),
+            },
+          ];
+        }),
+      }),
     };
   }
 

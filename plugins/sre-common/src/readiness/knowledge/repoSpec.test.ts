@@ -1,4 +1,4 @@
-import { parseRepoSpec, repoSpecsOf } from './repoSpec';
+import { parseRepoSpec, repoSpecsOf, runbookFileIn } from './repoSpec';
 
 describe('parseRepoSpec', () => {
   it.each([
@@ -72,5 +72,74 @@ describe('repoSpecsOf', () => {
 
   it('finds nothing without either annotation', () => {
     expect(repoSpecsOf({})).toEqual([]);
+  });
+});
+
+describe('runbookFileIn', () => {
+  const shop = { location: 'https://github.com/acme/shop.git' };
+  it.each([
+    ['https://github.com/acme/shop/blob/main/docs/runbook.md', [shop]],
+    ['url:https://github.com/acme/shop/tree/main/docs/runbook.md', [shop]],
+    [
+      'https://GitHub.com/acme/shop/blob/v2/docs/runbook.md#restore',
+      [{ location: 'git@github.com:acme/shop.git' }],
+    ],
+    [
+      'https://gitlab.example/acme/shop/-/blob/main/docs/runbook.md',
+      [{ location: 'https://token:x@gitlab.example/acme/shop' }],
+    ],
+  ])('finds %s in the repository', (url, specs) => {
+    expect(runbookFileIn(url, specs)).toEqual({
+      index: 0,
+      path: 'docs/runbook.md',
+    });
+  });
+
+  it('names the repository among several, and reads paths under a local one', () => {
+    expect(
+      runbookFileIn('https://github.com/acme/shop/blob/main/ops/rb.md', [
+        { location: 'https://github.com/acme/infra.git' },
+        shop,
+      ]),
+    ).toEqual({ index: 1, path: 'ops/rb.md' });
+    expect(
+      runbookFileIn('/srv/git/shop/docs/runbook.md', [
+        { location: '/srv/git/shop' },
+      ]),
+    ).toEqual({ index: 0, path: 'docs/runbook.md' });
+    expect(
+      runbookFileIn('file:///srv/git/shop/docs/runbook.md', [
+        { location: '/srv/git/shop/' },
+      ]),
+    ).toEqual({ index: 0, path: 'docs/runbook.md' });
+  });
+
+  it.each([
+    ['another repository', 'https://github.com/acme/shop-docs/blob/main/rb.md'],
+    ['a wiki', 'https://wiki.example/shop/runbook'],
+    ['the repository itself', 'https://github.com/acme/shop'],
+    ['a path escaping it', '/srv/git/shop/../other/rb.md'],
+  ])('finds nothing for %s', (_, url) => {
+    expect(
+      runbookFileIn(url, [shop, { location: '/srv/git/shop' }]),
+    ).toBeUndefined();
+  });
+
+  it('finds nothing outside the folder whose history is read', () => {
+    const monorepo = {
+      location: 'https://github.com/acme/mono.git',
+      subdir: 'services/shop',
+    };
+    expect(
+      runbookFileIn('https://github.com/acme/mono/blob/main/docs/rb.md', [
+        monorepo,
+      ]),
+    ).toBeUndefined();
+    expect(
+      runbookFileIn(
+        'https://github.com/acme/mono/blob/main/services/shop/RUNBOOK.md',
+        [monorepo],
+      ),
+    ).toEqual({ index: 0, path: 'services/shop/RUNBOOK.md' });
   });
 });

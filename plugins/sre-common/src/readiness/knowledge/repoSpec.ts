@@ -69,3 +69,55 @@ export function repoSpecsOf(
   }
   return [{ location: target.replace(/\/+$/, '') }];
 }
+
+/** A repository location as one comparable key: host and path, lower-cased, without credentials, `.git` or scheme. */
+function repositoryKey(location: string): string {
+  const scp = /^[\w.-]+@([\w.-]+):(.*)$/.exec(location);
+  const bare = scp
+    ? `${scp[1]}/${scp[2]}`
+    : location.replace(/^[a-z][a-z0-9+.-]*:\/\/([^@/]*@)?/i, '');
+  return bare
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .toLowerCase();
+}
+
+/**
+ * Where a runbook link points inside one of the entity's repositories: a
+ * browse URL (`https://host/org/repo/blob/<ref>/<path>`, GitLab's `/-/blob/`,
+ * `tree` and `raw` too, optionally `url:`-prefixed) of the same repository,
+ * or a path under a local repository. The ref in the URL is not compared:
+ * the history read is the default branch's. Undefined when the file is in
+ * none of them, or outside the folder (`subdir`) whose history is read.
+ * @public
+ */
+export function runbookFileIn(
+  url: string,
+  specs: RepoSpec[],
+): { index: number; path: string } | undefined {
+  const target = url.trim().replace(/^url:/, '');
+  const browse =
+    /^(https?:\/\/[^/]+\/.+?)(?:\.git)?\/(?:-\/)?(?:blob|tree|raw)\/[^/]+\/(.+?)\/*(?:[?#].*)?$/.exec(
+      target,
+    );
+  for (const [index, spec] of specs.entries()) {
+    let path: string | undefined;
+    if (browse && isRemoteLocation(spec.location)) {
+      if (repositoryKey(browse[1]) === repositoryKey(spec.location)) {
+        path = decodeURIComponent(browse[2]);
+      }
+    } else if (!isRemoteLocation(spec.location)) {
+      const file = target.replace(/^file:(\/\/)?/, '');
+      const root = spec.location.replace(/\/+$/, '');
+      if (file.startsWith(`${root}/`)) path = file.slice(root.length + 1);
+    }
+    if (
+      path &&
+      !path.split('/').includes('..') &&
+      (!spec.subdir || path.startsWith(`${spec.subdir}/`))
+    ) {
+      return { index, path };
+    }
+  }
+  return undefined;
+}
