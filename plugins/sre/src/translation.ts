@@ -1014,6 +1014,21 @@ export const messages = {
         more_one: 'and {{count}} more change not listed',
         more_other: 'and {{count}} more changes not listed',
       },
+      backupsDrills: {
+        title: 'Backups and drills',
+        summary:
+          '{{gaps}} services with backups not verified, {{done}} drills done, {{due}} due',
+        gaps: 'Backups not verified',
+        noGaps: 'Every service’s backups check passes.',
+        done: 'Drills since the review',
+        noneDone: 'No drill took place since the review.',
+        drill_one: '{{date}} · {{scenario}} · {{count}} participant',
+        drill_other: '{{date}} · {{scenario}} · {{count}} participants',
+        due: 'Drills due',
+        noneDue: 'No drill is due.',
+        dueSince: '{{scenario}}: last drilled {{date}}',
+        neverDrilled: '{{scenario}}: never drilled',
+      },
       activity: {
         title: 'Activity',
         summary_one: '{{count}} member',

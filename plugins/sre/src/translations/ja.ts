@@ -902,6 +902,23 @@ const ja = createTranslationMessages({
       'ほかに {{count}} 件（一覧には出していません）',
     'review.agenda.changes.more_other':
       'ほかに {{count}} 件（一覧には出していません）',
+    'review.agenda.backupsDrills.title': 'バックアップと訓練',
+    'review.agenda.backupsDrills.summary':
+      'バックアップ未検証 {{gaps}} サービス、訓練実施 {{done}} 件、予定 {{due}} 件',
+    'review.agenda.backupsDrills.gaps': '検証できていないバックアップ',
+    'review.agenda.backupsDrills.noGaps':
+      'すべてのサービスでバックアップのチェックに合格しています。',
+    'review.agenda.backupsDrills.done': '前回のレビュー以降の訓練',
+    'review.agenda.backupsDrills.noneDone':
+      '前回のレビュー以降、訓練は行われていません。',
+    'review.agenda.backupsDrills.drill_one':
+      '{{date}} · {{scenario}} · 参加 {{count}} 人',
+    'review.agenda.backupsDrills.drill_other':
+      '{{date}} · {{scenario}} · 参加 {{count}} 人',
+    'review.agenda.backupsDrills.due': '実施時期の訓練',
+    'review.agenda.backupsDrills.noneDue': '実施時期を迎えた訓練はありません。',
+    'review.agenda.backupsDrills.dueSince': '{{scenario}}: 前回 {{date}}',
+    'review.agenda.backupsDrills.neverDrilled': '{{scenario}}: 未実施',
     'review.agenda.activity.title': 'メンバーの活動',
     'review.agenda.activity.summary_one': '{{count}} 人',
     'review.agenda.activity.summary_other': '{{count}} 人',
