@@ -120,7 +120,11 @@ describe.each(databases.eachSupportedId())(
             }),
           ],
         });
-      expect(recorded.status).toBe(200);
+      if (recorded.status !== 200) {
+        throw new Error(
+          `set-up: ${recorded.status} ${JSON.stringify(recorded.body)}`,
+        );
+      }
     });
 
     const readiness = async (entityRef: string) => {

@@ -46,11 +46,11 @@ const change = (externalId: string): ChangeInput => ({
  */
 class TestChangeReceiver implements ChangeWebhookReceiver {
   readonly source = 'pipeline';
-  verifySignature(request: ChangeWebhookRequest, secrets: readonly string[]) {
-    return secrets.includes(String(request.headers['x-test-signature']));
+  verifySignature(delivery: ChangeWebhookRequest, secrets: readonly string[]) {
+    return secrets.includes(String(delivery.headers['x-test-signature']));
   }
-  async parse(request: ChangeWebhookRequest): Promise<ChangeInput[]> {
-    const body = request.body as {
+  async parse(delivery: ChangeWebhookRequest): Promise<ChangeInput[]> {
+    const body = delivery.body as {
       ids?: unknown;
       boom?: boolean;
       bad?: boolean;
