@@ -6,6 +6,14 @@ import type { ReadinessPolicy } from './policy';
 import { evaluateReadiness, READINESS_LEVELS } from './score';
 import type { CheckFlip, KnowledgeReport, ReadinessReport } from './types';
 
+const withoutKeys = (
+  counts: Record<string, number>,
+  absent: ReadonlySet<string>,
+) =>
+  Object.fromEntries(
+    Object.entries(counts).filter(([ref]) => !absent.has(ref)),
+  );
+
 /** The facts as they would be with some people away, at the end of an absence of `days`. @public */
 export function factsWithout(
   facts: ReadinessFacts,
@@ -44,14 +52,6 @@ export function factsWithout(
     },
   };
 }
-
-const withoutKeys = (
-  counts: Record<string, number>,
-  absent: ReadonlySet<string>,
-) =>
-  Object.fromEntries(
-    Object.entries(counts).filter(([ref]) => !absent.has(ref)),
-  );
 
 /**
  * The knowledge map without some people: their authorship removed, the
