@@ -78,6 +78,33 @@ const DEMO_HISTORIES: Record<string, Area[]> = {
   ],
 };
 
+/**
+ * Runbooks kept in the service's own repository, each change `[who, pair,
+ * days before now]`: the storefront's was reworked with a pair last month
+ * (fresh); payments-adapter's was written by Daniel long ago and not touched
+ * since (stale, and he has moved on). Other services link runbooks elsewhere.
+ */
+const DEMO_RUNBOOKS: Record<
+  string,
+  { path: string; changes: Array<[GitIdentity, GitIdentity | null, number]> }
+> = {
+  storefront: {
+    path: 'docs/runbook.md',
+    changes: [
+      [aiko, null, 320],
+      [ben, aiko, 140],
+      [chihiro, gen, 25],
+    ],
+  },
+  'payments-adapter': {
+    path: 'RUNBOOK.md',
+    changes: [
+      [daniel, null, 420],
+      [daniel, null, 330],
+    ],
+  },
+};
+
 const DAY = 86_400_000;
 
 /** The commits of one demo repository, oldest first, with dates relative to `now`. */
@@ -129,6 +156,19 @@ export function demoHistory(
       }
     }
   });
+  const runbook = DEMO_RUNBOOKS[name];
+  if (runbook) {
+    files.push(runbook.path);
+    runbook.changes.forEach(([author, pair, days], index) => {
+      commits.push({
+        id: `${name}-runbook-${index}`,
+        author,
+        coAuthors: pair ? [pair] : [],
+        timestamp: new Date(today - days * DAY),
+        changes: [{ status: index === 0 ? 'A' : 'M', path: runbook.path }],
+      });
+    });
+  }
   commits.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   return { files, commits };
 }

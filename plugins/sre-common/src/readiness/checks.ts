@@ -1,4 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   ANNOTATION_ALERT_SELECTOR,
   ANNOTATION_BACKUP_RESOURCES,
@@ -345,6 +349,24 @@ export function runbookUrlOf(entity: Entity): string | undefined {
   );
 }
 
+/** The reviewer a `baton.dev/runbook-reviewer` names: a User by ref (`user:aiko`, `user:default/aiko`) or metadata.name, else the text as written. */
+function reviewerName(facts: ReadinessFacts, reviewer: string): string {
+  let ref = `user:default/${reviewer.toLocaleLowerCase('en')}`;
+  if (reviewer.includes(':')) {
+    try {
+      ref = stringifyEntityRef(
+        parseEntityRef(reviewer, {
+          defaultKind: 'user',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch {
+      return reviewer;
+    }
+  }
+  return facts.names?.[ref] ?? reviewer;
+}
+
 /** Reason codes of a runbook check that fails because the runbook was not kept within the policy's window. @public */
 export const STALE_RUNBOOK_REASONS: readonly string[] = [
   'runbookStale',
@@ -402,7 +424,7 @@ function runbookFreshness(
       Math.floor(daysBetween(new Date(at).toISOString(), facts.now)),
     );
     const reviewer = annotation(facts, ANNOTATION_RUNBOOK_REVIEWER);
-    const people = reviewer ? nameIn(facts, reviewer) : '';
+    const people = reviewer ? reviewerName(facts, reviewer) : '';
     const params = { url, date, days, people, maxAgeDays };
     const by = people ? ` by ${people}` : '';
     return days <= maxAgeDays

@@ -152,6 +152,23 @@ describe('the runbook check with freshness', () => {
       reasonParams: { date: '2025-01-15', people: 'Someone Else' },
     });
     expect(stale.reason).toMatch(/last reviewed 2025-01-15 .* by Someone Else/);
+    // A short ref or a User's name finds the User; a full name is kept as written.
+    for (const [reviewer, people] of [
+      ['user:farid', 'Farid Haddad'],
+      ['farid', 'Farid Haddad'],
+      ['user:nobody', 'user:nobody'],
+      ['group:default/ops', 'group:default/ops'],
+    ]) {
+      expect(
+        runbookCheck(
+          facts({
+            'baton.dev/runbook': wiki,
+            'baton.dev/runbook-reviewed': daysAgo(30).slice(0, 10),
+            'baton.dev/runbook-reviewer': reviewer,
+          }),
+        ).reasonParams.people,
+      ).toBe(people);
+    }
     const unnamed = runbookCheck(
       facts({
         'baton.dev/runbook': wiki,
