@@ -398,20 +398,20 @@ describe('ReliabilityReview', () => {
         }),
       ),
     });
-    const section = await screen.findByRole('region', {
+    const backupsDrills = await screen.findByRole('region', {
       name: /^Backups and drills 1 services with backups not verified, 1 drills done, 1 due$/,
     });
-    expect(within(section).getByText('Orders')).toBeInTheDocument();
+    expect(within(backupsDrills).getByText('Orders')).toBeInTheDocument();
     expect(
-      within(section).getByText(/not to another account within 7 days/),
+      within(backupsDrills).getByText(/not to another account within 7 days/),
     ).toBeInTheDocument();
     expect(
-      within(section).getByText(
+      within(backupsDrills).getByText(
         'Nov 20, 2026 · Restore from backup · 1 participant',
       ),
     ).toBeInTheDocument();
     expect(
-      within(section).getByText('Restore from backup: never drilled'),
+      within(backupsDrills).getByText('Restore from backup: never drilled'),
     ).toBeInTheDocument();
   });
 
