@@ -1,14 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { parseEntityRef } from '@backstage/catalog-model';
-import type {
-  ReadinessReport,
-  TeamDrillsResponse,
-  TeamReport,
-} from '@baton/plugin-sre-common';
-import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
-import request from 'supertest';
-import { DEMO_TOUR_LEVELS, demoCatalog } from '../__testUtils__/demoCatalog';
-import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
+import type { TeamDrillsResponse, TeamReport } from '@baton/plugin-sre-common';
+import { startDemoBackend } from '../__testUtils__/demoBackend';
+import { DEMO_TOUR_LEVELS } from '../__testUtils__/demoCatalog';
 
 jest.setTimeout(180_000);
 
@@ -27,25 +20,11 @@ const ORDERS_DB = 'resource:default/orders-db';
 
 describe.each(databases.eachSupportedId())('the demo drills on %s', id => {
   it('record Farid alone restoring orders-db, and keep the levels the demo tour shows', async () => {
-    const knex = await databases.init(id);
-    const { server, scheduler } = await startSreTestBackend({
-      knex,
-      config: { sre: { demo: true } },
-      entities: demoCatalog(),
-      features: [sreModuleDemo],
-    });
-    const get = async (url: string) => {
-      const response = await request(server).get(`/api/sre${url}`);
-      expect(response.status).toBe(200);
-      return response.body;
-    };
-    const checks = async (ref: string) => {
-      const { kind, namespace, name } = parseEntityRef(ref);
-      const report: ReadinessReport = await get(
-        `/entities/${kind}/${namespace}/${name}/readiness`,
-      );
-      return report;
-    };
+    const {
+      scheduler,
+      get,
+      readiness: checks,
+    } = await startDemoBackend(await databases.init(id));
     const check = async (ref: string, checkId: string) =>
       (await checks(ref)).checks.find(c => c.id === checkId)!;
     for (const task of TASKS) await scheduler.triggerTask(task);

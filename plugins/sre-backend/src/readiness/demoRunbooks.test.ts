@@ -1,10 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { parseEntityRef } from '@backstage/catalog-model';
-import type { ReadinessReport } from '@baton/plugin-sre-common';
-import sreModuleDemo from '@baton/plugin-sre-backend-module-demo';
-import request from 'supertest';
-import { DEMO_TOUR_LEVELS, demoCatalog } from '../__testUtils__/demoCatalog';
-import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
+import { startDemoBackend } from '../__testUtils__/demoBackend';
+import { DEMO_TOUR_LEVELS } from '../__testUtils__/demoCatalog';
 
 jest.setTimeout(180_000);
 
@@ -12,22 +8,9 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
 describe.each(databases.eachSupportedId())('the demo runbooks on %s', id => {
   it('have different ages, shown on the runbook check and the fulfilment review, and keep the tour’s levels', async () => {
-    const knex = await databases.init(id);
-    const { server, scheduler } = await startSreTestBackend({
-      knex,
-      config: { sre: { demo: true } },
-      entities: demoCatalog(),
-      features: [sreModuleDemo],
-    });
-    const get = async (path: string) => {
-      const response = await request(server).get(`/api/sre${path}`);
-      expect(response.status).toBe(200);
-      return response.body;
-    };
-    const readiness = async (ref: string): Promise<ReadinessReport> => {
-      const { kind, namespace, name } = parseEntityRef(ref);
-      return get(`/entities/${kind}/${namespace}/${name}/readiness`);
-    };
+    const { scheduler, get, readiness } = await startDemoBackend(
+      await databases.init(id),
+    );
     const runbook = async (name: string) =>
       (await readiness(`component:default/${name}`)).checks.find(
         c => c.id === 'runbook',
