@@ -104,6 +104,7 @@ describe.each(databases.eachSupportedId())(
                 repo.dir,
                 `file://${repo.dir}/docs/runbook.md`,
               ),
+              withRunbook('gone', repo.dir, `${repo.dir}/docs/ops.md`),
               withRunbook('wiki', repo.dir, 'https://wiki.example/orders', {
                 'baton.dev/runbook-reviewed': dayOf(20),
                 'baton.dev/runbook-reviewer': 'user:default/alice',
@@ -179,6 +180,24 @@ describe.each(databases.eachSupportedId())(
       expect(check.reason).toMatch(
         /Runbook docs\/runbook.md last changed .* \(250 days ago, more than 180\) by Bob\./,
       );
+    });
+
+    it('fails a link to a file the repository no longer has (renamed away)', async () => {
+      const { get, runbookCheck } = await startBackend();
+      expect((await get('gone', 'knowledge')).runbook).toEqual({
+        url: `${repo.dir}/docs/ops.md`,
+        repository: repo.dir,
+        path: 'docs/ops.md',
+        missing: true,
+        lastChangedAt: null,
+        lastChangedBy: [],
+        changedBy: [],
+      });
+      expect(await runbookCheck('gone')).toMatchObject({
+        status: 'fail',
+        reasonCode: 'runbookFileMissing',
+        reasonParams: { path: 'docs/ops.md', repository: repo.dir },
+      });
     });
 
     it('reads the review annotations for a runbook outside the repository, which the knowledge leaves alone', async () => {

@@ -749,6 +749,21 @@ describe('the ready-for-leave card in Japanese', () => {
     ],
     ['with a review date that is no date', reviewedRunbook('soon'), knowledge],
     [
+      'with a runbook link to a missing file',
+      {
+        ...staleRunbook,
+        knowledge: {
+          ...staleRunbook.knowledge!,
+          runbook: {
+            ...staleRunbook.knowledge!.runbook!,
+            missing: true,
+            lastChangedAt: null,
+          },
+        },
+      },
+      knowledge,
+    ],
+    [
       'with little known',
       bare,
       {

@@ -373,6 +373,8 @@ export const messages = {
         'Runbook last reviewed {{date}} ({{ago}}, more than {{maxAgeDays}} days) by {{people}}.',
       runbookReviewStaleNoPeople:
         'Runbook last reviewed {{date}} ({{ago}}, more than {{maxAgeDays}} days).',
+      runbookFileMissing:
+        'The runbook link points at {{path}}, which is not in {{repository}} (default branch).',
       runbookReviewedInvalid:
         'baton.dev/runbook-reviewed is "{{value}}", not a date (YYYY-MM-DD).',
       iacAnnotated: 'baton.dev/iac: {{value}}',

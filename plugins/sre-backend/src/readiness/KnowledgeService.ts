@@ -167,6 +167,7 @@ export class KnowledgeService {
     try {
       const files: string[] = [];
       let iacFiles = 0;
+      let runbookPresent = false;
       for (const [index, spec] of specs.entries()) {
         const source = this.options.sources.forLocation(spec.location);
         if (!source) {
@@ -189,6 +190,9 @@ export class KnowledgeService {
           repositories[index].revision = history.revision;
           // Several repositories count as one body of files, kept apart by a prefix.
           const prefix = specs.length > 1 ? `${index}:` : '';
+          if (runbookFile?.index === index) {
+            runbookPresent = history.files.includes(runbookFile.path);
+          }
           for (const file of history.files) {
             if (IAC_FILE.test(file)) iacFiles += 1;
             if (!filter.isExcluded(file)) files.push(prefix + file);
@@ -219,7 +223,6 @@ export class KnowledgeService {
         follow: runbookPath ? [runbookPath] : [],
       });
       const matched = result.people.map(holder => people.match(holder));
-      const runbook = runbookFile && result.followed?.[0];
       snapshot = {
         entityRef,
         computedAt: new Date().toISOString(),
@@ -235,12 +238,16 @@ export class KnowledgeService {
         ),
         authorSets: result.authorSets,
         iacFiles,
-        ...(runbook && {
-          runbook: knowledgeRunbook(runbook, matched, {
-            url: runbookFile.url,
-            repository: repositories[runbookFile.index].location,
-            path: runbookFile.path,
-          }),
+        ...(runbookFile && {
+          runbook: knowledgeRunbook(
+            runbookPresent ? result.followed?.[0] : 'missing',
+            matched,
+            {
+              url: runbookFile.url,
+              repository: repositories[runbookFile.index].location,
+              path: runbookFile.path,
+            },
+          ),
         }),
       };
     } catch (error) {
@@ -307,12 +314,22 @@ export class KnowledgeService {
   }
 }
 
-/** A followed runbook file with its people as the knowledge map matched them to catalog Users. */
+/** A runbook file as followed (or found missing), with its people as the knowledge map matched them to catalog Users. */
 function knowledgeRunbook(
-  followed: FollowedFile,
+  followed: FollowedFile | 'missing' | undefined,
   people: KnowledgePerson[],
   where: { url: string; repository: string; path: string },
 ): KnowledgeRunbook {
+  if (followed === 'missing' || !followed) {
+    // Not at the revision read (a dead link), or never changed in the history seen.
+    return {
+      ...where,
+      ...(followed === 'missing' ? { missing: true } : {}),
+      lastChangedAt: null,
+      lastChangedBy: [],
+      changedBy: [],
+    };
+  }
   const changes = new Map(
     followed.changedBy.map(({ person, changes: count }) => [person, count]),
   );

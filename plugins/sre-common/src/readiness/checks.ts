@@ -387,6 +387,14 @@ function runbookFreshness(
   maxAgeDays: number,
 ): Outcome {
   const history = facts.knowledge?.runbook;
+  if (history?.url === url && history.missing) {
+    const params = { url, path: history.path, repository: history.repository };
+    return fail(
+      'runbookFileMissing',
+      params,
+      `The runbook link points at ${history.path}, which is not in ${history.repository} (default branch).`,
+    );
+  }
   if (history?.url === url && history.lastChangedAt) {
     const date = history.lastChangedAt.slice(0, 10);
     const days = Math.floor(daysBetween(history.lastChangedAt, facts.now));

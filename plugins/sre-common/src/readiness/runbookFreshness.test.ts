@@ -207,6 +207,32 @@ describe('the runbook check with freshness', () => {
     });
   });
 
+  it('fails a link to a file the repository does not have, and reads no date from it', () => {
+    const check = runbookCheck(
+      facts(
+        {
+          'baton.dev/runbook': RUNBOOK,
+          'baton.dev/runbook-reviewed': daysAgo(1).slice(0, 10),
+        },
+        {
+          ...runbook(0),
+          missing: true,
+          lastChangedAt: null,
+          lastChangedBy: [],
+          changedBy: [],
+        },
+      ),
+    );
+    expect(check).toMatchObject({
+      status: 'fail',
+      reasonCode: 'runbookFileMissing',
+      reasonParams: {
+        path: 'docs/runbook.md',
+        repository: 'https://github.com/acme/shop.git',
+      },
+    });
+  });
+
   it('passes a link without any freshness evidence as declared, and says so', () => {
     const check = runbookCheck(facts({ 'baton.dev/runbook': RUNBOOK }));
     expect(check).toMatchObject({

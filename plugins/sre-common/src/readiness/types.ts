@@ -149,6 +149,8 @@ export interface KnowledgeRunbook {
   /** The repository (as in the report's `repositories`) and the file's path in it. */
   repository: string;
   path: string;
+  /** The file is not in the repository at the revision read: the link is dead (or names another branch's file). */
+  missing?: boolean;
   /** The latest commit (by a person, not a bot) that changed the file, ISO 8601; null when the history shows none. */
   lastChangedAt: string | null;
   /** The people of that commit: its author and co-authors. */

@@ -318,6 +318,8 @@ const ja = createTranslationMessages({
       'Runbook の最終レビューは {{date}}（{{ago}}）で、{{maxAgeDays}} 日より前です。レビュー担当: {{people}}。',
     'readiness.reasons.runbookReviewStaleNoPeople':
       'Runbook の最終レビューは {{date}}（{{ago}}）で、{{maxAgeDays}} 日より前です。',
+    'readiness.reasons.runbookFileMissing':
+      'Runbook のリンク先 {{path}} が {{repository}}（デフォルトブランチ）にありません。',
     'readiness.reasons.runbookReviewedInvalid':
       'baton.dev/runbook-reviewed の「{{value}}」は日付（YYYY-MM-DD）ではありません。',
     'readiness.reasons.iacAnnotated': 'baton.dev/iac: {{value}}',
