@@ -184,7 +184,10 @@ describe('TeamDrills', () => {
       within(restore).getByText('Restore from backup'),
     ).toBeInTheDocument();
     expect(within(restore).getByText('1.6 h')).toBeInTheDocument();
-    expect(within(restore).getByText('snapshot').tagName).toBe('STRONG');
+    // The notes' Markdown renders after its renderer loads: wait for it.
+    expect((await within(restore).findByText('snapshot')).tagName).toBe(
+      'STRONG',
+    );
     expect(
       within(restore).getByText('Copy snapshots to the other region'),
     ).toBeInTheDocument();
