@@ -1022,6 +1022,8 @@ export const messages = {
           '{{gaps}} services with backups not verified, {{done}} drills done, {{due}} due',
         gaps: 'Backups not verified',
         noGaps: 'Every service’s backups check passes.',
+        staleRunbooks: 'Runbooks not kept up',
+        noStaleRunbooks: 'No runbook is stale.',
         done: 'Drills since the review',
         noneDone: 'No drill took place since the review.',
         drill_one: '{{date}} · {{scenario}} · {{count}} participant',

@@ -365,6 +365,16 @@ describe('ReliabilityReview', () => {
                   reasonParams: { count: 1, days: 7, resources: 'orders-db' },
                 },
               ],
+              staleRunbooks: [
+                {
+                  entityRef: 'component:default/payments',
+                  title: 'Payments',
+                  reason:
+                    'Runbook RUNBOOK.md last changed 330 days ago by Daniel Weiss.',
+                  reasonCode: 'runbookStale',
+                  reasonParams: {},
+                },
+              ],
               drillsDone: [
                 {
                   id: '1',
@@ -402,6 +412,7 @@ describe('ReliabilityReview', () => {
       name: /^Backups and drills 1 services with backups not verified, 1 drills done, 1 due$/,
     });
     expect(within(backupsDrills).getByText('Orders')).toBeInTheDocument();
+    expect(within(backupsDrills).getByText('Payments')).toBeInTheDocument();
     expect(
       within(backupsDrills).getByText(/not to another account within 7 days/),
     ).toBeInTheDocument();

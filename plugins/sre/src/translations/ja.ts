@@ -910,6 +910,9 @@ const ja = createTranslationMessages({
     'review.agenda.backupsDrills.gaps': '検証できていないバックアップ',
     'review.agenda.backupsDrills.noGaps':
       'すべてのサービスでバックアップのチェックに合格しています。',
+    'review.agenda.backupsDrills.staleRunbooks': '更新されていないランブック',
+    'review.agenda.backupsDrills.noStaleRunbooks':
+      '古くなったランブックはありません。',
     'review.agenda.backupsDrills.done': '前回のレビュー以降の訓練',
     'review.agenda.backupsDrills.noneDone':
       '前回のレビュー以降、訓練は行われていません。',

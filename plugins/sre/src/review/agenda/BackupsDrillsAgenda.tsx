@@ -64,6 +64,19 @@ export function BackupsDrillsAgenda({
         }))}
       />
       <TitledList
+        title={t('review.agenda.backupsDrills.staleRunbooks')}
+        none={t('review.agenda.backupsDrills.noStaleRunbooks')}
+        items={(section.staleRunbooks ?? []).map(stale => ({
+          key: stale.entityRef,
+          primary: (
+            <EntityRefLink entityRef={stale.entityRef}>
+              {stale.title}
+            </EntityRefLink>
+          ),
+          secondary: reasonText(t, format, stale),
+        }))}
+      />
+      <TitledList
         title={t('review.agenda.backupsDrills.done')}
         none={t('review.agenda.backupsDrills.noneDone')}
         items={drillsDone.map(drill => ({
