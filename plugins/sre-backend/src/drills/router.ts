@@ -7,28 +7,17 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { isReviewTeamMember } from '../review/permissionRules';
-import { isoDay, isoTimeAsDate } from '../routing/inputSchemas';
+import {
+  actionItemBody,
+  isoDay,
+  isoTimeAsDate,
+  typedTitle,
+} from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { DrillService } from './DrillService';
 
 const NOTES_LIMIT = 20_000;
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
-
-const link = z
-  .string()
-  .max(2048)
-  .url('must be a URL')
-  .refine(
-    value => /^https?:$/.test(new URL(value).protocol),
-    'must be an http or https URL',
-  );
 
 const drillParams = z.object({
   id: z.string().regex(/^[1-9]\d{0,17}$/, 'must be a drill id'),
@@ -53,7 +42,7 @@ const recordBody = z
 const planBody = z
   .object({
     scenario: z.enum(DRILL_SCENARIOS),
-    title: text(500),
+    title: typedTitle(500),
     entityRefs: z
       .array(z.string().min(1).max(512))
       .min(1, 'name at least one service')
@@ -61,15 +50,6 @@ const planBody = z
     plannedFor: isoDay.nullable().optional(),
     /** A drill that already took place: planned and recorded at once. */
     record: recordBody.optional(),
-  })
-  .strict();
-
-const actionBody = z
-  .object({
-    title: text(500),
-    ownerRef: z.string().min(1).nullable().optional(),
-    due: isoDay.nullable().optional(),
-    link: link.nullable().optional(),
   })
   .strict();
 
@@ -125,7 +105,7 @@ export function createDrillsRouter(options: {
   router.post('/drills/:namespace/:team/:id/actions', async (req, res) => {
     const { teamRef, by } = await change(req);
     const { id } = parseInput(drillParams, req.params);
-    const body = parseInput(actionBody, req.body ?? {});
+    const body = parseInput(actionItemBody, req.body ?? {});
     res.status(201).json(await drills.addAction(teamRef, id, body, by));
   });
 

@@ -2,7 +2,7 @@ import { reviewUpdatePermission } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { isoDay, isoTimeAsDate } from '../routing/inputSchemas';
+import { actionItemBody, isoTimeAsDate } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
 import { isReviewTeamMember } from './permissionRules';
@@ -10,21 +10,6 @@ import { ReviewService } from './ReviewService';
 
 /** Notes of one review: a long meeting's worth, not a document store. */
 const NOTES_LIMIT = 100_000;
-
-const link = z
-  .string()
-  .max(2048)
-  .url('must be a URL')
-  .refine(
-    value => /^https?:$/.test(new URL(value).protocol),
-    'must be an http or https URL',
-  );
-
-const title = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(500, 'must be at most 500 characters');
 
 const userRefs = z.array(z.string().min(1)).max(200);
 
@@ -50,16 +35,7 @@ const updateBody = z
   })
   .strict();
 
-const actionBody = z
-  .object({
-    title,
-    ownerRef: z.string().min(1).nullable().optional(),
-    due: isoDay.nullable().optional(),
-    link: link.nullable().optional(),
-  })
-  .strict();
-
-const actionChange = actionBody
+const actionChange = actionItemBody
   .partial()
   .extend({ status: z.enum(['open', 'done', 'dropped']).optional() })
   .strict();
@@ -157,7 +133,7 @@ export function createReviewRouter(options: {
   router.post('/reviews/:namespace/:team/:id/actions', async (req, res) => {
     const { teamRef, by } = await change(req);
     const reviewId = parseInput(reviewParams, req.params).id;
-    const body = parseInput(actionBody, req.body ?? {});
+    const body = parseInput(actionItemBody, req.body ?? {});
     res.status(201).json(await reviews.addAction(teamRef, reviewId, body, by));
   });
 
