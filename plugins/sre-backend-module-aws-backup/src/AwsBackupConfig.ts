@@ -1,4 +1,9 @@
 import type { Config } from '@backstage/config';
+import {
+  readAwsAccountId,
+  readAwsCredentialSettings,
+  type AwsStaticCredentials,
+} from '@baton/plugin-sre-node';
 
 /** One entry of `sre.awsBackup.accounts`, checked. @public */
 export interface AwsBackupAccountConfig {
@@ -9,25 +14,13 @@ export interface AwsBackupAccountConfig {
   /** A profile of the shared AWS config files, for the SDK's default chain. */
   profile?: string;
   /** Absent: the AWS SDK's default credential chain. */
-  credentials?: {
-    accessKeyId: string;
-    secretAccessKey: string;
-    sessionToken?: string;
-  };
+  credentials?: AwsStaticCredentials;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function readAccount(account: Config, key: string): AwsBackupAccountConfig {
-  const accountId = account.getOptional('accountId');
-  if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
-    throw new Error(
-      `${key}.accountId must be a 12-digit AWS account id written as a string (quote it in YAML, or a leading zero is lost); got ${JSON.stringify(
-        accountId,
-      )}`,
-    );
-  }
+  const accountId = readAwsAccountId(account, key);
   const regions = account.getOptionalStringArray('regions') ?? [];
   if (regions.length === 0) {
     throw new Error(`${key}.regions must list at least one AWS region`);
@@ -41,25 +34,10 @@ function readAccount(account: Config, key: string): AwsBackupAccountConfig {
       );
     }
   });
-  const profile = account.getOptionalString('profile');
-  const credentials = account.getOptionalConfig('credentials');
-  if (credentials && profile !== undefined) {
-    throw new Error(
-      `${key} sets both credentials and profile; set one of them, or neither for the default credential chain`,
-    );
-  }
-  const sessionToken = credentials?.getOptionalString('sessionToken');
   return {
     accountId,
     regions: [...new Set(regions)],
-    ...(profile ? { profile } : {}),
-    ...(credentials && {
-      credentials: {
-        accessKeyId: credentials.getString('accessKeyId'),
-        secretAccessKey: credentials.getString('secretAccessKey'),
-        ...(sessionToken !== undefined && { sessionToken }),
-      },
-    }),
+    ...readAwsCredentialSettings(account, key),
   };
 }
 

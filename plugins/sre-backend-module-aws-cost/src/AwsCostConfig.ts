@@ -1,4 +1,8 @@
 import type { Config } from '@backstage/config';
+import {
+  readAwsStaticCredentials,
+  type AwsStaticCredentials,
+} from '@baton/plugin-sre-node';
 
 /** The cost allocation tag that names a service unless `sre.awsCost.tagKey` says otherwise. */
 export const DEFAULT_TAG_KEY = 'service';
@@ -6,13 +10,6 @@ export const DEFAULT_TAG_KEY = 'service';
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_LOOKBACK_DAYS = 90;
 export const DEFAULT_SOURCE_ID = 'aws-cost';
-
-/** Static AWS credentials from `sre.awsCost.credentials`. */
-export interface AwsCostCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
 
 /** `sre.awsCost`, with its defaults applied. */
 export interface AwsCostConfig {
@@ -25,7 +22,7 @@ export interface AwsCostConfig {
   /** How many days before today are kept up to date. */
   lookbackDays: number;
   /** Absent: the AWS SDK's default credential chain. */
-  credentials?: AwsCostCredentials;
+  credentials?: AwsStaticCredentials;
 }
 
 function nonEmpty(value: string, key: string): string {
@@ -52,8 +49,9 @@ export function readAwsCostConfig(config: Config): AwsCostConfig | undefined {
       `sre.awsCost.lookbackDays must be a whole number of days, at least 1; got ${lookbackDays}`,
     );
   }
-  const credentials = awsCost.getOptionalConfig('credentials');
-  const sessionToken = credentials?.getOptionalString('sessionToken');
+  const credentials = readAwsStaticCredentials(
+    awsCost.getOptionalConfig('credentials'),
+  );
   return {
     sourceId: nonEmpty(
       awsCost.getOptionalString('sourceId') ?? DEFAULT_SOURCE_ID,
@@ -68,12 +66,6 @@ export function readAwsCostConfig(config: Config): AwsCostConfig | undefined {
       'region',
     ),
     lookbackDays,
-    ...(credentials && {
-      credentials: {
-        accessKeyId: credentials.getString('accessKeyId'),
-        secretAccessKey: credentials.getString('secretAccessKey'),
-        ...(sessionToken !== undefined && { sessionToken }),
-      },
-    }),
+    ...(credentials && { credentials }),
   };
 }

@@ -9,12 +9,13 @@ import {
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
-import type {
-  AccessGrant,
-  AccessInventory,
-  AccessSource,
+import {
+  isAwsAccountId,
+  type AccessGrant,
+  type AccessInventory,
+  type AccessSource,
 } from '@baton/plugin-sre-node';
-import { isAccountId, readAwsIamConfig } from './AwsIamConfig';
+import { readAwsIamConfig } from './AwsIamConfig';
 import {
   parseCredentialReport,
   ROOT_ACCOUNT,
@@ -150,7 +151,7 @@ export class AwsIamAccessSource implements AccessSource {
 
   constructor(options: AwsIamAccessSourceOptions) {
     for (const accountId of Object.keys(options.clients)) {
-      if (!isAccountId(accountId)) {
+      if (!isAwsAccountId(accountId)) {
         throw new Error(
           `AwsIamAccessSource: '${accountId}' is not a 12-digit AWS account id`,
         );

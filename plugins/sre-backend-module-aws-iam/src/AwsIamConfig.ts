@@ -1,17 +1,15 @@
 import type { Config } from '@backstage/config';
+import {
+  readAwsAccountId,
+  readAwsCredentialSettings,
+  type AwsStaticCredentials,
+} from '@baton/plugin-sre-node';
 
 /**
  * IAM has one global endpoint per partition, signed in us-east-1 for the
  * commercial partition (cn-north-1 in China, us-gov-west-1 in GovCloud).
  */
 export const DEFAULT_REGION = 'us-east-1';
-
-/** Static AWS credentials from `sre.awsIam.accounts[].credentials`. */
-export interface AwsIamCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
 
 /** One entry of `sre.awsIam.accounts`, with its defaults applied. */
 export interface AwsIamAccountConfig {
@@ -22,7 +20,7 @@ export interface AwsIamAccountConfig {
   /** A profile of the shared AWS config files, for the SDK's default chain. */
   profile?: string;
   /** Absent: the AWS SDK's default credential chain. */
-  credentials?: AwsIamCredentials;
+  credentials?: AwsStaticCredentials;
 }
 
 /** `sre.awsIam`, with its defaults applied. */
@@ -30,25 +28,8 @@ export interface AwsIamConfig {
   accounts: AwsIamAccountConfig[];
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-
-/** True for a 12-digit AWS account id. */
-export function isAccountId(value: string): boolean {
-  return ACCOUNT_ID.test(value);
-}
-
 function readAccount(account: Config, key: string): AwsIamAccountConfig {
-  const rawId = account.getOptional('accountId');
-  if (rawId === undefined) {
-    throw new Error(`${key}.accountId is required`);
-  }
-  if (typeof rawId !== 'string' || !isAccountId(rawId)) {
-    throw new Error(
-      `${key}.accountId must be a 12-digit AWS account id written as a string (quote it in YAML, or a leading zero is lost); got ${JSON.stringify(
-        rawId,
-      )}`,
-    );
-  }
+  const accountId = readAwsAccountId(account, key);
   if (account.has('roleArn')) {
     throw new Error(
       `${key}.roleArn is not supported: name a shared AWS config profile with role_arn in ${key}.profile instead, or give the backend that account's credentials`,
@@ -58,28 +39,10 @@ function readAccount(account: Config, key: string): AwsIamAccountConfig {
   if (region.trim() === '') {
     throw new Error(`${key}.region must not be empty`);
   }
-  const profile = account.getOptionalString('profile');
-  if (profile !== undefined && profile.trim() === '') {
-    throw new Error(`${key}.profile must not be empty`);
-  }
-  const credentials = account.getOptionalConfig('credentials');
-  if (credentials && profile !== undefined) {
-    throw new Error(
-      `${key} sets both credentials and profile; set one of them, or neither for the default credential chain`,
-    );
-  }
-  const sessionToken = credentials?.getOptionalString('sessionToken');
   return {
-    accountId: rawId,
+    accountId,
     region,
-    ...(profile !== undefined && { profile }),
-    ...(credentials && {
-      credentials: {
-        accessKeyId: credentials.getString('accessKeyId'),
-        secretAccessKey: credentials.getString('secretAccessKey'),
-        ...(sessionToken !== undefined && { sessionToken }),
-      },
-    }),
+    ...readAwsCredentialSettings(account, key),
   };
 }
 

@@ -15,3 +15,4 @@ export * from './backups/extensions';
 export * from './drills/extensions';
 export * from './alerts/payloadFields';
 export * from './http/fetchFailure';
+export * from './aws/awsAccountConfig';
