@@ -866,6 +866,15 @@ describe('readFocusCsv', () => {
       }
     });
 
+    it('reads a byte stream a mebibyte ahead, not the 64 KiB a file stream holds by default', async () => {
+      const body = fs.createReadStream(FIXTURE);
+      expect(body.readableHighWaterMark).toBe(64 * 1024);
+      const rows = readFocusCsv(body);
+      await rows.next();
+      expect(body.readableHighWaterMark).toBeGreaterThanOrEqual(1024 * 1024);
+      await rows.return!();
+    });
+
     it('closes the body when the caller stops early', async () => {
       const body = Readable.from(
         (function* chunks() {

@@ -192,7 +192,7 @@ const YIELD_MASK = 256 - 1;
  */
 const MAX_PIECES = 4;
 
-/** Bytes of the body read ahead while workers read pieces. */
+/** Bytes of the body read ahead while its rows are read, here or by workers. */
 const READ_AHEAD_BYTES = 1024 * 1024;
 
 /** Bytes of a piece decoded and scanned here at a time. */
@@ -369,7 +369,12 @@ class FocusCsvRows implements AsyncIterableIterator<CostRow> {
 
   async #readPieces(): Promise<void> {
     try {
-      this.#input ??= await this.#open();
+      if (!this.#input) {
+        this.#input = await this.#open();
+        // Reads overlap the reading of the rows: with only the stream's
+        // default 64 KiB ahead, this thread waits for each next chunk.
+        this.#input.readAhead(READ_AHEAD_BYTES);
+      }
       while (!this.#inputDone && !this.#closed) {
         const reading = this.#pool && this.#layout;
         if (this.#pieces.length >= (reading ? MAX_PIECES : 1)) {
@@ -481,7 +486,6 @@ class FocusCsvRows implements AsyncIterableIterator<CostRow> {
     if (!final && !this.#pool && this.#workers > 0) {
       // More than one piece: workers start now, while the first is read here.
       this.#pool = new CsvChunkPool(this.#workers);
-      this.#input?.readAhead(READ_AHEAD_BYTES);
     }
     this.#dispatch(piece);
   }

@@ -510,7 +510,10 @@ const asText = (value: unknown) =>
  * equal text share one string, which keeps no CSV chunk alive.
  */
 export class ReadCache {
-  readonly #times = new CellCache(timeOf);
+  // One cache per column: a row's start and end differ, so a shared one
+  // would miss its comparison with the cell above on every cell.
+  readonly #starts = new CellCache(timeOf);
+  readonly #ends = new CellCache(timeOf);
   readonly #currencies = new CellCache(text => ownCopy(currencyOf(text)));
   readonly #tags = new CellCache(text => Object.freeze(parseTags(text)));
   /** Tags by their text as a CSV cell holds it between quotes: `""` for each quote. */
@@ -524,17 +527,34 @@ export class ReadCache {
    * cells, which the backend does not keep, cost no lookup: only a
    * comparison with the cell above.
    */
-  readonly #texts = new Map<TextColumn, CellCache<string | undefined>>([
-    ['ServiceName', new CellCache(text => ownText(text, 'ServiceName'))],
-    ['ChargeCategory', lastCellOnly('ChargeCategory')],
-    ['ServiceCategory', lastCellOnly('ServiceCategory')],
-    ['SubAccountId', lastCellOnly('SubAccountId')],
-  ]);
+  readonly #serviceNames = new CellCache(text => ownText(text, 'ServiceName'));
+  readonly #chargeCategories = lastCellOnly('ChargeCategory');
+  readonly #serviceCategories = lastCellOnly('ServiceCategory');
+  readonly #subAccountIds = lastCellOnly('SubAccountId');
+
+  /** A switch, not a map: the column is one of a few constant strings on every row. */
+  #textCache(column: TextColumn): CellCache<string | undefined> | undefined {
+    switch (column) {
+      case 'ServiceName':
+        return this.#serviceNames;
+      case 'ChargeCategory':
+        return this.#chargeCategories;
+      case 'ServiceCategory':
+        return this.#serviceCategories;
+      case 'SubAccountId':
+        return this.#subAccountIds;
+      default:
+        return undefined;
+    }
+  }
 
   /** Epoch milliseconds of a timestamp cell. */
   time(value: unknown, row: number, column: FocusColumn): number {
     try {
-      return typeof value === 'string' ? this.#times.get(value) : timeOf(value);
+      if (typeof value !== 'string') return timeOf(value);
+      return (column === 'ChargePeriodEnd' ? this.#ends : this.#starts).get(
+        value,
+      );
     } catch (error) {
       throw atCell(error, row, column);
     }
@@ -554,7 +574,7 @@ export class ReadCache {
   /** An optional text cell, trimmed. */
   text(value: unknown, row: number, column: TextColumn): string | undefined {
     try {
-      const cache = this.#texts.get(column);
+      const cache = this.#textCache(column);
       if (typeof value !== 'string' || !cache) {
         return optionalText(value, column);
       }

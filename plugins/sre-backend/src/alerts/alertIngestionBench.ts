@@ -3,12 +3,11 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import fs from 'fs';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
 import os from 'os';
-import path from 'path';
 import { ms, percentile, thousands } from '../bench/latencyFigures';
 import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
+import { withThrowAwaySqlite } from '../bench/throwAwaySqlite';
 import { applyDatabaseMigrations } from '../database/migrations';
 // eslint-disable-next-line no-restricted-imports -- a dev script like the tests, never part of the plugin's entry points
 import {
@@ -53,23 +52,9 @@ async function withDatabase<T>(
       fn({ spec: `pg:${db.database}`, knex: db.knex }),
     );
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `baton-${name}-`));
-  const filename = path.join(dir, 'sre.sqlite');
-  let knex: Knex | undefined;
-  try {
-    return await fn({
-      spec: `sqlite:${filename}`,
-      knex: () =>
-        (knex ??= knexFactory({
-          client: 'better-sqlite3',
-          connection: { filename },
-          useNullAsDefault: true,
-        })),
-    });
-  } finally {
-    await knex?.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return withThrowAwaySqlite(name, db =>
+    fn({ spec: `sqlite:${db.filename}`, knex: db.knex }),
+  );
 }
 
 let sequence = 0;

@@ -11,13 +11,12 @@ import {
   DEFAULT_READINESS_POLICY,
 } from '@baton/plugin-sre-common';
 import type { AlertEvent } from '@baton/plugin-sre-node';
-import fs from 'fs';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
 import os from 'os';
-import path from 'path';
 import { DatabaseAlertStore } from '../alerts/AlertStore';
 import { ms, percentile, thousands } from '../bench/latencyFigures';
 import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
+import { withThrowAwaySqlite } from '../bench/throwAwaySqlite';
 import { CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { MAX_CHANGES_PER_RECORD } from './changeInputSchema';
@@ -581,18 +580,9 @@ async function main() {
       bench('PostgreSQL', db.knex(), CHANGES),
     );
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-change-bench-'));
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(dir, 'bench.sqlite') },
-    useNullAsDefault: true,
-  });
-  try {
-    await bench('SQLite', sqlite, SQLITE_CHANGES);
-  } finally {
-    await sqlite.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await withThrowAwaySqlite('change-bench', db =>
+    bench('SQLite', db.knex(), SQLITE_CHANGES),
+  );
   if (problems.size) {
     throw new Error(`changes bench: ${problems.size} wrong results (above)`);
   }

@@ -4,12 +4,11 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_COST_TAGS } from '@baton/plugin-sre-common';
 import type { CostRow } from '@baton/plugin-sre-node';
-import fs from 'fs';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
 import os from 'os';
-import path from 'path';
 import { ms, percentile } from '../bench/latencyFigures';
 import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
+import { withThrowAwaySqlite } from '../bench/throwAwaySqlite';
 import { applyDatabaseMigrations } from '../database/migrations';
 // eslint-disable-next-line no-restricted-imports -- a dev script like the tests, never part of the plugin's entry points
 import { costServiceOver } from './__testUtils__/costService';
@@ -251,18 +250,7 @@ async function main() {
       process.version
     }`,
   );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cost-bench-'));
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(dir, 'bench.sqlite') },
-    useNullAsDefault: true,
-  });
-  try {
-    await bench('SQLite', sqlite);
-  } finally {
-    await sqlite.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await withThrowAwaySqlite('cost-bench', db => bench('SQLite', db.knex()));
   const pgUrl =
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
   if (pgUrl) {

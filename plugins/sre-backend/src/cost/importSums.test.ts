@@ -1,8 +1,13 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { formatDecimal, parseDecimal } from '@baton/plugin-sre-common';
 import type { CostRow } from '@baton/plugin-sre-node';
 import { applyDatabaseMigrations } from '../database/migrations';
+import type { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
 import { costServiceOver } from './__testUtils__/costService';
+import { CostService } from './CostService';
+import { CostSourceRegistry } from './CostSourceRegistry';
+import type { CostDayWrite, CostPeriodImport, CostStore } from './CostStore';
 
 jest.setTimeout(60_000);
 
@@ -88,6 +93,144 @@ describe.each(databases.eachSupportedId())('import sums on %s', id => {
       ['2025-01-01', '3.333333333334', '3.333333333334'],
       ['2025-01-02', '3.333333333333', '3.333333333333'],
       ['2025-01-03', '3.333333333333', '3.333333333333'],
+    ]);
+  });
+});
+
+/** A CostService whose store only records the days it is handed. */
+function recordingService() {
+  const written: CostDayWrite[] = [];
+  const store = {
+    replacePeriod: async (options: CostPeriodImport) => {
+      written.push(...options.days);
+    },
+  } as unknown as CostStore;
+  const service = new CostService({
+    store,
+    sources: new CostSourceRegistry(),
+    mapper: {} as SelectorEntityMapper,
+    catalog: catalogServiceMock({ entities: [] }),
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    metric: 'effective',
+  });
+  return { service, written };
+}
+
+describe('import without a database', () => {
+  it('sums like bigints do: random amounts over more buckets than one allocation of sums', async () => {
+    const { service, written } = recordingService();
+    // A seeded PRNG (mulberry32): the same amounts on every run.
+    let state = 42;
+    const next = (n: number) => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const digits = (count: number) =>
+      Array.from({ length: count }, () => next(10)).join('');
+    const amount = () => {
+      const kind = next(5);
+      const sign = next(3) === 0 ? '-' : '';
+      // Just under 2^53 scaled units: a few of them pass it.
+      if (kind === 0) return `${sign}9007.199254740${digits(2)}`;
+      // More digits than a number holds.
+      if (kind === 1) return `${sign}${digits(14)}.${digits(12)}`;
+      // 13 decimals: rounded half to even.
+      if (kind === 2) return `${sign}0.${digits(13)}`;
+      return `${sign}${digits(1 + next(4))}.${digits(next(11))}`;
+    };
+    const expected = new Map<string, { billed: bigint; effective: bigint }>();
+    const rows: CostRow[] = [];
+    // 40 days × 30 tag sets: 1,200 buckets, 2,400 sums.
+    for (let i = 0; i < 12_000; i++) {
+      const day = next(40);
+      const tags = { service: `s${next(30)}` };
+      const effective = amount();
+      const billed = amount();
+      rows.push({
+        ...row(effective, { billed, tags }),
+        chargePeriodStart: new Date(FIRST + day * DAY),
+        chargePeriodEnd: new Date(FIRST + (day + 1) * DAY),
+      });
+      const key = `${day}/${tags.service}`;
+      const sum = expected.get(key) ?? { billed: 0n, effective: 0n };
+      sum.billed += parseDecimal(billed)!;
+      sum.effective += parseDecimal(effective)!;
+      expected.set(key, sum);
+    }
+    await service.importBatch('random', { origin: 'test', rows: each(rows) });
+    expect(written).toHaveLength(expected.size);
+    expect(expected.size).toBe(1200);
+    // Tag sets are indexed in the order they are first seen.
+    const services = [...new Set(rows.map(r => r.tags.service))];
+    for (const day of written) {
+      const index = (Date.parse(day.day) - FIRST) / DAY;
+      const sum = expected.get(`${index}/${services[day.tagSetIndex]}`);
+      expect([day.day, day.billed, day.effective]).toEqual([
+        day.day,
+        formatDecimal(sum!.billed),
+        formatDecimal(sum!.effective),
+      ]);
+    }
+  });
+
+  it('keeps days apart however far they are from the first', async () => {
+    const { service, written } = recordingService();
+    // Near the first day a bucket's key is a small integer, further off another number.
+    const days = [0, 1023, 1024, -1024, -1025, 5000, -3000];
+    const rows: CostRow[] = [];
+    for (const name of ['a', 'b']) {
+      for (const day of days) {
+        for (const amount of ['1', '0.5']) {
+          rows.push({
+            ...row(amount, { tags: { service: name } }),
+            chargePeriodStart: new Date(FIRST + day * DAY),
+            chargePeriodEnd: new Date(FIRST + (day + 1) * DAY),
+          });
+        }
+      }
+    }
+    await service.importBatch('far', { origin: 'test', rows: each(rows) });
+    const dayOf = (day: number) =>
+      new Date(FIRST + day * DAY).toISOString().slice(0, 10);
+    expect(
+      written.map(d => [d.day, d.tagSetIndex, d.effective, d.billed]),
+    ).toEqual(
+      [...days]
+        .sort((x, y) => x - y)
+        .flatMap(day => [
+          [dayOf(day), 0, '1.5', '1.5'],
+          [dayOf(day), 1, '1.5', '1.5'],
+        ]),
+    );
+  });
+
+  it('hands the store its days in key order: by day, then tag set', async () => {
+    const { service, written } = recordingService();
+    const on = (day: number, amount: string, name: string): CostRow => ({
+      ...row(amount, { tags: { service: name } }),
+      chargePeriodStart: new Date(FIRST + day * DAY),
+      chargePeriodEnd: new Date(FIRST + (day + 1) * DAY),
+    });
+    // First seen: day 2 before day 0, tag set 1 ('b') before 0 ('a') on day 0.
+    const rows = [
+      on(0, '1', 'a'),
+      on(2, '2', 'b'),
+      on(2, '3', 'a'),
+      on(0, '4', 'b'),
+      on(1, '5', 'b'),
+      on(0, '6', 'a'),
+    ];
+    await service.importBatch('order', { origin: 'test', rows: each(rows) });
+    expect(written.map(d => [d.day, d.tagSetIndex, d.effective])).toEqual([
+      ['2025-01-01', 0, '7'],
+      ['2025-01-01', 1, '4'],
+      ['2025-01-02', 1, '5'],
+      ['2025-01-03', 0, '3'],
+      ['2025-01-03', 1, '2'],
     ]);
   });
 });

@@ -1,11 +1,9 @@
 /* eslint-disable no-console */
 import type { SloDefinition } from '@baton/plugin-sre-common';
 import { DEFAULT_SLO_POLICY } from '@baton/plugin-sre-common';
-import fs from 'fs';
-import knexFactory, { Knex } from 'knex';
-import os from 'os';
-import path from 'path';
+import type { Knex } from 'knex';
 import { withThrowAwayPostgres } from '../bench/throwAwayPostgres';
+import { withThrowAwaySqlite } from '../bench/throwAwaySqlite';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { SliSourceRegistry } from './SliSourceRegistry';
 import { SloDefinitionReader } from './SloDefinitionReader';
@@ -160,18 +158,7 @@ async function bench(label: string, knex: Knex) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-slo-bench-'));
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(dir, 'bench.sqlite') },
-    useNullAsDefault: true,
-  });
-  try {
-    await bench('SQLite', sqlite);
-  } finally {
-    await sqlite.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await withThrowAwaySqlite('slo-bench', db => bench('SQLite', db.knex()));
   const pgUrl =
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
   if (pgUrl) {
