@@ -81,9 +81,10 @@ describe('production changes', () => {
     );
     // Farid operated the solo ones: he is in the per-person table, and they are listed.
     const people = page.getByRole('table', { name: /per person/i });
-    expect(
-      await people.getByRole('row').filter({ hasText: 'Farid Haddad' }).count(),
-    ).toBe(1);
+    const farid = people.getByRole('row').filter({ hasText: 'Farid Haddad' });
+    // Display names come from the catalog after the counts: wait for his.
+    await farid.first().waitFor({ timeout: 20_000 });
+    expect(await farid.count()).toBe(1);
     expect(
       await page.getByRole('listitem', { name: LATE_APPLY }).count(),
     ).toBeGreaterThan(0);

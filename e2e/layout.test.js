@@ -1,6 +1,6 @@
 // Every Baton page reads at laptop widths: no table cell breaks inside a word,
-// and the alert table fits its card. Screenshots of each page at each size go
-// to test-results/layout-<page>-<width>x<height>.png.
+// no list text is cut short, and the alert table fits its card. Screenshots
+// of each page at each size go to test-results/layout-<page>-<width>x<height>.png.
 const path = require('path');
 const {
   baseUrl,
@@ -89,6 +89,16 @@ function wordsBrokenInCells() {
   return broken;
 }
 
+/**
+ * Runs in the page: list texts cut short — Backstage's theme gives a dense
+ * list's text one line and an ellipsis, which hid reasons and fixes.
+ */
+function listTextsCut() {
+  return [...document.querySelectorAll('main .MuiListItemText-root')]
+    .filter(text => text.scrollWidth > text.clientWidth + 1)
+    .map(text => `list text cut: "${text.innerText.slice(0, 60)}"`);
+}
+
 /** Runs in the page: how far the alert table reaches past its card, in px. */
 function alertTableOverflow() {
   const card = [...document.querySelectorAll('.MuiCard-root')].find(c =>
@@ -163,6 +173,8 @@ describe('Baton pages at laptop widths', () => {
         });
         const broken = await page.evaluate(wordsBrokenInCells);
         problems.push(...broken.map(word => `${name}: ${word}`));
+        const cut = await page.evaluate(listTextsCut);
+        problems.push(...cut.map(text => `${name}: ${text}`));
       }
       expect(problems).toEqual([]);
     });

@@ -11,6 +11,7 @@ import { ToneChipList } from '../components/ToneChip';
 import { useSreText } from '../language';
 import type { SreTranslate } from '../translation';
 import type { Formats } from '../language';
+import { BackupHistory } from './BackupHistory';
 import {
   backupChips,
   destinationText,
@@ -73,10 +74,11 @@ const withMessage = (text: string, message?: string) =>
   message ? `${text} — ${message}` : text;
 
 function BackupResource(props: {
+  entityRef: string;
   resource: EntityBackupResource;
   days: number;
 }) {
-  const { resource, days } = props;
+  const { entityRef, resource, days } = props;
   const { t, format } = useSreText();
   const name = resourceName(resource);
   const failedBackup = resource.lastFailedBackup;
@@ -150,6 +152,7 @@ function BackupResource(props: {
       <EvidenceLine label={t('backups.list.lastRestore')}>
         {restoreText(t, format, resource.lastRestore)}
       </EvidenceLine>
+      <BackupHistory entityRef={entityRef} resourceArn={resource.resourceArn} />
       <Typography variant="caption" color="textSecondary" component="p">
         {t('backups.list.seen', {
           source: resource.sourceId,
@@ -167,6 +170,7 @@ function BackupResource(props: {
 
 /** The entity's protected resources, each with its chips and the evidence behind them. */
 export function BackupResourceList(props: {
+  entityRef: string;
   resources: EntityBackupResource[];
   days: number;
 }) {
@@ -176,6 +180,7 @@ export function BackupResourceList(props: {
       {props.resources.map(resource => (
         <BackupResource
           key={`${resource.sourceId}|${resource.resourceArn}`}
+          entityRef={props.entityRef}
           resource={resource}
           days={props.days}
         />

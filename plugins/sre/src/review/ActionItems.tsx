@@ -10,7 +10,6 @@ import Chip from '@material-ui/core/Chip';
 import Link from '@material-ui/core/Link';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -28,6 +27,7 @@ import {
   withAddedAction,
   withUpdatedAction,
 } from './useTeamReview';
+import { WrappingListItemText } from '../components/WrappingListItemText';
 
 /** The title, linking to the item on its tracker when there is one. */
 export function ActionItemTitle({ item }: { item: ReviewActionItem }) {
@@ -95,7 +95,7 @@ function OpenActionItem(props: {
   };
   return (
     <ListItem divider style={{ flexWrap: 'wrap', columnGap: 8 }}>
-      <ListItemText
+      <WrappingListItemText
         style={{ flex: '1 1 12em', minWidth: 0, overflowWrap: 'break-word' }}
         primary={<ActionItemTitle item={item} />}
         secondaryTypographyProps={{ component: 'div' }}

@@ -5,7 +5,6 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -20,6 +19,7 @@ import { ReviewNotesView } from './ReviewNotes';
 import { errorMessage } from '../components/responseErrors';
 import { reviewPeopleRefs } from './reviewPeopleRefs';
 import { reviewEndText } from './reviewText';
+import { WrappingListItemText } from '../components/WrappingListItemText';
 
 /** A past review: how it ended, who took part, its notes, the action items raised in it, and its export. */
 function PastReview(props: { groupRef: string; reviewId: string }) {
@@ -87,7 +87,7 @@ function PastReviewDetails(props: { groupRef: string; review: Review }) {
               divider
               style={{ flexWrap: 'wrap', columnGap: 8 }}
             >
-              <ListItemText
+              <WrappingListItemText
                 style={{
                   flex: '1 1 12em',
                   minWidth: 0,
@@ -141,7 +141,7 @@ export function ReviewHistory(props: {
                 setSelected(review.id === selected ? undefined : review.id)
               }
             >
-              <ListItemText
+              <WrappingListItemText
                 primary={format.date(review.startedAt)}
                 secondary={t('review.history.attendees', {
                   count: review.attendees.length,

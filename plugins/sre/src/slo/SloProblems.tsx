@@ -3,7 +3,6 @@ import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Warning from '@material-ui/icons/Warning';
 import { useId } from 'react';
@@ -11,6 +10,7 @@ import { hasMessage, translateCoded } from '../codedMessage';
 import { useSreText } from '../language';
 import { SreTranslate } from '../translation';
 import { SLO_COLORS } from './sloFormat';
+import { WrappingListItemText } from '../components/WrappingListItemText';
 
 /** Codes whose sentence already names the value. */
 const VALUE_IN_SENTENCE: ReadonlySet<SloProblem['code']> = new Set([
@@ -63,7 +63,7 @@ export function SloProblems({ problems }: { problems: SloProblem[] }) {
             <ListItemIcon>
               <Warning style={{ color: SLO_COLORS.warning }} />
             </ListItemIcon>
-            <ListItemText
+            <WrappingListItemText
               primary={problemText(t, problem)}
               secondary={[
                 problem.file,

@@ -1,9 +1,9 @@
 import type { ReviewAccessSection } from '@baton/plugin-sre-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import { useSreText } from '../../language';
 import { AgendaNote, AgendaSection } from './AgendaSection';
+import { WrappingListItemText } from '../../components/WrappingListItemText';
 
 /** Undecided access-review items that the team's members review, per open campaign. */
 export function AccessAgenda({ section }: { section: ReviewAccessSection }) {
@@ -21,7 +21,7 @@ export function AccessAgenda({ section }: { section: ReviewAccessSection }) {
       <List dense aria-label={t('review.agenda.access.title')}>
         {section.campaigns.map(campaign => (
           <ListItem key={campaign.id}>
-            <ListItemText
+            <WrappingListItemText
               primary={
                 campaign.dueDate
                   ? t('review.agenda.access.campaignDue', {
