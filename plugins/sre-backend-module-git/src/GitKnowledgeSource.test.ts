@@ -92,6 +92,32 @@ describe('GitKnowledgeSource', () => {
     expect(history.files).toEqual(['docs/x.md']);
   });
 
+  it('follows a file outside the folder read, through its rename, apart from the folder’s files and commits', async () => {
+    upstream.commit(alice, { 'svc/app.ts': 'app', 'ops.md': 'v1' });
+    upstream.commit(alice, {}, { renames: { 'ops.md': 'docs/runbook.md' } });
+    upstream.commit(alice, { 'docs/runbook.md': 'v2' });
+    // From the bare clone without blobs: rename detection fetches what it needs.
+    const history = await source.readHistory({
+      location: url,
+      subdir: 'svc',
+      follow: ['docs/runbook.md', 'docs/gone.md'],
+    });
+    expect(history.files).toEqual(['svc/app.ts']);
+    expect(await collect(history.commits)).toHaveLength(1);
+    const [runbook, gone] = history.followed!;
+    expect(runbook).toMatchObject({ path: 'docs/runbook.md', present: true });
+    // Oldest first, from its creation under its old name.
+    expect(
+      (await collect(runbook.commits)).map(commit => commit.changes),
+    ).toEqual([
+      [{ status: 'A', path: 'ops.md' }],
+      [{ status: 'R', path: 'docs/runbook.md', previousPath: 'ops.md' }],
+      [{ status: 'M', path: 'docs/runbook.md' }],
+    ]);
+    expect(gone).toMatchObject({ path: 'docs/gone.md', present: false });
+    expect(await collect(gone.commits)).toEqual([]);
+  });
+
   it('refuses remote repositories when they are switched off', async () => {
     const localOnly = new GitKnowledgeSource({
       cacheDir,

@@ -60,6 +60,7 @@ export class GitKnowledgeSource implements KnowledgeSource {
     options: {
       location: string;
       subdir?: string;
+      follow?: string[];
     },
     { signal }: KnowledgeSourceReadOptions = {},
   ): Promise<RepositoryHistory> {
@@ -100,6 +101,16 @@ export class GitKnowledgeSource implements KnowledgeSource {
       revision: scope.revision,
       files: await listFiles(scope, processOptions),
       commits: readCommits(scope, processOptions),
+      // Each at the same revision, from the same clone: no second fetch.
+      followed: await Promise.all(
+        (options.follow ?? []).map(async file => ({
+          path: file,
+          present: (
+            await listFiles({ ...scope, file }, processOptions)
+          ).includes(file),
+          commits: readCommits({ ...scope, file }, processOptions),
+        })),
+      ),
     };
   }
 

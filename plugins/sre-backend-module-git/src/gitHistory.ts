@@ -19,6 +19,11 @@ export interface GitHistoryScope {
   revision?: string;
   /** Only files under this folder (for monorepos). */
   subdir?: string;
+  /**
+   * One file instead of a folder (e.g. a runbook outside `subdir`): its own
+   * history through renames (`git log --follow`); `subdir` is then not read.
+   */
+  file?: string;
   /** Apply `.mailmap` to authors (default); false reads `%an`/`%ae` as recorded. */
   mailmap?: boolean;
   /** git's diff.renameLimit for the log (git's default when unset). */
@@ -35,6 +40,8 @@ const logFormat = (mailmap: boolean) =>
   }${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=%x1d)`;
 
 function pathspec(scope: GitHistoryScope): string[] {
+  // A file's name is taken as written: a `*` in it is no glob.
+  if (scope.file) return ['--', `:(literal)${scope.file}`];
   const subdir = scope.subdir?.replace(/^\/+|\/+$/g, '');
   return subdir ? ['--', subdir] : [];
 }
@@ -247,12 +254,30 @@ function parseIdentity(value: string): GitIdentity | undefined {
 
 /**
  * The non-merge history up to the revision, oldest first, with renames
- * detected, as a stream: one commit in memory at a time.
+ * detected, as a stream: one commit in memory at a time. A `file` scope's
+ * history is read newest first and handed over reversed (git cannot follow
+ * a file's renames with `--reverse`), so it is held whole: one file's commits.
  * @public
  */
 export async function* readCommits(
   scope: GitHistoryScope,
   options: GitProcessOptions = {},
+): AsyncGenerator<HistoryCommit> {
+  if (!scope.file) {
+    yield* logCommits(scope, options);
+    return;
+  }
+  const newestFirst: HistoryCommit[] = [];
+  for await (const commit of logCommits(scope, options)) {
+    newestFirst.push(commit);
+  }
+  yield* newestFirst.reverse();
+}
+
+/** `git log` parsed: oldest first, or newest first following a `file` through renames. */
+async function* logCommits(
+  scope: GitHistoryScope,
+  options: GitProcessOptions,
 ): AsyncGenerator<HistoryCommit> {
   let current: HistoryCommit | undefined;
   // A status token, then one path (two for renames and copies).
@@ -270,7 +295,7 @@ export async function* readCommits(
         ? ['-c', `diff.renameLimit=${scope.renameLimit}`]
         : []),
       'log',
-      '--reverse',
+      scope.file ? '--follow' : '--reverse',
       '--no-merges',
       '--name-status',
       '--find-renames',

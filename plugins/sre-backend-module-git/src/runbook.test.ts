@@ -49,7 +49,15 @@ describe.each(databases.eachSupportedId())(
     const repo = new TestRepo();
     const alice = ['Alice', 'alice@shop.example'] as const;
     const bob = ['Bob', 'bob@shop.example'] as const;
-    afterAll(() => repo.remove());
+    // A monorepo: the service's folder, and the runbooks in the repository's docs/.
+    const mono = new TestRepo();
+    const dana = ['Dana', 'dana@shop.example'] as const;
+    const erin = ['Erin', 'erin@shop.example'] as const;
+    const frank = ['Frank', 'frank@shop.example'] as const;
+    afterAll(() => {
+      repo.remove();
+      mono.remove();
+    });
 
     beforeAll(() => {
       repo.commit(
@@ -80,6 +88,23 @@ describe.each(databases.eachSupportedId())(
         { 'docs/runbook.md': 'v2 with a bumped link' },
         { daysAgo: 3 },
       );
+
+      mono.commit(
+        dana,
+        { 'services/orders/src/app.ts': 'app' },
+        { daysAgo: 100 },
+      );
+      // Erin writes the runbook, Frank moves it under docs/runbooks/, Erin reworks it.
+      mono.commit(erin, { 'docs/ops/orders.md': 'v1' }, { daysAgo: 60 });
+      mono.commit(
+        frank,
+        {},
+        {
+          daysAgo: 40,
+          renames: { 'docs/ops/orders.md': 'docs/runbooks/orders.md' },
+        },
+      );
+      mono.commit(erin, { 'docs/runbooks/orders.md': 'v2' }, { daysAgo: 10 });
     });
 
     async function startBackend() {
@@ -93,7 +118,9 @@ describe.each(databases.eachSupportedId())(
           scheduler.factory({ skipTaskRunOnStartup: true }),
           mockServices.rootConfig.factory({
             data: {
-              sre: { knowledge: { git: { localRoots: [repo.dir] } } },
+              sre: {
+                knowledge: { git: { localRoots: [repo.dir, mono.dir] } },
+              },
             },
           }),
           catalogServiceMock.factory({
@@ -109,6 +136,17 @@ describe.each(databases.eachSupportedId())(
                 'baton.dev/runbook-reviewed': dayOf(20),
                 'baton.dev/runbook-reviewer': 'user:default/alice',
               }),
+              withRunbook(
+                'mono-orders',
+                `${mono.dir}:services/orders`,
+                `${mono.dir}/docs/runbooks/orders.md`,
+              ),
+              withRunbook(
+                'mono-gone',
+                `${mono.dir}:services/orders`,
+                `${mono.dir}/docs/ops/orders.md`,
+              ),
+              user('erin', 'erin@shop.example', 'Erin Sato'),
               user('alice', 'alice@shop.example', 'Alice Tanaka'),
               user('carol', 'carol@shop.example', 'Carol Mori'),
             ],
@@ -197,6 +235,49 @@ describe.each(databases.eachSupportedId())(
         status: 'fail',
         reasonCode: 'runbookFileMissing',
         reasonParams: { path: 'docs/ops.md', repository: repo.dir },
+      });
+    });
+
+    it('follows a runbook elsewhere in a monorepo, outside the service’s folder, without counting it in the knowledge map', async () => {
+      const { get, runbookCheck } = await startBackend();
+      const knowledge = await get('mono-orders', 'knowledge');
+      expect(knowledge.runbook).toEqual({
+        url: `${mono.dir}/docs/runbooks/orders.md`,
+        repository: `${mono.dir}`,
+        path: 'docs/runbooks/orders.md',
+        lastChangedAt: expect.stringMatching(new RegExp(`^${dayOf(10)}T`)),
+        lastChangedBy: [
+          { name: 'Erin', userRef: 'user:default/erin', changes: 2 },
+        ],
+        // Through Frank's move from docs/ops/: Erin wrote it and reworked it.
+        changedBy: [
+          { name: 'Erin', userRef: 'user:default/erin', changes: 2 },
+          { name: 'Frank', userRef: null, changes: 1 },
+        ],
+      });
+      // The knowledge map is the service's folder alone: Dana's file, Dana.
+      expect(knowledge).toMatchObject({ fileCount: 1, truckFactor: 1 });
+      expect(knowledge.people.map((p: { name: string }) => p.name)).toEqual([
+        'Dana',
+      ]);
+      expect(await runbookCheck('mono-orders')).toMatchObject({
+        status: 'pass',
+        reasonCode: 'runbookFresh',
+        reasonParams: {
+          path: 'docs/runbooks/orders.md',
+          days: 10,
+          people: 'Erin Sato',
+        },
+      });
+
+      // Its old place, which Frank moved it away from, is a dead link.
+      expect((await get('mono-gone', 'knowledge')).runbook).toMatchObject({
+        path: 'docs/ops/orders.md',
+        missing: true,
+      });
+      expect(await runbookCheck('mono-gone')).toMatchObject({
+        status: 'fail',
+        reasonCode: 'runbookFileMissing',
       });
     });
 

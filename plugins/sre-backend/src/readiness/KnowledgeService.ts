@@ -152,13 +152,16 @@ export class KnowledgeService {
       botPatterns: this.options.botPatterns,
     });
     // The runbook's file, when it lies in a repository read here: followed in the same pass.
-    const runbookUrl = runbookUrlOf(entity);
-    const found = runbookUrl ? runbookFileIn(runbookUrl, specs) : undefined;
-    const runbookFile =
-      found && runbookUrl ? { ...found, url: runbookUrl } : undefined;
+    const runbookFile = runbookFileOf(entity, specs);
     const runbookPath =
       runbookFile &&
+      !runbookFile.outside &&
       (specs.length > 1 ? `${runbookFile.index}:` : '') + runbookFile.path;
+    // One outside the folder read has its own history, which the knowledge map never counts.
+    const outsideRunbook = runbookFile?.outside
+      ? new TruckFactorCalculator({ botPatterns: this.options.botPatterns })
+      : undefined;
+    let outsideRunbookRead = false;
     const filter = new KnowledgeFileFilter(
       loadLinguistRules(),
       this.options.exclude,
@@ -182,15 +185,21 @@ export class KnowledgeService {
           this.options.repositoryTimeoutMs ?? DEFAULT_REPOSITORY_TIMEOUT_MS,
           signal,
         );
+        const follow =
+          outsideRunbook && runbookFile?.index === index
+            ? [runbookFile.path]
+            : undefined;
         try {
           const history = await untilAborted(
-            source.readHistory(spec, { signal: read.signal }),
+            source.readHistory(follow ? { ...spec, follow } : spec, {
+              signal: read.signal,
+            }),
             read.signal,
           );
           repositories[index].revision = history.revision;
           // Several repositories count as one body of files, kept apart by a prefix.
           const prefix = specs.length > 1 ? `${index}:` : '';
-          if (runbookFile?.index === index) {
+          if (runbookFile?.index === index && !runbookFile.outside) {
             runbookPresent = history.files.includes(runbookFile.path);
           }
           for (const file of history.files) {
@@ -215,6 +224,19 @@ export class KnowledgeService {
                 : commit,
             );
           }
+          const followed = follow
+            ? history.followed?.find(file => file.path === follow[0])
+            : undefined;
+          if (outsideRunbook && followed) {
+            runbookPresent = followed.present;
+            for await (const commit of eachUntilAborted(
+              followed.commits,
+              read.signal,
+            )) {
+              outsideRunbook.addCommit(commit);
+            }
+            outsideRunbookRead = true;
+          }
         } finally {
           read.dispose();
         }
@@ -223,6 +245,19 @@ export class KnowledgeService {
         follow: runbookPath ? [runbookPath] : [],
       });
       const matched = result.people.map(holder => people.match(holder));
+      // The runbook as followed, with the people its indexes point at; none when no source could follow it.
+      let runbookHistory:
+        | { followed: FollowedFile | undefined; people: KnowledgePerson[] }
+        | undefined;
+      if (runbookFile && !runbookFile.outside) {
+        runbookHistory = { followed: result.followed?.[0], people: matched };
+      } else if (runbookFile && outsideRunbook && outsideRunbookRead) {
+        const own = outsideRunbook.compute([], { follow: [runbookFile.path] });
+        runbookHistory = {
+          followed: own.followed?.[0],
+          people: own.people.map(holder => people.match(holder)),
+        };
+      }
       snapshot = {
         entityRef,
         computedAt: new Date().toISOString(),
@@ -238,17 +273,18 @@ export class KnowledgeService {
         ),
         authorSets: result.authorSets,
         iacFiles,
-        ...(runbookFile && {
-          runbook: knowledgeRunbook(
-            runbookPresent ? result.followed?.[0] : 'missing',
-            matched,
-            {
-              url: runbookFile.url,
-              repository: repositories[runbookFile.index].location,
-              path: runbookFile.path,
-            },
-          ),
-        }),
+        ...(runbookFile &&
+          runbookHistory && {
+            runbook: knowledgeRunbook(
+              runbookPresent ? runbookHistory.followed : 'missing',
+              runbookHistory.people,
+              {
+                url: runbookFile.url,
+                repository: repositories[runbookFile.index].location,
+                path: runbookFile.path,
+              },
+            ),
+          }),
       };
     } catch (error) {
       // The whole refresh was stopped: this entity keeps what it had.
@@ -312,6 +348,26 @@ export class KnowledgeService {
       location: path.resolve(path.dirname(file), spec.location),
     };
   }
+}
+
+/**
+ * Where the entity's runbook lies in the repositories read: inside a
+ * folder read (followed with the knowledge), or elsewhere in one of those
+ * repositories (`outside`: a monorepo's shared docs/, followed apart).
+ */
+function runbookFileOf(
+  entity: Entity,
+  specs: RepoSpec[],
+): { index: number; path: string; url: string; outside: boolean } | undefined {
+  const url = runbookUrlOf(entity);
+  if (!url) return undefined;
+  const inside = runbookFileIn(url, specs);
+  if (inside) return { ...inside, url, outside: false };
+  const elsewhere = runbookFileIn(
+    url,
+    specs.map(({ location }) => ({ location })),
+  );
+  return elsewhere && { ...elsewhere, url, outside: true };
 }
 
 /** A runbook file as followed (or found missing), with its people as the knowledge map matched them to catalog Users. */

@@ -271,3 +271,83 @@ describe('the runbook check with freshness', () => {
     );
   });
 });
+
+describe('the runbook check’s evidence', () => {
+  const WIKI = 'https://wiki.example/shop-runbook';
+
+  it('gives the runbook’s last change and who made it, from the repository history', () => {
+    expect(
+      runbookCheck(facts({ 'baton.dev/runbook': RUNBOOK }, runbook(40)))
+        .evidence,
+    ).toEqual([
+      {
+        kind: 'runbook',
+        url: RUNBOOK,
+        path: 'docs/runbook.md',
+        lastChangedAt: daysAgo(40),
+        lastChangedBy: [
+          { userRef: 'user:default/aiko', name: 'Aiko Tanaka' },
+          { userRef: null, name: 'ben' },
+        ],
+      },
+    ]);
+    // A link to a file the repository lacks: the link, no change.
+    expect(
+      runbookCheck(
+        facts(
+          { 'baton.dev/runbook': RUNBOOK },
+          { ...runbook(40), missing: true },
+        ),
+      ),
+    ).toMatchObject({
+      status: 'fail',
+      evidence: [
+        {
+          kind: 'runbook',
+          url: RUNBOOK,
+          path: 'docs/runbook.md',
+          lastChangedAt: null,
+          lastChangedBy: [],
+        },
+      ],
+    });
+  });
+
+  it('gives the review date and reviewer of a runbook outside the repositories', () => {
+    const evidence = (annotations: Record<string, string>) =>
+      runbookCheck(facts({ 'baton.dev/runbook': WIKI, ...annotations }))
+        .evidence;
+    expect(
+      evidence({
+        'baton.dev/runbook-reviewed': '2026-10-01',
+        'baton.dev/runbook-reviewer': 'aiko',
+      }),
+    ).toEqual([
+      {
+        kind: 'runbook',
+        url: WIKI,
+        lastChangedAt: null,
+        lastChangedBy: [],
+        reviewedAt: '2026-10-01',
+        reviewer: { userRef: 'user:default/aiko', name: 'Aiko Tanaka' },
+      },
+    ]);
+    // A reviewer who is no User is shown as written.
+    expect(
+      evidence({
+        'baton.dev/runbook-reviewed': '2026-10-01',
+        'baton.dev/runbook-reviewer': 'Ops contractor',
+      })?.[0],
+    ).toMatchObject({ reviewer: { userRef: null, name: 'Ops contractor' } });
+    // No date, or no date that parses: the link alone.
+    const linkOnly = [
+      { kind: 'runbook', url: WIKI, lastChangedAt: null, lastChangedBy: [] },
+    ];
+    expect(evidence({})).toEqual(linkOnly);
+    expect(evidence({ 'baton.dev/runbook-reviewed': 'last week' })).toEqual(
+      linkOnly,
+    );
+    // No runbook linked: no evidence.
+    expect(runbookCheck(facts({}))).not.toHaveProperty('evidence');
+  });
+});

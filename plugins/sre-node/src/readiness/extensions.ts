@@ -9,6 +9,22 @@ export interface RepositoryHistory {
   files: string[];
   /** The non-merge history, oldest first, streamed. */
   commits: AsyncIterable<HistoryCommit>;
+  /**
+   * The history of each file asked for with `follow` (e.g. a runbook
+   * outside the folder read), kept apart from `files` and `commits`;
+   * undefined when the source cannot follow files.
+   */
+  followed?: FollowedFileHistory[];
+}
+
+/** One file's own history, read beside a repository's folder. @public */
+export interface FollowedFileHistory {
+  /** The path asked for, relative to the repository's root. */
+  path: string;
+  /** Whether the file is there at the commit read. */
+  present: boolean;
+  /** The non-merge commits that changed it (through renames), oldest first, streamed. */
+  commits: AsyncIterable<HistoryCommit>;
 }
 
 /** How one repository read is run. @public */
@@ -39,6 +55,8 @@ export interface KnowledgeSource {
     repository: {
       location: string;
       subdir?: string;
+      /** Files of the repository, outside `subdir`, whose own history is wanted too (`followed`). */
+      follow?: string[];
     },
     options?: KnowledgeSourceReadOptions,
   ): Promise<RepositoryHistory>;
