@@ -136,6 +136,15 @@ export interface Config {
       >;
       /** How often drills recorded outside Baton are imported from the drill sources; defaults to every 30 minutes, first 30 s after start. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Backstage notifications to the owning Group when one of its services
+       * is due for a drill: once when it falls due, once more (high severity)
+       * when it has been due for 30 days; never twice for the same due drill
+       * (default false; needs the notifications backend).
+       */
+      notifications?: boolean;
+      /** How often due drills are looked for when `notifications` is on; defaults to every 24 hours, first 2 minutes after start. */
+      notificationSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /** Production changes: who made them, paired or not, reviewed or not, at what hour. */
     changes?: {

@@ -13,6 +13,7 @@ import type { ChangeService } from './changes/ChangeService';
 import type { CostConfig } from './cost/costConfig';
 import type { CostService } from './cost/CostService';
 import type { DrillsConfig } from './drills/drillsConfig';
+import type { DrillDueNotifier } from './drills/DrillDueNotifier';
 import type { DrillService } from './drills/DrillService';
 import type { KnowledgeService } from './readiness/KnowledgeService';
 import type { KnowledgeConfig } from './readiness/readinessConfig';
@@ -48,6 +49,8 @@ export async function scheduleSreTasks(options: {
   changes: ChangeService;
   backups: BackupService;
   drills: DrillService;
+  /** Present when `sre.drills.notifications` is on. */
+  drillDueNotifier?: DrillDueNotifier;
 }): Promise<void> {
   const { scheduler, sourceStatus, logger, config } = options;
 
@@ -145,6 +148,25 @@ export async function scheduleSreTasks(options: {
       },
     }),
   );
+
+  const { drillDueNotifier } = options;
+  if (drillDueNotifier) {
+    await scheduler.scheduleTask(
+      sourceStatus.scheduledTask({
+        id: 'sre-drill-notifications',
+        kind: 'drills',
+        ...config.drills.notificationSchedule,
+        fn: async () => {
+          const { teams, sent } = await drillDueNotifier.notifyDue();
+          logger.info(
+            `Drill-due notifications: ${sent} sent to ${teams} teams`,
+          );
+          // One per service and scenario newly due or overdue.
+          return { entities: sent };
+        },
+      }),
+    );
+  }
 
   await scheduler.scheduleTask(
     sourceStatus.scheduledTask({

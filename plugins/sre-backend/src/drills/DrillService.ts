@@ -14,7 +14,9 @@ import {
   ReviewActionItem,
   TeamDrillsResponse,
 } from '@baton/plugin-sre-common';
+import type { BackupService } from '../backups/BackupService';
 import type { CatalogSnapshot } from '../catalog/CatalogSnapshot';
+import { dependenciesOf, evidenceResourcesOf } from '../catalog/dependencies';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import { ownershipClaims } from '../catalog/ownershipClaims';
 import { resolveUserRefs } from '../catalog/userRefs';
@@ -72,6 +74,8 @@ export class DrillService {
       catalog: CatalogService;
       auth: AuthService;
       config: DrillsConfig;
+      /** What backup sources say each service keeps: a service with evidence is due for restore drills too. */
+      backups?: Pick<BackupService, 'readinessFacts'>;
       /** Where drills recorded outside Baton come from. */
       sources?: DrillSource[];
       /** Records each source's last import, or why it failed, for the admin page. */
@@ -103,38 +107,97 @@ export class DrillService {
     ]);
     let services = index.teamServices(teamRef);
     let drills = stored;
+    let readable: Set<string> | undefined;
     if (options.visible) {
-      const readable = await options.visible([
+      readable = await options.visible([
         ...new Set([
-          ...services.map(entity => stringifyEntityRef(entity)),
+          ...services.flatMap(entity => [
+            stringifyEntityRef(entity),
+            ...dependenciesOf(index, entity).map(dependency => dependency.ref),
+          ]),
           ...stored.flatMap(drill => drill.entityRefs),
         ]),
       ]);
-      services = services.filter(e => readable.has(stringifyEntityRef(e)));
+      const canRead = readable;
+      services = services.filter(e => canRead.has(stringifyEntityRef(e)));
       drills = stored.map(drill => ({
         ...drill,
-        entityRefs: drill.entityRefs.filter(ref => readable.has(ref)),
+        entityRefs: drill.entityRefs.filter(ref => canRead.has(ref)),
       }));
     }
+    // A service's restores are those of the Resources it keeps its data in
+    // too, as the readiness checks count them.
+    const restoreTargets = new Map(
+      services.map(entity => [
+        stringifyEntityRef(entity),
+        [
+          { ref: stringifyEntityRef(entity), entity },
+          ...evidenceResourcesOf(
+            entity,
+            dependenciesOf(index, entity, readable),
+          ),
+        ],
+      ]),
+    );
     const { intervals } = this.options.config;
+    const backupEvidence = intervals['restore-from-backup']
+      ? await this.options.backups?.readinessFacts(
+          [
+            ...new Map(
+              [...restoreTargets.values()]
+                .flat()
+                .map(target => [target.ref, target.entity]),
+            ).values(),
+          ],
+          index,
+        )
+      : undefined;
+    const longestInterval = Math.max(0, ...Object.values(intervals));
+    const recent = longestInterval
+      ? await this.readinessFacts(
+          [...new Set([...restoreTargets.values()].flat().map(t => t.ref))],
+          longestInterval,
+        )
+      : new Map<string, DrillReadinessFacts>();
     const due: DrillDue[] = [];
     const now = this.#now().getTime();
     for (const entity of services) {
       const entityRef = stringifyEntityRef(entity);
-      const keepsBackups = Boolean(
-        entity.metadata.annotations?.[ANNOTATION_BACKUPS]?.trim(),
-      );
+      const targets = restoreTargets.get(entityRef)!;
+      // Declared in its annotation, or protected resources a backup source
+      // maps to it or to a Resource it depends on (as the backups check reads them).
+      const keepsBackups =
+        Boolean(entity.metadata.annotations?.[ANNOTATION_BACKUPS]?.trim()) ||
+        targets.some(target =>
+          Boolean(backupEvidence?.get(target.ref)?.resources.length),
+        );
       for (const [scenario, days] of Object.entries(intervals) as Array<
         [DrillScenario, number]
       >) {
         // Restores are drilled where there is something to restore.
         if (scenario === 'restore-from-backup' && !keepsBackups) continue;
-        const last = drills.find(
-          drill =>
-            drill.scenario === scenario &&
-            drill.performedAt &&
-            drill.entityRefs.includes(entityRef),
-        )?.performedAt;
+        const drilledRefs =
+          scenario === 'restore-from-backup'
+            ? targets.map(target => target.ref)
+            : [entityRef];
+        // The team's own drills, and any team's recent ones, as the checks count them.
+        const last = [
+          ...drills
+            .filter(
+              drill =>
+                drill.scenario === scenario &&
+                drill.entityRefs.some(ref => drilledRefs.includes(ref)),
+            )
+            .map(drill => drill.performedAt),
+          ...drilledRefs.flatMap(ref =>
+            (recent.get(ref) ?? [])
+              .filter(drill => drill.scenario === scenario)
+              .map(drill => drill.performedAt),
+          ),
+        ]
+          .filter((at): at is string => Boolean(at))
+          .sort((a, b) => Date.parse(a) - Date.parse(b))
+          .at(-1);
         if (!last) {
           due.push({
             entityRef,
@@ -310,6 +373,9 @@ export class DrillService {
       if (!drill.performedAt || !drill.outcome) continue;
       for (const ref of drill.entityRefs) {
         facts.get(ref)?.push({
+          id: drill.id,
+          title: drill.title,
+          teamRef: drill.teamRef,
           scenario: drill.scenario,
           performedAt: drill.performedAt,
           participants: drill.participants,

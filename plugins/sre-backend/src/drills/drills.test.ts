@@ -63,7 +63,7 @@ const entities: Entity[] = [
   user('farid', 'Farid', PLATFORM),
   user('aiko', 'Aiko', PLATFORM),
   user('sam', 'Sam', 'group:default/search'),
-  service('orders', { 'baton.dev/backups': 'cross-region' }),
+  service('orders', { 'baton.dev/backups': 'cross-region,cross-account' }),
   service('web'),
 ];
 
@@ -199,6 +199,19 @@ describe.each(databases.eachSupportedId())('drills on %s', id => {
       reasonCode: 'drillRecorded',
       reasonParams: { days: 3, people: 'Farid' },
     });
+    // The evidence names the drill and the team whose Drills tab lists it.
+    expect(afterOne.drill.evidence).toEqual([
+      {
+        kind: 'drill',
+        drillId: planned.body.id,
+        title: restoreDrill.title,
+        scenario: 'restore-from-backup',
+        at: recorded.body.performedAt,
+        participants: [{ userRef: FARID, name: 'Farid' }],
+        outcome: 'partly-succeeded',
+        teamRef: 'group:default/platform',
+      },
+    ]);
     expect(afterOne['restore-practised']).toMatchObject({
       status: 'fail',
       reasonParams: { count: 1, people: 'Farid' },

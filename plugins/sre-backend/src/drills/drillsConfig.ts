@@ -9,6 +9,10 @@ export interface DrillsConfig {
   intervals: Partial<Record<DrillScenario, number>>;
   /** When drills recorded outside Baton are imported from the drill sources. */
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Backstage notifications to the owning team when a service's drill is due (off by default). */
+  notifications: boolean;
+  /** When due drills are looked for and their teams told. */
+  notificationSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
 const DEFAULT_IMPORT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -17,21 +21,32 @@ const DEFAULT_IMPORT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
+const DEFAULT_NOTIFICATION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 2 },
+};
+
 /** By default only restores are due: twice a year, on services that keep backups. */
 const DEFAULT_INTERVALS: DrillsConfig['intervals'] = {
   'restore-from-backup': 180,
 };
 
-/** Reads `sre.drills` (intervals, schedule); a TypeError names a key that is not a scenario or not a whole number of days. */
+/** Reads `sre.drills` (intervals, schedules, notifications); a TypeError names a key that is not a scenario or not a whole number of days. */
 export function readDrillsConfig(config: Config): DrillsConfig {
-  const schedule = scheduleFromConfig(
-    config.getOptionalConfig('sre.drills'),
-    'schedule',
-    DEFAULT_IMPORT_SCHEDULE,
-  );
+  const drills = config.getOptionalConfig('sre.drills');
+  const common = {
+    schedule: scheduleFromConfig(drills, 'schedule', DEFAULT_IMPORT_SCHEDULE),
+    notifications: drills?.getOptionalBoolean('notifications') ?? false,
+    notificationSchedule: scheduleFromConfig(
+      drills,
+      'notificationSchedule',
+      DEFAULT_NOTIFICATION_SCHEDULE,
+    ),
+  };
   const key = 'sre.drills.intervals';
   const section = config.getOptionalConfig(key);
-  if (!section) return { intervals: { ...DEFAULT_INTERVALS }, schedule };
+  if (!section) return { intervals: { ...DEFAULT_INTERVALS }, ...common };
   const intervals: DrillsConfig['intervals'] = {};
   for (const name of section.keys()) {
     if (!(DRILL_SCENARIOS as readonly string[]).includes(name)) {
@@ -49,5 +64,5 @@ export function readDrillsConfig(config: Config): DrillsConfig {
     }
     intervals[name as DrillScenario] = days;
   }
-  return { intervals, schedule };
+  return { intervals, ...common };
 }

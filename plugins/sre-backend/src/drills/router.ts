@@ -1,12 +1,8 @@
-import {
-  DRILL_OUTCOMES,
-  DRILL_SCENARIOS,
-  reviewUpdatePermission,
-} from '@baton/plugin-sre-common';
+import { DRILL_OUTCOMES, DRILL_SCENARIOS } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { isReviewTeamMember } from '../review/permissionRules';
+import { authorizeReviewTeamChange } from '../review/reviewTeamChange';
 import {
   actionItemBody,
   isoDay,
@@ -62,21 +58,11 @@ export function createDrillsRouter(options: {
   const { authorizer, drills } = options;
   router.use('/drills', express.json({ limit: '256kb' }));
 
-  /** A change to a team's drills: by a person, allowed by `sre.review.update` on that team. */
-  const change = async (req: express.Request) => {
-    const { caller, teamRef } = await authorizer.readableTeam(req, 'user');
-    await authorizer.authorizeResource(
-      caller,
-      reviewUpdatePermission,
-      [isReviewTeamMember],
-      () => drills.teamResource(teamRef),
+  /** Drills are changed by those who may change the team's review. */
+  const change = (req: express.Request) =>
+    authorizeReviewTeamChange(authorizer, req, teamRef =>
+      drills.teamResource(teamRef),
     );
-    return {
-      teamRef,
-      by: caller.userEntityRef!,
-      visible: authorizer.visibility(caller),
-    };
-  };
 
   router.get('/drills/:namespace/:team', async (req, res) => {
     const { caller, teamRef } = await authorizer.readableTeam(req);

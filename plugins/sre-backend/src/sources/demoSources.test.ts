@@ -59,6 +59,7 @@ describe.each(databases.eachSupportedId())(
         'sre-change-pull',
         'sre-cost-pull',
         'sre-drill-import',
+        'sre-drill-notifications',
         'sre-knowledge-refresh',
         'sre-slo-evaluation',
       ]);
