@@ -1,11 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { isError, NotFoundError } from '@backstage/errors';
+import { InputError, isError, NotFoundError } from '@backstage/errors';
 import {
   ANNOTATION_BACKUP_RESOURCES,
   ANNOTATION_BACKUP_SELECTOR,
   backupCopyRule,
   backupCopyStatus,
+  BackupCopyEvidence,
+  EntityBackupHistoryResponse,
   EntityBackupResource,
   EntityBackupsResponse,
   ReadinessFacts,
@@ -19,7 +21,7 @@ import type { BackupStore, StoredBackupEvidence } from './BackupStore';
 
 const DAY_MS = 86_400_000;
 /** How long pulls are kept as history (a source's latest is always kept). */
-const HISTORY_DAYS = 400;
+export const HISTORY_DAYS = 400;
 
 /** An entity's protected resources as the readiness check reads them. */
 export type BackupReadinessFacts = NonNullable<ReadinessFacts['backups']>;
@@ -184,6 +186,76 @@ export class BackupService {
   }
 
   /**
+   * One of the entity's protected resources (by name or ARN, mapped to it
+   * now) over time: per pull in the last `days`, its copies and restores as
+   * that pull saw them, newest first; `cursor` pages on to older pulls. A
+   * resource that is not the entity's is a 400 naming `resource`.
+   */
+  async history(
+    entityRef: string,
+    query: { resource: string; days: number; limit: number; cursor?: string },
+  ): Promise<EntityBackupHistoryResponse> {
+    const index = await this.options.snapshot.currentWith(entityRef);
+    const entity = index.byRef.get(entityRef);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const mine =
+      this.#resourcesOf([entity], (await this.#latest()) ?? [], index).get(
+        entityRef,
+      ) ?? [];
+    const found = mine.find(
+      ({ evidence }) =>
+        evidence.resourceArn === query.resource ||
+        evidence.resourceName === query.resource,
+    )?.evidence;
+    if (!found) {
+      throw new InputError(
+        `resource: ${query.resource} is not a protected resource of ${entityRef}`,
+      );
+    }
+    const days = this.options.copyMaxAgeDays;
+    const rows = await this.options.store.resourceHistory({
+      sourceIds: this.options.sources.list().map(source => source.id),
+      resourceArn: found.resourceArn,
+      since: new Date(this.#now().getTime() - query.days * DAY_MS),
+      // One more than asked: whether there is a next page.
+      limit: query.limit + 1,
+      beforePullId: query.cursor ? Number(query.cursor) : undefined,
+    });
+    const page = rows.slice(0, query.limit);
+    return {
+      entityRef,
+      resourceArn: found.resourceArn,
+      ...(found.resourceName ? { resourceName: found.resourceName } : {}),
+      days: query.days,
+      copyMaxAgeDays: days,
+      items: page.map(({ sourceId, pulledAt, evidence }) => {
+        // Judged as the pull saw it, not as of today.
+        const status = backupCopyStatus(evidence, pulledAt, days);
+        return {
+          sourceId,
+          pulledAt,
+          lastBackupAt: evidence.lastBackup?.at ?? null,
+          crossRegion: {
+            lastCopyAt: status.crossRegion.lastCopy?.at ?? null,
+            verified: status.crossRegion.verified,
+          },
+          crossAccount: {
+            lastCopyAt: status.crossAccount.lastCopy?.at ?? null,
+            verified: status.crossAccount.verified,
+          },
+          failedCopies: status.failedCopies.length,
+          lastRestore: evidence.lastRestore ?? null,
+        };
+      }),
+      ...(rows.length > query.limit
+        ? { nextCursor: String(page[page.length - 1].pullId) }
+        : {}),
+    };
+  }
+
+  /**
    * Each entity's protected resources as the backups check reads them;
    * undefined when no backup source has pulled yet (the check then reads
    * the declaration alone).
@@ -201,15 +273,23 @@ export class BackupService {
       facts.set(ref, {
         resources: items.map(({ evidence, pulledAt }) => {
           const status = backupCopyStatus(evidence, now, days);
-          const failedAt = status.failedCopies
-            .map(copy => copy.at)
-            .sort()
+          const failed = [...status.failedCopies]
+            .sort((a, b) => a.at.localeCompare(b.at))
             .pop();
+          // Where each copy went, for the card's evidence.
+          const to = (copy?: BackupCopyEvidence) =>
+            copy && {
+              region: copy.destinationRegion,
+              accountId: copy.destinationAccountId,
+            };
           return {
             name: evidence.resourceName ?? evidence.resourceArn,
             crossRegionCopyAt: status.crossRegion.lastCopy?.at ?? null,
+            crossRegionCopyTo: to(status.crossRegion.lastCopy),
             crossAccountCopyAt: status.crossAccount.lastCopy?.at ?? null,
-            failedCopyAt: failedAt ?? null,
+            crossAccountCopyTo: to(status.crossAccount.lastCopy),
+            failedCopyAt: failed?.at ?? null,
+            failedCopyTo: to(failed),
             pulledAt,
             lastRestore: evidence.lastRestore
               ? {

@@ -34,6 +34,17 @@ export interface BackupStore {
   latestPulls(sourceIds: string[]): Promise<StoredBackupPull[]>;
   /** The evidence those pulls stored, by pull and resource ARN. */
   evidenceOf(pulls: StoredBackupPull[]): Promise<StoredBackupEvidence[]>;
+  /**
+   * One resource's evidence in the pulls of `sourceIds` since `since`, newest
+   * pull first, at most `limit`, only pulls before `beforePullId` when given.
+   */
+  resourceHistory(options: {
+    sourceIds: string[];
+    resourceArn: string;
+    since: Date;
+    limit: number;
+    beforePullId?: number;
+  }): Promise<Array<StoredBackupEvidence & { pullId: number }>>;
   /** Deletes pulls before `before`, except each source's latest; returns how many. */
   prune(before: Date): Promise<number>;
 }
@@ -110,6 +121,34 @@ export class DatabaseBackupStore implements BackupStore {
         evidence: JSON.parse(row.evidence) as ProtectedResourceEvidence,
       };
     });
+  }
+
+  async resourceHistory(options: {
+    sourceIds: string[];
+    resourceArn: string;
+    since: Date;
+    limit: number;
+    beforePullId?: number;
+  }): Promise<Array<StoredBackupEvidence & { pullId: number }>> {
+    if (!options.sourceIds.length) return [];
+    const query = this.knex(`${EVIDENCE} as e`)
+      .join(`${PULLS} as p`, 'p.id', 'e.pull_id')
+      .where('e.resource_arn', options.resourceArn)
+      .whereIn('p.source_id', options.sourceIds)
+      .where('p.pulled_at', '>=', options.since)
+      .select('e.pull_id', 'p.source_id', 'p.pulled_at', 'e.evidence')
+      .orderBy('e.pull_id', 'desc')
+      .limit(options.limit);
+    if (options.beforePullId !== undefined) {
+      query.where('e.pull_id', '<', options.beforePullId);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      pullId: Number(row.pull_id),
+      sourceId: row.source_id,
+      pulledAt: isoTime(row.pulled_at),
+      evidence: JSON.parse(row.evidence) as ProtectedResourceEvidence,
+    }));
   }
 
   async prune(before: Date): Promise<number> {

@@ -15,6 +15,7 @@ import {
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
+import { copyJob as copy } from './__testUtils__/copyJob';
 
 jest.setTimeout(120_000);
 
@@ -51,22 +52,8 @@ const entities: Entity[] = [
   resource('ledger', {
     'baton.dev/backup-resources': `arn:aws:rds:eu-west-1:${APP}:db:ledger`,
   }),
-  resource('reports', { 'baton.dev/backups': 'cross-region' }),
+  resource('reports', { 'baton.dev/backups': 'cross-region,cross-account' }),
 ];
-
-const copy = (
-  region: string,
-  account: string,
-  at: string,
-  state = 'COMPLETED',
-): BackupCopyEvidence => ({
-  jobId: `copy-${region}-${account}-${state}`,
-  at,
-  state,
-  destinationVaultArn: `arn:aws:backup:${region}:${account}:backup-vault:copies`,
-  destinationAccountId: account,
-  destinationRegion: region,
-});
 
 const evidence = (
   arn: string,
@@ -194,6 +181,18 @@ describe.each(databases.eachSupportedId())('backups on %s', id => {
       reasonParams: { resources: 'orders', days: 7 },
       weight: 2,
     });
+    // The evidence under the check: where the copy went; none to another account.
+    expect(ordersCheck.evidence).toEqual([
+      {
+        kind: 'backup-resource',
+        name: 'orders',
+        crossRegionCopyAt: expect.any(String),
+        crossRegionCopyTo: { region: 'us-west-2', accountId: APP },
+        crossAccountCopyAt: null,
+        failedCopyAt: null,
+        lastRestore: null,
+      },
+    ]);
 
     // The selector's tag; the failed copy to eu-west-1 does not undo the completed one.
     const media: EntityBackupsResponse = await get('media', 'backups');
@@ -204,9 +203,17 @@ describe.each(databases.eachSupportedId())('backups on %s', id => {
     expect(media.items[0].failedCopies).toEqual([
       expect.objectContaining({ destinationRegion: 'eu-west-1' }),
     ]);
-    expect(
-      byId((await get('media', 'readiness')).checks).backups,
-    ).toMatchObject({ status: 'pass', reasonCode: 'backupsVerified' });
+    const mediaCheck = byId((await get('media', 'readiness')).checks).backups;
+    expect(mediaCheck).toMatchObject({
+      status: 'pass',
+      reasonCode: 'backupsVerified',
+    });
+    expect(mediaCheck.evidence).toEqual([
+      expect.objectContaining({
+        crossAccountCopyTo: { region: 'us-west-2', accountId: VAULT },
+        failedCopyTo: { region: 'eu-west-1', accountId: VAULT },
+      }),
+    ]);
 
     // Listed by ARN; its only copy is older than the window.
     const ledger: EntityBackupsResponse = await get('ledger', 'backups');

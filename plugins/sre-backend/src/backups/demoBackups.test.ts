@@ -88,16 +88,20 @@ describe.each(databases.eachSupportedId())('the demo backups on %s', id => {
     );
     expect(media.items[0].resourceName).toBe('hanamori-media');
     expect(media.items[0].lastRestore).toBeUndefined();
-    // Storefront: verified; checkout-api only declares its backups.
+    // Storefront: verified; inventory-sync, with no evidence, is judged on its declaration.
     expect(await check('component:default/storefront')).toMatchObject({
       status: 'pass',
       reasonCode: 'backupsVerified',
       weight: 2,
     });
+    const inventory = await check('component:default/inventory-sync');
+    expect(inventory.reasonCode).toMatch(/^backupsDeclared/);
+    expect(inventory.reasonParams).toMatchObject({ value: 'cross-region' });
+    // checkout-api declares cross-account backups; orders-db, which it depends on, shows otherwise.
     expect(await check('component:default/checkout-api')).toMatchObject({
-      status: 'pass',
-      reasonCode: 'backupsDeclared',
-      weight: 1,
+      status: 'fail',
+      reasonCode: 'backupCrossAccountMissing',
+      reasonParams: { resources: 'orders-db' },
     });
   });
 });

@@ -252,14 +252,16 @@ describe('the backups readiness check', () => {
   });
 
   it('counts a declaration no source has evidence for as declared, with less weight', () => {
-    const declared = entity({ 'baton.dev/backups': 'cross-region' });
+    const declared = entity({
+      'baton.dev/backups': 'cross-region,cross-account',
+    });
     const withSource = backupsCheck(
       facts({ entity: declared, backups: { resources: [] } }),
     );
     expect(withSource).toMatchObject({
       status: 'pass',
       reasonCode: 'backupsDeclared',
-      reasonParams: { value: 'cross-region' },
+      reasonParams: { value: 'cross-region,cross-account' },
       weight: 1,
     });
     expect(withSource.reason).toMatch(/declared, not verified/);
@@ -290,6 +292,27 @@ describe('the backups readiness check', () => {
         facts({ entity: entity({ 'baton.dev/backups': 'same-region' }) }),
       ),
     ).toMatchObject({ status: 'fail', reasonCode: 'backupsSameRegion' });
+  });
+
+  it('fails a declaration of only one of the two copies, naming the other', () => {
+    expect(
+      backupsCheck(
+        facts({ entity: entity({ 'baton.dev/backups': 'cross-region' }) }),
+      ),
+    ).toMatchObject({
+      status: 'fail',
+      reasonCode: 'backupsDeclaredPartly',
+      reasonParams: { value: 'cross-region', missing: 'cross-account' },
+    });
+    expect(
+      backupsCheck(
+        facts({ entity: entity({ 'baton.dev/backups': 'Cross-Account' }) }),
+      ),
+    ).toMatchObject({
+      status: 'fail',
+      reasonCode: 'backupsDeclaredPartly',
+      reasonParams: { missing: 'cross-region' },
+    });
   });
 
   it('scores a declared pass for less than a verified one', () => {

@@ -101,3 +101,38 @@ export interface EntityBackupsResponse {
   /** The rule that decides cross-region and cross-account, for the card's "why". */
   rule: string;
 }
+
+/** A cross-region or cross-account copy as one pull saw it: its latest completed copy, judged at the pull's time. @public */
+export interface BackupHistoryCopy {
+  lastCopyAt: string | null;
+  /** Within the policy window when the pull ran. */
+  verified: boolean;
+}
+
+/** What one pull of a backup source said about a resource, as `GET /entities/{ref}/backups/history` returns it. @public */
+export interface BackupHistoryEntry {
+  sourceId: string;
+  pulledAt: string;
+  /** The latest completed backup the pull saw. */
+  lastBackupAt: string | null;
+  crossRegion: BackupHistoryCopy;
+  crossAccount: BackupHistoryCopy;
+  /** Destinations whose latest copy job had failed, with none completed since. */
+  failedCopies: number;
+  /** The latest restore (or restore test) the pull saw. */
+  lastRestore: BackupRestoreEvidence | null;
+}
+
+/** One protected resource's evidence over time, newest pull first, as `GET /entities/{ref}/backups/history` returns it. @public */
+export interface EntityBackupHistoryResponse {
+  entityRef: string;
+  resourceArn: string;
+  resourceName?: string;
+  /** How many days back the pulls reach. */
+  days: number;
+  /** The policy window each pull's copies were judged by. */
+  copyMaxAgeDays: number;
+  items: BackupHistoryEntry[];
+  /** Pass as `cursor` for the older pulls; absent on the last page. */
+  nextCursor?: string;
+}

@@ -11,6 +11,7 @@ import type {
   Drill,
   DrillOutcome,
   DrillScenario,
+  EntityBackupHistoryResponse,
   EntityBackupsResponse,
   EntityDrillsResponse,
   KnowledgeReport,
@@ -230,6 +231,11 @@ export interface SreApi {
   getEntityDrills(entityRef: string): Promise<EntityDrillsResponse>;
   /** The entity's protected resources with their last backup, copies and restore, and whether a cross-region and a cross-account copy are verified. */
   getBackups(entityRef: string): Promise<EntityBackupsResponse>;
+  /** One of the entity's protected resources (name or ARN) per pull over the last `days`, newest first; `cursor` (a `nextCursor`) pages on. */
+  getBackupHistory(
+    entityRef: string,
+    query: { resource: string; days?: number; limit?: number; cursor?: string },
+  ): Promise<EntityBackupHistoryResponse>;
   /** The access-review campaigns, newest first, each with its progress. */
   listAccessCampaigns(): Promise<AccessCampaign[]>;
   /** Starts a campaign: the inventory of every Resource in scope is frozen now. A 400 ResponseError names a bad field. */

@@ -68,6 +68,49 @@ describe('SreClient', () => {
     });
   });
 
+  it('reads a resource’s backup history with its query, and turns a 400 into a ResponseError', async () => {
+    let seenUrl = '';
+    server.use(
+      http.get(
+        `${baseUrl}/entities/:kind/:namespace/:name/backups/history`,
+        ({ request }) => {
+          seenUrl = request.url;
+          if (new URL(request.url).searchParams.get('days') === '0') {
+            return HttpResponse.json(
+              { error: { name: 'InputError', message: 'days: too small' } },
+              { status: 400 },
+            );
+          }
+          return HttpResponse.json({
+            entityRef: 'resource:default/orders-db',
+            resourceArn: 'arn:aws:rds:ap-northeast-1:111111111111:db:orders',
+            days: 90,
+            copyMaxAgeDays: 7,
+            items: [],
+          });
+        },
+      ),
+    );
+
+    const response = await client.getBackupHistory(
+      'resource:default/orders-db',
+      { resource: 'orders db', days: 30, cursor: '12' },
+    );
+
+    expect(seenUrl).toBe(
+      `${baseUrl}/entities/resource/default/orders-db/backups/history?resource=orders+db&days=30&cursor=12`,
+    );
+    expect(response.resourceArn).toBe(
+      'arn:aws:rds:ap-northeast-1:111111111111:db:orders',
+    );
+    await expect(
+      client.getBackupHistory('resource:default/orders-db', {
+        resource: 'orders',
+        days: 0,
+      }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 400 });
+  });
+
   it('reads the SLOs of an entity with the problems of its definitions', async () => {
     server.use(
       http.get(`${baseUrl}/entities/component/default/checkout-api/slos`, () =>

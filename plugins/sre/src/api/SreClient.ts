@@ -121,6 +121,9 @@ export class SreClient implements SreApi {
   getBackups: SreApi['getBackups'] = entityRef =>
     this.#get(`/entities/${entityRefToPath(entityRef)}/backups`);
 
+  getBackupHistory: SreApi['getBackupHistory'] = (entityRef, query) =>
+    this.#get(`/entities/${entityRefToPath(entityRef)}/backups/history`, query);
+
   listAccessCampaigns: SreApi['listAccessCampaigns'] = async () =>
     (await this.#get<{ items: AccessCampaign[] }>('/access-reviews')).items;
 

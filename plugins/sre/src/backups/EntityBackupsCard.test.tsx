@@ -344,7 +344,7 @@ describe('the entity-card:sre/backups extension', () => {
 describe('the Ready for leave card’s backups check', () => {
   const backupsCheck: ReadinessCheck = {
     id: 'backups',
-    title: 'Backups across regions or accounts',
+    title: 'Backups copied to another region and another account',
     category: 'practice',
     status: 'fail',
     reason:
@@ -384,7 +384,9 @@ describe('the Ready for leave card’s backups check', () => {
       },
     );
     const item = (
-      await screen.findByText('Backups across regions or accounts (critical)')
+      await screen.findByText(
+        'Backups copied to another region and another account (critical)',
+      )
     ).closest('li')!;
     expect(item).toHaveTextContent(
       'Copied to another region, but not to another account within 7 days: orders-db.',

@@ -127,6 +127,7 @@ function BackupsView({ response }: { response: EntityBackupsResponse }) {
   return (
     <>
       <BackupResourceList
+        entityRef={response.entityRef}
         resources={response.items}
         days={response.copyMaxAgeDays}
       />
