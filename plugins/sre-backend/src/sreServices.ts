@@ -48,6 +48,8 @@ import { DatabaseBackupStore } from './backups/BackupStore';
 import { DatabaseChangeStore } from './changes/ChangeStore';
 import { CostConfig, readCostConfig } from './cost/costConfig';
 import { DrillsConfig, readDrillsConfig } from './drills/drillsConfig';
+import { DrillDueNotifier } from './drills/DrillDueNotifier';
+import { DrillNotificationStore } from './drills/DrillNotificationStore';
 import { DrillService } from './drills/DrillService';
 import { DrillStore } from './drills/DrillStore';
 import { CostService } from './cost/CostService';
@@ -242,21 +244,6 @@ export function createSreServices(options: {
   });
   const sloStore = DatabaseSloStore.create(client);
   const accessReviewStore = DatabaseAccessReviewStore.create(client);
-  const drills = new DrillService({
-    store: DrillStore.create(client),
-    snapshot: catalogSnapshot,
-    catalog,
-    auth,
-    config: config.drills,
-    sources: options.registries.drillSources.list(),
-    sourceStatus: sourceStatus.observer(
-      { prefix: 'drill-source', kind: 'drills', trigger: 'schedule' },
-      options.registries.drillSources.list().map(source => ({
-        id: source.id,
-        provider: providerName(source),
-      })),
-    ),
-  });
   const { backupSources } = options.registries;
   const backups = new BackupService({
     store: DatabaseBackupStore.create(client),
@@ -272,6 +259,31 @@ export function createSreServices(options: {
       })),
     ),
   });
+  const drills = new DrillService({
+    store: DrillStore.create(client),
+    snapshot: catalogSnapshot,
+    catalog,
+    auth,
+    config: config.drills,
+    backups,
+    sources: options.registries.drillSources.list(),
+    sourceStatus: sourceStatus.observer(
+      { prefix: 'drill-source', kind: 'drills', trigger: 'schedule' },
+      options.registries.drillSources.list().map(source => ({
+        id: source.id,
+        provider: providerName(source),
+      })),
+    ),
+  });
+  const drillDueNotifier = config.drills.notifications
+    ? new DrillDueNotifier({
+        drills,
+        snapshot: catalogSnapshot,
+        store: DrillNotificationStore.create(client),
+        notifications,
+        logger,
+      })
+    : undefined;
   const readiness = new ReadinessService({
     backups,
     catalog: catalogSnapshot,
@@ -364,6 +376,7 @@ export function createSreServices(options: {
     accessReviews,
     reviews,
     drills,
+    drillDueNotifier,
     changes,
     changeWebhooks,
   };

@@ -749,6 +749,38 @@ describe('the ready-for-leave card in Japanese', () => {
     ],
     ['with a review date that is no date', reviewedRunbook('soon'), knowledge],
     [
+      'with backups and drills as evidence',
+      {
+        ...heldByOne,
+        backups: {
+          resources: [
+            {
+              name: 'orders-db',
+              crossRegionCopyAt: '2026-11-23T12:00:00.000Z',
+              crossRegionCopyTo: {
+                region: 'ap-northeast-3',
+                accountId: '111111111111',
+              },
+              crossAccountCopyAt: null,
+              failedCopyAt: '2026-11-22T12:00:00.000Z',
+              lastRestore: null,
+              viaEntityRef: 'resource:default/orders-db',
+            },
+          ],
+        },
+        drills: [
+          {
+            scenario: 'restore-from-backup',
+            performedAt: '2026-11-20T12:00:00.000Z',
+            participants: ['user:default/aiko'],
+            outcome: 'succeeded',
+            teamRef: 'group:default/team-a',
+          },
+        ],
+      } satisfies ReadinessFacts,
+      knowledge,
+    ],
+    [
       'with a runbook link to a missing file',
       {
         ...staleRunbook,

@@ -249,6 +249,17 @@ export const messages = {
     checksLabel: 'readiness checks',
     critical: '{{title}} (critical)',
     fix: 'Fix: {{fix}}',
+    evidence: {
+      label: 'Evidence',
+      via: 'via {{resource}}',
+      drill: '{{scenario}}, {{date}}: {{outcome}}',
+      runbookChanged: 'Last changed {{date}} by {{people}}',
+      runbookChangedNoPeople: 'Last changed {{date}}',
+      runbookReviewed: 'Reviewed {{date}} by {{reviewer}}',
+      runbookReviewedNoReviewer: 'Reviewed {{date}}',
+      runbookNotInRepository: 'Not in the repository',
+      runbookUndated: 'No change or review date is known',
+    },
     checks: {
       'truck-factor': {
         title: 'Knowledge held by more than one person (truck factor)',
@@ -279,7 +290,7 @@ export const messages = {
         fix: 'Manage the infrastructure with Terraform and point baton.dev/iac at it.',
       },
       backups: {
-        title: 'Backups across regions or accounts',
+        title: 'Backups copied to another region and another account',
         fix: 'Copy backups to another region and another account (e.g. AWS Backup copy rules), tag the resources service=<name> or list them in baton.dev/backup-resources; without a backup source, say so in baton.dev/backups (e.g. cross-region,cross-account).',
       },
       slo: {
@@ -386,6 +397,8 @@ export const messages = {
       backupsAcross: 'baton.dev/backups: {{value}}',
       backupsSameRegion:
         'baton.dev/backups is "{{value}}": neither cross-region nor cross-account.',
+      backupsDeclaredPartly:
+        'baton.dev/backups is "{{value}}": it declares no {{missing}} copy.',
       backupsDeclared:
         'baton.dev/backups: {{value}} (declared, not verified: no backup source has evidence for this entity).',
       backupsVerified_one:
@@ -1568,6 +1581,25 @@ export const messages = {
       seen: 'Seen by {{source}} on {{date}}; {{matched}}',
       matchedByArn: 'listed by ARN',
       matchedByTags: 'matched by its tags',
+    },
+    history: {
+      show: 'Copy history',
+      hide: 'Hide copy history',
+      label: 'Copy history',
+      pulls_one: '{{to}}',
+      pulls_other: '{{from}} – {{to}} ({{count}} pulls saw the same)',
+      crossRegion: 'another region: {{copy}}',
+      crossAccount: 'another account: {{copy}}',
+      noCopy: 'none',
+      copyVerified: '{{date}}, within the window',
+      copyTooOld: '{{date}}, too old',
+      failing_one: 'a copy failing',
+      failing_other: '{{count}} copies failing',
+      restore: 'restore {{date}}: {{state}}',
+      neverRestored: 'never restored',
+      empty: 'No pull of the last {{days}} days saw this resource.',
+      older: 'Show older pulls',
+      error: 'The history could not be read: {{message}}',
     },
     state: {
       COMPLETED: 'completed',

@@ -6,6 +6,17 @@ import request from 'supertest';
 import { demoCatalog } from './demoCatalog';
 import { startSreTestBackend } from './sreTestBackend';
 
+/** Every scheduled pull that feeds the demo's cards and checks. */
+export const DEMO_PULL_TASKS = [
+  'sre-knowledge-refresh',
+  'sre-slo-evaluation',
+  'sre-alert-poll',
+  'sre-cost-pull',
+  'sre-change-pull',
+  'sre-backup-pull',
+  'sre-drill-import',
+];
+
 /** The sre backend on the demo catalog with the demo module (sre.demo: true), and readers that expect 200. */
 export async function startDemoBackend(knex: Knex) {
   const { server, scheduler } = await startSreTestBackend({

@@ -54,7 +54,8 @@ const RETRY_AFTER_FAILURE_MS = 10_000;
 /** A snapshot that lacks a ref asked for is read anew if older than this. */
 const MISSING_REF_REREAD_MS = 1_000;
 
-const isKind = (entity: Entity, kind: string) =>
+/** Whether an entity is of a kind, in lower case (`resource`), as the catalog compares kinds. */
+export const isKind = (entity: Entity, kind: string) =>
   entity.kind.toLocaleLowerCase('en-US') === kind;
 
 /** The targets of an entity's relations of one type. */

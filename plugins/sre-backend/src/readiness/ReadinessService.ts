@@ -1,6 +1,5 @@
 import {
   Entity,
-  RELATION_DEPENDS_ON,
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -11,6 +10,7 @@ import {
   profileName,
   relationTargets,
 } from '../catalog/CatalogSnapshot';
+import { dependenciesOf, evidenceResourcesOf } from '../catalog/dependencies';
 import type { EntityVisibility } from '../catalog/entityVisibility';
 import {
   ANNOTATION_ACCESS_SOURCE,
@@ -25,6 +25,10 @@ import {
   withFormerHolders,
 } from '@baton/plugin-sre-common';
 import { KnowledgeService } from './KnowledgeService';
+import {
+  backupsThroughResources,
+  drillsThroughResources,
+} from './resourceEvidence';
 import type { AccessReviewStore } from '../access/AccessReviewStore';
 import type { AlertService } from '../alerts/AlertService';
 import type { BackupService } from '../backups/BackupService';
@@ -46,14 +50,12 @@ function ownerOf(index: CatalogIndex, entity: Entity): ReadinessFacts['owner'] {
   return { ref, kind: 'group', members: index.members(ref) };
 }
 
-/** The Resources an entity depends on that stand for an access source. */
+/** The dependencies that stand for an access source. */
 function accessResourcesOf(
-  index: CatalogIndex,
-  entity: Entity,
+  dependencies: Array<{ ref: string; entity: Entity }>,
 ): ReadinessFacts['accessResources'] {
-  return relationTargets(entity, RELATION_DEPENDS_ON).flatMap(ref => {
-    const source =
-      index.byRef.get(ref)?.metadata.annotations?.[ANNOTATION_ACCESS_SOURCE];
+  return dependencies.flatMap(({ ref, entity }) => {
+    const source = entity.metadata.annotations?.[ANNOTATION_ACCESS_SOURCE];
     return source ? [{ ref, source }] : [];
   });
 }
@@ -122,13 +124,20 @@ export class ReadinessService {
     );
   }
 
-  async getReadiness(entityRef: string): Promise<ReadinessReport> {
+  /**
+   * An entity's readiness report; with `visible` (the caller's catalog),
+   * what it depends on counts only where the caller may read it.
+   */
+  async getReadiness(
+    entityRef: string,
+    options: { visible?: EntityVisibility } = {},
+  ): Promise<ReadinessReport> {
     const view = await this.options.catalog.currentWith(entityRef);
     const entity = view.byRef.get(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    const [facts] = await this.#facts([entity], view);
+    const [facts] = await this.#facts([entity], view, options.visible);
     const report = evaluateReadiness(facts, this.options.policy);
     const trends = await this.options.history.trends(
       [entityRef],
@@ -156,7 +165,7 @@ export class ReadinessService {
       );
       services = services.filter(e => visible.has(stringifyEntityRef(e)));
     }
-    const facts = await this.#facts(services, view);
+    const facts = await this.#facts(services, view, options.visible);
     const { policy } = this.options;
     const simulations = simulateLeave(
       facts,
@@ -233,12 +242,39 @@ export class ReadinessService {
     };
   }
 
-  /** The facts of each entity, with all their knowledge read in one query. */
+  /**
+   * The facts of each entity, with all their knowledge read in one query.
+   * With `visible`, what the entities depend on counts only where the
+   * caller may read it (asked once for all of them).
+   */
   async #facts(
     entities: Entity[],
     view: CatalogIndex,
+    visible?: EntityVisibility,
   ): Promise<ReadinessFacts[]> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
+    const readable = visible
+      ? await visible([
+          ...new Set(
+            entities.flatMap(entity =>
+              dependenciesOf(view, entity).map(dependency => dependency.ref),
+            ),
+          ),
+        ])
+      : undefined;
+    const dependencies = entities.map(entity =>
+      dependenciesOf(view, entity, readable),
+    );
+    const evidenceResources = entities.map((entity, index) =>
+      evidenceResourcesOf(entity, dependencies[index]),
+    );
+    // The entities and the Resources whose evidence counts for them, each read once.
+    const evidenceEntities = new Map(
+      [
+        ...entities.map((entity, index) => ({ ref: refs[index], entity })),
+        ...evidenceResources.flat(),
+      ].map(({ ref, entity }) => [ref, entity]),
+    );
     const knowledge = await this.options.knowledge.findReports(refs);
     const sloCounts = await this.options.slos.countDefinitions(refs);
     const { thresholds } = this.options.policy;
@@ -250,14 +286,15 @@ export class ReadinessService {
       thresholds.changesDays,
     );
     const drills = await this.options.drills?.readinessFacts(
-      refs,
+      [...evidenceEntities.keys()],
       Math.max(thresholds.restorePractisedDays, thresholds.drillMaxAgeDays),
     );
-    const backups = await this.options.backups?.readinessFacts(entities, view);
-    const now = this.#now().toISOString();
-    const accessResources = entities.map(entity =>
-      accessResourcesOf(view, entity),
+    const backups = await this.options.backups?.readinessFacts(
+      [...evidenceEntities.values()],
+      view,
     );
+    const now = this.#now().toISOString();
+    const accessResources = dependencies.map(accessResourcesOf);
     const access =
       (await this.options.accessReviews?.readinessFacts([
         ...new Set(accessResources.flat().map(resource => resource.ref)),
@@ -277,8 +314,26 @@ export class ReadinessService {
         ...access.get(resource.ref),
       })),
       changes: changes?.get(refs[index]),
-      ...(backups ? { backups: backups.get(refs[index]) } : {}),
-      drills: drills?.get(refs[index]),
+      ...(backups
+        ? {
+            backups: backupsThroughResources(
+              backups.get(refs[index]),
+              evidenceResources[index].map(({ ref }) => ({
+                ref,
+                facts: backups.get(ref),
+              })),
+            ),
+          }
+        : {}),
+      drills:
+        drills &&
+        drillsThroughResources(
+          drills.get(refs[index]),
+          evidenceResources[index].map(({ ref }) => ({
+            ref,
+            facts: drills.get(ref),
+          })),
+        ),
     }));
   }
 }

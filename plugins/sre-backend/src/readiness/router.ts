@@ -46,8 +46,12 @@ export function createReadinessRouter(options: {
   });
 
   router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {
-    const { entityRef } = await authorizer.readableEntity(req);
-    res.json(await options.readiness.getReadiness(entityRef));
+    const { caller, entityRef } = await authorizer.readableEntity(req);
+    res.json(
+      await options.readiness.getReadiness(entityRef, {
+        visible: authorizer.visibility(caller),
+      }),
+    );
   });
 
   router.get('/teams/:namespace/:name/report', async (req, res) => {

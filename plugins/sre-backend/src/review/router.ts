@@ -1,11 +1,10 @@
-import { reviewUpdatePermission } from '@baton/plugin-sre-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { actionItemBody, isoTimeAsDate } from '../routing/inputSchemas';
 import { parseInput } from '../routing/parseInput';
 import { RequestAuthorizer } from '../routing/RequestAuthorizer';
-import { isReviewTeamMember } from './permissionRules';
+import { authorizeReviewTeamChange } from './reviewTeamChange';
 import { ReviewService } from './ReviewService';
 
 /** Notes of one review: a long meeting's worth, not a document store. */
@@ -49,24 +48,10 @@ export function createReviewRouter(options: {
   const { authorizer, reviews } = options;
   router.use('/reviews', express.json({ limit: '1mb' }));
 
-  /**
-   * A change to a team's review: made by a person (the review records who),
-   * allowed by `sre.review.update` on that team.
-   */
-  const change = async (req: express.Request) => {
-    const { caller, teamRef } = await authorizer.readableTeam(req, 'user');
-    await authorizer.authorizeResource(
-      caller,
-      reviewUpdatePermission,
-      [isReviewTeamMember],
-      () => reviews.reviewTeamResource(teamRef),
+  const change = (req: express.Request) =>
+    authorizeReviewTeamChange(authorizer, req, teamRef =>
+      reviews.reviewTeamResource(teamRef),
     );
-    return {
-      teamRef,
-      by: caller.userEntityRef!,
-      visible: authorizer.visibility(caller),
-    };
-  };
 
   router.get('/reviews/:namespace/:team', async (req, res) => {
     const { caller, teamRef } = await authorizer.readableTeam(req);

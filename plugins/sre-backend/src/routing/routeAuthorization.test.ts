@@ -229,6 +229,14 @@ const ROUTES: Record<string, RouteRow> = {
     path: () => '/entities/component/default/checkout/backups',
     success: 200,
   },
+  'GET /entities/:kind/:namespace/:name/backups/history': {
+    access: 'user-or-service',
+    catalogEntity: true,
+    path: () =>
+      '/entities/component/default/checkout/backups/history?resource=orders',
+    // No backup source here: the resource is not the entity's, a 400 naming it.
+    success: 400,
+  },
   'GET /teams/:namespace/:name/report': {
     access: 'user-or-service',
     catalogEntity: true,

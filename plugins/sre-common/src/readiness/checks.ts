@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_ALERT_SELECTOR,
   ANNOTATION_BACKUP_RESOURCES,
@@ -14,7 +10,22 @@ import {
   ANNOTATION_RUNBOOK_REVIEWED,
   ANNOTATION_RUNBOOK_REVIEWER,
 } from '../annotations';
-import { changePersonName, countedFacts, holderName, nameIn } from './counted';
+import type { BackupVaultLocation } from '../backups/evidence';
+import {
+  changePersonName,
+  countedFacts,
+  holderName,
+  nameIn,
+  reviewerOf,
+} from './counted';
+import {
+  backupEvidence,
+  lastDrillEvidence,
+  restoreDrillEvidence,
+  restoreDrillsWithin,
+  reviewDay,
+  runbookEvidence,
+} from './checkEvidence';
 import type { DrillOutcome, DrillScenario } from './drillKinds';
 import type { ReadinessPolicy } from './policy';
 import type {
@@ -23,6 +34,7 @@ import type {
   ReadinessCheck,
   ReadinessCheckId,
   ReadinessCheckStatus,
+  ReadinessEvidence,
 } from './types';
 
 /**
@@ -76,6 +88,12 @@ export interface ReadinessFacts {
     /** Catalog User refs. */
     participants: string[];
     outcome: DrillOutcome;
+    /** The drill's id, title and the team that recorded it, for a link to the team's drills. */
+    id?: string;
+    title?: string;
+    teamRef?: string;
+    /** The Resource entity the drill was recorded on, when not this entity (e.g. a database it depends on). */
+    viaEntityRef?: string;
   }>;
   /**
    * The entity's protected resources as a backup source last saw them;
@@ -93,6 +111,10 @@ export interface ReadinessFacts {
       crossAccountCopyAt: string | null;
       /** The latest copy job that failed with none completed to its destination since; null when none. */
       failedCopyAt: string | null;
+      /** Where the copies of `crossRegionCopyAt`, `crossAccountCopyAt` and `failedCopyAt` went (the destination vault's region and account), when the source says. */
+      crossRegionCopyTo?: Pick<BackupVaultLocation, 'region' | 'accountId'>;
+      crossAccountCopyTo?: Pick<BackupVaultLocation, 'region' | 'accountId'>;
+      failedCopyTo?: Pick<BackupVaultLocation, 'region' | 'accountId'>;
       /** When the source last saw it (ISO 8601): evidence older than the copy window proves nothing either way. */
       pulledAt?: string;
       /** The latest restore of one of its recovery points (a restore test or by hand); null when none. */
@@ -101,6 +123,8 @@ export interface ReadinessFacts {
         state: string;
         restoreTesting: boolean;
       } | null;
+      /** The Resource entity the evidence comes through, when not this entity (e.g. a database it depends on). */
+      viaEntityRef?: string;
     }>;
   };
   /** Resources the entity depends on that stand for an access source. */
@@ -132,6 +156,11 @@ interface CheckDefinition {
   category: ReadinessCategory;
   fix: string;
   evaluate(facts: ReadinessFacts, policy: ReadinessPolicy): Outcome;
+  /** The records behind the result, for the card to show and link; none for a check that reads no records. */
+  evidence?(
+    facts: ReadinessFacts,
+    policy: ReadinessPolicy,
+  ): ReadinessEvidence[];
 }
 
 const DAY = 86_400_000;
@@ -349,24 +378,6 @@ export function runbookUrlOf(entity: Entity): string | undefined {
   );
 }
 
-/** The reviewer a `baton.dev/runbook-reviewer` names: a User by ref (`user:aiko`, `user:default/aiko`) or metadata.name, else the text as written. */
-function reviewerName(facts: ReadinessFacts, reviewer: string): string {
-  let ref = `user:default/${reviewer.toLocaleLowerCase('en')}`;
-  if (reviewer.includes(':')) {
-    try {
-      ref = stringifyEntityRef(
-        parseEntityRef(reviewer, {
-          defaultKind: 'user',
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch {
-      return reviewer;
-    }
-  }
-  return facts.names?.[ref] ?? reviewer;
-}
-
 /** Reason codes of a runbook check that fails because the runbook was not kept within the policy's window. @public */
 export const STALE_RUNBOOK_REASONS: readonly string[] = [
   'runbookStale',
@@ -416,10 +427,8 @@ function runbookFreshness(
   }
   const reviewed = annotation(facts, ANNOTATION_RUNBOOK_REVIEWED);
   if (reviewed) {
-    const at = /^\d{4}-\d{2}-\d{2}$/.test(reviewed)
-      ? Date.parse(`${reviewed}T00:00:00Z`)
-      : NaN;
-    if (Number.isNaN(at)) {
+    const at = reviewDay(reviewed);
+    if (at === undefined) {
       return fail(
         'runbookReviewedInvalid',
         { url, value: reviewed },
@@ -432,7 +441,7 @@ function runbookFreshness(
       Math.floor(daysBetween(new Date(at).toISOString(), facts.now)),
     );
     const reviewer = annotation(facts, ANNOTATION_RUNBOOK_REVIEWER);
-    const people = reviewer ? reviewerName(facts, reviewer) : '';
+    const people = reviewer ? reviewerOf(facts, reviewer).name : '';
     const params = { url, date, days, people, maxAgeDays };
     const by = people ? ` by ${people}` : '';
     return days <= maxAgeDays
@@ -615,6 +624,10 @@ const READINESS_CHECKS: CheckDefinition[] = [
         ? runbookFreshness(facts, url, thresholds.runbookMaxAgeDays)
         : fail('runbookMissing', {}, 'No runbook is linked.');
     },
+    evidence: facts => {
+      const url = runbookUrlOf(facts.entity);
+      return url ? [runbookEvidence(facts, url)] : [];
+    },
   },
   {
     id: 'iac',
@@ -647,7 +660,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
   },
   {
     id: 'backups',
-    title: 'Backups across regions or accounts',
+    title: 'Backups copied to another region and another account',
     category: 'safety-nets',
     fix: `Copy backups to another region and another account (e.g. AWS Backup copy rules), tag the resources service=<name> or list them in ${ANNOTATION_BACKUP_RESOURCES}; without a backup source, say so in ${ANNOTATION_BACKUPS} (e.g. cross-region,cross-account).`,
     evaluate: (facts, { thresholds }) => {
@@ -667,11 +680,23 @@ const READINESS_CHECKS: CheckDefinition[] = [
           `No ${ANNOTATION_BACKUPS} annotation.`,
         );
       }
-      if (!/cross-(region|account)/i.test(value)) {
+      const crossRegion = /cross-region/i.test(value);
+      const crossAccount = /cross-account/i.test(value);
+      if (!crossRegion && !crossAccount) {
         return fail(
           'backupsSameRegion',
           { value },
           `${ANNOTATION_BACKUPS} is "${value}": neither cross-region nor cross-account.`,
+        );
+      }
+      // The rule wants both: a copy in another region survives a region's
+      // outage, one in another account survives the account's compromise.
+      if (!crossRegion || !crossAccount) {
+        const missing = crossRegion ? 'cross-account' : 'cross-region';
+        return fail(
+          'backupsDeclaredPartly',
+          { value, missing },
+          `${ANNOTATION_BACKUPS} is "${value}": it declares no ${missing} copy.`,
         );
       }
       // Declared, not verified. With a backup source that has pulled, a
@@ -687,6 +712,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
           : {}),
       };
     },
+    evidence: backupEvidence,
   },
   {
     id: 'slo',
@@ -846,6 +872,7 @@ const READINESS_CHECKS: CheckDefinition[] = [
         reason,
       );
     },
+    evidence: lastDrillEvidence,
   },
   {
     id: 'alert-noise',
@@ -950,6 +977,8 @@ const READINESS_CHECKS: CheckDefinition[] = [
         }.`,
       );
     },
+    evidence: (facts, { thresholds }) =>
+      restoreDrillEvidence(facts, thresholds.restorePractisedDays),
   },
 ];
 
@@ -963,11 +992,8 @@ export function restorePractitioners(
   days: number,
 ): string[] {
   const members = new Set(facts.owner.members);
-  const since = Date.parse(facts.now) - days * DAY;
   const people = new Set<string>();
-  for (const drill of facts.drills ?? []) {
-    if (drill.scenario !== 'restore-from-backup') continue;
-    if (Date.parse(drill.performedAt) < since) continue;
+  for (const drill of restoreDrillsWithin(facts, days)) {
     drill.participants
       .filter(ref => members.has(ref))
       .forEach(ref => people.add(ref));
@@ -981,16 +1007,18 @@ export function runReadinessChecks(
   policy: ReadinessPolicy,
 ): ReadinessCheck[] {
   const counted = countedFacts(facts, policy);
-  return READINESS_CHECKS.map(check => ({
-    id: check.id,
-    title: check.title,
-    category: check.category,
-    fix: check.fix,
-    ...check.evaluate(counted, policy),
-    weight: policy.weights[check.id],
-    critical: policy.critical.includes(check.id),
-  })).map(({ weightFactor, ...check }) => ({
-    ...check,
-    weight: check.weight * (weightFactor ?? 1),
-  }));
+  return READINESS_CHECKS.map(check => {
+    const { weightFactor, ...result } = check.evaluate(counted, policy);
+    const evidence = check.evidence?.(counted, policy) ?? [];
+    return {
+      id: check.id,
+      title: check.title,
+      category: check.category,
+      fix: check.fix,
+      ...result,
+      weight: policy.weights[check.id] * (weightFactor ?? 1),
+      critical: policy.critical.includes(check.id),
+      ...(evidence.length ? { evidence } : {}),
+    };
+  });
 }

@@ -1,7 +1,8 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ReadinessFacts } from './checks';
 import { greedyTruckFactor } from './knowledge/truckFactor';
 import type { ReadinessPolicy } from './policy';
-import type { KnowledgeReport } from './types';
+import type { KnowledgeReport, ReadinessEvidencePerson } from './types';
 
 const DAY = 86_400_000;
 
@@ -94,4 +95,30 @@ export function changePersonName(facts: ReadinessFacts, key: string): string {
   return key.startsWith('user:')
     ? nameIn(facts, key)
     : key.slice(key.indexOf(':') + 1);
+}
+
+/**
+ * The reviewer a `baton.dev/runbook-reviewer` names: a User by ref
+ * (`user:aiko`, `user:default/aiko`) or metadata.name, else the text as
+ * written (with no User).
+ */
+export function reviewerOf(
+  facts: ReadinessFacts,
+  reviewer: string,
+): ReadinessEvidencePerson {
+  let ref = `user:default/${reviewer.toLocaleLowerCase('en')}`;
+  if (reviewer.includes(':')) {
+    try {
+      ref = stringifyEntityRef(
+        parseEntityRef(reviewer, {
+          defaultKind: 'user',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch {
+      return { userRef: null, name: reviewer };
+    }
+  }
+  const name = facts.names?.[ref];
+  return name ? { userRef: ref, name } : { userRef: null, name: reviewer };
 }

@@ -1,3 +1,5 @@
+import type { BackupVaultLocation } from '../backups/evidence';
+import type { DrillOutcome, DrillScenario } from './drillKinds';
 import type { AuthorSet } from './knowledge/truckFactor';
 
 /**
@@ -42,6 +44,76 @@ export type ReadinessCategory =
   | 'access'
   | 'practice';
 
+/** A person evidence names: the catalog User when matched, and the name to show (the User's display name, else as written). @public */
+export interface ReadinessEvidencePerson {
+  userRef: string | null;
+  name: string;
+}
+
+/** Where a backup copy went: the destination vault's region and account. @public */
+export type ReadinessCopyDestination = Pick<
+  BackupVaultLocation,
+  'region' | 'accountId'
+>;
+
+/** A protected resource behind the backups check: its latest copies, a failing one and its last restore (ISO 8601 dates). @public */
+export interface ReadinessBackupEvidence {
+  kind: 'backup-resource';
+  /** The resource's name, or its ARN. */
+  name: string;
+  crossRegionCopyAt: string | null;
+  crossRegionCopyTo?: ReadinessCopyDestination;
+  crossAccountCopyAt: string | null;
+  crossAccountCopyTo?: ReadinessCopyDestination;
+  /** The latest copy job that failed with none completed to its destination since. */
+  failedCopyAt: string | null;
+  failedCopyTo?: ReadinessCopyDestination;
+  lastRestore: { at: string; state: string; restoreTesting: boolean } | null;
+  /** The Resource entity the evidence comes through, when not the entity itself. */
+  viaEntityRef?: string;
+}
+
+/** A recorded drill behind the drill and restore-practised checks. @public */
+export interface ReadinessDrillEvidence {
+  kind: 'drill';
+  drillId?: string;
+  title?: string;
+  scenario: DrillScenario;
+  /** When it took place (ISO 8601). */
+  at: string;
+  participants: ReadinessEvidencePerson[];
+  outcome: DrillOutcome;
+  /** The team that recorded it: its Drills tab lists the drill. */
+  teamRef?: string;
+  /** The Resource entity the drill was recorded on, when not the entity itself. */
+  viaEntityRef?: string;
+}
+
+/**
+ * The runbook behind the runbook check: its link, its last change in the
+ * repository history (null when the history does not show one) and, for a
+ * runbook outside a repository Baton reads, the review recorded in
+ * annotations.
+ * @public
+ */
+export interface ReadinessRunbookEvidence {
+  kind: 'runbook';
+  url: string;
+  /** The file in the repository, when the link points into one Baton reads. */
+  path?: string;
+  lastChangedAt: string | null;
+  lastChangedBy: ReadinessEvidencePerson[];
+  /** `baton.dev/runbook-reviewed` (YYYY-MM-DD), when the history has no change to show. */
+  reviewedAt?: string;
+  reviewer?: ReadinessEvidencePerson;
+}
+
+/** What a check looked at, as data for a UI to word and link. @public */
+export type ReadinessEvidence =
+  | ReadinessBackupEvidence
+  | ReadinessDrillEvidence
+  | ReadinessRunbookEvidence;
+
 /** One check of the "ready for leave" score. @public */
 export interface ReadinessCheck {
   id: ReadinessCheckId;
@@ -57,6 +129,8 @@ export interface ReadinessCheck {
   fix: string;
   weight: number;
   critical: boolean;
+  /** The records behind the result (backups, drills, runbook); absent when the check has none. */
+  evidence?: ReadinessEvidence[];
 }
 
 /** The three levels of readiness. @public */

@@ -3,12 +3,8 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  entityRouteRef,
-  getEntityRelations,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
+import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_REPOS,
   KnowledgeReport,
@@ -25,6 +21,7 @@ import { sreApiRef } from '../api/SreApi';
 import { BatonCard, BatonCardPlaceholder } from '../components/BatonCard';
 import { MissingAnnotation } from '../components/MissingAnnotation';
 import { useSreText } from '../language';
+import { useTeamDrillsHref } from './CheckEvidence';
 import { KnowledgeView } from './KnowledgeView';
 import { LevelChip } from './LevelChip';
 import { ReadinessCheckLink, ReadinessChecks } from './ReadinessChecks';
@@ -79,24 +76,22 @@ export function EntityReadyForLeaveCard() {
   );
 }
 
-/** The drill checks link to the owning team's Drills tab, where drills are planned and recorded. */
-function useDrillLinks(
-  entity: Entity,
-): Partial<Record<string, ReadinessCheckLink>> {
-  const { t } = useSreText();
-  const entityRoute = useRouteRef(entityRouteRef);
+/** The owning team, whose Drills tab the drill checks link to. */
+function ownerTeamRef(entity: Entity): string | undefined {
   const [team] = getEntityRelations(entity, RELATION_OWNED_BY, {
     kind: 'group',
   });
-  if (!team) return {};
-  const link = {
-    href: `${entityRoute({
-      kind: 'group',
-      namespace: team.namespace,
-      name: team.name,
-    })}/drills`,
-    label: t('drills.checkLink'),
-  };
+  return team && stringifyEntityRef(team);
+}
+
+/** The drill checks link to the owning team's Drills tab, where drills are planned and recorded. */
+function useDrillLinks(
+  teamRef: string | undefined,
+): Partial<Record<string, ReadinessCheckLink>> {
+  const { t } = useSreText();
+  const drillsHref = useTeamDrillsHref();
+  if (!teamRef) return {};
+  const link = { href: drillsHref(teamRef), label: t('drills.checkLink') };
   return { drill: link, 'restore-practised': link };
 }
 
@@ -108,8 +103,9 @@ function ReadinessView(props: {
 }) {
   const { readiness, knowledge, hasRepos } = props;
   const { t, format } = useSreText();
+  const ownerRef = ownerTeamRef(props.entity);
   const links = {
-    ...useDrillLinks(props.entity),
+    ...useDrillLinks(ownerRef),
     // The Backups card on the same page shows the copies and restores behind the check.
     ...(isBackupsAvailable(props.entity) && {
       backups: { href: `#${BACKUPS_ANCHOR}`, label: t('backups.checkLink') },
@@ -149,7 +145,11 @@ function ReadinessView(props: {
           <ReadinessTrend trend={readiness.trend} />
         </Box>
       </Box>
-      <ReadinessChecks checks={readiness.checks} links={links} />
+      <ReadinessChecks
+        checks={readiness.checks}
+        links={links}
+        ownerRef={ownerRef}
+      />
       <Divider />
       <Box mt={2}>
         <Typography variant="h6">

@@ -6,14 +6,15 @@ import { Link } from '@backstage/core-components';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import CheckCircle from '@material-ui/icons/CheckCircle';
 import Error from '@material-ui/icons/Error';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
 import { useSreText } from '../language';
+import { CheckEvidence } from './CheckEvidence';
 import { checkFix, checkTitle, reasonText } from './readinessText';
+import { WrappingListItemText } from '../components/WrappingListItemText';
 
 function StatusIcon({ status }: { status: ReadinessCheckStatus }) {
   const { t } = useSreText();
@@ -46,15 +47,19 @@ export interface ReadinessCheckLink {
 
 /**
  * The checks of a readiness report: failures first, then unknowns, passes,
- * and the not-applicable ones in grey; `links` adds, per check id, a link
- * to where its evidence is kept.
+ * and the not-applicable ones in grey; under a check, the evidence it read
+ * (backups, drills, runbook), and `links` adds, per check id, a link to
+ * where its evidence is kept.
  */
 export function ReadinessChecks({
   checks,
   links = {},
+  ownerRef,
 }: {
   checks: ReadinessCheck[];
   links?: Partial<Record<string, ReadinessCheckLink>>;
+  /** The entity's owning team, for the evidence's drill links. */
+  ownerRef?: string;
 }) {
   const { t, format } = useSreText();
   const sorted = [...checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
@@ -70,9 +75,7 @@ export function ReadinessChecks({
             <ListItemIcon>
               <StatusIcon status={check.status} />
             </ListItemIcon>
-            <ListItemText
-              // A long URL in a reason breaks instead of widening every line past the card's edge.
-              style={{ overflowWrap: 'anywhere' }}
+            <WrappingListItemText
               primary={
                 check.critical && !notApplicable
                   ? t('readiness.critical', { title })
@@ -81,6 +84,8 @@ export function ReadinessChecks({
               primaryTypographyProps={
                 notApplicable ? { color: 'textSecondary' } : undefined
               }
+              // The evidence is a list: not inside a paragraph.
+              secondaryTypographyProps={{ component: 'div' }}
               secondary={
                 <>
                   <Typography component="span" variant="body2" display="block">
@@ -97,6 +102,12 @@ export function ReadinessChecks({
                       {t('readiness.fix', { fix: checkFix(t, check) })}
                     </Typography>
                   )}
+                  {check.evidence?.length ? (
+                    <CheckEvidence
+                      evidence={check.evidence}
+                      ownerRef={ownerRef}
+                    />
+                  ) : null}
                   {links[check.id] && (
                     <Typography
                       component="span"

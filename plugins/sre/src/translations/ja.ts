@@ -192,6 +192,16 @@ const ja = createTranslationMessages({
     'readiness.checksLabel': '備えのチェック項目',
     'readiness.critical': '{{title}}（重要）',
     'readiness.fix': '対策: {{fix}}',
+    'readiness.evidence.label': '根拠',
+    'readiness.evidence.via': '{{resource}} 経由',
+    'readiness.evidence.drill': '{{scenario}}・{{date}}: {{outcome}}',
+    'readiness.evidence.runbookChanged': '最終更新 {{date}}（{{people}}）',
+    'readiness.evidence.runbookChangedNoPeople': '最終更新 {{date}}',
+    'readiness.evidence.runbookReviewed': '{{date}} に {{reviewer}} がレビュー',
+    'readiness.evidence.runbookReviewedNoReviewer': '{{date}} にレビュー',
+    'readiness.evidence.runbookNotInRepository': 'リポジトリにありません',
+    'readiness.evidence.runbookUndated':
+      '最後に更新・レビューした日がわかりません',
     'readiness.checks.truck-factor.title':
       '複数人がコードを把握している（トラック係数）',
     'readiness.checks.truck-factor.fix':
@@ -217,7 +227,7 @@ const ja = createTranslationMessages({
     'readiness.checks.iac.fix':
       'インフラを Terraform で管理し、baton.dev/iac でその場所を指定しましょう。',
     'readiness.checks.backups.title':
-      'バックアップが別リージョン・別アカウントにもある',
+      'バックアップが別リージョンと別アカウントの両方にコピーされている',
     'readiness.checks.backups.fix':
       'バックアップを別リージョンと別アカウントの両方にコピーし（AWS Backup のコピールールなど）、リソースにタグ service=<name> を付けるか baton.dev/backup-resources に列挙しましょう。バックアップソースがない場合は baton.dev/backups にそう書きましょう（例: cross-region,cross-account）。',
     'readiness.checks.slo.title': 'SLO が 1 つ以上ある',
@@ -334,6 +344,8 @@ const ja = createTranslationMessages({
     'readiness.reasons.backupsAcross': 'baton.dev/backups: {{value}}',
     'readiness.reasons.backupsSameRegion':
       'baton.dev/backups が「{{value}}」です: 別リージョンにも別アカウントにもなっていません。',
+    'readiness.reasons.backupsDeclaredPartly':
+      'baton.dev/backups が「{{value}}」です: {{missing}} のコピーが宣言されていません。',
     'readiness.reasons.backupsDeclared':
       'baton.dev/backups: {{value}}(宣言のみで未検証: このエンティティについてバックアップソースの証跡がありません)。',
     'readiness.reasons.backupsVerified_one':
@@ -1392,6 +1404,25 @@ const ja = createTranslationMessages({
     'backups.list.seen': '{{source}} が {{date}} に確認。{{matched}}',
     'backups.list.matchedByArn': 'ARN で列挙',
     'backups.list.matchedByTags': 'タグで対応',
+    'backups.history.show': 'コピーの履歴',
+    'backups.history.hide': 'コピーの履歴を閉じる',
+    'backups.history.label': 'コピーの履歴',
+    'backups.history.pulls_one': '{{to}}',
+    'backups.history.pulls_other':
+      '{{from}} – {{to}}（{{count}} 回の取得で同じ内容）',
+    'backups.history.crossRegion': '別リージョン: {{copy}}',
+    'backups.history.crossAccount': '別アカウント: {{copy}}',
+    'backups.history.noCopy': 'なし',
+    'backups.history.copyVerified': '{{date}}（期間内）',
+    'backups.history.copyTooOld': '{{date}}（古すぎる）',
+    'backups.history.failing_one': '失敗中のコピー 1 件',
+    'backups.history.failing_other': '失敗中のコピー {{count}} 件',
+    'backups.history.restore': '{{date}} にリストア: {{state}}',
+    'backups.history.neverRestored': 'リストアなし',
+    'backups.history.empty':
+      '過去 {{days}} 日の取得にこのリソースはありません。',
+    'backups.history.older': 'さらに古い取得を表示',
+    'backups.history.error': '履歴を読めませんでした: {{message}}',
     'backups.state.COMPLETED': '完了',
     'backups.state.FAILED': '失敗',
     'backups.state.ABORTED': '中止',

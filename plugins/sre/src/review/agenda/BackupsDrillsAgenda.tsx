@@ -2,12 +2,12 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ReviewBackupsDrillsSection } from '@baton/plugin-sre-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { useSreText } from '../../language';
 import { reasonText } from '../../readiness/readinessText';
 import { AgendaNote, AgendaSection } from './AgendaSection';
+import { WrappingListItemText } from '../../components/WrappingListItemText';
 
 /** One list of the section under its title, or a note when it is empty. */
 function TitledList(props: {
@@ -22,7 +22,10 @@ function TitledList(props: {
         <List dense aria-label={props.title}>
           {props.items.map(item => (
             <ListItem key={item.key}>
-              <ListItemText primary={item.primary} secondary={item.secondary} />
+              <WrappingListItemText
+                primary={item.primary}
+                secondary={item.secondary}
+              />
             </ListItem>
           ))}
         </List>
