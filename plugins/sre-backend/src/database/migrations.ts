@@ -32,6 +32,24 @@ function isConcurrentMigration(error: unknown): boolean {
 }
 
 /**
+ * knex creates its lock table's one row by reading the table and inserting
+ * when it is empty: replicas doing so at once can each insert one. Then
+ * every lock attempt updates two rows, counts that as "already locked" and
+ * fails, on every start, for good. No one holds the lock while there are
+ * two rows, so all but the first can go.
+ */
+async function removeDuplicateLockRows(knex: Knex): Promise<void> {
+  const table = 'knex_migrations_lock';
+  if (!(await knex.schema.hasTable(table))) return;
+  const [{ rows, first }] = await knex(table)
+    .count({ rows: '*' })
+    .min({ first: 'index' });
+  if (Number(rows) > 1) {
+    await knex(table).where('index', '>', first).delete();
+  }
+}
+
+/**
  * Brings the plugin's tables up to date. Replicas starting at once all call
  * this: the ones that meet another's migration wait and try again, and then
  * find nothing left to do.
@@ -47,6 +65,9 @@ export async function applyDatabaseMigrations(
       return;
     } catch (error) {
       if (!isConcurrentMigration(error) || Date.now() > deadline) throw error;
+      if ((error as { name?: string }).name === 'MigrationLocked') {
+        await removeDuplicateLockRows(knex);
+      }
       // Jittered, so that the waiting replicas do not collide again.
       const delay = Math.min(2000, 100 * attempt) * (0.5 + Math.random());
       await new Promise(resolve => setTimeout(resolve, delay));
