@@ -106,6 +106,10 @@ export class DrillService {
       this.options.store.listForTeam(teamRef),
     ]);
     let services = index.teamServices(teamRef);
+    // Worked out once: the caller's visibility is asked of them, then filters them.
+    const dependencies = new Map(
+      services.map(entity => [entity, dependenciesOf(index, entity)]),
+    );
     let drills = stored;
     let readable: Set<string> | undefined;
     if (options.visible) {
@@ -113,7 +117,7 @@ export class DrillService {
         ...new Set([
           ...services.flatMap(entity => [
             stringifyEntityRef(entity),
-            ...dependenciesOf(index, entity).map(dependency => dependency.ref),
+            ...dependencies.get(entity)!.map(dependency => dependency.ref),
           ]),
           ...stored.flatMap(drill => drill.entityRefs),
         ]),
@@ -134,7 +138,9 @@ export class DrillService {
           { ref: stringifyEntityRef(entity), entity },
           ...evidenceResourcesOf(
             entity,
-            dependenciesOf(index, entity, readable),
+            dependencies
+              .get(entity)!
+              .filter(dependency => !readable || readable.has(dependency.ref)),
           ),
         ],
       ]),
