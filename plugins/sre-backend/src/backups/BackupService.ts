@@ -296,6 +296,12 @@ export class BackupService {
                   at: evidence.lastRestore.at,
                   state: evidence.lastRestore.state,
                   restoreTesting: evidence.lastRestore.restoreTesting,
+                  // A restore test that ran but failed validation is no passed test.
+                  ...(evidence.lastRestore.validationStatus
+                    ? {
+                        validationStatus: evidence.lastRestore.validationStatus,
+                      }
+                    : {}),
                 }
               : null,
           };

@@ -26,6 +26,8 @@ const VAULT = '222222222222';
 const DAY = 86_400_000;
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * DAY).toISOString();
+/** When the media bucket's restore test ran (and failed its validation). */
+const MEDIA_RESTORE_TEST_AT = daysAgo(3);
 
 const resource = (
   name: string,
@@ -148,10 +150,20 @@ describe.each(databases.eachSupportedId())('backups on %s', id => {
           copy('ap-northeast-1', APP, daysAgo(1)),
         ],
       ),
-      evidence('arn:aws:s3:::media-bucket', { team: 'media' }, [
-        copy('us-west-2', VAULT, daysAgo(2)),
-        copy('eu-west-1', VAULT, daysAgo(1), 'FAILED'),
-      ]),
+      {
+        ...evidence('arn:aws:s3:::media-bucket', { team: 'media' }, [
+          copy('us-west-2', VAULT, daysAgo(2)),
+          copy('eu-west-1', VAULT, daysAgo(1), 'FAILED'),
+        ]),
+        // A restore test that ran to the end and failed its validation.
+        lastRestore: {
+          jobId: 'restore-1',
+          at: MEDIA_RESTORE_TEST_AT,
+          state: 'COMPLETED',
+          restoreTesting: true,
+          validationStatus: 'FAILED',
+        },
+      },
       evidence(`arn:aws:rds:eu-west-1:${APP}:db:ledger`, {}, [
         copy('eu-central-1', VAULT, daysAgo(20)),
       ]),
@@ -212,6 +224,13 @@ describe.each(databases.eachSupportedId())('backups on %s', id => {
       expect.objectContaining({
         crossAccountCopyTo: { region: 'us-west-2', accountId: VAULT },
         failedCopyTo: { region: 'eu-west-1', accountId: VAULT },
+        // The card says the test failed its validation, not just that it completed.
+        lastRestore: {
+          at: MEDIA_RESTORE_TEST_AT,
+          state: 'COMPLETED',
+          restoreTesting: true,
+          validationStatus: 'FAILED',
+        },
       }),
     ]);
 

@@ -35,6 +35,7 @@ import type {
   ReadinessCheckId,
   ReadinessCheckStatus,
   ReadinessEvidence,
+  ReadinessRestore,
 } from './types';
 
 /**
@@ -118,11 +119,7 @@ export interface ReadinessFacts {
       /** When the source last saw it (ISO 8601): evidence older than the copy window proves nothing either way. */
       pulledAt?: string;
       /** The latest restore of one of its recovery points (a restore test or by hand); null when none. */
-      lastRestore: {
-        at: string;
-        state: string;
-        restoreTesting: boolean;
-      } | null;
+      lastRestore: ReadinessRestore | null;
       /** The Resource entity the evidence comes through, when not this entity (e.g. a database it depends on). */
       viaEntityRef?: string;
     }>;

@@ -56,6 +56,18 @@ export type ReadinessCopyDestination = Pick<
   'region' | 'accountId'
 >;
 
+/** The latest restore of a resource's recovery points: a restore test or one by hand, and a test's validation as the source reported it (FAILED, TIMED_OUT, …). @public */
+export interface ReadinessRestore {
+  /** When the restore job ended, or was created while it runs. */
+  at: string;
+  /** The job's state as the source wrote it (COMPLETED, FAILED, …). */
+  state: string;
+  /** Started by a restore testing plan, not by hand. */
+  restoreTesting: boolean;
+  /** A restore test's validation (SUCCESSFUL, FAILED, TIMED_OUT, VALIDATING), when it has one. */
+  validationStatus?: string;
+}
+
 /** A protected resource behind the backups check: its latest copies, a failing one and its last restore (ISO 8601 dates). @public */
 export interface ReadinessBackupEvidence {
   kind: 'backup-resource';
@@ -68,7 +80,7 @@ export interface ReadinessBackupEvidence {
   /** The latest copy job that failed with none completed to its destination since. */
   failedCopyAt: string | null;
   failedCopyTo?: ReadinessCopyDestination;
-  lastRestore: { at: string; state: string; restoreTesting: boolean } | null;
+  lastRestore: ReadinessRestore | null;
   /** The Resource entity the evidence comes through, when not the entity itself. */
   viaEntityRef?: string;
 }

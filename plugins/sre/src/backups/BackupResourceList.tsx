@@ -1,6 +1,5 @@
 import type {
   BackupCopyEvidence,
-  BackupRestoreEvidence,
   EntityBackupResource,
 } from '@baton/plugin-sre-common';
 import Box from '@material-ui/core/Box';
@@ -17,7 +16,7 @@ import {
   destinationText,
   jobStateText,
   lastLocalCopy,
-  validationText,
+  restoreText,
 } from './backupStatus';
 
 /** A resource's readable name: the source's, else the last part of its ARN. */
@@ -44,29 +43,6 @@ function copyText(t: SreTranslate, format: Formats, copy?: BackupCopyEvidence) {
     date: format.dateTime(copy.at),
     destination: destinationText(t, copy),
   });
-}
-
-function restoreText(
-  t: SreTranslate,
-  format: Formats,
-  restore?: BackupRestoreEvidence,
-) {
-  if (!restore) return t('backups.list.neverRestored');
-  const params = {
-    date: format.dateTime(restore.at),
-    how: t(
-      restore.restoreTesting
-        ? 'backups.list.restoreTesting'
-        : 'backups.list.restoreByHand',
-    ),
-    state: jobStateText(t, restore.state),
-  };
-  return restore.validationStatus
-    ? t('backups.list.restoreValidated', {
-        ...params,
-        validation: validationText(t, restore.validationStatus),
-      })
-    : t('backups.list.restore', params);
 }
 
 /** A failed job's message, when the source gave one, after its state. */
@@ -150,7 +126,7 @@ function BackupResource(props: {
         </EvidenceLine>
       ))}
       <EvidenceLine label={t('backups.list.lastRestore')}>
-        {restoreText(t, format, resource.lastRestore)}
+        {restoreText(t, format.dateTime, resource.lastRestore)}
       </EvidenceLine>
       <BackupHistory entityRef={entityRef} resourceArn={resource.resourceArn} />
       <Typography variant="caption" color="textSecondary" component="p">

@@ -202,3 +202,34 @@ export function backupChips(
   }
   return chips;
 }
+
+/**
+ * A resource's latest restore in a sentence: when, a restore test or by
+ * hand, its state and, for a test, its validation — a test that completed
+ * but failed validation says so. Dates in `formatDate`'s form.
+ */
+export function restoreText(
+  t: SreTranslate,
+  formatDate: (iso: string) => string,
+  restore?: Pick<
+    BackupRestoreEvidence,
+    'at' | 'state' | 'restoreTesting' | 'validationStatus'
+  > | null,
+): string {
+  if (!restore) return t('backups.list.neverRestored');
+  const params = {
+    date: formatDate(restore.at),
+    how: t(
+      restore.restoreTesting
+        ? 'backups.list.restoreTesting'
+        : 'backups.list.restoreByHand',
+    ),
+    state: jobStateText(t, restore.state),
+  };
+  return restore.validationStatus
+    ? t('backups.list.restoreValidated', {
+        ...params,
+        validation: validationText(t, restore.validationStatus),
+      })
+    : t('backups.list.restore', params);
+}

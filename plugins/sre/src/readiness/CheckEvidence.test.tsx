@@ -98,7 +98,10 @@ const facts: ReadinessFacts = {
   },
 };
 
-async function renderCard(language: 'en' | 'ja') {
+async function renderCard(
+  language: 'en' | 'ja',
+  cardFacts: ReadinessFacts = facts,
+) {
   await renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityReadyForLeaveCard />
@@ -109,7 +112,7 @@ async function renderCard(language: 'en' | 'ja') {
           sreApiRef,
           {
             getReadiness: async () => ({
-              ...evaluateReadiness(facts, DEFAULT_READINESS_POLICY),
+              ...evaluateReadiness(cardFacts, DEFAULT_READINESS_POLICY),
               trend: [],
             }),
           },
@@ -150,6 +153,32 @@ describe('the evidence under the Ready for leave card’s checks', () => {
     expect(
       within(evidence).getByRole('link', { name: 'via orders-db' }),
     ).toHaveAttribute('href', '/catalog/default/resource/orders-db');
+  });
+
+  it('says so when the last restore test completed but failed its validation', async () => {
+    const [resource] = facts.backups!.resources;
+    await renderCard('en', {
+      ...facts,
+      backups: {
+        resources: [
+          {
+            ...resource,
+            lastRestore: {
+              ...resource.lastRestore!,
+              validationStatus: 'FAILED',
+            },
+          },
+        ],
+      },
+    });
+    const item = await checkItem(
+      'Backups copied to another region and another account (critical)',
+    );
+    expect(
+      within(item).getByRole('list', { name: 'Evidence' }),
+    ).toHaveTextContent(
+      'Last restore: Nov 10, 2026 · restore testing · completed, validation failed',
+    );
   });
 
   it('shows the drills with who took part, linked to the team that recorded them', async () => {

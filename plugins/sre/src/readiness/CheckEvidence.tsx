@@ -16,7 +16,7 @@ import type {
 } from '@baton/plugin-sre-common';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, type ReactNode } from 'react';
-import { jobStateText } from '../backups/backupStatus';
+import { restoreText } from '../backups/backupStatus';
 import { ExternalLink } from '../components/ExternalLink';
 import { principalName } from '../components/PeopleNames';
 import { useSreText } from '../language';
@@ -97,7 +97,6 @@ function BackupResource({ item }: { item: ReadinessBackupEvidence }) {
       }),
     });
   };
-  const restore = item.lastRestore;
   return (
     <>
       <Heading viaEntityRef={item.viaEntityRef}>{item.name}</Heading>
@@ -113,17 +112,7 @@ function BackupResource({ item }: { item: ReadinessBackupEvidence }) {
         </Line>
       )}
       <Line label={t('backups.list.lastRestore')}>
-        {restore
-          ? t('backups.list.restore', {
-              date: format.date(restore.at),
-              how: t(
-                restore.restoreTesting
-                  ? 'backups.list.restoreTesting'
-                  : 'backups.list.restoreByHand',
-              ),
-              state: jobStateText(t, restore.state),
-            })
-          : t('backups.list.neverRestored')}
+        {restoreText(t, format.date, item.lastRestore)}
       </Line>
     </>
   );
