@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { formatDecimal, parseDecimal } from '@baton/plugin-sre-common';
 import type { CostRow } from '@baton/plugin-sre-node';
@@ -7,7 +11,12 @@ import type { SelectorEntityMapper } from '../catalog/SelectorEntityMapper';
 import { costServiceOver } from './__testUtils__/costService';
 import { CostService } from './CostService';
 import { CostSourceRegistry } from './CostSourceRegistry';
-import type { CostDayWrite, CostPeriodImport, CostStore } from './CostStore';
+import {
+  DatabaseCostStore,
+  type CostDayWrite,
+  type CostPeriodImport,
+  type CostStore,
+} from './CostStore';
 
 jest.setTimeout(60_000);
 
@@ -37,16 +46,22 @@ async function* each(rows: CostRow[]) {
   yield* rows;
 }
 
+/** A migrated database of `id` and a CostService on it over an empty catalog. */
+async function migratedService(id: TestDatabaseId) {
+  const knex = await databases.init(id);
+  await applyDatabaseMigrations(knex);
+  const service = costServiceOver({
+    knex,
+    catalog: catalogServiceMock({ entities: [] }),
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+  });
+  return { knex, service };
+}
+
 describe.each(databases.eachSupportedId())('import sums on %s', id => {
   it('sums exactly across the 2^53 scaled units a number holds, with amounts no number holds', async () => {
-    const knex = await databases.init(id);
-    await applyDatabaseMigrations(knex);
-    const service = costServiceOver({
-      knex,
-      catalog: catalogServiceMock({ entities: [] }),
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    });
+    const { knex, service } = await migratedService(id);
     // 2^53 scaled units are 9007.199254740992: these sums pass it several
     // times, go negative past it, and mix in amounts that are bigints from
     // the start (more digits, more decimals, an exponent).
@@ -94,6 +109,109 @@ describe.each(databases.eachSupportedId())('import sums on %s', id => {
       ['2025-01-02', '3.333333333333', '3.333333333333'],
       ['2025-01-03', '3.333333333333', '3.333333333333'],
     ]);
+  });
+
+  it('stores service names with tabs, line ends, backslashes and a \\N as they are, over more rows than one write', async () => {
+    const { knex, service } = await migratedService(id);
+    // COPY's text format gives these a meaning (PostgreSQL); stored, they are text.
+    const names = [
+      'Tab\there',
+      'Line\nend',
+      'Return\r',
+      'C:\\back\\slash',
+      '\\N',
+      '\\t literally',
+      'Ünïcode ✓',
+    ];
+    // 3,000 days of each: more than one 64 kB chunk of COPY text, and several SQLite inserts.
+    const rows: CostRow[] = [];
+    for (const [i, serviceName] of names.entries()) {
+      for (let day = 0; day < 3000; day++) {
+        rows.push({
+          ...row(`${i + 1}.25`),
+          serviceName,
+          chargePeriodStart: new Date(FIRST + day * DAY),
+          chargePeriodEnd: new Date(FIRST + (day + 1) * DAY),
+        });
+      }
+    }
+    const result = await service.importBatch('names', {
+      origin: 'test',
+      rows: each(rows),
+    });
+    expect(result.rows).toBe(names.length * 3000);
+
+    const stored: Array<{ service_name: string; n: number; total: number }> =
+      await knex('sre_cost_daily')
+        .where({ source: 'names' })
+        .groupBy('service_name')
+        .select('service_name')
+        .count({ n: '*' })
+        .select(knex.raw('sum(cast(effective as decimal(20, 2))) as total'));
+    expect(
+      stored
+        .map(r => [r.service_name, Number(r.n), Number(r.total)])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual(
+      names
+        .map((name, i) => [name, 3000, (i + 1.25) * 3000])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  });
+
+  it('stores nothing of an import whose write fails part way', async () => {
+    const knex = await databases.init(id);
+    await applyDatabaseMigrations(knex);
+    const store = DatabaseCostStore.create(knex);
+    const day = (n: number, serviceName: string | null): CostDayWrite => ({
+      source: 'partial',
+      day: new Date(FIRST + n * DAY).toISOString().slice(0, 10),
+      tagSetIndex: 0,
+      service_name: serviceName as string,
+      currency: 'USD',
+      billed: '1',
+      effective: '1',
+      estimated: false,
+    });
+    const period = (days: number) => ({
+      start: '2025-01-01',
+      end: new Date(FIRST + days * DAY).toISOString().slice(0, 10),
+    });
+    const base = {
+      source: 'partial',
+      tagSets: ['{}'],
+      now: new Date(FIRST),
+    };
+    await store.replacePeriod({
+      ...base,
+      origin: 'first',
+      period: period(1),
+      rows: 1,
+      days: [day(0, 'Compute')],
+    });
+    // 4,000 good days, then one without a service name: the database
+    // refuses it after the others were sent, and the whole import with it.
+    const days = Array.from({ length: 4000 }, (_, n) => day(n, 'Storage'));
+    days.push(day(4000, null));
+    await expect(
+      store.replacePeriod({
+        ...base,
+        origin: 'second',
+        period: period(4001),
+        rows: 4001,
+        days,
+      }),
+    ).rejects.toThrow(/service_name/);
+    expect(
+      await knex('sre_cost_daily')
+        .where({ source: 'partial' })
+        .select('day', 'service_name'),
+    ).toEqual([{ day: '2025-01-01', service_name: 'Compute' }]);
+    expect(
+      await knex('sre_cost_imports')
+        .where({ source: 'partial' })
+        .pluck('origin'),
+    ).toEqual(['first']);
   });
 });
 
