@@ -19,6 +19,7 @@ import {
   ReadinessFacts,
   ReadinessPolicy,
   ReadinessReport,
+  ReadinessTrendPoint,
   simulateLeave,
   soleCovers,
   TeamReport,
@@ -58,6 +59,29 @@ function accessResourcesOf(
     const source = entity.metadata.annotations?.[ANNOTATION_ACCESS_SOURCE];
     return source ? [{ ref, source }] : [];
   });
+}
+
+/**
+ * A stored trend that ends at the score shown beside it: today's point is
+ * the report's own, not the last snapshot's. The snapshot was taken at the
+ * last knowledge refresh, over the whole catalog; the report is computed
+ * now (a drill recorded since counts) and only over what the caller may read.
+ */
+function endingAtNow(
+  trend: ReadinessTrendPoint[],
+  report: Pick<ReadinessTrendPoint, 'score' | 'level' | 'truckFactor'>,
+  now: Date,
+): ReadinessTrendPoint[] {
+  const today = dayOf(now);
+  return [
+    ...trend.filter(point => point.day !== today),
+    {
+      day: today,
+      score: report.score,
+      level: report.level,
+      truckFactor: report.truckFactor,
+    },
+  ];
 }
 
 /** Builds readiness reports and team bus-factor reports from the catalog and stored facts. */
@@ -143,7 +167,10 @@ export class ReadinessService {
       [entityRef],
       this.#trendSince(),
     );
-    return { ...report, trend: trends.get(entityRef) ?? [] };
+    return {
+      ...report,
+      trend: endingAtNow(trends.get(entityRef) ?? [], report, this.#now()),
+    };
   }
 
   async getTeamReport(
@@ -217,7 +244,11 @@ export class ReadinessService {
         title: services[index].metadata.title ?? services[index].metadata.name,
         readiness: {
           ...simulation.before,
-          trend: trends.get(simulation.entityRef) ?? [],
+          trend: endingAtNow(
+            trends.get(simulation.entityRef) ?? [],
+            simulation.before,
+            this.#now(),
+          ),
         },
         ...(options.absent.length || options.days
           ? {

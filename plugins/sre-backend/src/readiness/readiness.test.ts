@@ -214,7 +214,13 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
         '/entities/component/default/media-streaming/readiness',
       );
       expect(res.status).toBe(200);
-      const { score, level, checks } = res.body;
+      const { score, level, checks, trend } = res.body;
+      // The trend ends at the score shown beside it, not at the last snapshot's.
+      expect(trend.at(-1)).toMatchObject({
+        day: new Date().toISOString().slice(0, 10),
+        score,
+        level,
+      });
       return {
         score,
         level,
@@ -301,6 +307,14 @@ describe.each(databases.eachSupportedId())('readiness API on %s', id => {
       'component:default/payments-adapter',
     ]);
     expect(plain.body.services[0].during).toBeUndefined();
+    // Each service's trend ends at the score the report shows for it today.
+    for (const { readiness: shown } of plain.body.services) {
+      expect(shown.trend.at(-1)).toMatchObject({
+        day: new Date().toISOString().slice(0, 10),
+        score: shown.score,
+        level: shown.level,
+      });
+    }
     expect(plain.body.services.map((s: { kind: string }) => s.kind)).toEqual([
       'component',
       'component',
