@@ -5,6 +5,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import type { ReactNode } from 'react';
 import { Formats, useSreText } from '../language';
 import { SreTranslate } from '../translation';
 import {
@@ -45,6 +46,30 @@ function rate(
   return value === null
     ? t('slo.why.noRate', { window })
     : `${window} ${formatBurnRate(format, value)}`;
+}
+
+/** A small table under its title: the headings, then the rows given as children. */
+function TitledTable(props: {
+  title: string;
+  label: string;
+  headings: string[];
+  children: ReactNode;
+}) {
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2">{props.title}</Typography>
+      <WholeWordTable size="small" aria-label={props.label}>
+        <TableHead>
+          <TableRow>
+            {props.headings.map(heading => (
+              <TableCell key={heading}>{heading}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>{props.children}</TableBody>
+      </WholeWordTable>
+    </Box>
+  );
 }
 
 /** Everything behind an SLO's numbers: counts, queries, alert rules, maintenance. */
@@ -116,81 +141,65 @@ export function SloWhy({ slo }: { slo: SloSummary }) {
         {t('slo.why.step', { step: format.duration(slo.stepSeconds) })}
       </Typography>
 
-      <Box mt={2}>
-        <Typography variant="subtitle2">{t('slo.why.queriesTitle')}</Typography>
-        <WholeWordTable size="small" aria-label={t('slo.why.queriesLabel')}>
-          <TableHead>
-            <TableRow>
-              {QUERY_COLUMNS.map(column => (
-                <TableCell key={column}>
-                  {t(`slo.why.queryColumns.${column}`)}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {slo.queries.map(query => (
-              <TableRow key={query.role}>
-                <TableCell>{t(`slo.why.roles.${query.role}`)}</TableCell>
-                <TableCell>
-                  {query.type}
-                  {query.sourceRef ? ` (${query.sourceRef})` : ''}
-                </TableCell>
-                <TableCell>
-                  <Box
-                    component="pre"
-                    m={0}
-                    fontSize="0.75rem"
-                    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
-                  >
-                    <code>{querySpecText(query.spec)}</code>
-                  </Box>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </WholeWordTable>
-      </Box>
+      <TitledTable
+        title={t('slo.why.queriesTitle')}
+        label={t('slo.why.queriesLabel')}
+        headings={QUERY_COLUMNS.map(column =>
+          t(`slo.why.queryColumns.${column}`),
+        )}
+      >
+        {slo.queries.map(query => (
+          <TableRow key={query.role}>
+            <TableCell>{t(`slo.why.roles.${query.role}`)}</TableCell>
+            <TableCell>
+              {query.type}
+              {query.sourceRef ? ` (${query.sourceRef})` : ''}
+            </TableCell>
+            <TableCell>
+              <Box
+                component="pre"
+                m={0}
+                fontSize="0.75rem"
+                style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+              >
+                <code>{querySpecText(query.spec)}</code>
+              </Box>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TitledTable>
 
-      <Box mt={2}>
-        <Typography variant="subtitle2">{t('slo.why.rulesTitle')}</Typography>
-        <WholeWordTable size="small" aria-label={t('slo.why.rulesLabel')}>
-          <TableHead>
-            <TableRow>
-              {RULE_COLUMNS.map(column => (
-                <TableCell key={column}>
-                  {t(`slo.why.ruleColumns.${column}`)}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {slo.alertRules.map(rule => (
-              <TableRow key={`${rule.longWindow}/${rule.shortWindow}`}>
-                <TableCell>
-                  {t('slo.why.rule', {
-                    severity: t(`slo.why.severity.${rule.severity}`),
-                    long: rule.longWindow,
-                    short: rule.shortWindow,
-                  })}
-                </TableCell>
-                <TableCell>
-                  {formatBurnRate(format, rule.threshold, true)}
-                </TableCell>
-                <TableCell>
-                  {rate(t, format, rule.longWindow, rule.longBurnRate)}
-                </TableCell>
-                <TableCell>
-                  {rate(t, format, rule.shortWindow, rule.shortBurnRate)}
-                </TableCell>
-                <TableCell>
-                  {rule.firing ? t('slo.why.firing') : t('slo.why.notFiring')}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </WholeWordTable>
-      </Box>
+      <TitledTable
+        title={t('slo.why.rulesTitle')}
+        label={t('slo.why.rulesLabel')}
+        headings={RULE_COLUMNS.map(column =>
+          t(`slo.why.ruleColumns.${column}`),
+        )}
+      >
+        {slo.alertRules.map(rule => (
+          <TableRow key={`${rule.longWindow}/${rule.shortWindow}`}>
+            <TableCell>
+              {t('slo.why.rule', {
+                severity: t(`slo.why.severity.${rule.severity}`),
+                long: rule.longWindow,
+                short: rule.shortWindow,
+              })}
+            </TableCell>
+            <TableCell>
+              {formatBurnRate(format, rule.threshold, true)}
+            </TableCell>
+            <TableCell>
+              {rate(t, format, rule.longWindow, rule.longBurnRate)}
+            </TableCell>
+            <TableCell>
+              {rate(t, format, rule.shortWindow, rule.shortBurnRate)}
+            </TableCell>
+            <TableCell>
+              {rule.firing ? t('slo.why.firing') : t('slo.why.notFiring')}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TitledTable>
 
       <Box mt={2}>
         <Typography variant="subtitle2">
