@@ -13,6 +13,75 @@ const DAY = 24 * HOUR;
 const vault = (region: string, account: string, name: string) =>
   `arn:aws:backup:${region}:${account}:backup-vault:${name}`;
 
+/** One protected resource of the production account in Tokyo, as the demo tells it. */
+interface DemoResource {
+  arn: string;
+  type: string;
+  name: string;
+  tags: Record<string, string>;
+  /** Minutes after the night's run start that its backup completed. */
+  backedUpAfter: number;
+  /** Its one copy: where to, and minutes after the run start it completed. */
+  copy: { region: string; account: string; vault: string; after: number };
+  /** Its last restore test, when it had one: days and hours before the run. */
+  restoreTest?: { daysBefore: number; hoursAfter: number };
+}
+
+/**
+ * Last night's evidence of a resource: its backup to the primary vault in
+ * Tokyo, its one copy and, when it had one, its last (successful) restore test.
+ */
+function evidenceOf(
+  resource: DemoResource,
+  night: number,
+): ProtectedResourceEvidence {
+  const at = (ms: number) => new Date(ms).toISOString();
+  const key = resource.name;
+  return {
+    resourceArn: resource.arn,
+    resourceType: resource.type,
+    resourceName: resource.name,
+    accountId: PRODUCTION,
+    region: TOKYO,
+    tags: resource.tags,
+    lastBackup: {
+      jobId: `demo-backup-${key}`,
+      at: at(night + resource.backedUpAfter * 60_000),
+      state: 'COMPLETED',
+      vaultArn: vault(TOKYO, PRODUCTION, 'hanamori-primary'),
+    },
+    copies: [
+      {
+        jobId: `demo-copy-${key}-${resource.copy.vault}`,
+        at: at(night + resource.copy.after * 60_000),
+        state: 'COMPLETED',
+        destinationVaultArn: vault(
+          resource.copy.region,
+          resource.copy.account,
+          resource.copy.vault,
+        ),
+        destinationAccountId: resource.copy.account,
+        destinationRegion: resource.copy.region,
+      },
+    ],
+    ...(resource.restoreTest
+      ? {
+          lastRestore: {
+            jobId: `demo-restore-test-${key}`,
+            at: at(
+              night -
+                resource.restoreTest.daysBefore * DAY +
+                resource.restoreTest.hoursAfter * HOUR,
+            ),
+            state: 'COMPLETED',
+            restoreTesting: true,
+            validationStatus: 'SUCCESSFUL',
+          },
+        }
+      : {}),
+  };
+}
+
 /**
  * AWS Backup as the demo's production account would report it, relative to
  * the pull's time: orders-db is copied to Osaka every night but never to the
@@ -21,6 +90,51 @@ const vault = (region: string, account: string, name: string) =>
  * and has never been restored; storefront's sessions table is copied to the
  * vault account in Osaka and restore-tested weekly.
  */
+const DEMO_RESOURCES: DemoResource[] = [
+  {
+    arn: `arn:aws:rds:${TOKYO}:${PRODUCTION}:cluster:orders-db`,
+    type: 'Aurora',
+    name: 'orders-db',
+    tags: { service: 'orders-db', env: 'production' },
+    backedUpAfter: 12,
+    copy: {
+      region: OSAKA,
+      account: PRODUCTION,
+      vault: 'hanamori-dr',
+      after: 52,
+    },
+    restoreTest: { daysBefore: 20, hoursAfter: 2 },
+  },
+  {
+    arn: 'arn:aws:s3:::hanamori-media',
+    type: 'S3',
+    name: 'hanamori-media',
+    tags: { service: 'media-streaming' },
+    backedUpAfter: 61,
+    copy: {
+      region: TOKYO,
+      account: PRODUCTION,
+      vault: 'media-copies',
+      after: 95,
+    },
+  },
+  {
+    arn: `arn:aws:dynamodb:${TOKYO}:${PRODUCTION}:table/storefront-sessions`,
+    type: 'DynamoDB',
+    name: 'storefront-sessions',
+    tags: { service: 'storefront' },
+    backedUpAfter: 5,
+    copy: {
+      region: OSAKA,
+      account: VAULT_ACCOUNT,
+      vault: 'hanamori-vault',
+      after: 31,
+    },
+    restoreTest: { daysBefore: 5, hoursAfter: 3 },
+  },
+];
+
+/** The demo's AWS Backup source: DEMO_RESOURCES as of the last nightly run before the pull. */
 export class DemoBackupSource implements BackupSource {
   readonly id = `aws-backup-${PRODUCTION}`;
 
@@ -31,96 +145,6 @@ export class DemoBackupSource implements BackupSource {
   }): AsyncIterable<ProtectedResourceEvidence> {
     // Last night's 03:00 JST run (18:00 UTC), at least a few hours back.
     const night = now.getTime() - ((now.getTime() - 18 * HOUR) % DAY) - DAY;
-    const at = (ms: number) => new Date(ms).toISOString();
-    const primary = vault(TOKYO, PRODUCTION, 'hanamori-primary');
-
-    yield {
-      resourceArn: `arn:aws:rds:${TOKYO}:${PRODUCTION}:cluster:orders-db`,
-      resourceType: 'Aurora',
-      resourceName: 'orders-db',
-      accountId: PRODUCTION,
-      region: TOKYO,
-      tags: { service: 'orders-db', env: 'production' },
-      lastBackup: {
-        jobId: 'demo-backup-orders-db',
-        at: at(night + 12 * 60_000),
-        state: 'COMPLETED',
-        vaultArn: primary,
-      },
-      copies: [
-        {
-          jobId: 'demo-copy-orders-db-osaka',
-          at: at(night + 52 * 60_000),
-          state: 'COMPLETED',
-          destinationVaultArn: vault(OSAKA, PRODUCTION, 'hanamori-dr'),
-          destinationAccountId: PRODUCTION,
-          destinationRegion: OSAKA,
-        },
-      ],
-      lastRestore: {
-        jobId: 'demo-restore-test-orders-db',
-        at: at(night - 20 * DAY + 2 * HOUR),
-        state: 'COMPLETED',
-        restoreTesting: true,
-        validationStatus: 'SUCCESSFUL',
-      },
-    };
-
-    yield {
-      resourceArn: 'arn:aws:s3:::hanamori-media',
-      resourceType: 'S3',
-      resourceName: 'hanamori-media',
-      accountId: PRODUCTION,
-      region: TOKYO,
-      tags: { service: 'media-streaming' },
-      lastBackup: {
-        jobId: 'demo-backup-media',
-        at: at(night + 61 * 60_000),
-        state: 'COMPLETED',
-        vaultArn: primary,
-      },
-      copies: [
-        {
-          jobId: 'demo-copy-media-local',
-          at: at(night + 95 * 60_000),
-          state: 'COMPLETED',
-          destinationVaultArn: vault(TOKYO, PRODUCTION, 'media-copies'),
-          destinationAccountId: PRODUCTION,
-          destinationRegion: TOKYO,
-        },
-      ],
-    };
-
-    yield {
-      resourceArn: `arn:aws:dynamodb:${TOKYO}:${PRODUCTION}:table/storefront-sessions`,
-      resourceType: 'DynamoDB',
-      resourceName: 'storefront-sessions',
-      accountId: PRODUCTION,
-      region: TOKYO,
-      tags: { service: 'storefront' },
-      lastBackup: {
-        jobId: 'demo-backup-sessions',
-        at: at(night + 5 * 60_000),
-        state: 'COMPLETED',
-        vaultArn: primary,
-      },
-      copies: [
-        {
-          jobId: 'demo-copy-sessions-vault',
-          at: at(night + 31 * 60_000),
-          state: 'COMPLETED',
-          destinationVaultArn: vault(OSAKA, VAULT_ACCOUNT, 'hanamori-vault'),
-          destinationAccountId: VAULT_ACCOUNT,
-          destinationRegion: OSAKA,
-        },
-      ],
-      lastRestore: {
-        jobId: 'demo-restore-test-sessions',
-        at: at(night - 5 * DAY + 3 * HOUR),
-        state: 'COMPLETED',
-        restoreTesting: true,
-        validationStatus: 'SUCCESSFUL',
-      },
-    };
+    for (const resource of DEMO_RESOURCES) yield evidenceOf(resource, night);
   }
 }
