@@ -9,6 +9,7 @@ import type {
 import { sreBackupSourcesExtensionPoint } from '@baton/plugin-sre-node';
 import type { Knex } from 'knex';
 import request from 'supertest';
+import { groupEntity, ownedEntity } from '../__testUtils__/catalogEntities';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 import { copyJob as copy } from './__testUtils__/copyJob';
 import { visibilityCatalogFactory } from '../__testUtils__/visibilityCatalog';
@@ -27,22 +28,10 @@ const ALICE = 'user:default/alice';
 const RESTRICTED = 'user:default/restricted';
 const ORDERS_ARN = `arn:aws:rds:ap-northeast-1:${APP}:cluster:orders`;
 
-const resource = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'database', owner: 'group:default/platform' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/platform' }],
-});
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'platform', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
-  resource('orders-db'),
-  resource('ledger'),
+  groupEntity('platform'),
+  ownedEntity('Resource', 'orders-db', { owner: 'group:default/platform' }),
+  ownedEntity('Resource', 'ledger', { owner: 'group:default/platform' }),
 ];
 
 const orders = (copies: BackupCopyEvidence[]): ProtectedResourceEvidence => ({

@@ -14,6 +14,11 @@ import {
 } from '@baton/plugin-sre-node';
 import type { Knex } from 'knex';
 import request from 'supertest';
+import {
+  groupEntity,
+  ownedEntity,
+  userEntity,
+} from '../__testUtils__/catalogEntities';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 import type { TriggerableScheduler } from '../__testUtils__/triggerableScheduler';
 
@@ -28,42 +33,22 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * DAY).toISOString();
 
-const relation = (type: string, targetRef: string) => ({ type, targetRef });
-const group = (name: string, members: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-  relations: members.map(member => relation('hasMember', member)),
-});
 const service = (
   name: string,
   owner: string,
   annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    title: `${name} service`,
+): Entity =>
+  ownedEntity('Component', name, {
+    owner,
     annotations,
-  },
-  spec: { type: 'service', owner, lifecycle: 'production' },
-  relations: [relation('ownedBy', owner)],
-});
+    title: `${name} service`,
+  });
 const BACKUPS = { 'baton.dev/backups': 'cross-region,cross-account' };
 
 const entities: Entity[] = [
-  group('platform', [FARID]),
-  group('payments', []),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name: 'farid', namespace: 'default' },
-    spec: { profile: { displayName: 'Farid' } },
-    relations: [relation('memberOf', PLATFORM)],
-  },
+  groupEntity('platform', [FARID]),
+  groupEntity('payments'),
+  userEntity('farid', { displayName: 'Farid', memberOf: [PLATFORM] }),
   // Restored 250 days ago, every 180 days: due for 70 days, overdue.
   service('orders', PLATFORM, BACKUPS),
   // Restored 190 days ago: due for 10 days.

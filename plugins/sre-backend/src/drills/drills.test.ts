@@ -16,6 +16,11 @@ import {
 } from '@baton/plugin-sre-node';
 import request from 'supertest';
 import { shippedPolicyPermissions } from '../__testUtils__/shippedPolicy';
+import {
+  groupEntity,
+  ownedEntity,
+  userEntity,
+} from '../__testUtils__/catalogEntities';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 import type { TriggerableScheduler } from '../__testUtils__/triggerableScheduler';
 import { readSreAdmins } from '../policy/sreDefaultPolicy';
@@ -32,37 +37,16 @@ const ROOT = 'user:default/root'; // an sre admin, in no team
 const ORDERS = 'component:default/orders';
 const WEB = 'component:default/web';
 
-const relation = (type: string, targetRef: string) => ({ type, targetRef });
-const user = (name: string, displayName: string, team: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { profile: { displayName } },
-  relations: [relation('memberOf', team)],
-});
-const group = (name: string, members: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-  relations: members.map(member => relation('hasMember', member)),
-});
 const service = (
   name: string,
   annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', owner: PLATFORM, lifecycle: 'production' },
-  relations: [relation('ownedBy', PLATFORM)],
-});
+): Entity => ownedEntity('Component', name, { owner: PLATFORM, annotations });
 const entities: Entity[] = [
-  group('platform', [FARID, AIKO]),
-  group('search', [SAM]),
-  user('farid', 'Farid', PLATFORM),
-  user('aiko', 'Aiko', PLATFORM),
-  user('sam', 'Sam', 'group:default/search'),
+  groupEntity('platform', [FARID, AIKO]),
+  groupEntity('search', [SAM]),
+  userEntity('farid', { displayName: 'Farid', memberOf: [PLATFORM] }),
+  userEntity('aiko', { displayName: 'Aiko', memberOf: [PLATFORM] }),
+  userEntity('sam', { displayName: 'Sam', memberOf: ['group:default/search'] }),
   service('orders', { 'baton.dev/backups': 'cross-region,cross-account' }),
   service('web'),
 ];

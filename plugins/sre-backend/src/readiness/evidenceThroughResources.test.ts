@@ -13,6 +13,11 @@ import {
   sreDrillSourcesExtensionPoint,
 } from '@baton/plugin-sre-node';
 import request from 'supertest';
+import {
+  groupEntity,
+  ownedEntity,
+  userEntity,
+} from '../__testUtils__/catalogEntities';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 import { visibilityCatalogFactory } from '../__testUtils__/visibilityCatalog';
 
@@ -37,37 +42,20 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * DAY).toISOString();
 
-const relation = (type: string, targetRef: string) => ({ type, targetRef });
-const user = (name: string, displayName: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { profile: { displayName } },
-  relations: name === 'sam' ? [] : [relation('memberOf', PLATFORM)],
-});
+const user = (name: string, displayName: string): Entity =>
+  userEntity(name, {
+    displayName,
+    memberOf: name === 'sam' ? [] : [PLATFORM],
+  });
 const owned = (
-  kind: string,
+  kind: 'Component' | 'Resource',
   name: string,
   dependsOn: string[] = [],
   annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', owner: PLATFORM, lifecycle: 'production' },
-  relations: [
-    relation('ownedBy', PLATFORM),
-    ...dependsOn.map(ref => relation('dependsOn', ref)),
-  ],
-});
+): Entity =>
+  ownedEntity(kind, name, { owner: PLATFORM, dependsOn, annotations });
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'platform', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-    relations: [FARID, AIKO, CHIHIRO].map(ref => relation('hasMember', ref)),
-  },
+  groupEntity('platform', [FARID, AIKO, CHIHIRO]),
   user('farid', 'Farid'),
   user('aiko', 'Aiko'),
   user('chihiro', 'Chihiro'),
