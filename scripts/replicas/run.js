@@ -825,14 +825,14 @@ async function checkCostImportKilled(db) {
   const stored = `upload:${source}`;
   const file = focusFile(300, 10, 60);
   const upload = uploadCosts(victim, source, file.body);
-  // Killed at the first sight of its write, inside the import's transaction.
+  // Killed at the first sight of its write (a COPY on PostgreSQL), inside the import's transaction.
   const deadline = Date.now() + 120_000;
   let writing = false;
   while (!writing && Date.now() < deadline) {
     const { rows } = await db.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()
-          AND query ~* '(insert into|delete from) "?sre_cost_daily'`,
+          AND query ~* '(insert into|delete from|copy) "?sre_cost_daily'`,
       [DATABASE],
     );
     writing = rows[0].n > 0;
