@@ -7,6 +7,11 @@ import type {
   TeamReport,
 } from '@baton/plugin-sre-common';
 import request from 'supertest';
+import {
+  groupEntity,
+  ownedEntity,
+  userEntity,
+} from '../__testUtils__/catalogEntities';
 import { startSreTestBackend } from '../__testUtils__/sreTestBackend';
 
 jest.setTimeout(120_000);
@@ -19,29 +24,12 @@ const AIKO = 'user:default/aiko';
 const BILLING = 'component:default/billing';
 const WEB = 'component:default/web';
 
-const relation = (type: string, targetRef: string) => ({ type, targetRef });
-const user = (name: string, displayName: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { profile: { displayName } },
-  relations: [relation('memberOf', PLATFORM)],
-});
-const service = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'service', owner: PLATFORM, lifecycle: 'production' },
-  relations: [relation('ownedBy', PLATFORM)],
-});
+const user = (name: string, displayName: string): Entity =>
+  userEntity(name, { displayName, memberOf: [PLATFORM] });
+const service = (name: string): Entity =>
+  ownedEntity('Component', name, { owner: PLATFORM });
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'platform', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-    relations: [relation('hasMember', FARID), relation('hasMember', AIKO)],
-  },
+  groupEntity('platform', [FARID, AIKO]),
   user('farid', 'Farid'),
   user('aiko', 'Aiko'),
   service('billing'),
