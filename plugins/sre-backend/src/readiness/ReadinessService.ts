@@ -62,6 +62,19 @@ function accessResourcesOf(
 }
 
 /**
+ * An entity's stored trend, none where the caller may not read all it
+ * depends on: the snapshots counted that too, and their scores would show
+ * what the caller's catalog hides.
+ */
+function storedTrendFor(
+  trends: Map<string, ReadinessTrendPoint[]>,
+  entityRef: string,
+  partlyHidden: Set<string>,
+): ReadinessTrendPoint[] {
+  return partlyHidden.has(entityRef) ? [] : trends.get(entityRef) ?? [];
+}
+
+/**
  * A stored trend that ends at the score shown beside it: today's point is
  * the report's own, not the last snapshot's. The snapshot was taken at the
  * last knowledge refresh, over the whole catalog; the report is computed
@@ -126,7 +139,7 @@ export class ReadinessService {
   async snapshotAll(): Promise<number> {
     const view = await this.options.catalog.current();
     const services = view.services();
-    const points = (await this.#facts(services, view)).map(facts => {
+    const points = (await this.#facts(services, view)).facts.map(facts => {
       const report = evaluateReadiness(facts, this.options.policy);
       return {
         entityRef: report.entityRef,
@@ -161,7 +174,10 @@ export class ReadinessService {
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    const [facts] = await this.#facts([entity], view, options.visible);
+    const {
+      facts: [facts],
+      partlyHidden,
+    } = await this.#facts([entity], view, options.visible);
     const report = evaluateReadiness(facts, this.options.policy);
     const trends = await this.options.history.trends(
       [entityRef],
@@ -169,7 +185,11 @@ export class ReadinessService {
     );
     return {
       ...report,
-      trend: endingAtNow(trends.get(entityRef) ?? [], report, this.#now()),
+      trend: endingAtNow(
+        storedTrendFor(trends, entityRef, partlyHidden),
+        report,
+        this.#now(),
+      ),
     };
   }
 
@@ -192,7 +212,11 @@ export class ReadinessService {
       );
       services = services.filter(e => visible.has(stringifyEntityRef(e)));
     }
-    const facts = await this.#facts(services, view, options.visible);
+    const { facts, partlyHidden } = await this.#facts(
+      services,
+      view,
+      options.visible,
+    );
     const { policy } = this.options;
     const simulations = simulateLeave(
       facts,
@@ -245,7 +269,7 @@ export class ReadinessService {
         readiness: {
           ...simulation.before,
           trend: endingAtNow(
-            trends.get(simulation.entityRef) ?? [],
+            storedTrendFor(trends, simulation.entityRef, partlyHidden),
             simulation.before,
             this.#now(),
           ),
@@ -278,11 +302,16 @@ export class ReadinessService {
    * With `visible`, what the entities depend on counts only where the
    * caller may read it (asked once for all of them).
    */
+  /**
+   * The readiness facts of entities; with `visible`, only what the caller may
+   * read counts. `partlyHidden` names the entities some of whose
+   * dependencies the caller may not read.
+   */
   async #facts(
     entities: Entity[],
     view: CatalogIndex,
     visible?: EntityVisibility,
-  ): Promise<ReadinessFacts[]> {
+  ): Promise<{ facts: ReadinessFacts[]; partlyHidden: Set<string> }> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const readable = visible
       ? await visible([
@@ -295,6 +324,13 @@ export class ReadinessService {
       : undefined;
     const dependencies = entities.map(entity =>
       dependenciesOf(view, entity, readable),
+    );
+    const partlyHidden = new Set(
+      refs.filter(
+        (_, index) =>
+          dependencies[index].length <
+          dependenciesOf(view, entities[index]).length,
+      ),
     );
     const evidenceResources = entities.map((entity, index) =>
       evidenceResourcesOf(entity, dependencies[index]),
@@ -330,7 +366,7 @@ export class ReadinessService {
       (await this.options.accessReviews?.readinessFacts([
         ...new Set(accessResources.flat().map(resource => resource.ref)),
       ])) ?? new Map();
-    return entities.map((entity, index) => ({
+    const facts = entities.map((entity, index) => ({
       now,
       entity,
       owner: ownerOf(view, entity),
@@ -366,5 +402,6 @@ export class ReadinessService {
           })),
         ),
     }));
+    return { facts, partlyHidden };
   }
 }

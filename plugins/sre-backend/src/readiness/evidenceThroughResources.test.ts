@@ -152,6 +152,70 @@ const sourcesModule = createBackendModule({
 describe.each(databases.eachSupportedId())(
   'evidence through the Resources a service depends on, on %s',
   id => {
+    it('shows the stored trend only to a caller who may read all the service depends on', async () => {
+      const knex = await databases.init(id);
+      const { server } = await startSreTestBackend({
+        knex,
+        catalog: visibilityCatalogFactory(
+          entities,
+          (userRef, entityRef) => userRef === SAM && entityRef === LEDGER_DB,
+        ),
+        features: [sourcesModule],
+      });
+      // Yesterday's snapshot counted ledger-db, which Sam may not read.
+      const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+      await knex('sre_readiness_history').insert({
+        entity_ref: ORDERS_API,
+        day: yesterday,
+        score: 17,
+        level: 'at-risk',
+        truck_factor: 1,
+      });
+      const trendOf = async (path: string, userRef: string) => {
+        const res = await request(server)
+          .get(`/api/sre/${path}`)
+          .set('Authorization', mockCredentials.user.header(userRef));
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      const today = new Date().toISOString().slice(0, 10);
+      const entityPath = 'entities/component/default/orders-api/readiness';
+      const farids = await trendOf(entityPath, FARID);
+      expect(farids.trend.map((p: { day: string }) => p.day)).toEqual([
+        yesterday,
+        today,
+      ]);
+      expect(farids.trend[0].score).toBe(17);
+      const sams = await trendOf(entityPath, SAM);
+      expect(sams.trend).toEqual([
+        expect.objectContaining({ day: today, score: sams.score }),
+      ]);
+      // The team report, alike.
+      const teamTrend = async (userRef: string) =>
+        (
+          (await trendOf('teams/default/platform/report', userRef))
+            .services as TeamReport['services']
+        ).find(service => service.entityRef === ORDERS_API)!.readiness.trend;
+      expect((await teamTrend(FARID)).map(p => p.day)).toEqual([
+        yesterday,
+        today,
+      ]);
+      expect((await teamTrend(SAM)).map(p => p.day)).toEqual([today]);
+      // web depends on nothing hidden from Sam: its history is Sam's to see.
+      await knex('sre_readiness_history').insert({
+        entity_ref: 'component:default/web',
+        day: yesterday,
+        score: 40,
+        level: 'at-risk',
+        truck_factor: null,
+      });
+      expect(
+        (
+          await trendOf('entities/component/default/web/readiness', SAM)
+        ).trend.map((p: { day: string }) => p.day),
+      ).toEqual([yesterday, today]);
+    });
+
     it('counts the backups and restore drills of the databases the caller may read', async () => {
       const { server, scheduler } = await startSreTestBackend({
         knex: await databases.init(id),
