@@ -300,12 +300,8 @@ export class ReadinessService {
   /**
    * The facts of each entity, with all their knowledge read in one query.
    * With `visible`, what the entities depend on counts only where the
-   * caller may read it (asked once for all of them).
-   */
-  /**
-   * The readiness facts of entities; with `visible`, only what the caller may
-   * read counts. `partlyHidden` names the entities some of whose
-   * dependencies the caller may not read.
+   * caller may read it (asked once for all of them); `partlyHidden` names
+   * the entities some of whose dependencies the caller may not read.
    */
   async #facts(
     entities: Entity[],
