@@ -516,8 +516,9 @@ describe('ReliabilityReview', () => {
       since: chosenSince,
     });
 
+    // Found once the start dialog has closed and the page is accessible again.
     await userEvent.click(
-      screen.getByRole('button', { name: 'Default start' }),
+      await screen.findByRole('button', { name: 'Default start' }),
     );
     expect(getTeamReview).toHaveBeenLastCalledWith(REVIEW_TEAM, {});
   });
